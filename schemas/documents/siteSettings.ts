@@ -1,0 +1,45 @@
+import { defineField, defineType } from 'sanity'
+import { CogIcon } from '@sanity/icons'
+import { requiredLocalizedField } from '../lib/fields'
+import { allowedUrlSchemes, URL_SCHEME_MESSAGE } from '../lib/validation'
+import { bilingualTitle, selectLocalized } from '../lib/preview'
+
+/** Site-wide settings. A singleton on the fixed id `siteSettings`. */
+export const siteSettings = defineType({
+  name: 'siteSettings',
+  title: 'Site settings',
+  type: 'document',
+  icon: CogIcon,
+  fields: [
+    requiredLocalizedField('title', 'Site title', 'localeString'),
+    requiredLocalizedField('description', 'Site description', 'localeText', 'Used in search results and link previews.'),
+    requiredLocalizedField('publisher', 'Publisher', 'localeString', 'Who publishes this site.'),
+    defineField({
+      name: 'siteUrl',
+      title: 'Site URL',
+      type: 'url',
+      description: 'The public address of the built site, e.g. https://example.org (canonical URLs, "Open on the site").',
+      validation: (rule) =>
+        rule.required().error('Required: the site\'s public address. 必填：網站網址。').uri({ scheme: [...allowedUrlSchemes] }).error(URL_SCHEME_MESSAGE),
+    }),
+    defineField({
+      name: 'contactEmail',
+      title: 'Contact e-mail',
+      type: 'email',
+      validation: (rule) => rule.required().error('Required: an address readers can write to. 必填：聯絡信箱。'),
+    }),
+    defineField({
+      name: 'socialImage',
+      title: 'Default social image',
+      type: 'image',
+      description: 'Shown when a page is shared; 1200×630. The built-in image is used when empty.',
+      fields: [
+        defineField({ name: 'alt', title: 'Alternative text', type: 'localeString' }),
+      ],
+    }),
+  ],
+  preview: {
+    select: selectLocalized('title'),
+    prepare: (s: Record<string, unknown>) => ({ title: 'Site settings', subtitle: bilingualTitle(s, 'title') }),
+  },
+})

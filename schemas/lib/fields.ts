@@ -1,0 +1,70 @@
+import { defineField } from 'sanity'
+import {
+  isSlugUniqueInType,
+  PARTIAL_DATE_MESSAGE,
+  PARTIAL_DATE_PATTERN,
+  requiredLocalized,
+  SLUG_MESSAGE,
+  SLUG_PATTERN,
+} from './validation'
+
+/** The English slug shared by both languages' URLs; unique within its type. */
+export function slugField(source = 'title.en') {
+  return defineField({
+    name: 'slug',
+    title: 'Slug (URL, English)',
+    type: 'slug',
+    description: 'Shared by both languages: /zh-tw/…/slug/ and /en/…/slug/.',
+    options: { source, maxLength: 64, isUnique: isSlugUniqueInType },
+    validation: (rule) =>
+      rule
+        .required()
+        .error('Required: a slug, e.g. "cybersecurity". 必填：網址代稱。')
+        .custom((value) => {
+          const current = (value as { current?: string } | undefined)?.current
+          if (!current || current.trim() === '') return 'Required: a slug, e.g. "cybersecurity". 必填：網址代稱。'
+          return SLUG_PATTERN.test(current) ? true : SLUG_MESSAGE
+        }),
+  })
+}
+
+/**
+ * Editorial order, kept by @sanity/orderable-document-list (a LexoRank string). The site
+ * sorts by it explicitly; it is hidden because the Studio list is dragged, not typed.
+ */
+export function orderRankField(type: string) {
+  return defineField({
+    name: 'orderRank',
+    title: 'Order',
+    type: 'string',
+    hidden: true,
+    validation: (rule) =>
+      rule.required().error(`Required: an order for this ${type}; drag it into place in its list. 必填：請在清單中拖曳排序。`),
+  })
+}
+
+/** A date as precise as the source states it: YYYY, YYYY-MM or YYYY-MM-DD. */
+export function partialDateField(name: string, title: string, description?: string) {
+  return defineField({
+    name,
+    title,
+    type: 'string',
+    description: description ?? 'YYYY, YYYY-MM or YYYY-MM-DD: as precise as the source.',
+    validation: (rule) =>
+      rule
+        .required()
+        .error(`Required: ${title.toLowerCase()}. ${PARTIAL_DATE_MESSAGE}`)
+        .custom((value) => (typeof value !== 'string' || PARTIAL_DATE_PATTERN.test(value) ? true : PARTIAL_DATE_MESSAGE)),
+  })
+}
+
+/** A localized field that must be written in every language. */
+export function requiredLocalizedField(name: string, title: string, type: 'localeString' | 'localeText' | 'localePortableText', description?: string) {
+  return defineField({
+    name,
+    title,
+    type,
+    description,
+    validation: (rule) => rule.custom(requiredLocalized),
+  })
+}

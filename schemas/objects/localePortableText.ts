@@ -1,0 +1,4 @@
+import { defineLocalizedType } from './localized'
+
+/** Rich text (Portable Text) in every locale. */
+export const localePortableText = defineLocalizedType('localePortableText', 'Localized rich text', 'portableText')

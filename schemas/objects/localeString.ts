@@ -1,0 +1,4 @@
+import { defineLocalizedType } from './localized'
+
+/** A short text (a title, a name, a label) in every locale. */
+export const localeString = defineLocalizedType('localeString', 'Localized string', 'string')

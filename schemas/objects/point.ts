@@ -1,0 +1,33 @@
+import { defineField, defineType } from 'sanity'
+import { BulbOutlineIcon } from '@sanity/icons'
+import { requiredLocalized } from '../lib/validation'
+import { bilingualTitle, selectLocalized } from '../lib/preview'
+
+/**
+ * One titled point of an argument: a trend, an advantage, an enabling measure,
+ * a part of the framework. Used in lists where the order is the brief's.
+ */
+export const point = defineType({
+  name: 'point',
+  title: 'Point',
+  type: 'object',
+  icon: BulbOutlineIcon,
+  fields: [
+    defineField({
+      name: 'title',
+      title: 'Title',
+      type: 'localeString',
+      validation: (rule) => rule.custom(requiredLocalized),
+    }),
+    defineField({
+      name: 'description',
+      title: 'Description',
+      type: 'localeText',
+      validation: (rule) => rule.custom(requiredLocalized),
+    }),
+  ],
+  preview: {
+    select: selectLocalized('title'),
+    prepare: (selection: Record<string, unknown>) => ({ title: bilingualTitle(selection, 'title') }),
+  },
+})
