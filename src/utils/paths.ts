@@ -1,0 +1,77 @@
+import { getLocale, type LocaleId } from '../../schemas/locales'
+
+/**
+ * Every URL of the site, in one place. Both languages share the English slug:
+ * `/zh-tw/industries/cybersecurity/` and `/en/industries/cybersecurity/`.
+ * All page URLs end with a slash (Astro `trailingSlash: 'always'`, directory output).
+ */
+export const paths = {
+  home: (locale: LocaleId | string) => `/${seg(locale)}/`,
+  policy: (locale: LocaleId | string, anchor?: string) => `/${seg(locale)}/policy/${hash(anchor)}`,
+  industries: (locale: LocaleId | string) => `/${seg(locale)}/industries/`,
+  industry: (locale: LocaleId | string, slug: string) => `/${seg(locale)}/industries/${slug}/`,
+  metrics: (locale: LocaleId | string, anchor?: string) => `/${seg(locale)}/metrics/${hash(anchor)}`,
+  metric: (locale: LocaleId | string, slug: string) => `/${seg(locale)}/metrics/${slug}/`,
+  glossary: (locale: LocaleId | string, anchor?: string) => `/${seg(locale)}/glossary/${hash(anchor)}`,
+  about: (locale: LocaleId | string) => `/${seg(locale)}/about/`,
+  search: (locale: LocaleId | string) => `/${seg(locale)}/search/`,
+  /** Open data: every metric, both languages' headers, UTF-8 with BOM. */
+  dataCsv: () => '/data/metrics.csv',
+  /** Open data: every metric as JSON. */
+  dataJson: () => '/data/metrics.json',
+} as const
+
+/** The document types that have a place on the site. */
+export type LinkableType = 'industry' | 'section' | 'metric' | 'glossaryTerm' | 'metricGroup' | 'policy' | 'siteSettings' | 'timelineEvent'
+
+/**
+ * The URL of a document in a locale: the page, or the anchor on a page, that shows it.
+ * Used for internal links in Portable Text and for the Studio's "Open on the site".
+ */
+export function pathForDocument(type: LinkableType, slug: string | undefined, locale: LocaleId | string): string {
+  switch (type) {
+    case 'industry':
+      return slug ? paths.industry(locale, slug) : paths.industries(locale)
+    case 'metric':
+      return slug ? paths.metric(locale, slug) : paths.metrics(locale)
+    case 'section':
+      return paths.policy(locale, slug)
+    case 'glossaryTerm':
+      return paths.glossary(locale, slug)
+    case 'metricGroup':
+      return paths.metrics(locale, slug)
+    case 'policy':
+      return paths.policy(locale)
+    case 'timelineEvent':
+      return `${paths.home(locale)}#timeline`
+    case 'siteSettings':
+      return paths.home(locale)
+  }
+}
+
+/**
+ * The same page in another locale: swaps the locale segment and keeps the rest
+ * (path and `#anchor`), which is what the language switch links to.
+ */
+export function switchLocalePath(path: string, to: LocaleId | string): string {
+  const parts = path.split('/')
+  // "/zh-tw/industries/x/" splits into ["", "zh-tw", "industries", "x", ""].
+  if (parts.length > 1) {
+    try {
+      getLocale(parts[1] ?? '')
+      parts[1] = seg(to)
+      return parts.join('/')
+    } catch {
+      // Not a localized path: fall through to the locale's home.
+    }
+  }
+  return paths.home(to)
+}
+
+function seg(locale: LocaleId | string): string {
+  return getLocale(locale).segment
+}
+
+function hash(anchor?: string): string {
+  return anchor ? `#${anchor}` : ''
+}
