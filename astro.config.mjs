@@ -1,0 +1,48 @@
+// @ts-check
+import { defineConfig } from 'astro/config'
+import mdx from '@astrojs/mdx'
+import sitemap from '@astrojs/sitemap'
+import tailwindcss from '@tailwindcss/vite'
+import { defaultLocale, locales } from './schemas/locales.ts'
+
+/** The public address of the built site: SITE_URL, else the settings default. */
+const site = (process.env.SITE_URL?.trim() || 'https://six-core-industries.example.org').replace(/\/+$/, '')
+
+/** Pages that exist but do not belong in the sitemap: the root language picker and the 404 page. */
+const notInSitemap = new Set([`${site}/`, `${site}/404/`])
+
+export default defineConfig({
+  site,
+  output: 'static',
+  trailingSlash: 'always',
+  build: { format: 'directory' },
+  // Lossless whitespace removal: keeps the space between inline elements that Astro 7's
+  // default ('jsx') would drop, so text split across template lines still reads right.
+  compressHTML: true,
+  i18n: {
+    // Astro matches routes by `path` (our lowercase URL segment); `codes` are the BCP-47 tags.
+    defaultLocale: defaultLocale.segment,
+    locales: locales.map((l) => ({ path: l.segment, codes: /** @type {[string, ...string[]]} */ ([l.tag, l.htmlLang]) })),
+    routing: {
+      prefixDefaultLocale: true,
+      // No automatic redirect: src/pages/index.astro is our own language picker.
+      redirectToDefaultLocale: false,
+    },
+  },
+  integrations: [
+    mdx(),
+    sitemap({
+      filter: (page) => !notInSitemap.has(page),
+      i18n: {
+        defaultLocale: defaultLocale.segment,
+        locales: Object.fromEntries(locales.map((l) => [l.segment, l.tag])),
+      },
+    }),
+  ],
+  vite: {
+    plugins: [tailwindcss()],
+  },
+  // No client JavaScript by default: no prefetch script, no dev toolbar in output.
+  prefetch: false,
+  devToolbar: { enabled: false },
+})

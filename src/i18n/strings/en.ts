@@ -1,0 +1,95 @@
+/**
+ * UI strings in English. This file defines the keys: every other locale's file must have
+ * exactly the same keys (a missing one fails the type-check and tests/unit/i18n.test.ts).
+ * Placeholders like {name} are filled by `t(locale, key, { name })`.
+ *
+ * Editing: add keys with small, targeted insertions (several people add keys at once).
+ */
+export const en = {
+  // Site chrome
+  'site.skipToContent': 'Skip to main content',
+  'site.homeLink': 'Home',
+  'nav.label': 'Main',
+  'nav.policy': 'Policy',
+  'nav.industries': 'Industries',
+  'nav.metrics': 'Figures',
+  'nav.glossary': 'Glossary',
+  'nav.about': 'About',
+  'nav.search': 'Search',
+  'lang.switchLabel': 'Language',
+  'lang.readIn': 'Read this page in {language}',
+  'breadcrumb.label': 'Breadcrumb',
+
+  // Footer
+  'footer.publishedBy': 'Published by {publisher}',
+  'footer.sourceBrief': 'Based on the policy brief',
+  'footer.contact': 'Contact',
+  'footer.data': 'Open data',
+  'footer.dataCsv': 'All figures (CSV)',
+  'footer.dataJson': 'All figures (JSON)',
+  'footer.sitemap': 'Sitemap',
+  'footer.disclaimer': 'An independent explainer. Not an official government website.',
+
+  // Links and notices
+  'link.external': '(external link)',
+  'fallback.notice': 'Not yet translated; shown in Traditional Chinese',
+  'toc.label': 'On this page',
+
+  // Home
+  'home.title': 'Taiwan’s Six Core Strategic Industries, explained',
+  'home.lead': 'The policy in three sentences',
+  'home.readPolicy': 'Read the policy explained',
+  'home.industriesHeading': 'The six industries at a glance',
+  'home.allIndustries': 'All six industries',
+  'home.figuresHeading': 'Headline figures',
+  'home.allFigures': 'All figures and sources',
+  'home.timelineHeading': 'Timeline',
+
+  // Policy
+  'policy.issuedBy': 'Issued by {issuer}, {date}',
+  'policy.goal': 'The goal',
+  'policy.frameworkHeading': 'How the pieces fit together',
+  'policy.frameworkCaption': 'Figure 1 of the brief: Taiwan’s forward-looking industrial plan',
+  'policy.frameworkFoundations': 'Foundations',
+  'policy.frameworkMeasures': 'Enabling measures',
+  'policy.frameworkStrategies': 'Strategies',
+  'policy.frameworkIndustries': 'Six core strategic industries',
+  'policy.frameworkInWords': 'The diagram in words',
+  'policy.enablingHeading': 'Enabling measures',
+  'policy.figuresInSection': 'Figures in this section',
+  'policy.source': 'Source',
+
+  // Industries
+  'industries.title': 'The six industries',
+  'industries.lead': 'Six industries the government chose in 2020 to build on the 5+2 industrial innovation plans.',
+  'industry.number': 'Industry {n} of {total}',
+  'industry.goal': 'Goal',
+  'industry.directions': 'Development directions',
+  'industry.initiatives': 'Key initiatives',
+  'industry.figures': 'Figures',
+  'industry.allFigures': 'See these figures with charts and sources',
+  'industry.noFigures': 'The brief states no figures for this industry.',
+  'industry.related': 'Related parts of the brief',
+  'industry.previous': 'Previous industry',
+  'industry.next': 'Next industry',
+  'industry.pagination': 'More industries',
+
+  // Glossary
+  'glossary.title': 'Glossary',
+  'glossary.lead': 'Terms used in the brief and on this site, in both languages.',
+  'glossary.aliases': 'Also known as',
+  'glossary.otherLanguage': 'In {language}',
+
+  // Root language picker and 404
+  'picker.choose': 'Choose your language',
+  'notFound.title': 'Page not found',
+  'notFound.body': 'The page you asked for does not exist or has moved.',
+  'notFound.home': 'Go to the home page',
+
+  // Figures (plain list, used until the figure component exists)
+  'figure.source': 'Source: {source}',
+  'figure.asOf': 'As of {date}',
+} as const
+
+/** A UI string key. */
+export type StringKey = keyof typeof en

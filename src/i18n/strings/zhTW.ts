@@ -1,0 +1,93 @@
+import type { en } from './en'
+
+/**
+ * UI strings in Traditional Chinese (Taiwan). Must have exactly the keys of `en.ts`:
+ * a missing or extra key fails the type-check.
+ *
+ * Editing: add keys with small, targeted insertions (several people add keys at once).
+ */
+export const zhTW: Record<keyof typeof en, string> = {
+  // Site chrome
+  'site.skipToContent': '跳到主要內容',
+  'site.homeLink': '首頁',
+  'nav.label': '主選單',
+  'nav.policy': '政策',
+  'nav.industries': '產業',
+  'nav.metrics': '數據',
+  'nav.glossary': '名詞解釋',
+  'nav.about': '關於',
+  'nav.search': '搜尋',
+  'lang.switchLabel': '語言',
+  'lang.readIn': '以{language}閱讀本頁',
+  'breadcrumb.label': '導覽路徑',
+
+  // Footer
+  'footer.publishedBy': '發行：{publisher}',
+  'footer.sourceBrief': '內容依據政策文件',
+  'footer.contact': '聯絡我們',
+  'footer.data': '開放資料',
+  'footer.dataCsv': '全部數據（CSV）',
+  'footer.dataJson': '全部數據（JSON）',
+  'footer.sitemap': '網站地圖',
+  'footer.disclaimer': '本站為獨立的政策解說網站，並非政府官方網站。',
+
+  // Links and notices
+  'link.external': '（外部連結）',
+  'fallback.notice': '此段尚無中文版本，以下為英文原文',
+  'toc.label': '本頁內容',
+
+  // Home
+  'home.title': '六大核心戰略產業，一次看懂',
+  'home.lead': '三句話看懂這項政策',
+  'home.readPolicy': '閱讀政策解說',
+  'home.industriesHeading': '六大產業一覽',
+  'home.allIndustries': '全部六大產業',
+  'home.figuresHeading': '重點數據',
+  'home.allFigures': '全部數據與出處',
+  'home.timelineHeading': '大事記',
+
+  // Policy
+  'policy.issuedBy': '{issuer}，{date}',
+  'policy.goal': '政策目標',
+  'policy.frameworkHeading': '政策架構一覽',
+  'policy.frameworkCaption': '政策文件圖 1：臺灣產業超前部署關聯圖',
+  'policy.frameworkFoundations': '基礎',
+  'policy.frameworkMeasures': '環境措施',
+  'policy.frameworkStrategies': '策略',
+  'policy.frameworkIndustries': '六大核心戰略產業',
+  'policy.frameworkInWords': '圖表文字說明',
+  'policy.enablingHeading': '優化產業發展環境的措施',
+  'policy.figuresInSection': '本節數據',
+  'policy.source': '出處',
+
+  // Industries
+  'industries.title': '六大核心戰略產業',
+  'industries.lead': '政府於 2020 年在五＋二產業創新的基礎上，選定的六大核心戰略產業。',
+  'industry.number': '第 {n} 項，共 {total} 項',
+  'industry.goal': '目標',
+  'industry.directions': '發展方向',
+  'industry.initiatives': '重點措施',
+  'industry.figures': '相關數據',
+  'industry.allFigures': '查看這些數據的圖表與出處',
+  'industry.noFigures': '政策文件未列出本產業的數據。',
+  'industry.related': '政策文件相關段落',
+  'industry.previous': '上一個產業',
+  'industry.next': '下一個產業',
+  'industry.pagination': '其他產業',
+
+  // Glossary
+  'glossary.title': '名詞解釋',
+  'glossary.lead': '政策文件與本站使用的名詞，中英對照。',
+  'glossary.aliases': '又稱',
+  'glossary.otherLanguage': '{language}',
+
+  // Root language picker and 404
+  'picker.choose': '請選擇語言',
+  'notFound.title': '找不到網頁',
+  'notFound.body': '您要找的網頁不存在或已移動。',
+  'notFound.home': '回到首頁',
+
+  // Figures (plain list, used until the figure component exists)
+  'figure.source': '資料來源：{source}',
+  'figure.asOf': '資料時間：{date}',
+}

@@ -1,0 +1,39 @@
+import { getLocale, type Locale, type LocaleId } from '../../schemas/locales'
+import { en, type StringKey } from './strings/en'
+import { zhTW } from './strings/zhTW'
+
+export type { StringKey } from './strings/en'
+
+/**
+ * Every locale's UI strings, keyed by locale id. Typed by `LocaleId`, so a locale added to
+ * schemas/locales.ts without a strings file fails the type-check.
+ */
+export const uiStrings: Record<LocaleId, Record<StringKey, string>> = { zhTW, en }
+
+/** Values for `{placeholders}` in a string. */
+export type StringVars = Record<string, string | number>
+
+/**
+ * A UI string in a locale (id, tag or URL segment, or a Locale), with `{name}` placeholders
+ * filled from `vars`. An unknown key or a placeholder without a value throws, so a typo
+ * fails the build instead of shipping "{name}" to readers.
+ */
+export function t(locale: Locale | LocaleId | string, key: StringKey, vars?: StringVars): string {
+  const id = typeof locale === 'string' ? getLocale(locale).id : locale.id
+  const template = uiStrings[id][key]
+  if (template === undefined) {
+    throw new Error(`No UI string "${key}" for locale "${id}". Hint: add it to src/i18n/strings/${id}.ts.`)
+  }
+  return template.replace(/\{(\w+)\}/g, (_, name: string) => {
+    const value = vars?.[name]
+    if (value === undefined) {
+      throw new Error(`UI string "${key}" (${id}) needs a value for {${name}}. Hint: pass it in t(locale, key, { ${name}: … }).`)
+    }
+    return String(value)
+  })
+}
+
+/** A bound `t` for one locale: `const tr = translator(locale); tr('nav.policy')`. */
+export function translator(locale: Locale | LocaleId | string) {
+  return (key: StringKey, vars?: StringVars) => t(locale, key, vars)
+}
