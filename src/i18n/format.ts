@@ -1,0 +1,241 @@
+/**
+ * Numbers, money, units and dates per locale, always through Intl (never hand-made digit
+ * grouping). Every text rendering of a figure (page, chart label, table cell) goes through
+ * {@link formatMetricValue}; CSV and JSON use {@link formatPlainNumber}.
+ *
+ * Intl gives the digits, the compact scale (trillion / 兆, billion / 億) and the unit words
+ * (days / 天). What Intl does not say the way Taiwanese readers expect is wrapped with a
+ * small per-locale template: money as "NT$1.7 trillion" / "新臺幣 1.7 兆元" and
+ * "US$2.123 billion" / "21.23 億美元" (Intl's own currency output would be "$2.1B" or
+ * "US$21億"), ranks, counted nouns and the comparator's word order. Chinese output gets a
+ * space between Han characters and digits or Latin letters ("2020 年 4 月"), as the brief
+ * and government style write it.
+ */
+import { getLocale, type Locale, type LocaleId } from '../../schemas/locales'
+
+/** What the formatter needs of a figure: a subset of `MetricView`, so plain data works too. */
+export interface FormattableMetric {
+  value: number
+  comparator: 'exact' | 'about' | 'over' | 'atLeast'
+  unit: 'percent' | 'rank' | 'count' | 'days' | 'currency'
+  currency?: 'TWD' | 'USD' | null
+  /** For counts: what is counted, in the locale being formatted ("production lines" / "條產線"). */
+  countNoun?: { value: string } | string | null
+}
+
+export type Comparator = FormattableMetric['comparator']
+export type Unit = FormattableMetric['unit']
+export type Currency = NonNullable<FormattableMetric['currency']>
+
+/** `long`: running text and tables ("more than NT$1 trillion"); `short`: chart labels ("> NT$1T"). */
+export type FormatStyle = 'long' | 'short'
+
+export interface FormatOptions {
+  style?: FormatStyle
+  /** Leave the comparator out (e.g. a table that has a column for it). */
+  comparator?: boolean
+}
+
+interface Templates {
+  /** `{amount}` is Intl's compact number, e.g. "1.7 trillion" / "1.7兆". */
+  currency: Record<Currency, string>
+  rank: string
+  /** `{n}` the number, `{noun}` the counted noun. */
+  count: string
+  /** `{x}` is the formatted value. */
+  comparator: Record<Comparator, string>
+  /** Compact comparator marks for chart labels. */
+  comparatorShort: Record<Comparator, string>
+  /** Put a space between Han characters and digits / Latin letters. */
+  cjkSpacing: boolean
+}
+
+/**
+ * The wording around Intl's numbers, per locale. Keyed by locale id, so adding a locale to
+ * schemas/locales.ts without its templates is a type error.
+ */
+const templates: Record<LocaleId, Templates> = {
+  zhTW: {
+    currency: { TWD: '新臺幣{amount}元', USD: '{amount}美元' },
+    rank: '第{n}名',
+    count: '{n}{noun}',
+    comparator: { exact: '{x}', about: '約{x}', over: '超過{x}', atLeast: '至少{x}' },
+    comparatorShort: { exact: '{x}', about: '約{x}', over: '> {x}', atLeast: '≥ {x}' },
+    cjkSpacing: true,
+  },
+  en: {
+    currency: { TWD: 'NT${amount}', USD: 'US${amount}' },
+    rank: 'No. {n}',
+    count: '{n} {noun}',
+    comparator: { exact: '{x}', about: 'about {x}', over: 'more than {x}', atLeast: 'at least {x}' },
+    comparatorShort: { exact: '{x}', about: '≈ {x}', over: '> {x}', atLeast: '≥ {x}' },
+    cjkSpacing: false,
+  },
+}
+
+// Intl objects are costly to create; a build formats thousands of values with a handful of options.
+const numberFormats = new Map<string, Intl.NumberFormat>()
+function numberFormat(tag: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = `${tag}|${JSON.stringify(options)}`
+  let nf = numberFormats.get(key)
+  if (!nf) {
+    nf = new Intl.NumberFormat(tag, options)
+    numberFormats.set(key, nf)
+  }
+  return nf
+}
+const dateFormats = new Map<string, Intl.DateTimeFormat>()
+function dateFormat(tag: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${tag}|${JSON.stringify(options)}`
+  let df = dateFormats.get(key)
+  if (!df) {
+    df = new Intl.DateTimeFormat(tag, { ...options, timeZone: 'UTC' })
+    dateFormats.set(key, df)
+  }
+  return df
+}
+
+const HAN = '[\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff]'
+const LATIN_OR_DIGIT = '[0-9A-Za-z$%]'
+const hanThenLatin = new RegExp(`(${HAN})(${LATIN_OR_DIGIT})`, 'g')
+const latinThenHan = new RegExp(`(${LATIN_OR_DIGIT})(${HAN})`, 'g')
+
+/** "2020年4月" → "2020 年 4 月"; "約18億美元" → "約 18 億美元". */
+export function spaceCjk(text: string): string {
+  return text.replace(hanThenLatin, '$1 $2').replace(latinThenHan, '$1 $2')
+}
+
+function fill(template: string, values: Record<string, string>): string {
+  return template.replace(/\{(\w+)\}/g, (_, name: string) => {
+    const value = values[name]
+    if (value === undefined) throw new Error(`Format template "${template}" needs {${name}}.`)
+    return value
+  })
+}
+
+function finish(locale: Locale, text: string): string {
+  return templates[locale.id].cjkSpacing ? spaceCjk(text) : text
+}
+
+/** Full precision: a figure is never rounded for display (the data are exact as published). */
+const PRECISION: Intl.NumberFormatOptions = { maximumSignificantDigits: 15 }
+
+/** A number with the locale's grouping, e.g. "1,234.5". For tables of plain numbers. */
+export function formatNumber(value: number, locale: LocaleId | string): string {
+  assertFinite(value)
+  return numberFormat(getLocale(locale).tag, { maximumFractionDigits: 10 }).format(value)
+}
+
+/** A compact number: "1.7 trillion" / "1.7 兆" (long), "1.7T" / "1.7 兆" (short). */
+export function formatCompact(value: number, locale: LocaleId | string, style: FormatStyle = 'long'): string {
+  assertFinite(value)
+  const l = getLocale(locale)
+  const text = numberFormat(l.tag, { notation: 'compact', compactDisplay: style, ...PRECISION }).format(value)
+  return finish(l, text)
+}
+
+/**
+ * A plain, locale-independent number for CSV, JSON and `<data value>`: no grouping, no
+ * exponent, "." as decimal mark (1700000000000, 80.2).
+ */
+export function formatPlainNumber(value: number): string {
+  assertFinite(value)
+  return numberFormat('en-US', { useGrouping: false, maximumSignificantDigits: 15 }).format(value)
+}
+
+function nounOf(metric: FormattableMetric): string {
+  const noun = typeof metric.countNoun === 'string' ? metric.countNoun : metric.countNoun?.value
+  return noun?.trim() ?? ''
+}
+
+/** The value with its unit, without the comparator: "NT$1.7 trillion", "75%", "第 3 名". */
+export function formatQuantity(metric: FormattableMetric, locale: LocaleId | string, style: FormatStyle = 'long'): string {
+  const l = getLocale(locale)
+  const t = templates[l.id]
+  const { value } = metric
+  assertFinite(value)
+  let text: string
+  switch (metric.unit) {
+    case 'percent':
+      text = numberFormat(l.tag, { style: 'unit', unit: 'percent', ...PRECISION }).format(value)
+      break
+    case 'days':
+      text = numberFormat(l.tag, { style: 'unit', unit: 'day', unitDisplay: style === 'short' ? 'short' : 'long', ...PRECISION }).format(value)
+      break
+    case 'rank':
+      text = fill(t.rank, { n: numberFormat(l.tag, {}).format(value) })
+      break
+    case 'count': {
+      const n = Math.abs(value) >= 1_000_000 ? formatCompact(value, l.id, style) : numberFormat(l.tag, PRECISION).format(value)
+      const noun = nounOf(metric)
+      text = noun ? fill(t.count, { n, noun }) : n
+      break
+    }
+    case 'currency': {
+      if (!metric.currency) throw new Error(`A money figure (value ${value}) has no currency. Hint: set currency to TWD or USD.`)
+      const amount = Math.abs(value) >= 10_000 ? formatCompact(value, l.id, style) : numberFormat(l.tag, PRECISION).format(value)
+      text = fill(t.currency[metric.currency], { amount })
+      break
+    }
+    default:
+      throw new Error(`Unknown unit "${String((metric as { unit: unknown }).unit)}". Hint: use percent, rank, count, days or currency.`)
+  }
+  return finish(l, text)
+}
+
+/**
+ * A figure as text, with its comparator in the language's word order:
+ * "more than NT$1 trillion" / "超過新臺幣 1 兆元", "about US$1.8 billion" / "約 18 億美元".
+ * `style: 'short'` gives chart labels: "> 80%", "NT$1.7T".
+ */
+export function formatMetricValue(metric: FormattableMetric, locale: LocaleId | string, options: FormatOptions = {}): string {
+  const l = getLocale(locale)
+  const style = options.style ?? 'long'
+  const x = formatQuantity(metric, l.id, style)
+  if (options.comparator === false) return x
+  const t = templates[l.id]
+  const template = (style === 'short' ? t.comparatorShort : t.comparator)[metric.comparator]
+  if (!template) throw new Error(`Unknown comparator "${String(metric.comparator)}". Hint: use exact, about, over or atLeast.`)
+  return finish(l, fill(template, { x }))
+}
+
+/** The comparator alone, as a word, for table columns: "more than" / "超過" ("" for exact). */
+export function formatComparator(comparator: Comparator, locale: LocaleId | string): string {
+  const t = templates[getLocale(locale).id]
+  return t.comparator[comparator].replace('{x}', '').trim()
+}
+
+const PARTIAL_DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/
+
+/**
+ * A partial ISO date at its own precision: "2020" / "2020 年", "2020-04" → "April 2020" /
+ * "2020 年 4 月", "2020-05-20" → "May 20, 2020" / "2020 年 5 月 20 日".
+ */
+export function formatPartialDate(date: string, locale: LocaleId | string): string {
+  const match = PARTIAL_DATE.exec(date)
+  if (!match) throw new Error(`"${date}" is not a partial date. Hint: write YYYY, YYYY-MM or YYYY-MM-DD.`)
+  const [, y, m, d] = match
+  const instant = new Date(Date.UTC(Number(y), m ? Number(m) - 1 : 0, d ? Number(d) : 1))
+  if (Number.isNaN(instant.getTime()) || (m && instant.getUTCMonth() !== Number(m) - 1) || (d && instant.getUTCDate() !== Number(d))) {
+    throw new Error(`"${date}" is not a real date. Hint: check the month and day.`)
+  }
+  const l = getLocale(locale)
+  const options: Intl.DateTimeFormatOptions = d
+    ? { year: 'numeric', month: 'long', day: 'numeric' }
+    : m
+      ? { year: 'numeric', month: 'long' }
+      : { year: 'numeric' }
+  return finish(l, dateFormat(l.tag, options).format(instant))
+}
+
+/** The machine-readable form for `<time datetime>`: the partial date itself is valid HTML. */
+export function partialDateTime(date: string): string {
+  if (!PARTIAL_DATE.test(date)) throw new Error(`"${date}" is not a partial date. Hint: write YYYY, YYYY-MM or YYYY-MM-DD.`)
+  return date
+}
+
+function assertFinite(value: number): void {
+  if (typeof value !== 'number' || !Number.isFinite(value)) {
+    throw new Error(`Cannot format ${String(value)}: a figure must be a finite number.`)
+  }
+}

@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest'
+import {
+  formatComparator,
+  formatCompact,
+  formatMetricValue,
+  formatNumber,
+  formatPartialDate,
+  formatPlainNumber,
+  spaceCjk,
+  type FormattableMetric,
+} from '../../src/i18n/format'
+
+const m = (over: Partial<FormattableMetric>): FormattableMetric => ({ value: 0, comparator: 'exact', unit: 'percent', ...over })
+
+const cases: [string, FormattableMetric, string, string][] = [
+  ['six-trillion part (TWD, trillion)', m({ value: 1.7e12, unit: 'currency', currency: 'TWD' }), 'NT$1.7 trillion', '新臺幣 1.7 兆元'],
+  ['Micron investment (USD, 2.123 billion)', m({ value: 2_123_000_000, unit: 'currency', currency: 'USD' }), 'US$2.123 billion', '21.23 億美元'],
+  ['foundry share', m({ value: 75 }), '75%', '75%'],
+  ['wireless internet rate', m({ value: 80.2 }), '80.2%', '80.2%'],
+  ['rank', m({ value: 3, unit: 'rank' }), 'No. 3', '第 3 名'],
+  ['days', m({ value: 40, unit: 'days' }), '40 days', '40 天'],
+  ['over a trillion NT$', m({ value: 1e12, unit: 'currency', currency: 'TWD', comparator: 'over' }), 'more than NT$1 trillion', '超過新臺幣 1 兆元'],
+  ['about 1.8 billion US$', m({ value: 1.8e9, unit: 'currency', currency: 'USD', comparator: 'about' }), 'about US$1.8 billion', '約 18 億美元'],
+  ['over 80%', m({ value: 80, comparator: 'over' }), 'more than 80%', '超過 80%'],
+  ['580 billion NT$', m({ value: 5.8e11, unit: 'currency', currency: 'TWD', comparator: 'over' }), 'more than NT$580 billion', '超過新臺幣 5800 億元'],
+  ['over 40 billion US$', m({ value: 4e10, unit: 'currency', currency: 'USD', comparator: 'over' }), 'more than US$40 billion', '超過 400 億美元'],
+  ['at least, count without a noun', m({ value: 85, unit: 'count', comparator: 'atLeast' }), 'at least 85', '至少 85'],
+]
+
+describe('formatMetricValue', () => {
+  for (const [name, metric, en, zh] of cases) {
+    it(`${name}: en`, () => expect(formatMetricValue(metric, 'en')).toBe(en))
+    it(`${name}: zh-TW`, () => expect(formatMetricValue(metric, 'zhTW')).toBe(zh))
+  }
+
+  it('counts use the content noun in each language', () => {
+    const base = m({ value: 92, unit: 'count' })
+    expect(formatMetricValue({ ...base, countNoun: { value: 'production lines' } }, 'en')).toBe('92 production lines')
+    expect(formatMetricValue({ ...base, countNoun: { value: '條產線' } }, 'zh-TW')).toBe('92 條產線')
+    expect(formatMetricValue({ ...base, comparator: 'over', countNoun: '家廠商' }, 'zh-tw')).toBe('超過 92 家廠商')
+    expect(formatMetricValue({ ...base, comparator: 'over', countNoun: 'companies' }, 'en')).toBe('more than 92 companies')
+  })
+
+  it('accepts locale ids, tags and URL segments', () => {
+    const metric = m({ value: 3, unit: 'rank' })
+    expect(formatMetricValue(metric, 'zhTW')).toBe(formatMetricValue(metric, 'zh-TW'))
+    expect(formatMetricValue(metric, 'zh-tw')).toBe('第 3 名')
+  })
+
+  it('short style for chart labels', () => {
+    expect(formatMetricValue(m({ value: 80, comparator: 'over' }), 'en', { style: 'short' })).toBe('> 80%')
+    expect(formatMetricValue(m({ value: 80, comparator: 'over' }), 'zhTW', { style: 'short' })).toBe('> 80%')
+    expect(formatMetricValue(m({ value: 1.7e12, unit: 'currency', currency: 'TWD' }), 'en', { style: 'short' })).toBe('NT$1.7T')
+    expect(formatMetricValue(m({ value: 1.7e12, unit: 'currency', currency: 'TWD' }), 'zhTW', { style: 'short' })).toBe('新臺幣 1.7 兆元')
+  })
+
+  it('can leave the comparator out', () => {
+    expect(formatMetricValue(m({ value: 1e12, unit: 'currency', currency: 'TWD', comparator: 'over' }), 'en', { comparator: false })).toBe('NT$1 trillion')
+    expect(formatComparator('over', 'en')).toBe('more than')
+    expect(formatComparator('about', 'zhTW')).toBe('約')
+    expect(formatComparator('exact', 'en')).toBe('')
+  })
+
+  it('never rounds a figure away', () => {
+    expect(formatMetricValue(m({ value: 1_234_567_000_000, unit: 'currency', currency: 'TWD' }), 'en')).toBe('NT$1.234567 trillion')
+  })
+
+  it('fails loudly on bad input', () => {
+    expect(() => formatMetricValue(m({ value: Number.NaN }), 'en')).toThrow(/finite/)
+    expect(() => formatMetricValue(m({ value: 5, unit: 'currency' }), 'en')).toThrow(/currency/)
+    expect(() => formatMetricValue(m({ value: 5 }), 'fr')).toThrow(/Unknown locale/)
+  })
+})
+
+describe('formatPartialDate', () => {
+  it('month precision', () => {
+    expect(formatPartialDate('2020-04', 'en')).toBe('April 2020')
+    expect(formatPartialDate('2020-04', 'zhTW')).toBe('2020 年 4 月')
+  })
+  it('year precision', () => {
+    expect(formatPartialDate('2019', 'en')).toBe('2019')
+    expect(formatPartialDate('2019', 'zh-TW')).toBe('2019 年')
+  })
+  it('day precision, independent of the machine time zone', () => {
+    expect(formatPartialDate('2020-05-20', 'en')).toBe('May 20, 2020')
+    expect(formatPartialDate('2020-05-20', 'zhTW')).toBe('2020 年 5 月 20 日')
+    expect(formatPartialDate('2020-01-01', 'en')).toBe('January 1, 2020')
+  })
+  it('rejects what is not a partial date', () => {
+    expect(() => formatPartialDate('2020/04', 'en')).toThrow(/partial date/)
+    expect(() => formatPartialDate('2020-13', 'en')).toThrow(/real date/)
+    expect(() => formatPartialDate('2020-02-30', 'en')).toThrow(/real date/)
+  })
+})
+
+describe('plain and table numbers', () => {
+  it('plain numbers for CSV and JSON: no grouping, no exponent', () => {
+    expect(formatPlainNumber(1.7e12)).toBe('1700000000000')
+    expect(formatPlainNumber(80.2)).toBe('80.2')
+    expect(formatPlainNumber(2_123_000_000)).toBe('2123000000')
+    expect(formatPlainNumber(1e21)).toBe('1000000000000000000000')
+  })
+  it('table numbers use the locale grouping', () => {
+    expect(formatNumber(1234567.5, 'en')).toBe('1,234,567.5')
+    expect(formatNumber(1234567.5, 'zhTW')).toBe('1,234,567.5')
+  })
+  it('compact numbers', () => {
+    expect(formatCompact(2.6e12, 'en')).toBe('2.6 trillion')
+    expect(formatCompact(2.6e12, 'zhTW')).toBe('2.6 兆')
+  })
+  it('CJK spacing', () => {
+    expect(spaceCjk('2020年4月')).toBe('2020 年 4 月')
+    expect(spaceCjk('超過新臺幣1兆元')).toBe('超過新臺幣 1 兆元')
+    expect(spaceCjk('April 2020')).toBe('April 2020')
+  })
+})
