@@ -1,13 +1,51 @@
 import { defineConfig } from 'sanity'
 import { structureTool } from 'sanity/structure'
+import { visionTool } from '@sanity/vision'
+import { languageFilter } from '@sanity/language-filter'
 import { schemaTypes } from '../schemas'
+import { readStudioEnv, missingEnvMessage } from './env'
+import { structure } from './structure'
+import { resolveTemplates, METRIC_WITH_SOURCE } from './templates'
+import { filterNewDocumentOptions, resolveDocumentActions } from './singletons'
+import { OpenOnSiteAction } from './actions/openOnSite'
+import { filterField, languageFilterDocumentTypes, supportedLanguages } from './lib/languages'
+import { navbarWithEnvWarning } from './components/EnvWarning'
 
-/** The Studio over the shared content model in ../schemas. */
+const env = readStudioEnv()
+// In the browser console too (the CLI prints its own warning in the terminal).
+if (env.missing.length > 0 && typeof window !== 'undefined') console.warn(`[studio] ${missingEnvMessage(env.missing)}`)
+
+/** Templates that need parameters; kept out of the global "Create" menu. */
+const parameterizedTemplates = new Set([METRIC_WITH_SOURCE])
+
+/**
+ * The editors' Studio over the shared content model in ../schemas.
+ * Project and dataset come from SANITY_STUDIO_PROJECT_ID and SANITY_STUDIO_DATASET (studio/.env);
+ * without them it builds and opens on a placeholder project with a warning.
+ */
 export default defineConfig({
   name: 'default',
-  title: 'Six Core Strategic Industries',
-  projectId: process.env.SANITY_STUDIO_PROJECT_ID ?? 'offline',
-  dataset: process.env.SANITY_STUDIO_DATASET ?? 'production',
-  plugins: [structureTool()],
-  schema: { types: schemaTypes },
+  title: 'Six Core Strategic Industries · 六大核心戰略產業',
+  projectId: env.projectId,
+  dataset: env.dataset,
+  plugins: [
+    structureTool({ structure, title: 'Content' }),
+    languageFilter({
+      supportedLanguages,
+      // No default: both languages are shown side by side until an editor filters.
+      defaultLanguages: [],
+      documentTypes: languageFilterDocumentTypes,
+      filterField,
+    }),
+    visionTool({ defaultApiVersion: '2025-02-19', defaultDataset: env.dataset }),
+  ],
+  schema: {
+    types: schemaTypes,
+    templates: (prev) => resolveTemplates(prev),
+  },
+  document: {
+    newDocumentOptions: (prev, context) => filterNewDocumentOptions(prev, context, parameterizedTemplates),
+    actions: (prev, context) => resolveDocumentActions(prev, context, [OpenOnSiteAction]),
+  },
+  studio: env.missing.length > 0 ? { components: { navbar: navbarWithEnvWarning(env.missing) } } : {},
 })

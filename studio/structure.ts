@@ -1,0 +1,135 @@
+import type { StructureBuilder, StructureResolver, StructureResolverContext } from 'sanity/structure'
+import { orderableDocumentListDeskItem } from '@sanity/orderable-document-list'
+import {
+  BarChartIcon,
+  BlockContentIcon,
+  BookIcon,
+  CalendarIcon,
+  ChartUpwardIcon,
+  CogIcon,
+  DocumentTextIcon,
+  LinkIcon,
+  RocketIcon,
+  TagIcon,
+} from '@sanity/icons'
+import { singletonItems, type SingletonItem } from './singletons'
+import { METRIC_WITH_SOURCE } from './templates'
+
+/**
+ * The desk structure editors see: singletons on fixed ids, the ordered lists, metrics grouped
+ * by industry and by source, sources, glossary and timeline. The rules that keep singletons
+ * single are in ./singletons.ts, templates in ./templates.ts.
+ */
+
+/** The API version structure lists query with (GROQ filters with params). */
+export const STRUCTURE_API_VERSION = '2025-02-19'
+
+/** GROQ filter: metrics an industry lists under "Related figures" (its draft counts too). */
+export const METRICS_OF_INDUSTRY =
+  '_type == "metric" && _id in *[_type == "industry" && _id in [$industryId, "drafts." + $industryId]].metrics[]._ref'
+
+/** GROQ filter: metrics that cite a source. */
+export const METRICS_OF_SOURCE = '_type == "metric" && references($sourceId)'
+
+/** GROQ filter: metrics no industry lists, to spot orphans. */
+export const METRICS_WITHOUT_INDUSTRY = '_type == "metric" && !(_id in *[_type == "industry"].metrics[]._ref)'
+
+/** The list item of one singleton: opens its document on the fixed id, never a list. */
+export function singletonListItem(S: StructureBuilder, item: SingletonItem, icon?: React.ComponentType) {
+  return S.listItem()
+    .title(item.title)
+    .id(item.id)
+    .icon(icon)
+    .schemaType(item.type)
+    .child(S.document().schemaType(item.type).documentId(item.id).title(item.title))
+}
+
+/** Metrics by industry, by source, without industry, and all of them. */
+function metricsItem(S: StructureBuilder) {
+  const metricList = (title: string, filter: string, params: Record<string, string> = {}) =>
+    S.documentList().title(title).schemaType('metric').apiVersion(STRUCTURE_API_VERSION).filter(filter).params(params)
+
+  return S.listItem()
+    .title('Metrics')
+    .id('metrics')
+    .icon(BarChartIcon)
+    .child(
+      S.list()
+        .title('Metrics')
+        .id('metrics')
+        .items([
+          S.listItem()
+            .title('By industry')
+            .id('metrics-by-industry')
+            .icon(RocketIcon)
+            .child(
+              S.documentTypeList('industry')
+                .title('Metrics by industry')
+                .defaultOrdering([{ field: 'orderRank', direction: 'asc' }])
+                .child((industryId: string) => metricList('Metrics of this industry', METRICS_OF_INDUSTRY, { industryId })),
+            ),
+          S.listItem()
+            .title('By source')
+            .id('metrics-by-source')
+            .icon(LinkIcon)
+            .child(
+              S.documentTypeList('source')
+                .title('Metrics by source')
+                .child((sourceId: string) =>
+                  metricList('Metrics citing this source', METRICS_OF_SOURCE, { sourceId }).initialValueTemplates([
+                    S.initialValueTemplateItem(METRIC_WITH_SOURCE, { sourceId }),
+                  ]),
+                ),
+            ),
+          S.listItem()
+            .title('Not listed by any industry')
+            .id('metrics-without-industry')
+            .icon(TagIcon)
+            .child(metricList('Metrics not listed by any industry', METRICS_WITHOUT_INDUSTRY)),
+          S.divider(),
+          S.documentTypeListItem('metric').title('All metrics').id('metrics-all'),
+        ]),
+    )
+}
+
+/**
+ * The structure: singletons first, then the ordered lists, metrics, sources, glossary and
+ * the timeline (by date).
+ */
+export const structure: StructureResolver = (S: StructureBuilder, context: StructureResolverContext) =>
+  S.list()
+    .title('Content')
+    .id('content')
+    .items([
+      singletonListItem(S, singletonItems[0]!, CogIcon),
+      singletonListItem(S, singletonItems[1]!, DocumentTextIcon),
+      S.divider(),
+      orderableDocumentListDeskItem({ type: 'section', title: 'Sections', id: 'sections', icon: BlockContentIcon, S, context }),
+      orderableDocumentListDeskItem({ type: 'industry', title: 'Industries', id: 'industries', icon: RocketIcon, S, context }),
+      orderableDocumentListDeskItem({ type: 'metricGroup', title: 'Figure groups', id: 'figure-groups', icon: ChartUpwardIcon, S, context }),
+      S.divider(),
+      metricsItem(S),
+      S.documentTypeListItem('source').title('Sources').id('sources').icon(LinkIcon),
+      S.listItem()
+        .title('Glossary')
+        .id('glossary')
+        .icon(BookIcon)
+        .schemaType('glossaryTerm')
+        .child(
+          S.documentTypeList('glossaryTerm')
+            .title('Glossary')
+            .apiVersion(STRUCTURE_API_VERSION)
+            .defaultOrdering([{ field: 'term.en', direction: 'asc' }]),
+        ),
+      S.listItem()
+        .title('Timeline')
+        .id('timeline')
+        .icon(CalendarIcon)
+        .schemaType('timelineEvent')
+        .child(
+          S.documentTypeList('timelineEvent')
+            .title('Timeline (by date)')
+            .apiVersion(STRUCTURE_API_VERSION)
+            .defaultOrdering([{ field: 'date', direction: 'asc' }]),
+        ),
+    ])
