@@ -101,18 +101,190 @@ export interface LiveSourceOptions {
   token?: string
   /** `published` (default) or `drafts` for a preview build of unpublished changes. */
   perspective?: 'published' | 'drafts'
-  /** Milliseconds before a request is abandoned. */
+  /** Milliseconds before one request is abandoned (default 30 s). A timeout is not retried. */
   timeout?: number
-  /** How many times a failed request is retried (429 and 5xx, with backoff). */
+  /** How many times a failed request is retried: 429, 5xx and dropped connections (default 4). */
   maxRetries?: number
+  /** The first backoff delay in ms, doubled on every retry, with jitter (default 250). */
+  retryDelayMs?: number
+  /** The longest wait between two attempts, whatever Retry-After asks (default 30 s). */
+  maxRetryDelayMs?: number
+}
+
+/** Defaults of the live source, also used by the sync scripts. */
+export const LIVE_DEFAULTS = { timeout: 30_000, maxRetries: 4, retryDelayMs: 250, maxRetryDelayMs: 30_000 } as const
+
+/** HTTP statuses worth another attempt: rate limiting and server-side trouble. */
+const RETRYABLE_STATUSES = new Set([429, 500, 502, 503, 504])
+/** Network failures worth another attempt (the request most likely never reached the API). */
+const RETRYABLE_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'EAI_AGAIN', 'ENETDOWN', 'EHOSTUNREACH', 'UND_ERR_SOCKET', 'UND_ERR_CONNECT_TIMEOUT'])
+
+/** Where a live request went: enough to name it in an error, never the token. */
+export interface LiveTarget {
+  projectId: string
+  dataset: string
+  apiHost?: string
+  perspective?: string
+}
+
+/**
+ * A failed Content Lake request, with a message that names the project, dataset, status and
+ * a fix. The message and fields never contain the token.
+ */
+export class SanityApiError extends Error {
+  override name = 'SanityApiError'
+  constructor(
+    message: string,
+    /** The HTTP status, when the API answered. */
+    readonly statusCode: number | undefined,
+    /** How many attempts were made. */
+    readonly attempts: number,
+    /** True when the request timed out. */
+    readonly timedOut = false,
+  ) {
+    super(message)
+  }
+}
+
+/** The HTTP status of a failed request (a @sanity/client error or our own), if it had one. */
+export function errorStatus(error: unknown): number | undefined {
+  const e = error as { statusCode?: unknown; status?: unknown; response?: { statusCode?: unknown } } | null
+  const status = e?.statusCode ?? e?.response?.statusCode ?? e?.status
+  return typeof status === 'number' ? status : undefined
+}
+
+function errorCode(error: unknown): string | undefined {
+  const e = error as { code?: unknown; cause?: { code?: unknown } } | null
+  const code = e?.code ?? e?.cause?.code
+  return typeof code === 'string' ? code : undefined
+}
+
+/** True for a request that ran out of time (get-it's TimeoutError, an AbortSignal timeout). */
+export function isTimeout(error: unknown): boolean {
+  const name = (error as { name?: unknown } | null)?.name
+  return name === 'TimeoutError' || (name === 'AbortError' && /time/i.test(String((error as Error).message)))
+}
+
+/** Whether another attempt may succeed. Timeouts are not retried: they fail once, clearly. */
+export function isRetryable(error: unknown): boolean {
+  if (isTimeout(error)) return false
+  const status = errorStatus(error)
+  if (status !== undefined) return RETRYABLE_STATUSES.has(status)
+  const code = errorCode(error)
+  return code !== undefined && RETRYABLE_CODES.has(code)
+}
+
+/** The wait a `Retry-After` header asks for (seconds or an HTTP date), in ms. */
+export function retryAfterMs(error: unknown, now = Date.now()): number | undefined {
+  const headers = (error as { response?: { headers?: Record<string, unknown> | Headers }; headers?: unknown } | null)?.response?.headers
+  let value: unknown
+  if (headers && typeof (headers as Headers).get === 'function') value = (headers as Headers).get('retry-after')
+  else if (headers) value = (headers as Record<string, unknown>)['retry-after'] ?? (headers as Record<string, unknown>)['Retry-After']
+  if (typeof value !== 'string' || value.trim() === '') return undefined
+  const seconds = Number(value)
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000)
+  const date = Date.parse(value)
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now)
+}
+
+/** Options for {@link withRetries}. */
+export interface RetryOptions {
+  maxRetries?: number
+  retryDelayMs?: number
+  maxRetryDelayMs?: number
+  /** Called before each wait; for logs. */
+  onRetry?: (info: { attempt: number; delayMs: number; error: unknown }) => void
+  /** Replaceable for tests. */
+  sleep?: (ms: number) => Promise<void>
+}
+
+/**
+ * Runs `attempt` and retries it on 429, 5xx and dropped connections, with exponential backoff
+ * and jitter (`retryDelayMs * 2^n`), honouring `Retry-After`; every wait is capped at
+ * `maxRetryDelayMs`. Throws the last error, with `attempts` set on it.
+ */
+export async function withRetries<T>(attempt: (n: number) => Promise<T>, options: RetryOptions = {}): Promise<T> {
+  const maxRetries = options.maxRetries ?? LIVE_DEFAULTS.maxRetries
+  const base = options.retryDelayMs ?? LIVE_DEFAULTS.retryDelayMs
+  const cap = options.maxRetryDelayMs ?? LIVE_DEFAULTS.maxRetryDelayMs
+  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)))
+  for (let n = 0; ; n++) {
+    try {
+      return await attempt(n)
+    } catch (error) {
+      if (n >= maxRetries || !isRetryable(error)) {
+        if (error && typeof error === 'object') Object.assign(error, { attempts: n + 1 })
+        throw error
+      }
+      const backoff = base * 2 ** n + Math.random() * base
+      const delayMs = Math.min(cap, Math.max(retryAfterMs(error) ?? 0, backoff))
+      options.onRetry?.({ attempt: n + 1, delayMs, error })
+      await sleep(delayMs)
+    }
+  }
+}
+
+/** A fix to try for a failed request, by status. */
+function hintFor(status: number | undefined, error: unknown, timeoutMs?: number): string {
+  if (isTimeout(error)) {
+    return `the API did not answer within ${timeoutMs ?? 'the timeout'} ms. Hint: retry the build; if it keeps timing out, raise SANITY_TIMEOUT_MS or check status.sanity.io.`
+  }
+  switch (status) {
+    case 400:
+      return 'Hint: the API refused the request (often a GROQ error); check the query in src/content/queries.ts and its params.'
+    case 401:
+      return 'Hint: the token is missing, expired or wrong; set SANITY_API_READ_TOKEN (a Viewer token from sanity.io/manage, API, Tokens) or unset it for a public dataset.'
+    case 403:
+      return 'Hint: the token lacks permission for this dataset; use a token with the Viewer role (Editor for imports).'
+    case 404:
+      return 'Hint: check SANITY_PROJECT_ID and SANITY_DATASET (and SANITY_API_HOST, if set); the project or dataset does not exist there.'
+    case 429:
+      return 'Hint: the API is rate-limiting this project; wait a minute and rebuild.'
+    default:
+      if (status !== undefined && status >= 500) return 'Hint: the Content Lake is having trouble; check status.sanity.io and rebuild later.'
+      return status === undefined
+        ? 'Hint: the API could not be reached; check the network and SANITY_API_HOST (unset it for api.sanity.io).'
+        : 'Hint: check SANITY_PROJECT_ID, SANITY_DATASET, SANITY_API_HOST and the token.'
+  }
+}
+
+/** Removes every occurrence of each secret from a text. */
+export function redact(text: string, secrets: (string | undefined)[]): string {
+  let out = text
+  for (const secret of secrets) if (secret && secret.length >= 4) out = out.split(secret).join('[redacted]')
+  return out
+}
+
+/**
+ * Turns a failed request into a {@link SanityApiError} naming the project, dataset, status and
+ * a fix; `secrets` (tokens) are scrubbed from anything the server sent back.
+ */
+export function describeApiError(error: unknown, target: LiveTarget, what: string, secrets: (string | undefined)[], timeoutMs?: number): SanityApiError {
+  const status = errorStatus(error)
+  const attempts = Number((error as { attempts?: unknown } | null)?.attempts ?? 1)
+  const where = `project "${target.projectId}", dataset "${target.dataset}"${target.apiHost ? ` at ${target.apiHost}` : ''}${target.perspective ? `, perspective "${target.perspective}"` : ''}`
+  const timedOut = isTimeout(error)
+  // A GROQ parse error's message is a multi-line code frame; its description is the useful part.
+  const details = (error as { details?: { description?: unknown } } | null)?.details
+  const text = typeof details?.description === 'string' ? details.description : error instanceof Error ? error.message : String(error)
+  const reason = redact(text, secrets).split('\n')[0]!.slice(0, 300)
+  const outcome = timedOut ? 'timed out' : status !== undefined ? `failed with HTTP status ${status}` : 'failed'
+  const message =
+    `Sanity ${what} ${outcome} for ${where}` +
+    `${attempts > 1 ? ` after ${attempts} attempts` : ''} (${reason}); ` +
+    hintFor(status, error, timeoutMs)
+  return new SanityApiError(message, status, attempts, timedOut)
 }
 
 /**
  * The live source: the Sanity Content Lake through @sanity/client, never the CDN at build
- * time (a build must see what was just published).
+ * time (a build must see what was just published), API version pinned, one timeout per
+ * request, and our own retries: @sanity/client 8 retries only 429/502/503 (not 500/504) with a
+ * fixed backoff that ignores Retry-After, so its own retries are off (`maxRetries: 0`).
  */
 export function createLiveSource(options: LiveSourceOptions): ContentSource {
   const perspective: ClientPerspective = options.perspective ?? 'published'
+  const timeout = options.timeout ?? LIVE_DEFAULTS.timeout
   const client: SanityClient = createClient({
     projectId: options.projectId,
     dataset: options.dataset,
@@ -122,28 +294,50 @@ export function createLiveSource(options: LiveSourceOptions): ContentSource {
     token: options.token,
     // A custom host (a test server) must be used as given, not as PROJECT.host.
     ...(options.apiHost ? { apiHost: options.apiHost, useProjectHostname: false } : {}),
-    timeout: options.timeout ?? 30_000,
-    maxRetries: options.maxRetries ?? 3,
+    timeout,
+    maxRetries: 0,
   })
+  const target: LiveTarget = { projectId: options.projectId, dataset: options.dataset, apiHost: options.apiHost, perspective }
   const where = `project "${options.projectId}", dataset "${options.dataset}"${options.apiHost ? ` at ${options.apiHost}` : ''}, perspective "${perspective}"`
+  const run = async <T>(query: string, params: QueryParams): Promise<T> => {
+    assertParams(query, params)
+    try {
+      return await withRetries(() => client.fetch<T>(query, params), {
+        ...options,
+        onRetry: ({ attempt, delayMs, error }) =>
+          console.warn(
+            `Sanity query for ${where}: ${errorStatus(error) ? `HTTP ${errorStatus(error)}` : (errorCode(error) ?? 'network error')}; ` +
+              `retry ${attempt} of ${options.maxRetries ?? LIVE_DEFAULTS.maxRetries} in ${Math.round(delayMs)} ms.`,
+          ),
+      })
+    } catch (error) {
+      throw describeApiError(error, target, 'query', [options.token], timeout)
+    }
+  }
   return {
     kind: 'live',
     description: `Sanity ${where}`,
-    async query<T>(query: string, params: QueryParams = {}): Promise<T> {
-      assertParams(query, params)
-      try {
-        return await client.fetch<T>(query, params)
-      } catch (error) {
-        const status = (error as { statusCode?: number }).statusCode
-        const reason = error instanceof Error ? error.message : String(error)
-        throw new Error(
-          `The Sanity API failed for ${where}${status ? ` with status ${status}` : ''}: ${reason}. ` +
-            'Hint: check SANITY_PROJECT_ID, SANITY_DATASET, SANITY_API_HOST and the token; no page was built.',
-          { cause: error },
-        )
-      }
+    query: <T>(query: string, params: QueryParams = {}) => run<T>(query, params),
+    async allDocuments() {
+      // What the embedded dataset holds: documents, not system or asset documents.
+      const docs = await run<SanityDocumentLike[]>(
+        '*[!(_id in path("_.**")) && !string::startsWith(_type, "sanity.")] | order(_id asc)',
+        {},
+      )
+      return docs.map(({ _originalId: _, ...doc }) => doc as SanityDocumentLike)
     },
   }
+}
+
+/** Reads a positive integer from the environment, or undefined; anything else is an error naming the variable. */
+function intFromEnv(env: Record<string, string | undefined>, name: string): number | undefined {
+  const raw = env[name]?.trim()
+  if (!raw) return undefined
+  const value = Number(raw)
+  if (!Number.isInteger(value) || value < 0) {
+    throw new Error(`${name} is "${raw}". Hint: use a whole number of ${name.endsWith('_MS') ? 'milliseconds' : 'retries'}, e.g. ${name.endsWith('_MS') ? '30000' : '4'}.`)
+  }
+  return value
 }
 
 /**
@@ -174,6 +368,7 @@ export function sourceFromEnv(env: Record<string, string | undefined> = process.
     apiHost: env.SANITY_API_HOST?.trim() || undefined,
     token,
     perspective,
-    timeout: env.SANITY_TIMEOUT_MS ? Number(env.SANITY_TIMEOUT_MS) : undefined,
+    timeout: intFromEnv(env, 'SANITY_TIMEOUT_MS'),
+    maxRetries: intFromEnv(env, 'SANITY_MAX_RETRIES'),
   })
 }

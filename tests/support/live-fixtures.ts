@@ -1,0 +1,28 @@
+import { readFileSync, existsSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { parseNdjson } from '../../src/content/ndjson'
+import type { SanityDocumentLike } from '../../src/content/source'
+import { queryLayerDocs } from '../fixtures/query-layer-docs'
+
+/** A token shaped like a Sanity token, random per run, so a leak is easy to grep for. */
+export function recognisableToken(label = 'read'): string {
+  const random = Array.from(crypto.getRandomValues(new Uint8Array(24)), (b) => b.toString(16).padStart(2, '0')).join('')
+  return `sk${label}LEAKCHECK${random}`
+}
+
+/** The published documents of the query-layer fixture (drafts left out). */
+export function publishedFixture(): SanityDocumentLike[] {
+  return queryLayerDocs().filter((d) => !d._id.startsWith('drafts.'))
+}
+
+/** The embedded dataset when it exists (another engineer is writing it), else undefined. */
+export function embeddedDataset(): SanityDocumentLike[] | undefined {
+  const file = resolve('content/dataset.ndjson')
+  if (!existsSync(file)) return undefined
+  return parseNdjson(readFileSync(file, 'utf8'), file) as SanityDocumentLike[]
+}
+
+/** Live-source env for `sourceFromEnv` pointed at a fake server. */
+export function liveEnv(server: { url: string; projectId: string; dataset: string }, extra: Record<string, string> = {}): Record<string, string> {
+  return { SANITY_PROJECT_ID: server.projectId, SANITY_DATASET: server.dataset, SANITY_API_HOST: server.url, ...extra }
+}
