@@ -1,0 +1,76 @@
+/**
+ * One chart per figure group: horizontal bars, category labels and value labels in the
+ * page's language, the comparator kept ("> 80%"). Pure data in, SVG string out; the
+ * rendering is memoized in render.ts, so the same group in the same language is drawn once
+ * per build however many pages show it.
+ */
+import type { MetricGroupView, MetricView } from '../content/load'
+import { formatMetricValue, formatPlainNumber } from '../i18n/format'
+import { getLocale, type LocaleId } from '../../schemas/locales'
+import { renderBarChart, type BarChartSpec } from './render'
+
+/** One row of a group's table and chart: the same numbers, so they cannot disagree. */
+export interface GroupRow {
+  slug: string
+  label: string
+  /** `lang` of the label when it is a fallback from another language. */
+  labelLang?: string
+  value: number
+  /** Plain number for `<data value>`. */
+  plain: string
+  /** Formatted for running text and tables: "more than NT$1 trillion". */
+  text: string
+  /** Formatted for the chart: "> NT$1T". */
+  short: string
+  asOf: string
+}
+
+function unitKey(m: MetricView): string {
+  return m.unit === 'currency' ? `currency:${m.currency ?? '?'}` : m.unit
+}
+
+/** Checks that a group can share one axis: every figure has the same unit (and currency). */
+export function assertOneUnit(group: MetricGroupView): void {
+  const kinds = [...new Set(group.metrics.map(unitKey))]
+  if (kinds.length > 1) {
+    throw new Error(
+      `The figure group "${group.slug}" mixes units (${kinds.join(', ')}), so its figures cannot share a chart. ` +
+        'Hint: put figures of one unit (and currency) in a group.',
+    )
+  }
+}
+
+/** The rows of a group, in the group's editorial order. */
+export function groupRows(group: MetricGroupView, locale: LocaleId | string): GroupRow[] {
+  assertOneUnit(group)
+  const l = getLocale(locale)
+  return group.metrics.map((m) => ({
+    slug: m.slug,
+    label: m.label.value,
+    labelLang: m.label.fallback ? m.label.lang : undefined,
+    value: m.value,
+    plain: formatPlainNumber(m.value),
+    text: formatMetricValue(m, l.id),
+    short: formatMetricValue(m, l.id, { style: 'short' }),
+    asOf: m.asOf,
+  }))
+}
+
+/** The chart spec of a group: exported so tests can check what the chart says. */
+export function groupChartSpec(group: MetricGroupView, locale: LocaleId | string): BarChartSpec {
+  const l = getLocale(locale)
+  const rows = groupRows(group, l.id)
+  const unit = group.metrics[0]?.unit
+  return {
+    ariaLabel: `${group.title.value}: ${rows.map((r) => `${r.label} ${r.text}`).join('; ')}`,
+    lang: l.tag,
+    rows: rows.map((r) => ({ label: r.label, value: r.value, text: r.short })),
+    // A share is drawn against the whole; other units against the largest figure.
+    max: unit === 'percent' ? 100 : undefined,
+  }
+}
+
+/** The group's chart as an inline SVG string (role="img", colours from CSS). */
+export function renderGroupChart(group: MetricGroupView, locale: LocaleId | string): string {
+  return renderBarChart(groupChartSpec(group, locale))
+}

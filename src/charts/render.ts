@@ -1,0 +1,206 @@
+/**
+ * Build-time bar charts: Apache ECharts' server-side SVG renderer, no browser, no script
+ * shipped. The SVG is post-processed so its colours follow the page (light, dark, print):
+ * ECharts draws with sentinel colours, which become `currentColor` (text) and CSS custom
+ * properties (bars, axis) here.
+ *
+ * Rendering is memoized by input: identical specs (same labels, values, texts, locale and
+ * size) render once per process, i.e. once per build, however many pages show the chart.
+ */
+import * as echarts from 'echarts/core'
+import { BarChart } from 'echarts/charts'
+import { GridComponent } from 'echarts/components'
+import { SVGRenderer } from 'echarts/renderers'
+
+echarts.use([BarChart, GridComponent, SVGRenderer])
+
+/** One bar. */
+export interface BarRow {
+  /** The category label, already localized. */
+  label: string
+  /** The number the bar's length shows. */
+  value: number
+  /** The value as text beside the bar, already formatted for the locale ("> 80%"). */
+  text: string
+}
+
+/** Everything a chart depends on: the memo key. */
+export interface BarChartSpec {
+  /** The accessible name of the SVG (`aria-label`). */
+  ariaLabel: string
+  /** BCP-47 tag of the chart's language, for `lang` on the SVG. */
+  lang: string
+  rows: BarRow[]
+  /** Axis maximum (100 for percent); defaults to the largest value. */
+  max?: number
+  /** viewBox width; the SVG scales to its container. */
+  width?: number
+}
+
+// Sentinel colours ECharts draws with, replaced after rendering.
+const TEXT = '#010203'
+const BAR = '#0a0b0c'
+const AXIS = '#0d0e0f'
+
+const FONT_SIZE = 14
+const LINE_HEIGHT = 18
+const BAR_HEIGHT = 16
+const ROW_GAP = 14
+const PAD = 4
+
+const cacheKey = Symbol.for('six-industries.chart-cache')
+type Cache = { svgs: Map<string, string>; renders: number; requests: number }
+const globalStore = globalThis as unknown as Record<symbol, Cache | undefined>
+// On globalThis, so two copies of this module in one build (e.g. two bundles) share it.
+const cache: Cache = (globalStore[cacheKey] ??= { svgs: new Map(), renders: 0, requests: 0 })
+
+/** How many charts were asked for and how many were actually rendered in this process. */
+export function chartStats(): { requests: number; renders: number; cached: number } {
+  return { requests: cache.requests, renders: cache.renders, cached: cache.svgs.size }
+}
+
+/** Forget rendered charts (tests). */
+export function clearChartCache(): void {
+  cache.svgs.clear()
+  cache.renders = 0
+  cache.requests = 0
+}
+
+/** A rough text width in px: CJK and full-width glyphs are 1em, others about 0.6em. */
+export function estimateTextWidth(text: string, fontSize = FONT_SIZE): number {
+  let em = 0
+  for (const ch of text) {
+    const code = ch.codePointAt(0) ?? 0
+    if (code >= 0x2e80 && code <= 0xffef && !(code >= 0xff61 && code <= 0xff9f)) em += 1
+    else if (ch === ' ') em += 0.3
+    else if (/[A-Z0-9$%]/.test(ch)) em += 0.65
+    else em += 0.55
+  }
+  return em * fontSize
+}
+
+/**
+ * Breaks a label into lines no wider than `max` px: at spaces for words, anywhere between
+ * CJK characters (which is how Chinese wraps), never inside a Latin word.
+ */
+export function wrapLabel(text: string, max: number, fontSize = FONT_SIZE): string[] {
+  const tokens = text.match(/[\u2e80-\uffef]|[^\s\u2e80-\uffef]+|\s+/g) ?? [text]
+  const lines: string[] = []
+  let line = ''
+  for (const token of tokens) {
+    const candidate = line + token
+    if (line.trim() !== '' && estimateTextWidth(candidate.trimEnd(), fontSize) > max) {
+      lines.push(line.trimEnd())
+      line = token.trimStart()
+    } else {
+      line = candidate
+    }
+  }
+  if (line.trim() !== '') lines.push(line.trimEnd())
+  return lines.length > 0 ? lines : ['']
+}
+
+function escapeAttr(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
+}
+
+/** The layout a spec gets: exported for tests. */
+export function layoutFor(spec: BarChartSpec) {
+  const width = spec.width ?? 360
+  const labelLines = spec.rows.map((r) => wrapLabel(r.label, width - 2 * PAD))
+  const maxLines = Math.max(1, ...labelLines.map((l) => l.length))
+  const rowHeight = maxLines * LINE_HEIGHT + PAD + BAR_HEIGHT + ROW_GAP
+  // Value labels are bold: about 12% wider than the estimate for regular text.
+  const valueWidth = Math.max(...spec.rows.map((r) => estimateTextWidth(r.text) * 1.12)) + 3 * PAD
+  const height = spec.rows.length * rowHeight + PAD
+  return { width, height, rowHeight, labelLines, valueWidth: Math.ceil(Math.min(valueWidth, width * 0.6)) }
+}
+
+function render(spec: BarChartSpec): string {
+  if (spec.rows.length === 0) throw new Error(`The chart "${spec.ariaLabel}" has no rows. Hint: a figure group needs at least two figures.`)
+  for (const row of spec.rows) {
+    if (!Number.isFinite(row.value)) throw new Error(`The chart "${spec.ariaLabel}" has a bar "${row.label}" without a number.`)
+  }
+  const { width, height, rowHeight, labelLines, valueWidth } = layoutFor(spec)
+  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height })
+  try {
+    chart.setOption({
+      animation: false,
+      silent: true,
+      textStyle: { fontFamily: 'inherit', fontSize: FONT_SIZE, color: TEXT },
+      grid: { left: PAD, right: valueWidth, top: PAD / 2, bottom: PAD / 2, containLabel: false },
+      xAxis: { type: 'value', show: false, min: 0, max: spec.max ?? 'dataMax' },
+      yAxis: {
+        type: 'category',
+        inverse: true,
+        data: labelLines.map((lines) => lines.join('\n')),
+        axisTick: { show: false },
+        axisLine: { show: true, lineStyle: { color: AXIS, width: 1 } },
+        axisLabel: {
+          inside: true,
+          verticalAlign: 'bottom',
+          lineHeight: LINE_HEIGHT,
+          padding: [0, 0, BAR_HEIGHT / 2 + PAD, 0],
+          color: TEXT,
+          fontSize: FONT_SIZE,
+          margin: PAD,
+        },
+      },
+      series: [
+        {
+          type: 'bar',
+          data: spec.rows.map((r) => r.value),
+          barWidth: BAR_HEIGHT,
+          // The bar sits in the lower part of its row, the label above it.
+          barCategoryGap: rowHeight - BAR_HEIGHT,
+          itemStyle: { color: BAR },
+          emphasis: { disabled: true },
+          label: {
+            show: true,
+            position: 'right',
+            distance: PAD,
+            color: TEXT,
+            fontSize: FONT_SIZE,
+            fontWeight: 'bold',
+            formatter: (p: { dataIndex: number }) => spec.rows[p.dataIndex]?.text ?? '',
+          },
+        },
+      ],
+    })
+    const raw = chart.renderToSVGString({ useViewBox: true })
+    return postProcess(raw, spec)
+  } finally {
+    chart.dispose()
+  }
+}
+
+/** Sentinel colours to CSS, no hover styles or ECharts metadata, accessible root. */
+function postProcess(svg: string, spec: BarChartSpec): string {
+  const out = svg
+    .replace(/<style\b[^>]*>[\s\S]*?<\/style>/g, '')
+    // Invisible hit areas for pointer events: nothing to hit in a static chart.
+    .replace(/<path\b[^>]*fill="none" pointer-events="visible"><\/path>\n?/g, (m) => (m.includes('stroke=') ? m : ''))
+    .replace(/\s(?:ecmeta_[a-z_]+|class)="[^"]*"/g, '')
+    .replace(/fill="(?:#010203|rgba?\(1,\s*2,\s*3(?:,\s*1)?\))"/gi, 'fill="currentColor"')
+    .replace(/fill="(?:#0a0b0c|rgba?\(10,\s*11,\s*12(?:,\s*1)?\))"/gi, 'fill="#3563c9" style="fill:var(--chart-bar,#3563c9)"')
+    .replace(/stroke="(?:#0d0e0f|rgba?\(13,\s*14,\s*15(?:,\s*1)?\))"/gi, 'stroke="#888" style="stroke:var(--chart-axis,#888)"')
+    .replace(/font-family:inherit;?/g, '')
+  if (/#010203|#0a0b0c|#0d0e0f/i.test(out)) throw new Error('A chart colour was not mapped to CSS (an ECharts output change?). Hint: check src/charts/render.ts postProcess.')
+  return out.replace(
+    /^<svg\b/,
+    `<svg role="img" aria-label="${escapeAttr(spec.ariaLabel)}" lang="${escapeAttr(spec.lang)}" focusable="false" class="echarts-chart" data-chart-renderer="echarts"`,
+  )
+}
+
+/** The chart as an SVG string, rendered once per distinct spec. */
+export function renderBarChart(spec: BarChartSpec): string {
+  cache.requests += 1
+  const key = JSON.stringify(spec)
+  let svg = cache.svgs.get(key)
+  if (svg === undefined) {
+    svg = render(spec)
+    cache.renders += 1
+    cache.svgs.set(key, svg)
+  }
+  return svg
+}
