@@ -7,11 +7,13 @@
  * (days / 天). What Intl does not say the way Taiwanese readers expect is wrapped with a
  * small per-locale template: money as "NT$1.7 trillion" / "新臺幣 1.7 兆元" and
  * "US$2.123 billion" / "21.23 億美元" (Intl's own currency output would be "$2.1B" or
- * "US$21億"), ranks, counted nouns and the comparator's word order. Chinese output gets a
+ * "US$21億"), ranks, counted nouns and the comparator's word order; these templates are
+ * UI strings (`format.*` keys in src/i18n/strings/). Chinese output gets a
  * space between Han characters and digits or Latin letters ("2020 年 4 月"), as the brief
  * and government style write it.
  */
 import { getLocale, type Locale, type LocaleId } from '../../schemas/locales'
+import { uiStrings, type StringKey } from './t'
 
 /** What the formatter needs of a figure: a subset of `MetricView`, so plain data works too. */
 export interface FormattableMetric {
@@ -24,6 +26,7 @@ export interface FormattableMetric {
 }
 
 export type Comparator = FormattableMetric['comparator']
+const comparatorNames: readonly string[] = ['exact', 'about', 'over', 'atLeast'] satisfies Comparator[]
 export type Unit = FormattableMetric['unit']
 export type Currency = NonNullable<FormattableMetric['currency']>
 
@@ -36,41 +39,9 @@ export interface FormatOptions {
   comparator?: boolean
 }
 
-interface Templates {
-  /** `{amount}` is Intl's compact number, e.g. "1.7 trillion" / "1.7兆". */
-  currency: Record<Currency, string>
-  rank: string
-  /** `{n}` the number, `{noun}` the counted noun. */
-  count: string
-  /** `{x}` is the formatted value. */
-  comparator: Record<Comparator, string>
-  /** Compact comparator marks for chart labels. */
-  comparatorShort: Record<Comparator, string>
-  /** Put a space between Han characters and digits / Latin letters. */
-  cjkSpacing: boolean
-}
-
-/**
- * The wording around Intl's numbers, per locale. Keyed by locale id, so adding a locale to
- * schemas/locales.ts without its templates is a type error.
- */
-const templates: Record<LocaleId, Templates> = {
-  zhTW: {
-    currency: { TWD: '新臺幣{amount}元', USD: '{amount}美元' },
-    rank: '第{n}名',
-    count: '{n}{noun}',
-    comparator: { exact: '{x}', about: '約{x}', over: '超過{x}', atLeast: '至少{x}' },
-    comparatorShort: { exact: '{x}', about: '約{x}', over: '> {x}', atLeast: '≥ {x}' },
-    cjkSpacing: true,
-  },
-  en: {
-    currency: { TWD: 'NT${amount}', USD: 'US${amount}' },
-    rank: 'No. {n}',
-    count: '{n} {noun}',
-    comparator: { exact: '{x}', about: 'about {x}', over: 'more than {x}', atLeast: 'at least {x}' },
-    comparatorShort: { exact: '{x}', about: '≈ {x}', over: '> {x}', atLeast: '≥ {x}' },
-    cjkSpacing: false,
-  },
+/** The templates come from the UI strings (src/i18n/strings/*.ts), keys `format.*`. */
+function template(locale: Locale, key: StringKey): string {
+  return uiStrings[locale.id][key]
 }
 
 // Intl objects are costly to create; a build formats thousands of values with a handful of options.
@@ -113,8 +84,9 @@ function fill(template: string, values: Record<string, string>): string {
   })
 }
 
+/** Chinese (and any `zh*` locale) gets a space between Han characters and digits / Latin letters. */
 function finish(locale: Locale, text: string): string {
-  return templates[locale.id].cjkSpacing ? spaceCjk(text) : text
+  return locale.tag.toLowerCase().startsWith('zh') ? spaceCjk(text) : text
 }
 
 /** Full precision: a figure is never rounded for display (the data are exact as published). */
@@ -151,7 +123,6 @@ function nounOf(metric: FormattableMetric): string {
 /** The value with its unit, without the comparator: "NT$1.7 trillion", "75%", "第 3 名". */
 export function formatQuantity(metric: FormattableMetric, locale: LocaleId | string, style: FormatStyle = 'long'): string {
   const l = getLocale(locale)
-  const t = templates[l.id]
   const { value } = metric
   assertFinite(value)
   let text: string
@@ -163,18 +134,18 @@ export function formatQuantity(metric: FormattableMetric, locale: LocaleId | str
       text = numberFormat(l.tag, { style: 'unit', unit: 'day', unitDisplay: style === 'short' ? 'short' : 'long', ...PRECISION }).format(value)
       break
     case 'rank':
-      text = fill(t.rank, { n: numberFormat(l.tag, {}).format(value) })
+      text = fill(template(l, 'format.rank'), { n: numberFormat(l.tag, {}).format(value) })
       break
     case 'count': {
       const n = Math.abs(value) >= 1_000_000 ? formatCompact(value, l.id, style) : numberFormat(l.tag, PRECISION).format(value)
       const noun = nounOf(metric)
-      text = noun ? fill(t.count, { n, noun }) : n
+      text = noun ? fill(template(l, 'format.count'), { n, noun }) : n
       break
     }
     case 'currency': {
       if (!metric.currency) throw new Error(`A money figure (value ${value}) has no currency. Hint: set currency to TWD or USD.`)
       const amount = Math.abs(value) >= 10_000 ? formatCompact(value, l.id, style) : numberFormat(l.tag, PRECISION).format(value)
-      text = fill(t.currency[metric.currency], { amount })
+      text = fill(template(l, `format.currency.${metric.currency}`), { amount })
       break
     }
     default:
@@ -193,16 +164,16 @@ export function formatMetricValue(metric: FormattableMetric, locale: LocaleId | 
   const style = options.style ?? 'long'
   const x = formatQuantity(metric, l.id, style)
   if (options.comparator === false) return x
-  const t = templates[l.id]
-  const template = (style === 'short' ? t.comparatorShort : t.comparator)[metric.comparator]
-  if (!template) throw new Error(`Unknown comparator "${String(metric.comparator)}". Hint: use exact, about, over or atLeast.`)
-  return finish(l, fill(template, { x }))
+  if (!comparatorNames.includes(metric.comparator)) {
+    throw new Error(`Unknown comparator "${String(metric.comparator)}". Hint: use exact, about, over or atLeast.`)
+  }
+  const key: StringKey = style === 'short' ? `format.comparatorShort.${metric.comparator}` : `format.comparator.${metric.comparator}`
+  return finish(l, fill(template(l, key), { x }))
 }
 
 /** The comparator alone, as a word, for table columns: "more than" / "超過" ("" for exact). */
 export function formatComparator(comparator: Comparator, locale: LocaleId | string): string {
-  const t = templates[getLocale(locale).id]
-  return t.comparator[comparator].replace('{x}', '').trim()
+  return template(getLocale(locale), `format.comparator.${comparator}`).replace('{x}', '').trim()
 }
 
 const PARTIAL_DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/
