@@ -1,0 +1,303 @@
+/**
+ * `npm run bench`: the build benchmark of issue #5. Prints tables and writes bench/results.json.
+ *
+ * For each size (x1 = the real dataset, x10 and x100 = synthetic datasets generated from it):
+ *   1. build the site once through scripts/build.ts (`CONTENT_FILE=<file> --out <dir>`) as a
+ *      warm-up, and count its HTML files: N pages;
+ *   2. generate the floor, a bare Astro 7 project of N trivial pages, and build it once (warm-up);
+ *   3. build site and floor alternately, `--runs` times each, under GNU time (whole process:
+ *      wall, user+sys of the tree, peak RSS), and take medians;
+ *   4. measure page weight and the search index from the site's output.
+ * Then Lighthouse on six pages of the real site, the budgets, the table.
+ *
+ * Options:
+ *   --quick            1 run, no warm-up, sizes x1 and x10, no Lighthouse (a smoke test)
+ *   --runs <n>         measured runs per build (default 3)
+ *   --no-warmup        skip the warm-up builds
+ *   --sizes 1,10,100   scale factors (default 1,10,100)
+ *   --no-lighthouse    skip Lighthouse
+ *   --keep             keep the x10/x100 outputs under bench/work/ (default: removed after measuring)
+ *   --results <file>   where to write the JSON (default bench/results.json; --quick writes bench/work/results.quick.json)
+ *   --markdown <file>  also write the tables as Markdown
+ */
+import { execFileSync } from 'node:child_process'
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { cpus, freemem, loadavg, release, totalmem } from 'node:os'
+import { dirname, join, relative, resolve } from 'node:path'
+import { parseArgs } from 'node:util'
+import { locales } from '../schemas/locales'
+import { writeFloorProject } from './bench/floor'
+import { runLighthouse, startPreview, type LighthouseResult } from './bench/lighthouse'
+import { assertGnuTime, measure, type Measurement } from './bench/measure'
+import { checkBudgets, linearity, renderTables, type BenchResults, type RunStats, type SizeResult } from './bench/report'
+import { countByType, multiplyDataset, toNdjson, type Doc } from './bench/synthetic'
+import { median, medianPhases, round } from './bench/stats'
+import { countHtml, listFiles, measureSearchIndex, measureWeight } from './bench/weight'
+
+const repo = resolve(dirname(new URL(import.meta.url).pathname), '..')
+const work = join(repo, 'bench', 'work')
+const startedAt = Date.now()
+
+const { values: opts } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    runs: { type: 'string' },
+    'no-warmup': { type: 'boolean', default: false },
+    sizes: { type: 'string' },
+    'no-lighthouse': { type: 'boolean', default: false },
+    keep: { type: 'boolean', default: false },
+    results: { type: 'string' },
+    markdown: { type: 'string' },
+  },
+  allowPositionals: false,
+})
+const quick = opts.quick!
+const runs = Number(opts.runs ?? (quick ? 1 : 3))
+const warmup = !quick && !opts['no-warmup']
+const sizes = (opts.sizes ?? (quick ? '1,10' : '1,10,100')).split(',').map((s) => Number(s.trim().replace(/^x/, '')))
+const doLighthouse = !quick && !opts['no-lighthouse']
+const resultsFile = resolve(repo, opts.results ?? (quick ? 'bench/work/results.quick.json' : 'bench/results.json'))
+if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs must be a whole number from 1 (got ${opts.runs}).`)
+if (sizes.some((s) => !Number.isInteger(s) || s < 1)) throw new Error(`--sizes must be whole numbers from 1, e.g. 1,10,100 (got ${opts.sizes}).`)
+
+const elapsed = () => `${((Date.now() - startedAt) / 1000).toFixed(0)}s`
+const log = (msg: string) => console.log(`[bench ${elapsed()}] ${msg}`)
+const mb = (b: number) => `${Math.round(b / 1024 / 1024)} MB`
+
+function machine(): BenchResults['machine'] {
+  const cpuinfo = existsSync('/proc/cpuinfo') ? readFileSync('/proc/cpuinfo', 'utf8') : ''
+  const model = /^model name\s*:\s*(.+)$/m.exec(cpuinfo)?.[1]?.trim() ?? cpus()[0]?.model ?? 'unknown'
+  let nproc = cpus().length
+  try {
+    nproc = Number(execFileSync('nproc', { encoding: 'utf8' }).trim()) || nproc
+  } catch {
+    // keep os.cpus()
+  }
+  const total = totalmem()
+  return {
+    cpu: model,
+    nproc,
+    memory: `${(total / 1024 ** 3).toFixed(1)} GiB total, ${(freemem() / 1024 ** 3).toFixed(1)} GiB free at start`,
+    memoryBytes: total,
+    node: process.version,
+    os: `Linux ${release()}`,
+    loadAverage: { start: loadavg().map((l) => round(l, 2)), end: [] },
+  }
+}
+
+function gitInfo(): BenchResults['git'] {
+  try {
+    const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: repo, encoding: 'utf8' }).trim()
+    const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { cwd: repo, encoding: 'utf8' }).trim() !== ''
+    return { commit, dirty }
+  } catch {
+    return { commit: 'unknown', dirty: true }
+  }
+}
+
+/** Environment of every measured build: the same for site and floor. */
+const buildEnv = (extra: Record<string, string> = {}): NodeJS.ProcessEnv => ({
+  ...process.env,
+  ASTRO_TELEMETRY_DISABLED: '1',
+  NODE_ENV: 'production',
+  // The build picks its source from the environment; make sure it is the local file.
+  SANITY_PROJECT_ID: '',
+  SANITY_DATASET: '',
+  ...extra,
+})
+
+/** The site build: scripts/build.ts (what `npm run build` runs), same Node, tsx loader. */
+const siteCommand = (outDir: string) => [process.execPath, ['--import', 'tsx', join(repo, 'scripts', 'build.ts'), '--out', outDir]] as const
+/** The floor build: its build.ts (Astro's programmatic build()), same Node, tsx loader. */
+const floorCommand = (script: string) => [process.execPath, ['--import', 'tsx', script]] as const
+
+function summarize(list: Measurement[]): RunStats {
+  return {
+    runs: list.map((m) => ({
+      wall: m.wall,
+      cpu: round(m.cpu),
+      user: m.user,
+      sys: m.sys,
+      maxRssBytes: m.maxRssBytes,
+      treeRssBytes: m.treeRssBytes,
+      peakBytes: m.peakBytes,
+      phases: m.phases,
+    })),
+    median: {
+      wall: round(median(list.map((m) => m.wall)), 3),
+      cpu: round(median(list.map((m) => m.cpu)), 3),
+      maxRssBytes: Math.round(median(list.map((m) => m.maxRssBytes))),
+      treeRssBytes: Math.round(median(list.map((m) => m.treeRssBytes))),
+      peakBytes: Math.round(median(list.map((m) => m.peakBytes))),
+    },
+    peakBytesMax: Math.max(...list.map((m) => m.peakBytes)),
+    phases: medianPhases(list.map((m) => m.phases)),
+  }
+}
+
+const describe = (m: Measurement) =>
+  `${m.wall.toFixed(2)} s wall, ${m.cpu.toFixed(2)} s CPU, peak ${mb(m.peakBytes)}${m.phases ? ` · ${Object.entries(m.phases).map(([k, v]) => `${k} ${v}s`).join(' · ')}` : ''}`
+
+async function benchSize(factor: number, realDocs: Doc[], realFile: string): Promise<SizeResult> {
+  let dataFile = realFile
+  let docs = realDocs
+  if (factor !== 1) {
+    docs = multiplyDataset(realDocs, factor)
+    dataFile = join(work, 'data', `dataset-x${factor}.ndjson`)
+    mkdirSync(dirname(dataFile), { recursive: true })
+    writeFileSync(dataFile, toNdjson(docs))
+    log(`x${factor}: wrote ${relative(repo, dataFile)} (${docs.length} documents)`)
+  }
+  const outDir = join(work, 'out', `site-x${factor}`)
+  const env = buildEnv({ CONTENT_FILE: dataFile })
+  const [siteCmd, siteArgs] = siteCommand(outDir)
+  const timeoutMs = 30 * 60_000
+  const runSite = async (label: string) => {
+    const m = await measure(siteCmd, siteArgs, { cwd: repo, env, timeoutMs })
+    log(`x${factor} site ${label}: ${describe(m)}`)
+    return m
+  }
+  // The first build tells the page count; it is the warm-up, or the first measured run.
+  const first = await runSite(warmup ? 'warm-up' : 'run 1')
+  const pages = countHtml(outDir)
+  const floorDir = join(work, `floor-${pages}`)
+  const { script, outDir: floorOut } = writeFloorProject(floorDir, pages)
+  const [floorCmd, floorArgs] = floorCommand(script)
+  const runFloor = async (label: string) => {
+    const m = await measure(floorCmd, floorArgs, { cwd: repo, env: buildEnv(), timeoutMs })
+    log(`x${factor} floor (${pages} pages) ${label}: ${describe(m)}`)
+    return m
+  }
+  const siteRuns: Measurement[] = warmup ? [] : [first]
+  const floorRuns: Measurement[] = []
+  if (warmup) await runFloor('warm-up')
+  // Alternate site and floor, so both see the same machine load.
+  for (let i = 0; i < runs; i++) {
+    if (siteRuns.length < runs) siteRuns.push(await runSite(`run ${siteRuns.length + 1}/${runs}`))
+    floorRuns.push(await runFloor(`run ${i + 1}/${runs}`))
+  }
+  const floorPages = countHtml(floorOut)
+  if (floorPages !== pages) throw new Error(`The floor built ${floorPages} pages, the site ${pages}.`)
+
+  const site = summarize(siteRuns)
+  const floor = summarize(floorRuns)
+  const segments = locales.map((l) => l.segment)
+  const weight = measureWeight(outDir, segments)
+  const search = measureSearchIndex(outDir)
+  const result: SizeResult = {
+    factor,
+    dataset: { file: relative(repo, dataFile), documents: docs.length, counts: countByType(docs) },
+    pages,
+    site,
+    floor,
+    ratio: { wall: round(site.median.wall / floor.median.wall, 2), cpu: round(site.median.cpu / floor.median.cpu, 2) },
+    secondsPerPage: { site: round(site.median.wall / pages, 5), floor: round(floor.median.wall / pages, 5) },
+    weight: factor === 1 ? weight : undefined,
+    weightSummary: {
+      htmlMedianGzip: weight.content.htmlMedianGzip,
+      htmlMaxGzip: weight.content.htmlMaxGzip,
+      htmlMaxUrl: weight.content.htmlMaxUrl,
+      contentJsBytes: weight.content.jsBytes,
+      cssMaxPerPageGzip: weight.css.maxPerPage.gzip,
+    },
+    search,
+  }
+  if (!opts.keep) {
+    rmSync(floorOut, { recursive: true, force: true })
+    if (factor !== 1) rmSync(outDir, { recursive: true, force: true })
+  }
+  return result
+}
+
+/** Home, an industry page and a metric page (the heaviest one: it has charts) in both languages. */
+function lighthouseTargets(outDir: string, origin: string): { url: string; label: string }[] {
+  const files = listFiles(outDir)
+  const pick = (section: string, heaviest: boolean): string | undefined => {
+    const [first] = locales
+    const re = new RegExp(`^${first.segment}/${section}/([^/]+)/index\\.html$`)
+    const slugs = files.flatMap((f) => {
+      const m = re.exec(f)
+      return m ? [m[1]!] : []
+    })
+    if (slugs.length === 0) return undefined
+    if (!heaviest) return slugs[0]
+    const size = (slug: string) => readFileSync(join(outDir, first.segment, section, slug, 'index.html')).length
+    return slugs.reduce((a, b) => (size(b) > size(a) ? b : a))
+  }
+  const industry = pick('industries', false)
+  const metric = pick('metrics', true)
+  return locales.flatMap((l) => [
+    { url: `${origin}/${l.segment}/`, label: `home (${l.segment})` },
+    ...(industry ? [{ url: `${origin}/${l.segment}/industries/${industry}/`, label: `industry ${industry} (${l.segment})` }] : []),
+    ...(metric ? [{ url: `${origin}/${l.segment}/metrics/${metric}/`, label: `metric ${metric} (${l.segment})` }] : []),
+  ])
+}
+
+async function main() {
+  assertGnuTime()
+  const realFile = resolve(repo, process.env.CONTENT_FILE ?? 'content/dataset.ndjson')
+  if (!existsSync(realFile)) throw new Error(`No dataset at ${realFile}. Hint: the benchmark starts from the embedded dataset content/dataset.ndjson.`)
+  if (!existsSync(join(repo, 'scripts', 'build.ts'))) throw new Error('scripts/build.ts is missing: the benchmark times `npm run build`.')
+  const realDocs = readFileSync(realFile, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as Doc)
+  mkdirSync(work, { recursive: true })
+  const info = machine()
+  log(`${info.cpu}, ${info.nproc} CPUs, ${info.memory}, Node ${info.node}; load average ${info.loadAverage.start.join(' ')}`)
+  log(`sizes ${sizes.map((s) => `x${s}`).join(', ')}; ${runs} measured run(s) each${warmup ? ' after a warm-up' : ''}; Lighthouse ${doLighthouse ? 'on' : 'off'}`)
+
+  const results: SizeResult[] = []
+  for (const factor of sizes) results.push(await benchSize(factor, realDocs, realFile))
+
+  let lighthouse: LighthouseResult[] | undefined
+  if (doLighthouse) {
+    const x1Out = join(work, 'out', 'site-x1')
+    if (!existsSync(x1Out)) throw new Error('Lighthouse needs the real site build (size x1).')
+    const port = 4400 + (process.pid % 500)
+    const preview = await startPreview(repo, x1Out, port)
+    try {
+      const targets = lighthouseTargets(x1Out, preview.origin)
+      log(`Lighthouse on ${targets.length} pages via astro preview ${preview.origin}`)
+      lighthouse = await runLighthouse(targets)
+      for (const l of lighthouse) log(`Lighthouse ${l.label}: ${Object.entries(l.scores).map(([k, v]) => `${k} ${v}`).join(', ')}`)
+    } finally {
+      preview.stop()
+    }
+  }
+
+  const report: BenchResults = {
+    schema: 1,
+    generatedAt: new Date().toISOString(),
+    options: { quick, runs, warmup, sizes, lighthouse: doLighthouse },
+    machine: { ...info, loadAverage: { start: info.loadAverage.start, end: loadavg().map((l) => round(l, 2)) } },
+    git: gitInfo(),
+    method: [
+      'Whole-process builds under GNU time: wall (%e), CPU = user+sys of the process tree (%U+%S), peak memory = max(largest process RSS %M, summed RSS of the tree sampled every 100 ms).',
+      'Site: node --import tsx scripts/build.ts --out <dir> with CONTENT_FILE=<dataset> (what npm run build runs, without npm). Floor: a bare Astro 7 project of the same page count, node --import tsx build.ts calling astro build(); same Node, same loader, same env.',
+      `Median of ${runs} run(s)${warmup ? ' after one warm-up build each of site and floor' : ''}; site and floor alternate so both see the same load.`,
+      'Synthetic sizes multiply industries, metrics, figure groups and glossary terms (scripts/bench/synthetic.ts); they pass the build\'s own validation phase.',
+      'Page weight: every HTML file of the x1 output; CSS = linked stylesheets + inline <style>; JS = <script src>, inline code scripts, modulepreload; gzip = zlib level 6. Content pages = every template but search.',
+    ],
+    sizes: results,
+    linearity: linearity(results),
+    lighthouse,
+    budgets: [],
+    durationSeconds: Math.round((Date.now() - startedAt) / 1000),
+  }
+  report.budgets = checkBudgets(report)
+  mkdirSync(dirname(resultsFile), { recursive: true })
+  writeFileSync(resultsFile, JSON.stringify(report, null, 2) + '\n')
+  console.log(renderTables(report))
+  console.log(`\nMachine: ${info.cpu}, ${info.nproc} CPUs, ${info.memory}, Node ${info.node}. Load average ${report.machine.loadAverage.start.join(' ')} → ${report.machine.loadAverage.end.join(' ')}.`)
+  if (opts.markdown) {
+    writeFileSync(resolve(repo, opts.markdown), renderTables(report, true) + '\n')
+    log(`wrote ${opts.markdown}`)
+  }
+  log(`wrote ${relative(repo, resultsFile)} in ${report.durationSeconds} s`)
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : error)
+  process.exit(1)
+})

@@ -1,0 +1,202 @@
+/**
+ * The benchmark's results: their shape (what bench/results.json holds), the budgets of
+ * issue #5 checked against them, and the tables printed and written to docs/benchmark.md.
+ */
+import type { LighthouseResult } from './lighthouse'
+import { formatBytes, formatRatio, formatSeconds, formatTable, ratio, round } from './stats'
+import type { SearchIndexLanguage, WeightReport } from './weight'
+
+export interface RunStats {
+  runs: { wall: number; cpu: number; user: number; sys: number; maxRssBytes: number; treeRssBytes: number; peakBytes: number; phases?: Record<string, number> }[]
+  median: { wall: number; cpu: number; maxRssBytes: number; treeRssBytes: number; peakBytes: number }
+  /** The most memory any run took. */
+  peakBytesMax: number
+  phases?: Record<string, number>
+}
+
+export interface SizeResult {
+  factor: number
+  dataset: { file: string; documents: number; counts: Record<string, number> }
+  pages: number
+  site: RunStats
+  floor: RunStats
+  ratio: { wall: number | null; cpu: number | null }
+  secondsPerPage: { site: number; floor: number }
+  weight?: WeightReport
+  weightSummary: { htmlMedianGzip: number; htmlMaxGzip: number; htmlMaxUrl: string; contentJsBytes: number; cssMaxPerPageGzip: number }
+  search: SearchIndexLanguage[]
+}
+
+export interface Budget {
+  name: string
+  target: string
+  actual: string
+  pass: boolean | null
+}
+
+export interface BenchResults {
+  schema: 1
+  generatedAt: string
+  options: { quick: boolean; runs: number; warmup: boolean; sizes: number[]; lighthouse: boolean }
+  machine: { cpu: string; nproc: number; memory: string; memoryBytes: number; node: string; os: string; loadAverage: { start: number[]; end: number[] } }
+  git: { commit: string; dirty: boolean }
+  method: string[]
+  sizes: SizeResult[]
+  /** Marginal cost of a page between consecutive sizes (seconds of wall time per extra page). */
+  linearity: { from: number; to: number; siteMarginal: number; floorMarginal: number }[]
+  lighthouse?: LighthouseResult[]
+  budgets: Budget[]
+  durationSeconds: number
+}
+
+const KB = 1024
+const GB = 1024 ** 3
+
+/** Checks the targets of issue #5 against the results. `null` = not measured in this run. */
+export function checkBudgets(r: Pick<BenchResults, 'sizes' | 'lighthouse'>): Budget[] {
+  const budgets: Budget[] = []
+  const x1 = r.sizes.find((s) => s.factor === 1)
+  const x100 = r.sizes.find((s) => s.factor === 100)
+  const le = (v: number | null | undefined, max: number) => (v === null || v === undefined ? null : v <= max)
+  budgets.push({
+    name: 'Real site build / floor (wall)',
+    target: '≤ 1.30x',
+    actual: x1 ? `${formatRatio(x1.ratio.wall)} (CPU ${formatRatio(x1.ratio.cpu)})` : 'not run',
+    pass: x1 ? le(x1.ratio.wall, 1.3) : null,
+  })
+  budgets.push({
+    name: 'x100 synthetic build / floor (wall)',
+    target: '≤ 1.50x',
+    actual: x100 ? `${formatRatio(x100.ratio.wall)} (CPU ${formatRatio(x100.ratio.cpu)})` : 'not run',
+    pass: x100 ? le(x100.ratio.wall, 1.5) : null,
+  })
+  budgets.push({
+    name: 'x100 synthetic peak memory',
+    target: '< 1.5 GB',
+    actual: x100 ? formatBytes(x100.site.peakBytesMax) : 'not run',
+    pass: x100 ? x100.site.peakBytesMax < 1.5 * GB : null,
+  })
+  const w = x1?.weight
+  budgets.push({
+    name: 'Content pages: JavaScript',
+    target: '0 B',
+    actual: w ? `${formatBytes(w.content.jsBytes)}${w.content.pagesWithJs.length ? ` (e.g. ${w.content.pagesWithJs[0]})` : ''}` : 'not run',
+    pass: w ? w.content.jsBytes === 0 : null,
+  })
+  budgets.push({
+    name: 'Content pages: HTML median (gzip)',
+    target: '≤ 8 KB',
+    actual: w ? formatBytes(w.content.htmlMedianGzip) : 'not run',
+    pass: w ? w.content.htmlMedianGzip <= 8 * KB : null,
+  })
+  budgets.push({
+    name: 'Content pages: largest HTML (gzip)',
+    target: '≤ 30 KB',
+    actual: w ? `${formatBytes(w.content.htmlMaxGzip)} (${w.content.htmlMaxUrl})` : 'not run',
+    pass: w ? w.content.htmlMaxGzip <= 30 * KB : null,
+  })
+  budgets.push({
+    name: 'CSS (gzip): most one page loads / all site CSS',
+    target: '≤ 10 KB',
+    actual: w ? `${formatBytes(w.css.maxPerPage.gzip)} / ${formatBytes(w.css.allSiteCss.gzip)} in ${w.css.files} file(s)` : 'not run',
+    pass: w ? w.css.maxPerPage.gzip <= 10 * KB && w.css.allSiteCss.gzip <= 10 * KB : null,
+  })
+  if (r.lighthouse) {
+    for (const lh of r.lighthouse) {
+      const values = Object.values(lh.scores)
+      budgets.push({
+        name: `Lighthouse ${lh.label}`,
+        target: '100 ×4',
+        actual: values.map((v) => (v === null ? '–' : String(v))).join(' / '),
+        pass: values.every((v) => v === 100),
+      })
+    }
+  } else {
+    budgets.push({ name: 'Lighthouse (6 pages × 4 categories)', target: '100', actual: 'not run', pass: null })
+  }
+  return budgets
+}
+
+/** Marginal seconds per extra page between consecutive sizes: a flat number means linear growth. */
+export function linearity(sizes: SizeResult[]): BenchResults['linearity'] {
+  const sorted = [...sizes].sort((a, b) => a.pages - b.pages)
+  const out: BenchResults['linearity'] = []
+  for (let i = 1; i < sorted.length; i++) {
+    const a = sorted[i - 1]!
+    const b = sorted[i]!
+    const dp = b.pages - a.pages
+    if (dp <= 0) continue
+    out.push({
+      from: a.factor,
+      to: b.factor,
+      siteMarginal: round((b.site.median.wall - a.site.median.wall) / dp, 4),
+      floorMarginal: round((b.floor.median.wall - a.floor.median.wall) / dp, 4),
+    })
+  }
+  return out
+}
+
+const mb = (b: number) => `${Math.round(b / 1024 / 1024)} MB`
+const kb = (b: number) => `${(b / 1024).toFixed(1)} KB`
+
+/** The tables of the report, as text (terminal) or Markdown. */
+export function renderTables(r: BenchResults, markdown = false): string {
+  const out: string[] = []
+  const h = (title: string) => out.push(markdown ? `\n### ${title}\n` : `\n== ${title} ==`)
+  const t = (header: string[], rows: string[][]) => out.push(formatTable(header, rows, markdown))
+
+  h(`Build time (median of ${r.options.runs} run${r.options.runs > 1 ? 's' : ''}${r.options.warmup ? ' after a warm-up' : ''}; whole process)`)
+  t(
+    ['size', 'pages', 'site wall', 'site CPU', 'site peak mem', 'floor wall', 'floor CPU', 'floor peak mem', 'ratio wall', 'ratio CPU', 'site s/page', 'floor s/page'],
+    r.sizes.map((s) => [
+      `x${s.factor}`,
+      String(s.pages),
+      formatSeconds(s.site.median.wall),
+      formatSeconds(s.site.median.cpu),
+      mb(s.site.peakBytesMax),
+      formatSeconds(s.floor.median.wall),
+      formatSeconds(s.floor.median.cpu),
+      mb(s.floor.peakBytesMax),
+      formatRatio(s.ratio.wall),
+      formatRatio(s.ratio.cpu),
+      s.secondsPerPage.site.toFixed(4),
+      s.secondsPerPage.floor.toFixed(4),
+    ]),
+  )
+  const phaseNames = [...new Set(r.sizes.flatMap((s) => Object.keys(s.site.phases ?? {})))]
+  if (phaseNames.length) {
+    h('Where the site build spends its time (median of the phase line the build prints)')
+    t(['size', ...phaseNames, 'floor astro build()'], r.sizes.map((s) => [`x${s.factor}`, ...phaseNames.map((p) => (s.site.phases?.[p] === undefined ? '–' : formatSeconds(s.site.phases[p]!))), s.floor.phases?.pages === undefined ? '–' : formatSeconds(s.floor.phases.pages)]))
+  }
+  if (r.linearity.length) {
+    h('Growth: marginal wall seconds per extra page')
+    t(['from → to', 'site', 'floor', 'site / floor'], r.linearity.map((l) => [`x${l.from} → x${l.to}`, l.siteMarginal.toFixed(4), l.floorMarginal.toFixed(4), formatRatio(ratio(l.siteMarginal, l.floorMarginal))]))
+  }
+  const x1 = r.sizes.find((s) => s.factor === 1)
+  if (x1?.weight) {
+    h('Page weight per template (real site; gzip = zlib level 6)')
+    t(
+      ['template', 'pages', 'HTML median', 'HTML median gz', 'HTML max', 'HTML max gz', 'CSS gz', 'JS', 'JS gz'],
+      x1.weight.templates.map((tw) => [tw.template, String(tw.pages), kb(tw.htmlMedian.raw), kb(tw.htmlMedian.gzip), kb(tw.htmlMax.raw), kb(tw.htmlMax.gzip), kb(tw.cssMax.gzip), kb(tw.jsMax.raw), kb(tw.jsMax.gzip)]),
+    )
+    const lp = x1.weight.largestPage
+    out.push(`Largest page: ${lp.url} (${lp.template}): HTML ${kb(lp.html.raw)} / ${kb(lp.html.gzip)} gzip, CSS ${kb(lp.css.gzip)} gzip, JS ${kb(lp.js.raw)}.`)
+    out.push(`All site CSS: ${kb(x1.weight.css.allSiteCss.raw)} / ${kb(x1.weight.css.allSiteCss.gzip)} gzip in ${x1.weight.css.files} file(s). Output: ${x1.weight.totals.files} files, ${formatBytes(x1.weight.totals.bytes)}.`)
+  }
+  if (r.sizes.some((s) => s.search.length)) {
+    h('Search index (Pagefind) per language')
+    t(
+      ['size', 'language', 'pages', 'index + meta', 'fragments', 'wasm', 'total'],
+      r.sizes.flatMap((s) => s.search.map((l) => [`x${s.factor}`, l.language, String(l.pages), kb(l.indexBytes), `${kb(l.fragmentBytes)} (${l.fragments})`, kb(l.wasmBytes), kb(l.totalBytes)])),
+    )
+  }
+  if (r.lighthouse?.length) {
+    h('Lighthouse 12.2.3 (mobile, simulated throttling), astro preview on 127.0.0.1')
+    t(['page', 'performance', 'accessibility', 'best practices', 'SEO'], r.lighthouse.map((l) => [l.label, ...Object.values(l.scores).map((v) => (v === null ? '–' : String(v)))]))
+    const failing = r.lighthouse.flatMap((l) => l.failing.map((f) => `${l.label}: ${f.category} · ${f.id} (${f.score})`))
+    if (failing.length) out.push(`Audits below 1: ${failing.join('; ')}`)
+  }
+  h('Budgets (issue #5)')
+  t(['budget', 'target', 'measured', 'result'], r.budgets.map((b) => [b.name, b.target, b.actual, b.pass === null ? 'not run' : b.pass ? 'PASS' : 'FAIL']))
+  return out.join('\n')
+}
