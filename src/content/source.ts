@@ -233,7 +233,7 @@ function hintFor(status: number | undefined, error: unknown, timeoutMs?: number)
     case 400:
       return 'Hint: the API refused the request (often a GROQ error); check the query in src/content/queries.ts and its params.'
     case 401:
-      return 'Hint: the token is missing, expired or wrong; set SANITY_API_READ_TOKEN (a Viewer token from sanity.io/manage, API, Tokens) or unset it for a public dataset.'
+      return 'Hint: the token is missing, expired or wrong; set SANITY_API_READ_TOKEN (a Viewer token from sanity.io/manage, API, Tokens; SANITY_API_WRITE_TOKEN with the Editor role for content:import), or unset it for a public dataset.'
     case 403:
       return 'Hint: the token lacks permission for this dataset; use a token with the Viewer role (Editor for imports).'
     case 404:
@@ -265,8 +265,18 @@ export function describeApiError(error: unknown, target: LiveTarget, what: strin
   const where = `project "${target.projectId}", dataset "${target.dataset}"${target.apiHost ? ` at ${target.apiHost}` : ''}${target.perspective ? `, perspective "${target.perspective}"` : ''}`
   const timedOut = isTimeout(error)
   // A GROQ parse error's message is a multi-line code frame; its description is the useful part.
-  const details = (error as { details?: { description?: unknown } } | null)?.details
-  const text = typeof details?.description === 'string' ? details.description : error instanceof Error ? error.message : String(error)
+  // A mutation error's items say what failed (e.g. a missing permission).
+  const details = (error as { details?: { description?: unknown; items?: { error?: { description?: unknown } }[] } } | null)?.details
+  const items = (Array.isArray(details?.items) ? details.items : [])
+    .map((item) => item?.error?.description)
+    .filter((d): d is string => typeof d === 'string')
+    .slice(0, 3)
+  const text =
+    typeof details?.description === 'string'
+      ? [details.description, ...items].join(': ')
+      : error instanceof Error
+        ? error.message
+        : String(error)
   const reason = redact(text, secrets).split('\n')[0]!.slice(0, 300)
   const outcome = timedOut ? 'timed out' : status !== undefined ? `failed with HTTP status ${status}` : 'failed'
   const message =
