@@ -37,3 +37,15 @@ export function t(locale: Locale | LocaleId | string, key: StringKey, vars?: Str
 export function translator(locale: Locale | LocaleId | string) {
   return (key: StringKey, vars?: StringVars) => t(locale, key, vars)
 }
+
+/**
+ * A string split around one placeholder, for templates that put markup (a link, a
+ * `<Text>`) where the placeholder is: `const [before, after] = tAround(locale, key, 'name')`.
+ * Other placeholders are filled from `vars`.
+ */
+export function tAround(locale: Locale | LocaleId | string, key: StringKey, name: string, vars: StringVars = {}): [string, string] {
+  const marker = '\u0000'
+  const text = t(locale, key, { ...vars, [name]: marker })
+  const at = text.indexOf(marker)
+  return [text.slice(0, at), text.slice(at + marker.length)]
+}

@@ -1,0 +1,53 @@
+import { getLocale, locales, type Locale } from '../../schemas/locales'
+import { switchLocalePath } from './paths'
+
+/** The reader's locale from a page URL's first segment (`/zh-tw/...`), or undefined outside the localized tree. */
+export function localeFromPath(pathname: string): Locale | undefined {
+  const segment = pathname.split('/')[1] ?? ''
+  return locales.find((l) => l.segment === segment)
+}
+
+/** The reader's locale of a page; throws for pages outside `/{lang}/`. */
+export function requireLocaleFromPath(pathname: string): Locale {
+  const locale = localeFromPath(pathname)
+  if (!locale) throw new Error(`"${pathname}" is not under a locale segment (${locales.map((l) => `/${l.segment}/`).join(', ')}).`)
+  return locale
+}
+
+/** `getStaticPaths` for every `[lang]` route: one page per locale in schemas/locales.ts. */
+export function localeStaticPaths() {
+  return locales.map((l) => ({ params: { lang: l.segment } }))
+}
+
+/** The locale of a `[lang]` route parameter. */
+export function localeFromParam(lang: string | undefined): Locale {
+  return getLocale(lang ?? '')
+}
+
+/** Every locale's version of a page path, for `hreflang` alternates and the language switch. */
+export function alternatesOf(pathname: string): { locale: Locale; path: string }[] {
+  return locales.map((l) => ({ locale: l, path: switchLocalePath(pathname, l.id) }))
+}
+
+/** Open Graph locale (`zh_TW`, `en_US`) of a locale. */
+export function ogLocale(locale: Locale): string {
+  return locale.id === 'en' ? 'en_US' : locale.tag.replace('-', '_')
+}
+
+/**
+ * JSON for a `<script type="application/ld+json">`: `<` and line separators escaped so
+ * content can never close the script element.
+ */
+export function jsonLdText(data: unknown): string {
+  return JSON.stringify(data)
+    .replace(/</g, '\\u003c')
+    .replace(/>/g, '\\u003e')
+    .replace(/&/g, '\\u0026')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029')
+}
+
+/** An absolute URL on the site. */
+export function absoluteUrl(path: string, site: URL | string | undefined): string {
+  return new URL(path, site ?? 'https://six-core-industries.example.org').toString()
+}
