@@ -25,3 +25,61 @@ export function parseNdjson(text: string, file = 'dataset.ndjson'): Record<strin
   })
   return documents
 }
+
+/**
+ * System fields Sanity adds on export; the normalized dataset leaves them out so that a
+ * re-export of unchanged content gives an identical file.
+ */
+export const SYSTEM_FIELDS = ['_rev', '_createdAt', '_updatedAt'] as const
+
+/** Key order in the normalized form: `_id`, `_type`, `_key` first, then the rest by code point. */
+function compareKeys(a: string, b: string): number {
+  const rank = (key: string) => (key === '_id' ? 0 : key === '_type' ? 1 : key === '_key' ? 2 : 3)
+  const byRank = rank(a) - rank(b)
+  if (byRank !== 0) return byRank
+  return a < b ? -1 : a > b ? 1 : 0
+}
+
+/** A copy of a JSON value with object keys sorted recursively (arrays keep their order). */
+export function sortKeysDeep<T>(value: T): T {
+  if (Array.isArray(value)) return value.map((item) => sortKeysDeep(item)) as T
+  if (value !== null && typeof value === 'object') {
+    const source = value as Record<string, unknown>
+    const sorted: Record<string, unknown> = {}
+    for (const key of Object.keys(source).sort(compareKeys)) {
+      if (source[key] !== undefined) sorted[key] = sortKeysDeep(source[key])
+    }
+    return sorted as T
+  }
+  return value
+}
+
+/**
+ * The normalized form of a dataset: documents sorted by `_id`, system fields
+ * (`_rev`, `_createdAt`, `_updatedAt`) removed, keys sorted recursively. Pure: the input
+ * is not changed. Throws when a document has no `_id` or when two documents share one.
+ */
+export function normalizeDataset(documents: readonly Record<string, unknown>[]): Record<string, unknown>[] {
+  const seen = new Set<string>()
+  const cleaned = documents.map((document, index) => {
+    const id = document._id
+    if (typeof id !== 'string' || id === '') {
+      throw new Error(`Document ${index + 1} has no _id (type: ${String(document._type)}). Every document needs a string _id.`)
+    }
+    if (seen.has(id)) throw new Error(`Two documents share the _id "${id}". Ids must be unique.`)
+    seen.add(id)
+    const copy: Record<string, unknown> = { ...document }
+    for (const field of SYSTEM_FIELDS) delete copy[field]
+    return sortKeysDeep(copy)
+  })
+  return cleaned.sort((a, b) => {
+    const x = a._id as string
+    const y = b._id as string
+    return x < y ? -1 : x > y ? 1 : 0
+  })
+}
+
+/** One document per line (UTF-8, non-ASCII written as is), with a trailing newline. */
+export function serializeNdjson(documents: readonly Record<string, unknown>[]): string {
+  return documents.map((document) => JSON.stringify(document)).join('\n') + (documents.length > 0 ? '\n' : '')
+}
