@@ -1,0 +1,61 @@
+/**
+ * Exports the live dataset into content/dataset.ndjson, in the normalized form: published
+ * documents only (drafts, versions, system and asset documents left out), without `_rev`,
+ * `_createdAt`, `_updatedAt`, sorted by `_id`, keys in a stable order. A re-export of
+ * unchanged content gives a byte-identical file, so `git diff` shows only real edits.
+ *
+ * Usage: npm run content:export [-- --out <file>] [-- --check]
+ *   --out <file>  write somewhere else (default content/dataset.ndjson)
+ *   --check       write nothing; exit 1 when the file differs from the live dataset
+ * Env: SANITY_PROJECT_ID, SANITY_DATASET (required); SANITY_API_READ_TOKEN (private datasets);
+ *      SANITY_API_HOST (another API host, e.g. a test server); SANITY_TIMEOUT_MS.
+ */
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
+import { dirname, resolve } from 'node:path'
+import { serializeNdjson } from '../src/content/ndjson'
+import { errorLine, exportDataset, syncConfigFromEnv } from './lib/sanity-sync'
+
+async function main(argv: string[], env: Record<string, string | undefined>): Promise<number> {
+  const outAt = argv.indexOf('--out')
+  if (outAt >= 0 && !argv[outAt + 1]) throw new Error('--out needs a file path, e.g. --out content/dataset.ndjson')
+  const file = resolve(outAt >= 0 ? argv[outAt + 1]! : 'content/dataset.ndjson')
+  const check = argv.includes('--check')
+  const unknown = argv.filter((a, i) => a.startsWith('--') && !['--out', '--check'].includes(a) && argv[i - 1] !== '--out')
+  if (unknown.length) throw new Error(`Unknown option ${unknown.join(', ')}. Options: --out <file>, --check.`)
+
+  const config = syncConfigFromEnv(env, 'SANITY_API_READ_TOKEN', { tokenRequired: false })
+  const report = await exportDataset(config)
+  const text = serializeNdjson(report.documents)
+  const left = [report.drafts && `${report.drafts} draft(s)`, report.assets && `${report.assets} asset document(s)`, report.system && `${report.system} system document(s)`]
+    .filter(Boolean)
+    .join(', ')
+  const summary = `${report.documents.length} documents from project "${config.projectId}", dataset "${config.dataset}"${left ? ` (left out: ${left})` : ''}`
+  const current = existsSync(file) ? readFileSync(file, 'utf8') : undefined
+  if (check) {
+    if (current === text) {
+      console.log(`${file} matches the live dataset: ${summary}.`)
+      return 0
+    }
+    console.error(`${file} differs from the live dataset (${summary}). Hint: run \`npm run content:export\` and review the diff.`)
+    return 1
+  }
+  if (current === text) {
+    console.log(`${file} is already up to date: ${summary}.`)
+    return 0
+  }
+  mkdirSync(dirname(file), { recursive: true })
+  // Write beside the file and rename: a failed or interrupted export never leaves half a file.
+  const temp = `${file}.${process.pid}.tmp`
+  writeFileSync(temp, text, 'utf8')
+  renameSync(temp, file)
+  console.log(`Wrote ${file}: ${summary}.`)
+  return 0
+}
+
+main(process.argv.slice(2), process.env).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(`content:export failed: ${errorLine(error, process.env)}`)
+    process.exit(1)
+  },
+)

@@ -1,0 +1,192 @@
+/**
+ * `npm run content:export` and `npm run content:import`, run as real processes against the
+ * fake Sanity API on 127.0.0.1: the export writes the normalized file, the import refuses
+ * without --yes and otherwise makes the dataset equal the file.
+ */
+import { afterEach, describe, expect, it } from 'vitest'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { normalizeDataset, parseNdjson, serializeNdjson } from '../../src/content/ndjson'
+import { startFakeSanityServer, type FakeDocument, type FakeSanityServer } from '../support/fake-sanity-server'
+import { embeddedDataset, publishedFixture, recognisableToken } from '../support/live-fixtures'
+import { runScript } from '../support/live-run'
+
+const readToken = recognisableToken('read')
+const writeToken = recognisableToken('write')
+const servers: FakeSanityServer[] = []
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map((s) => s.close()))
+})
+const start = async (documents: FakeDocument[], chunk?: number) => {
+  const server = await startFakeSanityServer({ projectId: 'syncproj', dataset: 'production', documents, readTokens: [readToken], writeTokens: [writeToken], exportChunkSize: chunk })
+  servers.push(server)
+  return server
+}
+const env = (server: FakeSanityServer, extra: Record<string, string> = {}) => ({
+  SANITY_PROJECT_ID: server.projectId,
+  SANITY_DATASET: server.dataset,
+  SANITY_API_HOST: server.url,
+  ...extra,
+})
+const tempFile = (name = 'dataset.ndjson') => join(mkdtempSync(join(tmpdir(), 'sync-')), name)
+const stripSystem = (docs: FakeDocument[]) => docs.map(({ _rev, _createdAt, _updatedAt, ...rest }) => rest)
+
+/** The content under test: the embedded dataset when it exists, else the small fixture. */
+const content = (): FakeDocument[] => (embeddedDataset() ?? publishedFixture()) as FakeDocument[]
+
+/** What Sanity holds next to the content: system fields, a draft, an asset, a system document. */
+function asStoredInSanity(docs: FakeDocument[]): FakeDocument[] {
+  const stamped = docs.map((d, i) => ({ ...d, _rev: `rev${i}`, _createdAt: '2026-01-01T00:00:00Z', _updatedAt: '2026-11-01T00:00:00Z' }))
+  const first = docs.find((d) => d._type === 'industry') ?? docs[0]!
+  return [
+    ...stamped.reverse(),
+    { ...first, _id: `drafts.${first._id}`, _rev: 'draftrev', unpublishedEdit: 'draft only' },
+    { _id: 'image-abc123-1200x630-png', _type: 'sanity.imageAsset', url: 'https://cdn.sanity.io/images/x/y/abc123-1200x630.png', _rev: 'a' },
+    { _id: '_.groups.public', _type: 'system.group', grants: [], _rev: 's' },
+  ]
+}
+
+describe('content:export', () => {
+  it('writes the normalized published content, and a re-export round-trips byte for byte', async () => {
+    const docs = content()
+    // A tiny chunk size splits lines across network chunks.
+    const server = await start(asStoredInSanity(docs), 97)
+    const out = tempFile()
+    const first = await runScript('scripts/content-export.ts', ['--out', out], env(server, { SANITY_API_READ_TOKEN: readToken }))
+    expect(first.stderr).toBe('')
+    expect(first.code).toBe(0)
+    expect(first.stdout).toMatch(new RegExp(`Wrote .*: ${docs.length} documents from project "syncproj", dataset "production" \\(left out: 1 draft\\(s\\), 1 asset document\\(s\\), 1 system document\\(s\\)\\)`))
+    const text = readFileSync(out, 'utf8')
+    expect(text).toBe(serializeNdjson(normalizeDataset(docs)))
+    // Round trip: what was exported parses back to the input dataset.
+    expect(parseNdjson(text)).toEqual(normalizeDataset(docs))
+    if (embeddedDataset()) expect(text).toBe(readFileSync('content/dataset.ndjson', 'utf8'))
+    expect(text).not.toMatch(/"_rev"|"_createdAt"|"_updatedAt"|drafts\.|sanity\.imageAsset|unpublishedEdit/)
+    const [req] = server.requestsTo('export')
+    expect(req!.method).toBe('GET')
+    expect(req!.path).toMatch(/^\/v\d{4}-\d{2}-\d{2}\/data\/export\/production$/)
+    expect(req!.headers.authorization).toBe(`Bearer ${readToken}`)
+
+    const again = await runScript('scripts/content-export.ts', ['--out', out], env(server, { SANITY_API_READ_TOKEN: readToken }))
+    expect(again.code).toBe(0)
+    expect(again.stdout).toMatch(/already up to date/)
+    const check = await runScript('scripts/content-export.ts', ['--out', out, '--check'], env(server))
+    expect(check.code).toBe(0)
+  })
+
+  it('--check fails when the file differs from the live dataset', async () => {
+    const docs = publishedFixture() as FakeDocument[]
+    const server = await start(docs)
+    const out = tempFile()
+    writeFileSync(out, serializeNdjson(normalizeDataset(docs.slice(1))))
+    const check = await runScript('scripts/content-export.ts', ['--out', out, '--check'], env(server))
+    expect(check.code).toBe(1)
+    expect(check.stderr).toMatch(/differs from the live dataset/)
+  })
+
+  it('retries a 503, and fails on a bad token naming project, dataset and status without the token', async () => {
+    const server = await start(publishedFixture() as FakeDocument[])
+    server.failNext(1, { status: 503 }, 'export')
+    const out = tempFile()
+    const ok = await runScript('scripts/content-export.ts', ['--out', out], env(server))
+    expect(ok.code).toBe(0)
+    expect(server.requestsTo('export').map((r) => r.status)).toEqual([503, 200])
+    const badToken = recognisableToken('bad')
+    const bad = await runScript('scripts/content-export.ts', ['--out', tempFile()], env(server, { SANITY_API_READ_TOKEN: badToken }))
+    expect(bad.code).toBe(1)
+    expect(bad.stderr).toMatch(/export failed with HTTP status 401 for project "syncproj", dataset "production".*SANITY_API_READ_TOKEN/)
+    expect(bad.stdout + bad.stderr).not.toContain(badToken)
+  })
+
+  it('names the missing variables', async () => {
+    const result = await runScript('scripts/content-export.ts', ['--out', tempFile()], { SANITY_DATASET: 'production' })
+    expect(result.code).toBe(1)
+    expect(result.stderr).toMatch(/Missing SANITY_PROJECT_ID/)
+  })
+})
+
+describe('content:import', () => {
+  /** The dataset before the import: one document edited, one extra, one missing, one draft. */
+  function before(docs: FakeDocument[]): FakeDocument[] {
+    const [edited, missing, ...rest] = docs
+    return [
+      { ...edited!, edited: 'in the Studio' },
+      ...rest,
+      { _id: 'source-extra', _type: 'source', title: { _type: 'localeString', en: 'Not in the file' }, date: '2020' },
+      { ...rest[0]!, _id: `drafts.${rest[0]!._id}`, draftOnly: true },
+    ].filter((d) => d._id !== missing!._id)
+  }
+
+  it('refuses without --yes, says which flag, and sends nothing', async () => {
+    const server = await start(before(content()))
+    const result = await runScript('scripts/content-import.ts', ['--replace'], env(server, { SANITY_API_WRITE_TOKEN: writeToken }))
+    expect(result.code).toBe(2)
+    expect(result.stderr).toMatch(/--yes/)
+    expect(result.stderr).toMatch(/did nothing/)
+    expect(server.requests).toHaveLength(0)
+  })
+
+  it('with --replace --yes makes the published dataset equal the file, leaving drafts alone', async () => {
+    const docs = content()
+    const file = tempFile()
+    writeFileSync(file, serializeNdjson(normalizeDataset(docs)))
+    const server = await start(before(docs))
+    const draftsBefore = server.documents().filter((d) => d._id.startsWith('drafts.'))
+    const result = await runScript('scripts/content-import.ts', ['--replace', '--yes', '--file', file], env(server, { SANITY_API_WRITE_TOKEN: writeToken }))
+    expect(result.stderr).toBe('')
+    expect(result.code).toBe(0)
+    expect(result.stdout).toMatch(new RegExp(`createOrReplace ${docs.length} document\\(s\\), delete 1`))
+    const published = server.documents().filter((d) => !d._id.startsWith('drafts.'))
+    expect(normalizeDataset(stripSystem(published))).toEqual(normalizeDataset(docs))
+    expect(server.documents().filter((d) => d._id.startsWith('drafts.'))).toEqual(draftsBefore)
+    const [mutate] = server.requestsTo('mutate')
+    expect(mutate!.method).toBe('POST')
+    expect(mutate!.headers.authorization).toBe(`Bearer ${writeToken}`)
+    const mutations = (mutate!.body as { mutations: Record<string, unknown>[] }).mutations
+    expect(mutations.filter((m) => 'createOrReplace' in m)).toHaveLength(docs.length)
+    expect(mutations.filter((m) => 'delete' in m)).toEqual([{ delete: { id: 'source-extra' } }])
+    expect(server.requestsTo('mutate')).toHaveLength(1)
+    // Exporting again gives the file back.
+    const out = tempFile()
+    expect((await runScript('scripts/content-export.ts', ['--out', out], env(server))).code).toBe(0)
+    expect(readFileSync(out, 'utf8')).toBe(readFileSync(file, 'utf8'))
+  })
+
+  it('without --replace keeps documents the file lacks; --dry-run writes nothing', async () => {
+    const docs = publishedFixture() as FakeDocument[]
+    const file = tempFile()
+    writeFileSync(file, serializeNdjson(normalizeDataset(docs)))
+    const server = await start(before(docs))
+    const dry = await runScript('scripts/content-import.ts', ['--dry-run', '--replace', '--file', file], env(server, { SANITY_API_WRITE_TOKEN: writeToken }))
+    expect(dry.code).toBe(0)
+    expect(dry.stdout).toMatch(/to delete: source-extra/)
+    expect(server.requestsTo('mutate')).toHaveLength(0)
+    const result = await runScript('scripts/content-import.ts', ['--yes', '--file', file], env(server, { SANITY_API_WRITE_TOKEN: writeToken }))
+    expect(result.code).toBe(0)
+    expect(server.documents().map((d) => d._id)).toContain('source-extra')
+  })
+
+  it('needs SANITY_API_WRITE_TOKEN, and says so when the token cannot write', async () => {
+    const server = await start(publishedFixture() as FakeDocument[])
+    const none = await runScript('scripts/content-import.ts', ['--yes'], env(server))
+    expect(none.code).toBe(1)
+    expect(none.stderr).toMatch(/Missing SANITY_API_WRITE_TOKEN/)
+    const file = tempFile()
+    writeFileSync(file, serializeNdjson(normalizeDataset(publishedFixture())))
+    const readOnly = await runScript('scripts/content-import.ts', ['--yes', '--file', file], env(server, { SANITY_API_WRITE_TOKEN: readToken }))
+    expect(readOnly.code).toBe(1)
+    expect(readOnly.stderr).toMatch(/import \(mutate\) failed with HTTP status 403 for project "syncproj", dataset "production".*Insufficient permissions.*Editor/)
+    expect(readOnly.stdout + readOnly.stderr).not.toContain(readToken)
+  })
+
+  it('refuses a file holding drafts', async () => {
+    const server = await start([])
+    const file = tempFile()
+    writeFileSync(file, serializeNdjson([{ _id: 'drafts.x', _type: 'source' }]))
+    const result = await runScript('scripts/content-import.ts', ['--yes', '--file', file], env(server, { SANITY_API_WRITE_TOKEN: writeToken }))
+    expect(result.code).toBe(1)
+    expect(result.stderr).toMatch(/not published content.*drafts\.x/)
+    expect(server.requestsTo('mutate')).toHaveLength(0)
+  })
+})
