@@ -19,8 +19,12 @@ export const siteSettings = defineType({
       title: 'Site URL',
       type: 'url',
       description: 'The public address of the built site, e.g. https://example.org (canonical URLs, "Open on the site").',
-      validation: (rule) =>
-        rule.required().error('Required: the site\'s public address. 必填：網站網址。').uri({ scheme: [...allowedUrlSchemes] }).error(URL_SCHEME_MESSAGE),
+      // Two rules, each with its own message (one chain shows its last message for every failure).
+      // `skip()` leaves the first rule only its presence check (no second URL check with the wrong message).
+      validation: (rule) => [
+        rule.skip().required().error('Required: the site\'s public address. 必填：網站網址。'),
+        rule.uri({ scheme: [...allowedUrlSchemes] }).error(URL_SCHEME_MESSAGE),
+      ],
     }),
     defineField({
       name: 'contactEmail',

@@ -8,6 +8,8 @@ import {
   SLUG_PATTERN,
 } from './validation'
 
+const SLUG_REQUIRED_MESSAGE = 'Required: a slug, e.g. "cybersecurity". 必填：網址代稱。'
+
 /** The English slug shared by both languages' URLs; unique within its type. */
 export function slugField(source = 'title.en') {
   return defineField({
@@ -16,14 +18,16 @@ export function slugField(source = 'title.en') {
     type: 'slug',
     description: 'Shared by both languages: /zh-tw/…/slug/ and /en/…/slug/.',
     options: { source, maxLength: 64, isUnique: isSlugUniqueInType },
+    // The custom rule answers `{ message }`, not a string: a string would be replaced by the
+    // rule's `.error(message)` ("Required: …") and editors would not see why the slug is wrong.
     validation: (rule) =>
       rule
         .required()
-        .error('Required: a slug, e.g. "cybersecurity". 必填：網址代稱。')
+        .error(SLUG_REQUIRED_MESSAGE)
         .custom((value) => {
           const current = (value as { current?: string } | undefined)?.current
-          if (!current || current.trim() === '') return 'Required: a slug, e.g. "cybersecurity". 必填：網址代稱。'
-          return SLUG_PATTERN.test(current) ? true : SLUG_MESSAGE
+          if (!current || current.trim() === '') return true // reported once, by required() above
+          return SLUG_PATTERN.test(current) ? true : { message: SLUG_MESSAGE }
         }),
   })
 }
@@ -54,7 +58,8 @@ export function partialDateField(name: string, title: string, description?: stri
       rule
         .required()
         .error(`Required: ${title.toLowerCase()}. ${PARTIAL_DATE_MESSAGE}`)
-        .custom((value) => (typeof value !== 'string' || PARTIAL_DATE_PATTERN.test(value) ? true : PARTIAL_DATE_MESSAGE)),
+        // `{ message }` so the format message is not replaced by the "Required" one above.
+        .custom((value) => (typeof value !== 'string' || PARTIAL_DATE_PATTERN.test(value) ? true : { message: PARTIAL_DATE_MESSAGE })),
   })
 }
 

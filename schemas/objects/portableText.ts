@@ -40,12 +40,12 @@ export const portableText = defineType({
                 name: 'href',
                 title: 'URL',
                 type: 'url',
-                validation: (rule) =>
-                  rule
-                    .required()
-                    .error('Required: the address this link opens. 必填：連結網址。')
-                    .uri({ scheme: [...allowedLinkSchemes] })
-                    .error(URL_SCHEME_MESSAGE),
+                // Two rules, each with its own message (one chain shows its last message for every failure).
+                // `skip()` leaves the first rule only its presence check (no second URL check with the wrong message).
+                validation: (rule) => [
+                  rule.skip().required().error('Required: the address this link opens. 必填：連結網址。'),
+                  rule.uri({ scheme: [...allowedLinkSchemes] }).error(URL_SCHEME_MESSAGE),
+                ],
               }),
             ],
           }),
