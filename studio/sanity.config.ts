@@ -3,7 +3,7 @@ import { structureTool } from 'sanity/structure'
 import { visionTool } from '@sanity/vision'
 import { languageFilter } from '@sanity/language-filter'
 import { schemaTypes } from '../schemas'
-import { readStudioEnv, missingEnvMessage } from './env'
+import { readStudioEnv } from './env'
 import { structure } from './structure'
 import { resolveTemplates, METRIC_WITH_SOURCE } from './templates'
 import { filterNewDocumentOptions, resolveDocumentActions } from './singletons'
@@ -11,9 +11,8 @@ import { OpenOnSiteAction } from './actions/openOnSite'
 import { filterField, languageFilterDocumentTypes, supportedLanguages } from './lib/languages'
 import { navbarWithEnvWarning } from './components/EnvWarning'
 
+// Missing settings: a banner in the Studio (below) and a warning from sanity.cli.ts in the terminal.
 const env = readStudioEnv()
-// In the browser console too (the CLI prints its own warning in the terminal).
-if (env.missing.length > 0 && typeof window !== 'undefined') console.warn(`[studio] ${missingEnvMessage(env.missing)}`)
 
 /** Templates that need parameters; kept out of the global "Create" menu. */
 const parameterizedTemplates = new Set([METRIC_WITH_SOURCE])
