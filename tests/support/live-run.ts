@@ -20,10 +20,10 @@ export function runScript(script: string, args: string[], env: Record<string, st
   return run(process.execPath, ['--import', 'tsx', resolve(script), ...args], env, timeoutMs)
 }
 
-/** Runs a command from the project root with a clean environment plus `env`; kills it after `timeoutMs`. */
-export function run(command: string, args: string[], env: Record<string, string | undefined>, timeoutMs = 600_000): Promise<RunResult> {
+/** Runs a command (from the project root unless `cwd` is given) with a clean environment plus `env`; kills it after `timeoutMs`. */
+export function run(command: string, args: string[], env: Record<string, string | undefined>, timeoutMs = 600_000, cwd = resolve('.')): Promise<RunResult> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(command, args, { cwd: resolve('.'), env: childEnv(env), stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn(command, args, { cwd, env: childEnv(env), stdio: ['ignore', 'pipe', 'pipe'] })
     let stdout = ''
     let stderr = ''
     child.stdout.on('data', (c: Buffer) => (stdout += c.toString()))
