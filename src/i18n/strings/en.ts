@@ -77,8 +77,8 @@ export const en = {
   // Glossary
   'glossary.title': 'Glossary',
   'glossary.lead': 'Terms used in the brief and on this site, in both languages.',
-  'glossary.aliases': 'Also known as',
-  'glossary.otherLanguage': 'In {language}',
+  'glossary.aliases': 'Also known as: {aliases}',
+  'glossary.otherLanguage': 'In {language}:',
 
   // Root language picker and 404
   'picker.choose': 'Choose your language',

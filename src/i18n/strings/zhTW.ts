@@ -78,8 +78,8 @@ export const zhTW: Record<keyof typeof en, string> = {
   // Glossary
   'glossary.title': '名詞解釋',
   'glossary.lead': '政策文件與本站使用的名詞，中英對照。',
-  'glossary.aliases': '又稱',
-  'glossary.otherLanguage': '{language}',
+  'glossary.aliases': '又稱：{aliases}',
+  'glossary.otherLanguage': '{language}：',
 
   // Root language picker and 404
   'picker.choose': '請選擇語言',
