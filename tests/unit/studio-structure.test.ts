@@ -100,7 +100,7 @@ describe('singletons: no "Create new"', () => {
     const context = { getClient: () => client } as never
     const industry = resolved.find((t) => t.id === 'industry')!
     const value = (await (industry.value as (p: unknown, c: unknown) => Promise<Record<string, string>>)(undefined, context))
-    expect(value.orderRank > '0|i0000f:').toBe(true)
+    expect(String(value.orderRank) > '0|i0000f:').toBe(true)
     const section = resolved.find((t) => t.id === 'section')!
     expect(await (section.value as (p: unknown, c: unknown) => Promise<unknown>)(undefined, context)).toEqual({ orderRank: rankAfter(undefined) })
     expect(resolved.find((t) => t.id === 'metric')!.value).toEqual({})
