@@ -61,6 +61,19 @@ export function groupChartSpec(group: MetricGroupView, locale: LocaleId | string
   const l = getLocale(locale)
   const rows = groupRows(group, l.id)
   const unit = group.metrics[0]?.unit
+  if (unit === 'rank') {
+    // The track runs from first place to at least tenth, so "No. 3" reads as near the top.
+    const max = Math.max(10, ...rows.map((r) => r.value))
+    const end = (n: number) => formatMetricValue({ value: n, unit: 'rank', comparator: 'exact' }, l.id)
+    return {
+      ariaLabel: `${group.title.value}: ${rows.map((r) => `${r.label} ${r.text}`).join('; ')}`,
+      lang: l.tag,
+      kind: 'rank',
+      rows: rows.map((r) => ({ label: r.label, value: r.value, text: r.short })),
+      max,
+      trackLabels: [end(1), end(max)],
+    }
+  }
   return {
     ariaLabel: `${group.title.value}: ${rows.map((r) => `${r.label} ${r.text}`).join('; ')}`,
     lang: l.tag,

@@ -1,18 +1,20 @@
 /**
  * Build-time bar charts: Apache ECharts' server-side SVG renderer, no browser, no script
  * shipped. The SVG is post-processed so its colours follow the page (light, dark, print):
- * ECharts draws with sentinel colours, which become `currentColor` (text) and CSS custom
- * properties (bars, axis) here.
+ * ECharts draws with sentinel colours, which become `currentColor` (text) and
+ * `data-chart="bar|track|axis|halo"` hooks (with a plain fallback colour) that
+ * src/components/chart/chart.css paints with CSS custom properties (CSS rules beat SVG
+ * presentation attributes).
  *
  * Rendering is memoized by input: identical specs (same labels, values, texts, locale and
  * size) render once per process, i.e. once per build, however many pages show the chart.
  */
 import * as echarts from 'echarts/core'
-import { BarChart } from 'echarts/charts'
+import { BarChart, ScatterChart } from 'echarts/charts'
 import { GridComponent } from 'echarts/components'
 import { SVGRenderer } from 'echarts/renderers'
 
-echarts.use([BarChart, GridComponent, SVGRenderer])
+echarts.use([BarChart, ScatterChart, GridComponent, SVGRenderer])
 
 /** One bar. */
 export interface BarRow {
@@ -33,6 +35,13 @@ export interface BarChartSpec {
   rows: BarRow[]
   /** Axis maximum (100 for percent); defaults to the largest value. */
   max?: number
+  /**
+   * `bar` (default): bar length is the value. `rank`: a dot on a track from 1 (left) to
+   * `max`, since a longer bar for a worse place would mislead.
+   */
+  kind?: 'bar' | 'rank'
+  /** For `rank`: the end labels of the track ("No. 1", "No. 10"). */
+  trackLabels?: [string, string]
   /** viewBox width; the SVG scales to its container. */
   width?: number
 }
@@ -41,6 +50,8 @@ export interface BarChartSpec {
 const TEXT = '#010203'
 const BAR = '#0a0b0c'
 const AXIS = '#0d0e0f'
+const TRACK = '#0e0f10'
+const HALO = '#0f1011'
 
 const FONT_SIZE = 14
 const LINE_HEIGHT = 18
@@ -106,13 +117,13 @@ function escapeAttr(text: string): string {
 
 /** The layout a spec gets: exported for tests. */
 export function layoutFor(spec: BarChartSpec) {
-  const width = spec.width ?? 360
+  const width = spec.width ?? 320
   const labelLines = spec.rows.map((r) => wrapLabel(r.label, width - 2 * PAD))
   const maxLines = Math.max(1, ...labelLines.map((l) => l.length))
   const rowHeight = maxLines * LINE_HEIGHT + PAD + BAR_HEIGHT + ROW_GAP
   // Value labels are bold: about 12% wider than the estimate for regular text.
   const valueWidth = Math.max(...spec.rows.map((r) => estimateTextWidth(r.text) * 1.12)) + 3 * PAD
-  const height = spec.rows.length * rowHeight + PAD
+  const height = spec.rows.length * rowHeight + PAD + (spec.kind === 'rank' ? LINE_HEIGHT + PAD : 0)
   return { width, height, rowHeight, labelLines, valueWidth: Math.ceil(Math.min(valueWidth, width * 0.6)) }
 }
 
@@ -128,8 +139,26 @@ function render(spec: BarChartSpec): string {
       animation: false,
       silent: true,
       textStyle: { fontFamily: 'inherit', fontSize: FONT_SIZE, color: TEXT },
-      grid: { left: PAD, right: valueWidth, top: PAD / 2, bottom: PAD / 2, containLabel: false },
-      xAxis: { type: 'value', show: false, min: 0, max: spec.max ?? 'dataMax' },
+      grid: { left: PAD, right: valueWidth, top: PAD / 2, bottom: spec.kind === 'rank' ? PAD / 2 + LINE_HEIGHT + PAD : PAD / 2, containLabel: false },
+      xAxis:
+        spec.kind === 'rank'
+          ? {
+              type: 'value',
+              min: 0.5,
+              max: rankMax(spec) + 0.5,
+              axisLine: { show: false },
+              axisTick: { show: false },
+              splitLine: { show: false },
+              // The scale of the track, once, under the last row: "No. 1" … "No. 10".
+              axisLabel: {
+                show: Boolean(spec.trackLabels),
+                customValues: [1, rankMax(spec)],
+                formatter: (v: number) => (v === 1 ? spec.trackLabels?.[0] : spec.trackLabels?.[1]) ?? '',
+                color: TEXT,
+                fontSize: FONT_SIZE - 2,
+              },
+            }
+          : { type: 'value', show: false, min: 0, max: spec.max ?? 'dataMax' },
       yAxis: {
         type: 'category',
         inverse: true,
@@ -146,32 +175,70 @@ function render(spec: BarChartSpec): string {
           margin: PAD,
         },
       },
-      series: [
-        {
-          type: 'bar',
-          data: spec.rows.map((r) => r.value),
-          barWidth: BAR_HEIGHT,
-          // The bar sits in the lower part of its row, the label above it.
-          barCategoryGap: rowHeight - BAR_HEIGHT,
-          itemStyle: { color: BAR },
-          emphasis: { disabled: true },
-          label: {
-            show: true,
-            position: 'right',
-            distance: PAD,
-            color: TEXT,
-            fontSize: FONT_SIZE,
-            fontWeight: 'bold',
-            formatter: (p: { dataIndex: number }) => spec.rows[p.dataIndex]?.text ?? '',
-          },
-        },
-      ],
+      series: spec.kind === 'rank' ? rankSeries(spec, rowHeight) : barSeries(spec, rowHeight),
     })
     const raw = chart.renderToSVGString({ useViewBox: true })
     return postProcess(raw, spec)
   } finally {
     chart.dispose()
   }
+}
+
+function valueLabel(spec: BarChartSpec) {
+  return {
+    show: true,
+    position: 'right' as const,
+    distance: PAD,
+    color: TEXT,
+    fontSize: FONT_SIZE,
+    fontWeight: 'bold' as const,
+    formatter: (p: { dataIndex: number }) => spec.rows[p.dataIndex]?.text ?? '',
+  }
+}
+
+function barSeries(spec: BarChartSpec, rowHeight: number) {
+  return [
+    {
+      type: 'bar' as const,
+      data: spec.rows.map((r) => r.value),
+      barWidth: BAR_HEIGHT,
+      // The bar sits in the lower part of its row, the label above it.
+      barCategoryGap: rowHeight - BAR_HEIGHT,
+      itemStyle: { color: BAR },
+      emphasis: { disabled: true },
+      label: valueLabel(spec),
+    },
+  ]
+}
+
+function rankMax(spec: BarChartSpec): number {
+  return spec.max ?? Math.max(...spec.rows.map((r) => r.value))
+}
+
+/** Ranks: a thin track across the row and a dot at the place; "No. 1" sits at the left end. */
+function rankSeries(spec: BarChartSpec, rowHeight: number) {
+  const max = rankMax(spec) + 0.5
+  return [
+    {
+      type: 'bar' as const,
+      data: spec.rows.map(() => max),
+      barWidth: 2,
+      barCategoryGap: rowHeight - 2,
+      itemStyle: { color: TRACK },
+      emphasis: { disabled: true },
+      label: { show: false },
+    },
+    {
+      type: 'scatter' as const,
+      data: spec.rows.map((r, i) => [r.value, i]),
+      symbol: 'circle',
+      symbolSize: BAR_HEIGHT,
+      itemStyle: { color: BAR },
+      emphasis: { disabled: true },
+      // A halo in the background colour keeps the label readable where it crosses the track.
+      label: { ...valueLabel(spec), textBorderColor: HALO, textBorderWidth: 4 },
+    },
+  ]
 }
 
 /** Sentinel colours to CSS, no hover styles or ECharts metadata, accessible root. */
@@ -182,10 +249,12 @@ function postProcess(svg: string, spec: BarChartSpec): string {
     .replace(/<path\b[^>]*fill="none" pointer-events="visible"><\/path>\n?/g, (m) => (m.includes('stroke=') ? m : ''))
     .replace(/\s(?:ecmeta_[a-z_]+|class)="[^"]*"/g, '')
     .replace(/fill="(?:#010203|rgba?\(1,\s*2,\s*3(?:,\s*1)?\))"/gi, 'fill="currentColor"')
-    .replace(/fill="(?:#0a0b0c|rgba?\(10,\s*11,\s*12(?:,\s*1)?\))"/gi, 'fill="#3563c9" style="fill:var(--chart-bar,#3563c9)"')
-    .replace(/stroke="(?:#0d0e0f|rgba?\(13,\s*14,\s*15(?:,\s*1)?\))"/gi, 'stroke="#888" style="stroke:var(--chart-axis,#888)"')
+    .replace(/fill="(?:#0a0b0c|rgba?\(10,\s*11,\s*12(?:,\s*1)?\))"/gi, 'fill="#3563c9" data-chart="bar"')
+    .replace(/fill="(?:#0e0f10|rgba?\(14,\s*15,\s*16(?:,\s*1)?\))"/gi, 'fill="#888" data-chart="track"')
+    .replace(/stroke="(?:#0f1011|rgba?\(15,\s*16,\s*17(?:,\s*1)?\))"/gi, 'stroke="#fff" data-chart="halo"')
+    .replace(/stroke="(?:#0d0e0f|rgba?\(13,\s*14,\s*15(?:,\s*1)?\))"/gi, 'stroke="#888" data-chart="axis"')
     .replace(/font-family:inherit;?/g, '')
-  if (/#010203|#0a0b0c|#0d0e0f/i.test(out)) throw new Error('A chart colour was not mapped to CSS (an ECharts output change?). Hint: check src/charts/render.ts postProcess.')
+  if (/#010203|#0a0b0c|#0d0e0f|#0e0f10|#0f1011/i.test(out)) throw new Error('A chart colour was not mapped to CSS (an ECharts output change?). Hint: check src/charts/render.ts postProcess.')
   return out.replace(
     /^<svg\b/,
     `<svg role="img" aria-label="${escapeAttr(spec.ariaLabel)}" lang="${escapeAttr(spec.lang)}" focusable="false" class="echarts-chart" data-chart-renderer="echarts"`,

@@ -82,6 +82,7 @@ export const en = {
 
   // Root language picker and 404
   'picker.choose': 'Choose your language',
+  'preview.banner': 'Preview: this build shows unpublished drafts. Not for sharing.',
   'notFound.title': 'Page not found',
   'notFound.body': 'The page you asked for does not exist or has moved.',
   'notFound.home': 'Go to the home page',
@@ -141,6 +142,7 @@ export const en = {
   'search.title': 'Search',
   'search.lead': 'Search the English pages: the industries, the figures, the glossary and the policy explained.',
   'search.noscript': 'Search needs JavaScript. You can browse the industries, the figures and the glossary instead.',
+  'search.filterIndustry': 'Industry',
 } as const
 
 /** A UI string key. */

@@ -83,6 +83,7 @@ export const zhTW: Record<keyof typeof en, string> = {
 
   // Root language picker and 404
   'picker.choose': '請選擇語言',
+  'preview.banner': '預覽版：本頁含尚未發布的草稿內容，請勿分享。',
   'notFound.title': '找不到網頁',
   'notFound.body': '您要找的網頁不存在或已移動。',
   'notFound.home': '回到首頁',
@@ -142,4 +143,5 @@ export const zhTW: Record<keyof typeof en, string> = {
   'search.title': '搜尋',
   'search.lead': '搜尋中文頁面：產業、數據、名詞解釋與政策說明。',
   'search.noscript': '搜尋功能需要 JavaScript。您也可以直接瀏覽產業、數據與名詞解釋。',
+  'search.filterIndustry': '產業',
 }
