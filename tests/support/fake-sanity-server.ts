@@ -228,7 +228,7 @@ export async function startFakeSanityServer(options: FakeSanityOptions = {}): Pr
     res.end(text)
   }
 
-  const handleQuery = (record: RecordedRequest, auth: 'read' | 'write' | undefined): unknown => {
+  const handleQuery = async (record: RecordedRequest, auth: 'read' | 'write' | undefined): Promise<unknown> => {
     const started = performance.now()
     const perspective = (record.perspective ?? 'published') as string
     if (!['published', 'drafts', 'previewDrafts', 'raw'].includes(perspective)) {
@@ -273,12 +273,10 @@ export async function startFakeSanityServer(options: FakeSanityOptions = {}): Pr
       })
     }
     const view = perspectiveView([...store.values()], effective)
-    return evaluate(tree, { dataset: view, params })
-      .then((value) => value.get())
-      .then((result) => {
-        const ms = Math.max(1, Math.round(performance.now() - started))
-        return record.search.returnQuery === 'false' ? { result, ms } : { query, result, ms }
-      })
+    const value = await evaluate(tree, { dataset: view, params })
+    const result: unknown = await value.get()
+    const ms = Math.max(1, Math.round(performance.now() - started))
+    return record.search.returnQuery === 'false' ? { result, ms } : { query, result, ms }
   }
 
   const applyMutations = (body: unknown, search: Record<string, string>) => {
