@@ -1,0 +1,110 @@
+import { beforeEach, describe, expect, it } from 'vitest'
+import { chartStats, clearChartCache, estimateTextWidth, renderBarChart, wrapLabel, type BarChartSpec } from '../../src/charts/render'
+import { assertOneUnit, groupChartSpec, groupRows } from '../../src/charts/metricGroupChart'
+import type { MetricGroupView, MetricView } from '../../src/content/load'
+
+const loc = <T>(value: T, locale: 'zhTW' | 'en' = 'en') => ({ value, locale, lang: locale === 'en' ? 'en' : 'zh-TW', fallback: false })
+const source = { id: 's', publisher: loc('P'), title: loc('T'), date: '2020' }
+function metric(slug: string, over: Partial<MetricView> = {}): MetricView {
+  return { id: slug, slug, label: loc(slug), value: 1, comparator: 'exact', unit: 'percent', asOf: '2020', source, industries: [], groups: [], ...over }
+}
+function group(metrics: MetricView[]): MetricGroupView {
+  return { id: 'g', slug: 'g', title: loc('Group'), summary: loc('Summary'), metrics }
+}
+
+const spec: BarChartSpec = {
+  ariaLabel: 'Shares & "ranks" <test>',
+  lang: 'en',
+  rows: [
+    { label: 'Foundry output: global market share', value: 75, text: '75%' },
+    { label: 'IC packaging & testing', value: 56, text: '> 56%' },
+  ],
+  max: 100,
+}
+
+describe('renderBarChart', () => {
+  beforeEach(() => clearChartCache())
+
+  it('renders an ECharts SVG with role img, an escaped accessible name and a viewBox', () => {
+    const svg = renderBarChart(spec)
+    expect(svg.startsWith('<svg role="img" aria-label="Shares &amp; &quot;ranks&quot; &lt;test&gt;"')).toBe(true)
+    expect(svg).toMatch(/viewBox="0 0 \d+ \d+"/)
+    expect(svg).toContain('data-chart-renderer="echarts"')
+    expect(svg).toContain('IC packaging &amp; testing')
+    expect(svg).toContain('&gt; 56%')
+  })
+
+  it('maps every sentinel colour to CSS: text is currentColor, bars carry data-chart hooks', () => {
+    const svg = renderBarChart(spec)
+    expect(svg).not.toMatch(/#010203|#0a0b0c|#0d0e0f|#0e0f10|#0f1011/i)
+    expect(svg.match(/data-chart="bar"/g)).toHaveLength(2)
+    expect(svg).toContain('fill="currentColor"')
+    expect(svg).not.toContain('<style')
+    expect(svg).not.toContain('ecmeta_')
+    expect(svg).not.toContain('<script')
+  })
+
+  it('renders identical inputs once (memoized), different inputs again', () => {
+    const a = renderBarChart(spec)
+    const b = renderBarChart(structuredClone(spec))
+    expect(b).toBe(a)
+    expect(chartStats()).toMatchObject({ requests: 2, renders: 1 })
+    renderBarChart({ ...spec, lang: 'zh-TW' })
+    expect(chartStats()).toMatchObject({ requests: 3, renders: 2 })
+  })
+
+  it('draws ranks as dots on a track with end labels', () => {
+    const svg = renderBarChart({ ...spec, kind: 'rank', rows: [{ label: 'A', value: 1, text: 'No. 1' }, { label: 'B', value: 5, text: 'No. 5' }], max: 10, trackLabels: ['No. 1', 'No. 10'] })
+    expect(svg).toContain('data-chart="track"')
+    expect(svg).toContain('No. 10')
+  })
+
+  it('fails loudly on a chart without numbers', () => {
+    expect(() => renderBarChart({ ...spec, rows: [] })).toThrow(/no rows/)
+    expect(() => renderBarChart({ ...spec, rows: [{ label: 'x', value: Number.NaN, text: '' }] })).toThrow(/without a number/)
+  })
+})
+
+describe('label layout', () => {
+  it('CJK glyphs are wider than Latin ones', () => {
+    expect(estimateTextWidth('晶圓')).toBeGreaterThan(estimateTextWidth('ab'))
+  })
+  it('wraps Chinese anywhere and English at spaces', () => {
+    expect(wrapLabel('投資臺灣三大方案及境外資金回臺', 100).every((l) => estimateTextWidth(l) <= 100)).toBe(true)
+    const en = wrapLabel('Invest in Taiwan programmes and repatriated offshore funds', 150)
+    expect(en.length).toBeGreaterThan(1)
+    expect(en.join(' ')).toBe('Invest in Taiwan programmes and repatriated offshore funds')
+  })
+})
+
+describe('figure group charts', () => {
+  it('formats rows per locale, comparator kept', () => {
+    const g = group([metric('a', { value: 80, comparator: 'over' }), metric('b', { value: 80.2 })])
+    expect(groupRows(g, 'en').map((r) => [r.text, r.short, r.plain])).toEqual([
+      ['more than 80%', '> 80%', '80'],
+      ['80.2%', '80.2%', '80.2'],
+    ])
+    expect(groupChartSpec(g, 'zhTW').rows.map((r) => r.text)).toEqual(['> 80%', '80.2%'])
+    expect(groupChartSpec(g, 'en').max).toBe(100)
+  })
+
+  it('money groups use compact amounts', () => {
+    const g = group([
+      metric('a', { unit: 'currency', currency: 'TWD', value: 1.7e12 }),
+      metric('b', { unit: 'currency', currency: 'TWD', value: 2.6e12 }),
+    ])
+    expect(groupChartSpec(g, 'zhTW').rows.map((r) => r.text)).toEqual(['新臺幣 1.7 兆元', '新臺幣 2.6 兆元'])
+    expect(groupChartSpec(g, 'en').rows.map((r) => r.text)).toEqual(['NT$1.7T', 'NT$2.6T'])
+  })
+
+  it('rank groups become a track from first place', () => {
+    const s = groupChartSpec(group([metric('a', { unit: 'rank', value: 1 }), metric('b', { unit: 'rank', value: 5 })]), 'zhTW')
+    expect(s.kind).toBe('rank')
+    expect(s.trackLabels).toEqual(['第 1 名', '第 10 名'])
+  })
+
+  it('refuses a group that mixes units', () => {
+    const g = group([metric('a'), metric('b', { unit: 'currency', currency: 'USD', value: 5 })])
+    expect(() => assertOneUnit(g)).toThrow(/mixes units/)
+  })
+})
