@@ -22,13 +22,12 @@ export const en = {
 
   // Footer
   'footer.publishedBy': 'Published by {publisher}',
-  'footer.sourceBrief': 'Based on the policy brief',
-  'footer.contact': 'Contact',
+  'footer.sourceBrief': 'Based on the policy brief: {source}',
+  'footer.contact': 'Contact: {email}',
   'footer.data': 'Open data',
   'footer.dataCsv': 'All figures (CSV)',
   'footer.dataJson': 'All figures (JSON)',
   'footer.sitemap': 'Sitemap',
-  'footer.disclaimer': 'An independent explainer. Not an official government website.',
 
   // Links and notices
   'link.external': '(external link)',
@@ -57,7 +56,6 @@ export const en = {
   'policy.frameworkInWords': 'The diagram in words',
   'policy.enablingHeading': 'Enabling measures',
   'policy.figuresInSection': 'Figures in this section',
-  'policy.source': 'Source',
 
   // Industries
   'industries.title': 'The six industries',

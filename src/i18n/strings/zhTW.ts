@@ -23,13 +23,12 @@ export const zhTW: Record<keyof typeof en, string> = {
 
   // Footer
   'footer.publishedBy': '發行：{publisher}',
-  'footer.sourceBrief': '內容依據政策文件',
-  'footer.contact': '聯絡我們',
+  'footer.sourceBrief': '內容依據政策文件：{source}',
+  'footer.contact': '聯絡我們：{email}',
   'footer.data': '開放資料',
   'footer.dataCsv': '全部數據（CSV）',
   'footer.dataJson': '全部數據（JSON）',
   'footer.sitemap': '網站地圖',
-  'footer.disclaimer': '本站為獨立的政策解說網站，並非政府官方網站。',
 
   // Links and notices
   'link.external': '（外部連結）',
@@ -58,7 +57,6 @@ export const zhTW: Record<keyof typeof en, string> = {
   'policy.frameworkInWords': '圖表文字說明',
   'policy.enablingHeading': '優化產業發展環境的措施',
   'policy.figuresInSection': '本節數據',
-  'policy.source': '出處',
 
   // Industries
   'industries.title': '六大核心戰略產業',
