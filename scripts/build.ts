@@ -1,0 +1,182 @@
+/**
+ * `npm run build`: the all-or-nothing site build.
+ *
+ *   content   pick the source (local dataset or Sanity, from the environment), fetch every
+ *             document to validate and run the site query once
+ *   validate  Sanity's rules from schemas/ plus the dataset checks; on errors (or missing
+ *             translations with STRICT_I18N=1) stop here: nothing is rendered
+ *   pages     Astro's build() into a fresh folder under .tmp/; pages read the content
+ *             loaded above from a JSON snapshot (CONTENT_SNAPSHOT), never query again
+ *   search    Pagefind index of the rendered pages, written into <site>/pagefind
+ *   swap      only now is the finished folder moved into the output folder (dist/)
+ *
+ * On any failure the output folder is left exactly as it was and the temporary folder is
+ * removed. Every run ends with a phase timing line and writes build-report.json.
+ *
+ * Options: --out <dir> (default dist), --report <file> (default build-report.json).
+ */
+process.env.ASTRO_TELEMETRY_DISABLED = '1'
+
+import { mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { dirname, join, relative, resolve } from 'node:path'
+import { parseArgs } from 'node:util'
+import { fileURLToPath } from 'node:url'
+import { checkContent } from './lib/content-check'
+import { Phases } from './lib/phases'
+import { redact } from './lib/redact'
+import { assertSafeOutDir, swapInto } from './lib/swap'
+import type { ValidationReport } from '../src/content/validate'
+
+const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..')
+
+const { values: args } = parseArgs({
+  options: {
+    out: { type: 'string', default: 'dist' },
+    report: { type: 'string', default: 'build-report.json' },
+  },
+  allowPositionals: false,
+})
+const outDir = resolve(args.out!)
+const reportFile = resolve(args.report!)
+
+const phases = new Phases()
+const startedAt = new Date()
+const print = (text: string) => console.log(redact(text))
+const printError = (text: string) => console.error(redact(text))
+
+/** Counts the HTML files of a built site. */
+function countHtml(dir: string): number {
+  let count = 0
+  for (const name of readdirSync(dir)) {
+    const full = join(dir, name)
+    if (statSync(full).isDirectory()) count += countHtml(full)
+    else if (name.endsWith('.html')) count += 1
+  }
+  return count
+}
+
+interface BuildOutcome {
+  report?: ValidationReport
+  sourceKind?: string
+  sourceDescription?: string
+  pages?: number
+  searchPages?: number
+  error?: string
+}
+
+async function main(): Promise<BuildOutcome> {
+  const outcome: BuildOutcome = {}
+  assertSafeOutDir(outDir, projectRoot)
+
+  // content + validate
+  const check = await checkContent(async () => (await import('../src/content/source')).sourceFromEnv(), phases)
+  outcome.report = check.report
+  outcome.sourceKind = check.source?.kind
+  outcome.sourceDescription = check.report.source
+  const { formatReport } = await import('../src/content/validate')
+  print(formatReport(check.report))
+  if (!check.report.ok || !check.content) {
+    outcome.error = check.report.strictI18n && check.report.errors.length === 0
+      ? 'Missing translations with STRICT_I18N=1: nothing was built.'
+      : 'The content has errors: nothing was built.'
+    return outcome
+  }
+
+  // A fresh temporary folder: the site, and the content snapshot pages read.
+  const work = join(projectRoot, '.tmp', `build-${startedAt.toISOString().replace(/[:.]/g, '-')}-${process.pid}`)
+  const siteDir = join(work, 'site')
+  mkdirSync(work, { recursive: true })
+  try {
+    const snapshot = join(work, 'content.json')
+    writeFileSync(snapshot, JSON.stringify(check.content))
+    process.env.CONTENT_SNAPSHOT = snapshot
+
+    await phases.run('pages', async () => {
+      const { build } = await import('astro')
+      await build({ root: projectRoot, outDir: siteDir })
+      outcome.pages = countHtml(siteDir)
+      if (outcome.pages === 0) throw new Error('Astro rendered no HTML page. Hint: check src/pages/ and the loaded content.')
+    })
+
+    await phases.run('search', async () => {
+      const pagefind = await import('pagefind')
+      try {
+        const { index, errors } = await pagefind.createIndex({})
+        if (!index || errors.length > 0) throw new Error(`Pagefind could not create an index: ${errors.join('; ')}`)
+        const added = await index.addDirectory({ path: siteDir })
+        if (added.errors.length > 0) throw new Error(`Pagefind could not index the pages: ${added.errors.join('; ')}`)
+        if (added.page_count === 0) throw new Error('Pagefind indexed no page. Hint: pages need <html lang> and data-pagefind-body on their main content.')
+        outcome.searchPages = added.page_count
+        const written = await index.writeFiles({ outputPath: join(siteDir, 'pagefind') })
+        if (written.errors.length > 0) throw new Error(`Pagefind could not write the index: ${written.errors.join('; ')}`)
+      } finally {
+        await pagefind.close()
+      }
+    })
+
+    await phases.run('swap', async () => swapInto(siteDir, outDir))
+  } finally {
+    rmSync(work, { recursive: true, force: true })
+  }
+  return outcome
+}
+
+let outcome: BuildOutcome = {}
+let exitCode = 0
+try {
+  outcome = await main()
+  if (outcome.error) exitCode = 1
+} catch (error) {
+  exitCode = 1
+  outcome.error = error instanceof Error ? (error.stack ?? error.message) : String(error)
+}
+
+const report = outcome.report
+const ok = exitCode === 0
+if (!ok) {
+  printError(`✗ Build failed${phases.failed ? ` in ${phases.failed}` : ''}: ${outcome.error ?? 'unknown error'}`)
+  printError(`  ${relative(process.cwd(), outDir) || outDir} was left as it was.`)
+} else {
+  print(`✓ Built ${outcome.pages} pages (${outcome.searchPages} in search) into ${relative(process.cwd(), outDir) || outDir}.`)
+}
+
+const buildReport = {
+  ok,
+  failedPhase: ok ? null : (phases.failed ?? null),
+  error: ok ? null : (outcome.error ?? null),
+  startedAt: startedAt.toISOString(),
+  finishedAt: new Date().toISOString(),
+  outDir: relative(projectRoot, outDir) || '.',
+  source: { kind: outcome.sourceKind ?? null, description: outcome.sourceDescription ?? null },
+  strictI18n: report?.strictI18n ?? null,
+  counts: {
+    documents: report?.documents ?? 0,
+    byType: report?.counts ?? {},
+    pages: outcome.pages ?? 0,
+    searchPages: outcome.searchPages ?? 0,
+    errors: report?.errors.length ?? 0,
+    missingTranslations: report?.missingTranslations.length ?? 0,
+    warnings: report?.warnings.length ?? 0,
+  },
+  phases: phases.toJSON(),
+  errors: report?.errors ?? [],
+  missingTranslations: (report?.missingTranslations ?? []).map((m) => ({
+    document: m.documentId,
+    type: m.documentType,
+    field: m.field,
+    locale: m.locale ?? null,
+    message: m.message,
+    hint: m.hint,
+  })),
+  warnings: report?.warnings ?? [],
+}
+try {
+  mkdirSync(dirname(reportFile), { recursive: true })
+  writeFileSync(reportFile, redact(JSON.stringify(buildReport, null, 2)) + '\n')
+} catch (error) {
+  printError(`Could not write the build report ${reportFile}: ${(error as Error).message}`)
+}
+
+// The phase line comes last: people and the benchmark read it there.
+print(phases.line())
+process.exit(exitCode)

@@ -1,0 +1,66 @@
+/**
+ * The first two phases of a build, shared with `npm run content:validate`:
+ * - content: choose the source, fetch the documents to validate and run the site query,
+ * - validate: Sanity's rules and the dataset checks over every document, then the page
+ *   loader's checks on the loaded content, all before any page is rendered.
+ */
+import type { SiteContent } from '../../src/content/load'
+import type { ContentSource } from '../../src/content/source'
+import type { ValidationReport } from '../../src/content/validate'
+import type { Phases } from './phases'
+
+export interface ContentCheck {
+  /** The source, when one could be created from the environment. */
+  source?: ContentSource
+  /** The loaded site content, when the site query succeeded. */
+  content?: SiteContent
+  report: ValidationReport
+}
+
+/**
+ * Loads and validates content from `makeSource()`; never throws for bad content or an
+ * unreachable source: every problem ends up in the report (`report.ok` is false).
+ */
+export async function checkContent(makeSource: () => ContentSource | Promise<ContentSource>, phases: Phases): Promise<ContentCheck> {
+  let validate!: typeof import('../../src/content/validate')
+  let source: ContentSource | undefined
+  let loaded: [PromiseSettledResult<Awaited<ReturnType<typeof validate.documentsForValidation>>>, PromiseSettledResult<SiteContent>]
+  try {
+    loaded = await phases.run('content', async () => {
+      // Module loading counts here: importing `sanity` (the schema needs it) takes seconds.
+      validate = await import('../../src/content/validate')
+      validate.loadValidator().catch(() => undefined)
+      const { loadSiteContent } = await import('../../src/content/load')
+      source = await makeSource()
+      return Promise.allSettled([validate.documentsForValidation(source), loadSiteContent(source)] as const)
+    })
+  } catch (error) {
+    validate ??= await import('../../src/content/validate')
+    return { source, report: validate.failedReport(source?.description ?? 'the content source', validate.issueFromLoadError(error)) }
+  }
+  const [documents, content] = loaded
+  if (documents.status === 'rejected') {
+    phases.failed = 'content'
+    return { source, report: validate.failedReport(source!.description, validate.issueFromLoadError(documents.reason)) }
+  }
+
+  let report: ValidationReport
+  try {
+    report = await phases.run('validate', async () => {
+      const result = await validate.validateDocuments(documents.value, { source: source!.description, lookupIds: validate.lookupIdsIn(source!) })
+      // The loader's own checks only add something when the documents are valid (else they
+      // would repeat the same problems in other words).
+      if (result.errors.length === 0) {
+        if (content.status === 'rejected') result.errors.push(validate.issueFromLoadError(content.reason))
+        else result.errors.push(...validate.checkSiteViews(content.value))
+        result.ok = result.errors.length === 0 && !(result.strictI18n && result.missingTranslations.length > 0)
+      }
+      return result
+    })
+  } catch (error) {
+    // Not bad content but a broken validator (e.g. a schema that does not compile).
+    return { source, report: validate.failedReport(source!.description, validate.issueFromLoadError(error)) }
+  }
+  if (!report.ok) phases.failed = 'validate'
+  return { source, content: content.status === 'fulfilled' ? content.value : undefined, report }
+}

@@ -1,0 +1,44 @@
+/**
+ * Named, timed phases of a script, and the one-line summary printed at the end of every
+ * build, e.g. `content 0.4s · validate 0.2s · pages 3.1s · search 0.5s · swap 0.0s · total 4.3s`.
+ * `total` is the wall time since the process started (module loading included).
+ */
+export class Phases {
+  /** Seconds per finished (or failed) phase, in the order they ran. */
+  readonly seconds: Record<string, number> = {}
+  /** The phase that failed, if one did. */
+  failed: string | undefined
+
+  /** Runs one phase; records its time even when it throws, and which phase failed. */
+  async run<T>(name: string, work: () => Promise<T>): Promise<T> {
+    const start = performance.now()
+    try {
+      return await work()
+    } catch (error) {
+      this.failed ??= name
+      throw error
+    } finally {
+      this.seconds[name] = (performance.now() - start) / 1000
+    }
+  }
+
+  /** Seconds since the process started. */
+  total(): number {
+    return performance.now() / 1000
+  }
+
+  /** The phase line; names the failed phase when there is one. */
+  line(): string {
+    const parts = Object.entries(this.seconds).map(([name, s]) => `${name} ${s.toFixed(1)}s`)
+    parts.push(`total ${this.total().toFixed(1)}s`)
+    return parts.join(' · ') + (this.failed ? ` (failed in ${this.failed})` : '')
+  }
+
+  /** Phase times rounded to milliseconds, with the total, for the build report. */
+  toJSON(): Record<string, number> {
+    const out: Record<string, number> = {}
+    for (const [name, s] of Object.entries(this.seconds)) out[name] = Math.round(s * 1000) / 1000
+    out.total = Math.round(this.total() * 1000) / 1000
+    return out
+  }
+}

@@ -1,0 +1,722 @@
+/**
+ * Content validation before any page is built: Sanity's own rules from `schemas/` (the same
+ * `validateDocument` the Studio and `sanity documents validate` run, custom rules included),
+ * plus the checks Sanity does not make on a dataset file (duplicate ids, unknown types,
+ * references to nothing, list items without a unique `_key`, misplaced singletons).
+ *
+ * The result is one report: `errors` (the build fails) and `missingTranslations` (a warning,
+ * fatal with `STRICT_I18N=1`), each naming the document, its type, the field, the message
+ * and how to fix it. Local and live content go through the same code: the documents come
+ * from `documentsForValidationQuery` through `source.query`.
+ *
+ * Nothing here touches the network: the client handed to Sanity's custom rules answers GROQ
+ * with groq-js over the documents being validated (slug uniqueness, figure-group units).
+ */
+import { evaluate, parse } from 'groq-js'
+import type { DocumentValidationMarker, ValidationClient, validateDocument as ValidateDocument } from '@sanity/validation'
+import { getLocale, locales, localeIds, type LocaleId } from '../../schemas/locales'
+import { MISSING_TRANSLATION } from '../../schemas/lib/validation'
+import { documentsForValidationQuery } from './queries'
+import { buildSiteView, type SiteContent } from './load'
+import type { ContentSource, QueryParams, SanityDocumentLike } from './source'
+
+// ---------------------------------------------------------------------------------------
+// The report
+
+/** One problem in the content, with where it is and how to fix it. */
+export interface ContentIssue {
+  /** The document's `_id` (empty for a problem with the file itself, e.g. a malformed line). */
+  documentId: string
+  /** The document's `_type` (empty when unknown). */
+  documentType: string
+  /** The field path, e.g. `title.en`, `points[1].description.zhTW`; empty for the whole document. */
+  field: string
+  /** What is wrong (Sanity's or the schema's own message where there is one). */
+  message: string
+  /** How to fix it. */
+  hint: string
+  /** A machine-readable code: Sanity's marker code (`value.required`, `custom`, ...) or ours. */
+  code: string
+  /** For missing translations: the language that is missing, as its BCP-47 tag (`en`, `zh-TW`). */
+  locale?: string
+  /** For problems with a dataset file: the file and the 1-based line. */
+  file?: string
+  line?: number
+}
+
+/** The result of validating all content. */
+export interface ValidationReport {
+  /** Where the content came from (never contains a token). */
+  source: string
+  /** How many documents were validated. */
+  documents: number
+  /** Documents per type. */
+  counts: Record<string, number>
+  /** Problems that fail the build. */
+  errors: ContentIssue[]
+  /** Text missing in one language: warnings, or errors with `STRICT_I18N=1`. */
+  missingTranslations: ContentIssue[]
+  /** Problems that do not fail the build (e.g. a field the schema does not know). */
+  warnings: ContentIssue[]
+  /** Whether missing translations are fatal (`STRICT_I18N=1`). */
+  strictI18n: boolean
+  /** True when the build may go on: no errors, and no missing translations in strict mode. */
+  ok: boolean
+  /** Milliseconds spent validating. */
+  durationMs: number
+}
+
+/** Options for {@link validateDocuments}. */
+export interface ValidateOptions {
+  /** Missing translations fail the validation. Default: `STRICT_I18N=1` in the environment. */
+  strictI18n?: boolean
+  /** How many documents Sanity validates at once. Default 8. */
+  concurrency?: number
+  /** A description of where the documents came from, for the report. */
+  source?: string
+  /**
+   * Looks up ids that the documents refer to but that are not among them (e.g. image assets
+   * in the Content Lake): returns the ids that exist. Without it, such references are errors.
+   */
+  lookupIds?: (ids: string[]) => Promise<Iterable<string>>
+}
+
+/** Whether `STRICT_I18N` asks for missing translations to be fatal. */
+export function strictI18nFromEnv(env: Record<string, string | undefined> = process.env): boolean {
+  const value = env.STRICT_I18N?.trim().toLowerCase()
+  return value === '1' || value === 'true' || value === 'yes'
+}
+
+// ---------------------------------------------------------------------------------------
+// Sanity's validation, loaded once per process
+
+interface Validator {
+  schema: Parameters<typeof ValidateDocument>[0]['schema']
+  validateDocument: typeof ValidateDocument
+  documentTypes: string[]
+  /** Field names per document type, for hints about unknown fields. */
+  fieldsByType: Map<string, string[]>
+}
+
+let validatorPromise: Promise<Validator> | undefined
+
+/**
+ * Imports `sanity` and `@sanity/validation` and compiles the schema, once per process
+ * (importing `sanity` takes seconds). A build may call it early to overlap the import
+ * with loading content.
+ */
+export function loadValidator(): Promise<Validator> {
+  validatorPromise ??= (async () => {
+    const [{ createSchema }, { validateDocument }, { schemaTypes, documentTypes }] = await Promise.all([
+      import('sanity'),
+      import('@sanity/validation'),
+      import('../../schemas'),
+    ])
+    const schema = createSchema({ name: 'default', types: schemaTypes })
+    const groups = (schema as unknown as { _validation?: { path: { name?: string }[]; problems: { severity: string; message: string }[] }[] })._validation ?? []
+    const problems = groups.flatMap((group) =>
+      group.problems
+        .filter((problem) => problem.severity === 'error')
+        .map((problem) => `${group.path.map((p) => p.name ?? '?').join('.')}: ${problem.message}`),
+    )
+    if (problems.length > 0) {
+      throw new Error(`The schema in schemas/ does not compile: ${problems.join('; ')}. Hint: run \`npx sanity schema validate\` in studio/.`)
+    }
+    const fieldsByType = new Map<string, string[]>()
+    for (const name of documentTypes) {
+      const type = schema.get(name) as { fields?: { name: string }[] } | undefined
+      fieldsByType.set(name, (type?.fields ?? []).map((f) => f.name))
+    }
+    return { schema: schema as unknown as Validator['schema'], validateDocument, documentTypes, fieldsByType }
+  })()
+  // A failed import must not be cached forever (e.g. a test that retries).
+  validatorPromise.catch(() => (validatorPromise = undefined))
+  return validatorPromise
+}
+
+// ---------------------------------------------------------------------------------------
+// Documents to validate
+
+/**
+ * The documents to validate, from any source: every document of a schema type through
+ * {@link documentsForValidationQuery} (so local and live are validated identically), plus,
+ * for a source that can list everything it holds (the local dataset file), the documents of
+ * other types, which are then reported as unknown types.
+ */
+export async function documentsForValidation(source: ContentSource): Promise<SanityDocumentLike[]> {
+  const { documentTypes } = await import('../../schemas')
+  const known = await source.query<SanityDocumentLike[]>(documentsForValidationQuery, { types: documentTypes })
+  if (!source.allDocuments) return known
+  const types = new Set<string>(documentTypes)
+  const others = (await source.allDocuments()).filter((doc) => !types.has(doc?._type))
+  return [...known, ...others]
+}
+
+/** Ids that exist in the source, for references to documents outside the validated set. */
+export function lookupIdsIn(source: ContentSource): (ids: string[]) => Promise<string[]> {
+  return (ids) => source.query<string[]>('*[_id in $ids]._id', { ids })
+}
+
+// ---------------------------------------------------------------------------------------
+// The client Sanity's custom rules query: groq-js over the same documents
+
+/**
+ * The documents a query can possibly match, when that is a small, exactly known subset:
+ * the query reads one `*[filter]` (no other `*`, no `->` dereference, no `^`), and its filter
+ * is a conjunction (`&&`, no `||`) with a term `_type == $p`, `_id in $p`, `_id == $p` or
+ * `slug.current == $p`. Every document left out fails that term, so groq-js gives the same
+ * answer over the subset as over all documents; it just does not scan 10,000 of them for
+ * each slug. Returns undefined when the query is not of that shape.
+ */
+export function narrowDataset(query: string, params: QueryParams, index: DatasetIndex): SanityDocumentLike[] | undefined {
+  const text = query.replace(/"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'/g, '""')
+  if ((text.match(/\*/g) ?? []).length !== 1 || text.includes('->') || text.includes('^') || /\|\|/.test(text)) return undefined
+  const filter = /\*\s*\[([^\[\]]*(?:\[[^\[\]]*\][^\[\]]*)*)\]/.exec(text)?.[1]
+  if (filter === undefined) return undefined
+  let best: SanityDocumentLike[] | undefined
+  for (const term of filter.split('&&').map((t) => t.trim())) {
+    let match: RegExpExecArray | null
+    let candidates: SanityDocumentLike[] | undefined
+    if ((match = /^_type\s*==\s*\$(\w+)$/.exec(term)) && typeof params[match[1]!] === 'string') {
+      candidates = index.byType.get(params[match[1]!] as string) ?? []
+    } else if ((match = /^_id\s*==\s*\$(\w+)$/.exec(term)) && typeof params[match[1]!] === 'string') {
+      candidates = index.byId.get(params[match[1]!] as string) ?? []
+    } else if ((match = /^_id\s+in\s+\$(\w+)$/.exec(term)) && Array.isArray(params[match[1]!])) {
+      const ids = new Set(params[match[1]!] as unknown[])
+      candidates = [...ids].flatMap((id) => (typeof id === 'string' ? (index.byId.get(id) ?? []) : [])).sort((a, b) => index.position.get(a)! - index.position.get(b)!)
+    } else if ((match = /^slug\.current\s*==\s*\$(\w+)$/.exec(term)) && typeof params[match[1]!] === 'string') {
+      candidates = index.bySlug.get(params[match[1]!] as string) ?? []
+    }
+    if (candidates && (!best || candidates.length < best.length)) best = candidates
+  }
+  return best
+}
+
+/** Lookups over a list of documents, in their order. */
+export interface DatasetIndex {
+  byId: Map<string, SanityDocumentLike[]>
+  byType: Map<string, SanityDocumentLike[]>
+  bySlug: Map<string, SanityDocumentLike[]>
+  position: Map<SanityDocumentLike, number>
+}
+
+export function indexDataset(documents: readonly SanityDocumentLike[]): DatasetIndex {
+  const index: DatasetIndex = { byId: new Map(), byType: new Map(), bySlug: new Map(), position: new Map() }
+  const add = (map: Map<string, SanityDocumentLike[]>, key: unknown, doc: SanityDocumentLike) => {
+    if (typeof key !== 'string') return
+    const list = map.get(key)
+    if (list) list.push(doc)
+    else map.set(key, [doc])
+  }
+  documents.forEach((doc, i) => {
+    index.position.set(doc, i)
+    add(index.byId, doc._id, doc)
+    add(index.byType, doc._type, doc)
+    add(index.bySlug, (doc.slug as { current?: unknown } | undefined)?.current, doc)
+  })
+  return index
+}
+
+/**
+ * A {@link ValidationClient} whose `fetch` evaluates GROQ with groq-js over `documents`:
+ * params go to both `parse` and `evaluate` (groq-js ignores `$param` in some places
+ * otherwise). Queries that can only match documents found by id, type or slug (slug
+ * uniqueness, a figure group's figures) run over just those ({@link narrowDataset}), so
+ * validating 10,000 documents does not scan 10,000 documents per slug.
+ */
+export function createValidationClient(documents: readonly SanityDocumentLike[], options: { narrow?: boolean } = {}): ValidationClient {
+  const narrow = options.narrow ?? true
+  let index: DatasetIndex | undefined
+  const fetch = async (query: string, params: QueryParams = {}): Promise<unknown> => {
+    const subset = narrow ? narrowDataset(query, params, (index ??= indexDataset(documents))) : undefined
+    const tree = parse(query, { params })
+    const result = await evaluate(tree, { dataset: subset ?? (documents as SanityDocumentLike[]), params })
+    return result.get()
+  }
+  const unsupported = (what: string) => () => {
+    throw new Error(`The offline validation client does not support ${what}; only fetch (GROQ over the local documents) is available.`)
+  }
+  const client = {
+    fetch,
+    getDataUrl: (operation: string, path?: string) => `offline://data/${operation}${path ? `/${path}` : ''}`,
+    observable: { fetch: unsupported('observable.fetch'), request: unsupported('observable.request') },
+    withConfig: () => client,
+    config: () => ({ apiVersion: '2025-02-19', projectId: 'offline', dataset: 'offline' }),
+  }
+  return client as unknown as ValidationClient
+}
+
+// ---------------------------------------------------------------------------------------
+// Paths
+
+type SanityPathSegment = string | number | { _key: string } | [number | '', number | '']
+
+/**
+ * A Sanity marker path as text: `['points', {_key: 'a'}, 'description', 'zhTW']` becomes
+ * `points[1].description.zhTW` (the key resolved to its index in the document), or
+ * `points[_key=="a"]` when the key is not found.
+ */
+export function formatPath(path: readonly SanityPathSegment[], document?: unknown): string {
+  let out = ''
+  let value: unknown = document
+  for (const segment of path) {
+    if (typeof segment === 'string') {
+      out += out === '' ? segment : `.${segment}`
+      value = value && typeof value === 'object' ? (value as Record<string, unknown>)[segment] : undefined
+    } else if (typeof segment === 'number') {
+      out += `[${segment}]`
+      value = Array.isArray(value) ? value[segment] : undefined
+    } else if (Array.isArray(segment)) {
+      out += `[${segment[0]}:${segment[1]}]`
+      value = undefined
+    } else if (segment && typeof segment === 'object' && '_key' in segment) {
+      const index = Array.isArray(value) ? value.findIndex((item) => (item as { _key?: unknown } | null)?._key === segment._key) : -1
+      out += index >= 0 ? `[${index}]` : `[_key==${JSON.stringify(segment._key)}]`
+      value = index >= 0 ? (value as unknown[])[index] : undefined
+    }
+  }
+  return out
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value)
+
+// ---------------------------------------------------------------------------------------
+// Checks Sanity does not make on a dataset file
+
+type PathSegment = string | number
+
+/** A path kept as segments while walking, as text only when a problem is reported. */
+function pathText(segments: readonly PathSegment[]): string {
+  let out = ''
+  for (const segment of segments) out += typeof segment === 'number' ? `[${segment}]` : out === '' ? segment : `.${segment}`
+  return out
+}
+
+/**
+ * One walk over a document's fields: every `_ref` (for the reference check), and every
+ * object inside an array without a `_key` or with one its array already used.
+ */
+function walkDocument(
+  doc: SanityDocumentLike,
+  onReference: (ref: string, path: () => string) => void,
+  onKeyProblem: (field: string, code: string, message: string, hint: string) => void,
+): void {
+  const path: PathSegment[] = []
+  const visit = (value: unknown): void => {
+    if (Array.isArray(value)) {
+      let seen: Map<string, number> | undefined
+      for (let i = 0; i < value.length; i++) {
+        const item = value[i]
+        if (typeof item !== 'object' || item === null) continue
+        path.push(i)
+        if (!Array.isArray(item)) {
+          const key = (item as Record<string, unknown>)._key
+          if (typeof key !== 'string' || key.trim() === '') {
+            const list = pathText(path.slice(0, -1))
+            onKeyProblem(
+              pathText(path),
+              'array.missing-key',
+              `This list item has no _key${key === undefined ? '' : ` (found ${JSON.stringify(key)})`}.`,
+              `Give every item of "${list}" a unique _key string, e.g. "${exampleKey(list, i)}"; the Studio adds keys itself, hand-written NDJSON must too.`,
+            )
+          } else if ((seen ??= new Map()).has(key)) {
+            const list = pathText(path.slice(0, -1))
+            onKeyProblem(
+              pathText(path),
+              'array.duplicate-key',
+              `This list item repeats the _key "${key}" of ${list}[${seen.get(key)}].`,
+              `Give each item of "${list}" its own _key: change this one to another string, e.g. "${key}-${i}".`,
+            )
+          } else {
+            seen.set(key, i)
+          }
+        }
+        visit(item)
+        path.pop()
+      }
+    } else if (typeof value === 'object' && value !== null) {
+      const obj = value as Record<string, unknown>
+      if (typeof obj._ref === 'string') onReference(obj._ref, () => pathText(path))
+      for (const name in obj) {
+        const child = obj[name]
+        if (typeof child !== 'object' || child === null) continue
+        path.push(name)
+        visit(child)
+        path.pop()
+      }
+    }
+  }
+  for (const name in doc) {
+    const child = doc[name]
+    if (typeof child !== 'object' || child === null) continue
+    path.push(name)
+    visit(child)
+    path.pop()
+  }
+}
+
+/** A readable example key for a hint (not random: hints should be stable). */
+function exampleKey(path: string, index: number): string {
+  const base = path.replace(/\[\d+\]/g, '').split('.').pop() || 'item'
+  return `${base.replace(/[^A-Za-z0-9]/g, '').slice(0, 12)}${index + 1}`
+}
+
+// ---------------------------------------------------------------------------------------
+// Sanity's markers as report entries
+
+/** Built-in codes that only repeat what a schema's own (custom) message at the same place says better. */
+const GENERIC_CODES = new Set(['value.required', 'slug.missing-current', 'value.type-mismatch'])
+
+/** Whether path `a` is `b` or an ancestor of it (both as Sanity path arrays). */
+function isPrefix(a: readonly unknown[], b: readonly unknown[]): boolean {
+  return a.length <= b.length && a.every((segment, i) => JSON.stringify(segment) === JSON.stringify(b[i]))
+}
+
+/**
+ * Markers as Sanity returns them, minus repeats: a built-in "Required"/type marker where the
+ * schema's own message covers the same field, reference markers (our own reference check
+ * names the missing document), and exact duplicates.
+ */
+function usefulMarkers(markers: readonly DocumentValidationMarker[]): DocumentValidationMarker[] {
+  const custom = markers.filter((m) => m.code === 'custom')
+  const seen = new Set<string>()
+  return markers.filter((marker) => {
+    if (marker.code === 'reference.not-published') return false
+    if (GENERIC_CODES.has(marker.code) && custom.some((c) => isPrefix(c.path, marker.path))) return false
+    const id = `${JSON.stringify(marker.path)}\u0000${marker.message}`
+    if (seen.has(id)) return false
+    seen.add(id)
+    return true
+  })
+}
+
+/** The fix for a Sanity marker. */
+function hintFor(marker: DocumentValidationMarker, doc: SanityDocumentLike, field: string, validator: Validator): string {
+  const where = `field "${field || '(document)'}" of ${doc._type} "${doc._id}" (in the Studio, or in content/dataset.ndjson)`
+  const details = (marker as { details?: Record<string, unknown> }).details ?? {}
+  switch (marker.code) {
+    case 'value.required':
+    case 'slug.missing-current':
+      return `Fill in the ${where}.`
+    case 'value.type-mismatch':
+      return `Store a ${String(details.expectedType ?? 'value of the right type').toLowerCase()} in the ${where}, not a ${String(details.actualType ?? 'value of another type').toLowerCase()}${
+        String(details.expectedType) === 'Number' ? ' (a JSON number such as 75, without quotes or units)' : ''
+      }.`
+    case 'object.unknown-field': {
+      const fields = validator.fieldsByType.get(doc._type)
+      return `Remove the field or rename it to one the ${doc._type} schema has${fields ? ` (${fields.join(', ')})` : ''}; or add it to schemas/documents/${doc._type}.ts.`
+    }
+    case 'reference.invalid':
+      return `Make the ${where} a reference: {"_type": "reference", "_ref": "<document id>"}.`
+    case 'slug.not-unique':
+      return `Choose another slug for the ${where}: another ${doc._type} already uses it.`
+    case 'array.minimum-length':
+    case 'array.maximum-length':
+    case 'array.exact-length':
+      return `Add or remove items in the ${where} as the message says.`
+    case 'array.duplicate-item':
+      return `Remove the repeated item from the ${where}.`
+    case 'value.not-allowed':
+      return `Use one of the values the schema lists for the ${where}.`
+    default:
+      if (marker.code.startsWith('string.url')) return `Use a full http:// or https:// address in the ${where}.`
+      if (marker.message === 'Slug is already in use') return `Choose another slug for the ${where}: another ${doc._type} already uses it.`
+      return `Correct the ${where} as the message says.`
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// Validation
+
+/** Runs `work` over `items` with at most `limit` running at once; results keep the order. */
+async function mapLimit<T, R>(items: readonly T[], limit: number, work: (item: T, index: number) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length)
+  let next = 0
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++
+      results[i] = await work(items[i]!, i)
+    }
+  }
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker))
+  return results
+}
+
+const isSystemType = (type: string) => type.startsWith('sanity.') || type.startsWith('system.')
+
+/**
+ * Validates every document with Sanity's own rules from `schemas/` and the dataset checks
+ * (duplicate ids, unknown types, references, `_key`s, singletons). Never throws for bad
+ * content: every problem goes into the report.
+ */
+export async function validateDocuments(documents: readonly SanityDocumentLike[], options: ValidateOptions = {}): Promise<ValidationReport> {
+  const started = performance.now()
+  const validator = await loadValidator()
+  const { singletons } = await import('../../schemas')
+  const strictI18n = options.strictI18n ?? strictI18nFromEnv()
+  const errors: ContentIssue[] = []
+  const missingTranslations: ContentIssue[] = []
+  const warnings: ContentIssue[] = []
+  const knownTypes = new Set(validator.documentTypes)
+
+  // Index by id; find documents without an id or type and duplicate ids.
+  const byId = new Map<string, SanityDocumentLike>()
+  const duplicates = new Map<string, number>()
+  const counts: Record<string, number> = {}
+  const valid: SanityDocumentLike[] = []
+  documents.forEach((doc, index) => {
+    if (!isObject(doc) || typeof doc._id !== 'string' || doc._id === '') {
+      errors.push({
+        documentId: '',
+        documentType: isObject(doc) && typeof doc._type === 'string' ? doc._type : '',
+        field: '_id',
+        code: 'document.missing-id',
+        message: `Document number ${index + 1} has no _id.`,
+        hint: 'Give every document a unique string _id, e.g. "industry-cybersecurity".',
+      })
+      return
+    }
+    if (typeof doc._type !== 'string' || doc._type === '') {
+      errors.push({
+        documentId: doc._id,
+        documentType: '',
+        field: '_type',
+        code: 'document.missing-type',
+        message: 'The document has no _type.',
+        hint: `Set _type to one of the document types in schemas/: ${validator.documentTypes.join(', ')}.`,
+      })
+      return
+    }
+    counts[doc._type] = (counts[doc._type] ?? 0) + 1
+    if (byId.has(doc._id)) {
+      duplicates.set(doc._id, (duplicates.get(doc._id) ?? 1) + 1)
+      return
+    }
+    byId.set(doc._id, doc)
+    valid.push(doc)
+  })
+  for (const [id, times] of duplicates) {
+    const first = byId.get(id)!
+    errors.push({
+      documentId: id,
+      documentType: first._type,
+      field: '_id',
+      code: 'document.duplicate-id',
+      message: `The _id "${id}" is used by ${times} documents; an id must be unique, so all but the first would be lost.`,
+      hint: `Give each of the ${times} documents its own _id (e.g. "${id}-2"), or delete the copies.`,
+    })
+  }
+
+  // Unknown types and misplaced singletons.
+  const toValidate: SanityDocumentLike[] = []
+  for (const doc of valid) {
+    if (knownTypes.has(doc._type)) {
+      toValidate.push(doc)
+      if (doc._type in singletons && doc._id !== singletons[doc._type as keyof typeof singletons]) {
+        errors.push({
+          documentId: doc._id,
+          documentType: doc._type,
+          field: '_id',
+          code: 'document.singleton-id',
+          message: `A ${doc._type} document must have the fixed _id "${singletons[doc._type as keyof typeof singletons]}"; there is only one, and the site reads it by that id.`,
+          hint: `Change the _id to "${singletons[doc._type as keyof typeof singletons]}" (or merge this document into the one that has it).`,
+        })
+      }
+    } else if (!isSystemType(doc._type)) {
+      errors.push({
+        documentId: doc._id,
+        documentType: doc._type,
+        field: '_type',
+        code: 'document.unknown-type',
+        message: `The type "${doc._type}" is not in the schema.`,
+        hint: `Use one of the document types in schemas/ (${validator.documentTypes.join(', ')}), or remove the document.`,
+      })
+    }
+  }
+  for (const [type, id] of Object.entries(singletons)) {
+    if (!byId.has(id) || byId.get(id)!._type !== type) {
+      errors.push({
+        documentId: id,
+        documentType: type,
+        field: '',
+        code: 'document.singleton-missing',
+        message: `There is no ${type} document with the _id "${id}"; the site needs exactly one.`,
+        hint: `Create the ${type} document on the _id "${id}" (the Studio's ${type} item does), or restore it in content/dataset.ndjson.`,
+      })
+    }
+  }
+
+  // One walk per document: references (checked below, once every id is known) and _keys.
+  const references = new Map<SanityDocumentLike, { ref: string; path: () => string }[]>()
+  const unresolved = new Set<string>()
+  for (const doc of valid) {
+    const refs: { ref: string; path: () => string }[] = []
+    walkDocument(
+      doc,
+      (ref, path) => {
+        refs.push({ ref, path })
+        if (!byId.has(ref)) unresolved.add(ref)
+      },
+      (field, code, message, hint) => errors.push({ documentId: doc._id, documentType: doc._type, field, code, message, hint }),
+    )
+    if (refs.length > 0) references.set(doc, refs)
+  }
+
+  // References: every _ref anywhere must name an existing document.
+  const found = new Set<string>()
+  if (unresolved.size > 0 && options.lookupIds) {
+    for (const id of await options.lookupIds([...unresolved].sort())) found.add(id)
+  }
+  for (const [doc, refs] of references) {
+    for (const r of refs) {
+      if (byId.has(r.ref) || found.has(r.ref)) continue
+      const field = r.path()
+      errors.push({
+        documentId: doc._id,
+        documentType: doc._type,
+        field,
+        code: 'reference.missing',
+        message: `"${doc._id}" field "${field}" refers to "${r.ref}", which does not exist${r.ref.startsWith('drafts.') ? ' (a draft id: references point at published ids)' : ''}.`,
+        hint: `Point the reference at an existing document (check "${r.ref}" for a typo), add a document with the _id "${r.ref}", or remove the reference.`,
+      })
+    }
+  }
+
+  // Sanity's own rules, custom ones included, with bounded concurrency.
+  const client = createValidationClient(valid)
+  const exists = async ({ id }: { id: string }) => byId.has(id) || found.has(id)
+  const results = await mapLimit(toValidate, options.concurrency ?? 8, async (doc) => {
+    try {
+      return await validator.validateDocument({
+        document: doc as unknown as Parameters<typeof ValidateDocument>[0]['document'],
+        schema: validator.schema,
+        client,
+        getDocumentExists: exists,
+      })
+    } catch (error) {
+      return {
+        status: 'failed' as const,
+        markers: [
+          { code: 'validation.exception', level: 'error' as const, path: [], message: `Validation failed with an exception: ${(error as Error).message}` },
+        ] as DocumentValidationMarker[],
+      }
+    }
+  })
+  toValidate.forEach((doc, i) => {
+    for (const marker of usefulMarkers(results[i]!.markers)) {
+      const field = formatPath(marker.path as SanityPathSegment[], doc)
+      const base = { documentId: doc._id, documentType: doc._type, field, code: marker.code, message: marker.message }
+      if (marker.message.startsWith(MISSING_TRANSLATION)) {
+        const last = marker.path[marker.path.length - 1]
+        const locale = typeof last === 'string' && (localeIds as string[]).includes(last) ? getLocale(last) : locales.find((l) => marker.message.includes(`(${l.tag})`))
+        const fieldName = formatPath(marker.path.slice(0, -1) as SanityPathSegment[], doc)
+        missingTranslations.push({
+          ...base,
+          locale: locale?.tag,
+          hint: `Add the ${locale?.title ?? 'missing'} text of "${fieldName}" in ${doc._type} "${doc._id}" (the ${locale?.id ?? '?'} field; the other language already has it).`,
+        })
+      } else if (marker.code === 'object.unknown-field') {
+        warnings.push({ ...base, hint: hintFor(marker, doc, field, validator) })
+      } else {
+        // Every other marker fails the build, whatever its level: in the CLI environment
+        // Sanity adds an unknown-field rule with `.warning()` to object-typed fields, which
+        // turns the schema's own errors there (slug, localized fields) into warnings. The
+        // schema declares no warnings of its own (a unit test keeps it that way).
+        errors.push({ ...base, hint: hintFor(marker, doc, field, validator) })
+      }
+    }
+  })
+
+  const order = (a: ContentIssue, b: ContentIssue) =>
+    a.documentId.localeCompare(b.documentId) || a.field.localeCompare(b.field, 'en', { numeric: true }) || a.message.localeCompare(b.message)
+  errors.sort(order)
+  missingTranslations.sort(order)
+  warnings.sort(order)
+  return {
+    source: options.source ?? 'documents',
+    documents: documents.length,
+    counts: Object.fromEntries(Object.entries(counts).sort(([a], [b]) => a.localeCompare(b))),
+    errors,
+    missingTranslations,
+    warnings,
+    strictI18n,
+    ok: errors.length === 0 && !(strictI18n && missingTranslations.length > 0),
+    durationMs: performance.now() - started,
+  }
+}
+
+/**
+ * The checks the page loader makes, run once per locale before any page is rendered, so a
+ * problem the loader would throw on during rendering is reported here instead.
+ */
+export function checkSiteViews(content: SiteContent): ContentIssue[] {
+  const issues: ContentIssue[] = []
+  for (const locale of locales) {
+    try {
+      buildSiteView(content, locale.id as LocaleId)
+    } catch (error) {
+      const message = (error as Error).message
+      const [text, hint] = message.split(/ Hint: /)
+      const id = /Document "([^"]+)"/.exec(message)?.[1] ?? ''
+      const field = /field "([^"]+)"/.exec(message)?.[1] ?? ''
+      issues.push({ documentId: id, documentType: '', field, code: 'view.invalid', message: `${text} (building the ${locale.tag} pages)`, hint: hint ?? 'Fix the content the message names.' })
+    }
+  }
+  // The same problem in both locales is one problem.
+  return issues.filter((issue, i) => issues.findIndex((other) => other.documentId === issue.documentId && other.field === issue.field) === i)
+}
+
+/** Turns an error thrown while loading content (e.g. a malformed NDJSON line) into a report entry. */
+export function issueFromLoadError(error: unknown): ContentIssue {
+  const message = error instanceof Error ? error.message : String(error)
+  const location = /^(.+?):(\d+): /.exec(message)
+  const [text, hint] = message.split(/ Hint: /)
+  return {
+    documentId: '',
+    documentType: '',
+    field: '',
+    code: location ? 'file.malformed' : 'content.load-failed',
+    message: text!,
+    hint: hint ?? 'Fix the content source the message names; no page was built.',
+    ...(location ? { file: location[1], line: Number(location[2]) } : {}),
+  }
+}
+
+/** A report for content that could not be read at all. */
+export function failedReport(source: string, issue: ContentIssue, strictI18n = strictI18nFromEnv()): ValidationReport {
+  return { source, documents: 0, counts: {}, errors: [issue], missingTranslations: [], warnings: [], strictI18n, ok: false, durationMs: 0 }
+}
+
+// ---------------------------------------------------------------------------------------
+// Printing
+
+function describeIssue(issue: ContentIssue): string {
+  const where = issue.file
+    ? `${issue.file}${issue.line ? `:${issue.line}` : ''}`
+    : issue.documentId
+      ? `${issue.documentId}${issue.documentType ? ` (${issue.documentType})` : ''}${issue.field ? ` · ${issue.field}` : ''}`
+      : issue.field || '(content)'
+  return `  ✗ ${where}\n      ${issue.message}\n      Fix: ${issue.hint}`
+}
+
+/** The report as readable text: errors, then missing translations, then warnings, then a summary. */
+export function formatReport(report: ValidationReport): string {
+  const lines: string[] = []
+  if (report.errors.length > 0) {
+    lines.push(`Content errors (${report.errors.length}):`)
+    for (const issue of report.errors) lines.push(describeIssue(issue))
+  }
+  if (report.missingTranslations.length > 0) {
+    lines.push(`Missing translations (${report.missingTranslations.length})${report.strictI18n ? ' — fatal with STRICT_I18N=1' : ' — warnings; STRICT_I18N=1 makes them fatal'}:`)
+    for (const issue of report.missingTranslations) {
+      lines.push(`  ${report.strictI18n ? '✗' : '!'} ${issue.documentId} (${issue.documentType}) · ${issue.field} · missing ${issue.locale ?? '?'}\n      Fix: ${issue.hint}`)
+    }
+  }
+  if (report.warnings.length > 0) {
+    lines.push(`Warnings (${report.warnings.length}):`)
+    for (const issue of report.warnings) lines.push(describeIssue(issue).replace('  ✗', '  !'))
+  }
+  const summary = `${report.documents} documents from ${report.source}: ${report.errors.length} error(s), ${report.missingTranslations.length} missing translation(s), ${report.warnings.length} warning(s)`
+  lines.push(report.ok ? `✓ ${summary}.` : `✗ ${summary}.`)
+  return lines.join('\n')
+}
