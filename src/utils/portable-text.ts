@@ -48,6 +48,11 @@ export interface PortableTextContext {
   documentsById: SiteView['documentsById']
   /** Called when a link cannot be rendered as a link (unsafe URL, missing document). */
   onDroppedLink?: (reason: string) => void
+  /**
+   * Moves the editors' heading levels (h3, h4) up or down to fit the page's outline, e.g.
+   * -1 where the text sits right under the page's h1. Clamped to h2…h6.
+   */
+  headingShift?: number
 }
 
 type LinkValue = { _type: 'link'; href?: string }
@@ -56,7 +61,16 @@ type InternalLinkValue = { _type: 'internalLink'; reference?: { _ref?: string } 
 /** The to-html components: escaping stays the library default (every text node escaped). */
 export function portableTextComponents(context: PortableTextContext): PortableTextComponents {
   const locale = getLocale(context.locale).id
+  const shift = context.headingShift ?? 0
+  const heading = (level: number) => ({ children = '' }: { children?: string }) => {
+    const n = Math.min(6, Math.max(2, level + shift))
+    return `<h${n}>${children}</h${n}>`
+  }
   return {
+    block: {
+      h3: heading(3),
+      h4: heading(4),
+    },
     marks: {
       link: ({ children = '', value }: { children?: string; value?: LinkValue }) => {
         const href = safeExternalHref(value?.href)

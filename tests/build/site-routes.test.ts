@@ -42,6 +42,22 @@ describe('routes in every language', () => {
     }
   }
 
+  it('headings never skip a level (h1, then h2, then h3…)', () => {
+    const skips: string[] = []
+    for (const locale of locales) {
+      for (const route of routes) {
+        const p = page(dir, `/${locale.segment}${route}`)
+        let previous = 0
+        for (const h of p.root.querySelectorAll('h1, h2, h3, h4, h5, h6')) {
+          const level = Number(h.tagName[1])
+          if (level > previous + 1) skips.push(`${p.path}: h${previous} → h${level} "${h.text.trim().slice(0, 40)}"`)
+          previous = level
+        }
+      }
+    }
+    expect(skips).toEqual([])
+  })
+
   it('the industry pages link to each other in the brief order (previous/next)', () => {
     for (const locale of locales) {
       industrySlugs.forEach((slug, i) => {

@@ -132,3 +132,13 @@ describe('portableTextToPlain', () => {
     expect(portableTextToPlain([para([{ text: 'a' }, { text: 'b' }]), para([{ text: 'c' }])])).toBe('ab\n\nc')
   })
 })
+
+describe('headings', () => {
+  const heading = (style: string): PortableTextBlock => ({ ...para([{ text: 'Title' }]), style })
+  it('keeps h3/h4 by default and shifts them to fit the page outline', () => {
+    expect(render([heading('h3'), heading('h4')])).toBe('<h3>Title</h3><h4>Title</h4>')
+    const shifted = renderPortableText([heading('h3'), heading('h4')], { locale: 'en', documentsById, headingShift: -1 })
+    expect(shifted).toBe('<h2>Title</h2><h3>Title</h3>')
+    expect(renderPortableText([heading('h3')], { locale: 'en', documentsById, headingShift: -5 })).toBe('<h2>Title</h2>')
+  })
+})
