@@ -336,7 +336,10 @@ function walkDocument(
       }
     } else if (typeof value === 'object' && value !== null) {
       const obj = value as Record<string, unknown>
-      if (typeof obj._ref === 'string') onReference(obj._ref, () => pathText(path))
+      if (typeof obj._ref === 'string') {
+        const at = path.slice()
+        onReference(obj._ref, () => pathText(at))
+      }
       for (const name in obj) {
         const child = obj[name]
         if (typeof child !== 'object' || child === null) continue
@@ -383,6 +386,8 @@ function usefulMarkers(markers: readonly DocumentValidationMarker[]): DocumentVa
   return markers.filter((marker) => {
     if (marker.code === 'reference.not-published') return false
     if (GENERIC_CODES.has(marker.code) && custom.some((c) => isPrefix(c.path, marker.path))) return false
+    // e.g. an empty slug: "Slug must have a value" on `slug` says what "Required" on `slug.current` says.
+    if (GENERIC_CODES.has(marker.code) && markers.some((m) => m !== marker && m.path.length < marker.path.length && GENERIC_CODES.has(m.code) && isPrefix(m.path, marker.path))) return false
     const id = `${JSON.stringify(marker.path)}\u0000${marker.message}`
     if (seen.has(id)) return false
     seen.add(id)
@@ -390,13 +395,30 @@ function usefulMarkers(markers: readonly DocumentValidationMarker[]): DocumentVa
   })
 }
 
+/** A slug to suggest: from the English title-like field, else from the id. */
+function exampleSlug(doc: SanityDocumentLike): string {
+  for (const name of ['title', 'name', 'label', 'term']) {
+    const en = (doc[name] as { en?: unknown } | undefined)?.en
+    if (typeof en === 'string' && en.trim()) return slugify(en)
+  }
+  return slugify(doc._id.replace(new RegExp(`^${doc._type}[-.]`), ''))
+}
+
+const slugify = (text: string) =>
+  text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 64) || 'my-slug'
+
 /** The fix for a Sanity marker. */
 function hintFor(marker: DocumentValidationMarker, doc: SanityDocumentLike, field: string, validator: Validator): string {
-  const where = `field "${field || '(document)'}" of ${doc._type} "${doc._id}" (in the Studio, or in content/dataset.ndjson)`
+  const where = `field "${field || '(document)'}" of ${doc._type} "${doc._id}" (in the Studio, or in the dataset file)`
   const details = (marker as { details?: Record<string, unknown> }).details ?? {}
   switch (marker.code) {
-    case 'value.required':
     case 'slug.missing-current':
+      return `Fill in the ${where} with a lowercase English slug, e.g. "${exampleSlug(doc)}".`
+    case 'value.required':
       return `Fill in the ${where}.`
     case 'value.type-mismatch':
       return `Store a ${String(details.expectedType ?? 'value of the right type').toLowerCase()} in the ${where}, not a ${String(details.actualType ?? 'value of another type').toLowerCase()}${
