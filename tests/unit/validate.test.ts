@@ -16,13 +16,15 @@ import {
   indexDataset,
   issueFromLoadError,
   loadValidator,
+  lookupIdsIn,
   narrowDataset,
   strictI18nFromEnv,
   validateDocuments,
   type ContentIssue,
   type ValidationReport,
 } from '../../src/content/validate'
-import { createLocalSource, type SanityDocumentLike } from '../../src/content/source'
+import { createLiveSource, createLocalSource, type SanityDocumentLike } from '../../src/content/source'
+import { startFakeSanityServer } from '../support/fake-sanity-server'
 import { loadSiteContent } from '../../src/content/load'
 import { URL_SCHEME_MESSAGE } from '../../schemas/lib/validation'
 import { baseDataset, datasetWith, toNdjson, type Doc } from '../fixtures/base'
@@ -135,6 +137,28 @@ describe('dataset checks Sanity does not make', () => {
     )
     const issue = issueAt(report, 'errors', 'section-background', 'body.zhTW[0].markDefs[0].reference')
     expect(issue.message).toContain('"glossaryTerm-gone"')
+  })
+
+  it('a live source is validated identically, its documents fetched with documentsForValidationQuery', async () => {
+    const docs = datasetWith((_docs, byId) => {
+      ;(byId('industry-cybersecurity').metrics as unknown[]).push({ _type: 'reference', _key: 'm3', _ref: 'metric-x' })
+      delete (byId('industry-cybersecurity').name as Record<string, unknown>).en
+    })
+    const server = await startFakeSanityServer({ projectId: 'p1', dataset: 'production', documents: [...docs, { ...docs[4]!, _id: 'drafts.industry-cybersecurity', slug: 'not a slug' }] })
+    try {
+      const live = createLiveSource({ projectId: 'p1', dataset: 'production', apiHost: server.url, maxRetries: 0 })
+      const liveDocs = await documentsForValidation(live)
+      expect(liveDocs.map((d) => d._id).sort()).toEqual(docs.map((d) => d._id).sort())
+      expect(server.requestsTo('query').some((r) => JSON.stringify(r).includes('_type in $types'))).toBe(true)
+      const fromLive = await validateDocuments(liveDocs, { strictI18n: false, source: live.description, lookupIds: lookupIdsIn(live) })
+      const fromLocal = await validate(docs)
+      const strip = (r: ValidationReport) => ({ errors: r.errors, missingTranslations: r.missingTranslations, warnings: r.warnings })
+      expect(strip(fromLive)).toEqual(strip(fromLocal))
+      expect(fromLive.errors.map((e) => `${e.documentId} · ${e.field}`)).toEqual(['industry-cybersecurity · metrics[2]'])
+      expect(fromLive.source).toContain('project "p1", dataset "production"')
+    } finally {
+      await server.close()
+    }
   })
 
   it('references outside the set are looked up (a live source) before they count as missing', async () => {
