@@ -1,4 +1,4 @@
-import { defineArrayMember, defineField, defineType } from 'sanity'
+import { defineArrayMember, defineField, defineType } from '@sanity/types'
 import { BookIcon } from '@sanity/icons'
 import { requiredLocalizedField, slugField } from '../lib/fields'
 import { bilingualTitle, missingLocales, selectLocalized } from '../lib/preview'

@@ -1,4 +1,4 @@
-import { defineArrayMember, defineField, defineType } from 'sanity'
+import { defineArrayMember, defineField, defineType } from '@sanity/types'
 import { RocketIcon } from '@sanity/icons'
 import { orderRankField, requiredLocalizedField, slugField } from '../lib/fields'
 import { bilingualTitle, missingLocales, selectLocalized } from '../lib/preview'

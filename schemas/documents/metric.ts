@@ -1,4 +1,4 @@
-import { defineField, defineType, type ValidationContext } from 'sanity'
+import { defineField, defineType, type ValidationContext } from '@sanity/types'
 import { BarChartIcon } from '@sanity/icons'
 import { partialDateField, requiredLocalizedField, slugField } from '../lib/fields'
 import { hasText } from '../lib/text'

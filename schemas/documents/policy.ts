@@ -1,4 +1,4 @@
-import { defineArrayMember, defineField, defineType } from 'sanity'
+import { defineArrayMember, defineField, defineType } from '@sanity/types'
 import { DocumentTextIcon } from '@sanity/icons'
 import { partialDateField, requiredLocalizedField } from '../lib/fields'
 import { bilingualTitle, missingLocales, selectLocalized } from '../lib/preview'

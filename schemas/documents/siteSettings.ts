@@ -1,4 +1,4 @@
-import { defineField, defineType } from 'sanity'
+import { defineField, defineType } from '@sanity/types'
 import { CogIcon } from '@sanity/icons'
 import { requiredLocalizedField } from '../lib/fields'
 import { allowedUrlSchemes, URL_SCHEME_MESSAGE } from '../lib/validation'

@@ -1,4 +1,4 @@
-import { defineField, defineType } from 'sanity'
+import { defineField, defineType } from '@sanity/types'
 import { LinkIcon } from '@sanity/icons'
 import { partialDateField, requiredLocalizedField } from '../lib/fields'
 import { allowedUrlSchemes, URL_SCHEME_MESSAGE } from '../lib/validation'

@@ -1,4 +1,4 @@
-import { defineType } from 'sanity'
+import { defineType } from '@sanity/types'
 import { CalendarIcon } from '@sanity/icons'
 import { partialDateField, requiredLocalizedField } from '../lib/fields'
 import { bilingualTitle, missingLocales, selectLocalized } from '../lib/preview'

@@ -1,4 +1,4 @@
-import { defineField } from 'sanity'
+import { defineField } from '@sanity/types'
 import {
   isSlugUniqueInType,
   PARTIAL_DATE_MESSAGE,

@@ -1,4 +1,4 @@
-import type { CustomValidator, SlugValidationContext } from 'sanity'
+import type { CustomValidator, SlugValidationContext } from '@sanity/types'
 import { locales, type Locale } from '../locales'
 import { hasText } from './text'
 

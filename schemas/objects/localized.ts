@@ -1,4 +1,4 @@
-import { defineField, defineType, type FieldDefinition } from 'sanity'
+import { defineField, defineType, type FieldDefinition } from '@sanity/types'
 import { TranslateIcon } from '@sanity/icons'
 import { locales } from '../locales'
 import { translationRule } from '../lib/validation'

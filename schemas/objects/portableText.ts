@@ -1,4 +1,4 @@
-import { defineArrayMember, defineField, defineType } from 'sanity'
+import { defineArrayMember, defineField, defineType } from '@sanity/types'
 import { BlockContentIcon, LinkIcon } from '@sanity/icons'
 import { allowedLinkSchemes, URL_SCHEME_MESSAGE } from '../lib/validation'
 

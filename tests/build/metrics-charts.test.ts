@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import { locales } from '../../schemas/locales'
-import { formatMetricValue, formatPlainNumber } from '../../src/i18n/format'
+import { formatMetricValue, formatPlainNumber, type FormattableMetric } from '../../src/i18n/format'
 import { datasetDocs, distDir, page } from './site-lib'
 
 type Loc = Record<string, string | undefined>
@@ -53,7 +53,7 @@ describe('charts on the figures page', () => {
             const data = row.querySelector('data')
             expect(data?.getAttribute('value')).toBe(formatPlainNumber(m.value as number))
             const noun = (m.countNoun as Loc | undefined)?.[locale.id]
-            expect(data?.text.trim()).toBe(formatMetricValue({ ...(m as never), countNoun: noun }, locale.id))
+            expect(data?.text.trim()).toBe(formatMetricValue({ ...(m as unknown as FormattableMetric), countNoun: noun }, locale.id))
           })
         })
 
@@ -63,7 +63,7 @@ describe('charts on the figures page', () => {
           const all = texts.join('\n')
           for (const m of members) {
             const noun = (m.countNoun as Loc | undefined)?.[locale.id]
-            expect(texts, slugOf(m)).toContain(formatMetricValue({ ...(m as never), countNoun: noun }, locale.id, { style: 'short' }))
+            expect(texts, slugOf(m)).toContain(formatMetricValue({ ...(m as unknown as FormattableMetric), countNoun: noun }, locale.id, { style: 'short' }))
             // Long labels wrap onto several lines: compare without the breaks.
             expect(all.replace(/\s+/g, ''), slugOf(m)).toContain(((m.label as Loc)[locale.id] ?? '').replace(/\s+/g, ''))
           }

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import { locales } from '../../schemas/locales'
-import { formatMetricValue, formatPartialDate, formatPlainNumber } from '../../src/i18n/format'
+import { formatMetricValue, formatPartialDate, formatPlainNumber, type FormattableMetric } from '../../src/i18n/format'
 import { datasetDocs, distDir, fileForPath, page } from './site-lib'
 
 type Loc = Record<string, string | undefined>
@@ -41,7 +41,7 @@ describe('figure pages', () => {
           expect(values.length, slug).toBeGreaterThan(0)
           expect(values[0], slug).toBe(formatPlainNumber(m.value as number))
           const noun = (m.countNoun as Loc | undefined)?.[locale.id]
-          const text = formatMetricValue({ ...(m as never), countNoun: noun }, locale.id)
+          const text = formatMetricValue({ ...(m as unknown as FormattableMetric), countNoun: noun }, locale.id)
           expect(p.root.querySelector('article header data')?.text.trim(), slug).toBe(text)
           expect(p.root.querySelector('article header time')?.getAttribute('datetime'), slug).toBe(m.asOf)
           expect(p.root.querySelector('article header')?.text, slug).toContain(formatPartialDate(m.asOf as string, locale.id))
