@@ -65,6 +65,13 @@ const globalStore = globalThis as unknown as Record<symbol, Cache | undefined>
 // On globalThis, so two copies of this module in one build (e.g. two bundles) share it.
 const cache: Cache = (globalStore[cacheKey] ??= { svgs: new Map(), renders: 0, requests: 0 })
 
+// Opt-in check of the memoization in a real build: CHART_STATS=1 npx astro build
+// prints "[charts] 46 requested, 14 rendered" when the build process ends.
+if (process.env.CHART_STATS && !(globalStore as Record<symbol, unknown>)[Symbol.for('six-industries.chart-stats-hook')]) {
+  ;(globalStore as Record<symbol, unknown>)[Symbol.for('six-industries.chart-stats-hook')] = true
+  process.once('exit', () => console.log(`[charts] ${cache.requests} requested, ${cache.renders} rendered`))
+}
+
 /** How many charts were asked for and how many were actually rendered in this process. */
 export function chartStats(): { requests: number; renders: number; cached: number } {
   return { requests: cache.requests, renders: cache.renders, cached: cache.svgs.size }
