@@ -17,8 +17,9 @@ export function defineLocalizedType(name: string, title: string, kind: Localized
     title,
     type: 'object',
     icon: TranslateIcon,
-    // Side by side: one column per language.
-    options: { columns: kind === 'string' ? locales.length : 1 },
+    // Side by side: one column per language, so a translator reads the source next to the
+    // translation. Rich text stays one above the other: its editor is unusable at half width.
+    options: { columns: kind === 'portableText' ? 1 : locales.length },
     fields: locales.map((locale) =>
       defineField({
         name: locale.id,
