@@ -44,6 +44,19 @@ export function singletonListItem(S: StructureBuilder, item: SingletonItem, icon
     .child(S.document().schemaType(item.type).documentId(item.id).title(item.title))
 }
 
+/**
+ * A list dragged into editorial order (@sanity/orderable-document-list), titled like its list
+ * item ("Industries", not the type's "Industry").
+ */
+export function orderedList(
+  S: StructureBuilder,
+  context: StructureResolverContext,
+  options: { type: string; title: string; id: string; icon: React.ComponentType },
+) {
+  const item = orderableDocumentListDeskItem({ ...options, S, context })
+  return { ...item, child: { ...(item.child as object), title: options.title } } as typeof item
+}
+
 /** Metrics by industry, by source, without industry, and all of them. */
 function metricsItem(S: StructureBuilder) {
   const metricList = (title: string, filter: string, params: Record<string, string> = {}) =>
@@ -104,9 +117,9 @@ export const structure: StructureResolver = (S: StructureBuilder, context: Struc
       singletonListItem(S, singletonItems[0]!, CogIcon),
       singletonListItem(S, singletonItems[1]!, DocumentTextIcon),
       S.divider(),
-      orderableDocumentListDeskItem({ type: 'section', title: 'Sections', id: 'sections', icon: BlockContentIcon, S, context }),
-      orderableDocumentListDeskItem({ type: 'industry', title: 'Industries', id: 'industries', icon: RocketIcon, S, context }),
-      orderableDocumentListDeskItem({ type: 'metricGroup', title: 'Figure groups', id: 'figure-groups', icon: ChartUpwardIcon, S, context }),
+      orderedList(S, context, { type: 'section', title: 'Sections', id: 'sections', icon: BlockContentIcon }),
+      orderedList(S, context, { type: 'industry', title: 'Industries', id: 'industries', icon: RocketIcon }),
+      orderedList(S, context, { type: 'metricGroup', title: 'Figure groups', id: 'figure-groups', icon: ChartUpwardIcon }),
       S.divider(),
       metricsItem(S),
       S.documentTypeListItem('source').title('Sources').id('sources').icon(LinkIcon),

@@ -16,7 +16,7 @@ const sanityBin = join(root, 'node_modules/sanity/bin/sanity')
 
 /** The environment without any Studio project settings, as on a fresh machine. */
 function offlineEnv(): NodeJS.ProcessEnv {
-  const env = { ...process.env, CI: '1', NO_COLOR: '1', SANITY_TELEMETRY_DISABLED: '1', DO_NOT_TRACK: '1' }
+  const env: NodeJS.ProcessEnv = { ...process.env, CI: '1', NO_COLOR: '1', SANITY_TELEMETRY_DISABLED: '1', DO_NOT_TRACK: '1' }
   for (const key of Object.keys(env)) if (/^SANITY_(STUDIO_)?(PROJECT_ID|DATASET|AUTH_TOKEN)$/.test(key)) delete env[key]
   return env
 }

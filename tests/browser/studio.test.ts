@@ -1,0 +1,228 @@
+/**
+ * The editors' Studio in a real browser: the production build (offline, placeholder project)
+ * served on 127.0.0.1, opened in Debian's Chromium, with every Sanity API call answered by a
+ * test double over content/dataset.ndjson. Checks what an editor sees first: the structure,
+ * the six industries in editorial order, and an industry with both languages side by side.
+ * Screenshots go to test-results/studio-*.png.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { spawnSync } from 'node:child_process'
+import { existsSync, mkdirSync, rmSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+import { installFakeSanityApi, readNdjson, serveStatic, type RecordedCall, type StudioDocument } from '../support/studio-fake-api'
+import { PLACEHOLDER_PROJECT_ID, DEFAULT_DATASET } from '../../studio/env'
+import { locales } from '../../schemas/locales'
+
+const root = resolve(import.meta.dirname, '../..')
+const CHROMIUM = '/usr/bin/chromium'
+const datasetFile = join(root, 'content/dataset.ndjson')
+const outDir = join(root, '.tmp/studio-e2e-dist')
+const results = join(root, 'test-results')
+
+/** The content: the project's dataset, or a small fixture while it does not exist. */
+function loadDocuments(): { documents: StudioDocument[]; fromDataset: boolean } {
+  if (existsSync(datasetFile)) return { documents: readNdjson(datasetFile), fromDataset: true }
+  const name = (zhTW: string, en: string) => ({ _type: 'localeString', zhTW, en })
+  return {
+    fromDataset: false,
+    documents: [
+      { _id: 'siteSettings', _type: 'siteSettings', title: name('六大核心戰略產業', 'Six Core Strategic Industries'), siteUrl: 'https://six-core-industries.example.org' },
+      { _id: 'policy', _type: 'policy', title: name('六大核心戰略產業推動方案', 'Six Core Strategic Industries') },
+      { _id: 'industry-a', _type: 'industry', orderRank: '0|100000:', name: name('資訊及數位相關產業', 'Information and Digital Industries'), slug: { current: 'information-and-digital' } },
+      { _id: 'industry-b', _type: 'industry', orderRank: '0|200000:', name: name('資安卓越產業', 'Cybersecurity Excellence Industry'), slug: { current: 'cybersecurity' } },
+    ],
+  }
+}
+
+const { documents, fromDataset } = loadDocuments()
+const industries = documents
+  .filter((d) => d._type === 'industry' && !d._id.startsWith('drafts.'))
+  .sort((a, b) => String(a.orderRank).localeCompare(String(b.orderRank)))
+const nameOf = (d: StudioDocument) => d.name as Record<string, string>
+const siteUrl = String(documents.find((d) => d._id === 'siteSettings')?.siteUrl ?? '').replace(/\/+$/, '')
+
+/**
+ * A click that survives a busy machine: Playwright's real click, and if the input pipeline
+ * stalls, the DOM click event (what React listens to).
+ */
+async function press(locator: import('playwright-core').Locator) {
+  try {
+    await locator.click({ timeout: 20_000 })
+  } catch {
+    await locator.dispatchEvent('click')
+  }
+}
+
+let browser: Browser
+let context: BrowserContext
+let page: Page
+let server: Awaited<ReturnType<typeof serveStatic>>
+let calls: RecordedCall[] = []
+const consoleErrors: string[] = []
+
+/** What the double saw, for failure messages. */
+const callLog = () =>
+  calls
+    .filter((c) => c.kind !== 'telemetry')
+    .map((c) => `${c.status} ${c.kind} ${c.method} ${c.url.slice(0, 160)}${c.note ? ` (${c.note})` : ''}`)
+    .join('\n')
+
+describe('Studio in Chromium', () => {
+  beforeAll(async () => {
+    // Fail, never skip, when the browser is missing: the test is the only check that the Studio renders.
+    if (!existsSync(CHROMIUM)) {
+      throw new Error(`${CHROMIUM} not found. Install it: apt-get install -y --no-install-recommends chromium fonts-noto-cjk`)
+    }
+    // A fresh production build of the Studio (offline: no project id in the environment).
+    rmSync(outDir, { recursive: true, force: true })
+    const env: NodeJS.ProcessEnv = { ...process.env, CI: '1', NO_COLOR: '1' }
+    for (const key of ['SANITY_STUDIO_PROJECT_ID', 'SANITY_STUDIO_DATASET', 'SANITY_STUDIO_SITE_URL']) delete env[key]
+    const build = spawnSync(process.execPath, [join(root, 'node_modules/sanity/bin/sanity'), 'build', outDir, '--yes'], {
+      cwd: join(root, 'studio'),
+      env,
+      encoding: 'utf8',
+      timeout: 240_000,
+    })
+    if (build.status !== 0) throw new Error(`sanity build failed (${build.status}):\n${build.stdout}\n${build.stderr}`)
+
+    server = await serveStatic(outDir)
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    })
+    context = await browser.newContext({ viewport: { width: 1600, height: 1000 }, locale: 'en-US' })
+    ;({ calls } = await installFakeSanityApi(context, { documents, projectId: PLACEHOLDER_PROJECT_ID, dataset: DEFAULT_DATASET, allowOrigin: server.url }))
+    page = await context.newPage()
+    page.on('console', (message) => {
+      if (message.type() === 'error') consoleErrors.push(message.text())
+    })
+    page.on('pageerror', (error) => consoleErrors.push(`pageerror: ${error.message}`))
+    mkdirSync(results, { recursive: true })
+  }, 300_000)
+
+  afterAll(async () => {
+    if (process.env.STUDIO_E2E_DEBUG) console.log(`Calls:\n${callLog()}\nConsole errors:\n${consoleErrors.join('\n')}`)
+    await browser?.close()
+    await server?.close()
+    rmSync(outDir, { recursive: true, force: true })
+  })
+
+  it('shows the structure: Site settings, Policy and the content lists', async () => {
+    await page.goto(`${server.url}/structure`)
+    const pane = page.locator('[data-testid="structure-tool-list-pane"]').first()
+    try {
+      await pane.getByText('Site settings', { exact: true }).waitFor({ timeout: 90_000 })
+    } catch (error) {
+      await page.screenshot({ path: join(results, 'studio-failure.png'), fullPage: true })
+      throw new Error(`The Structure tool did not render.\nCalls:\n${callLog()}\nConsole:\n${consoleErrors.join('\n')}\n${(error as Error).message}`)
+    }
+    for (const title of ['Site settings', 'Policy', 'Sections', 'Industries', 'Figure groups', 'Metrics', 'Sources', 'Glossary', 'Timeline']) {
+      await expect(pane.getByText(title, { exact: true }).count(), `"${title}" in the structure`).resolves.toBeGreaterThan(0)
+    }
+    // The placeholder project is announced, not hidden.
+    await expect(page.getByTestId('studio-env-warning').textContent()).resolves.toMatch(/SANITY_STUDIO_PROJECT_ID/)
+  })
+
+  it(`lists the ${fromDataset ? 'six ' : ''}industries in editorial order`, async () => {
+    if (fromDataset) expect(industries).toHaveLength(6)
+    await press(page.locator('[data-testid="structure-tool-list-pane"]').first().getByText('Industries', { exact: true }))
+    const first = nameOf(industries[0]!)
+    await page.getByText(first.en!, { exact: false }).first().waitFor({ timeout: 60_000 })
+    // Each row's preview shows both names ("資安卓越產業 · Cybersecurity Excellence Industry").
+    const rows = page.locator('[data-rfd-draggable-id]')
+    await expect.poll(() => rows.count(), { timeout: 30_000 }).toBe(industries.length)
+    const texts = await rows.allInnerTexts()
+    expect(texts.map((t) => industries.findIndex((d) => t.includes(nameOf(d).en!)))).toEqual(industries.map((_, i) => i))
+    for (const [i, d] of industries.entries()) expect(texts[i]).toContain(nameOf(d).zhTW)
+    await page.screenshot({ path: join(results, 'studio-structure.png') })
+  })
+
+  it('opens an industry with both languages of every localized field visible', async () => {
+    const industry = industries[0]!
+    await press(page.locator('[data-rfd-draggable-id]').first())
+    const form = page.locator('[data-testid="document-panel-scroller"]').first()
+    try {
+      await form.waitFor({ timeout: 60_000 })
+      await form.locator('input').first().waitFor({ timeout: 60_000 })
+    } catch (error) {
+      await page.screenshot({ path: join(results, 'studio-failure.png'), fullPage: true })
+      throw new Error(`The industry did not open.\nCalls:\n${callLog()}\nConsole:\n${consoleErrors.join('\n')}\n${(error as Error).message}`)
+    }
+    // Both names are in inputs, side by side under their language labels.
+    const values = await form.locator('input').evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value))
+    expect(values).toContain(nameOf(industry).zhTW)
+    expect(values).toContain(nameOf(industry).en)
+    for (const locale of locales) await expect(form.getByText(locale.label, { exact: true }).count()).resolves.toBeGreaterThan(3)
+    const zh = form.locator('input').nth(values.indexOf(nameOf(industry).zhTW!))
+    const en = form.locator('input').nth(values.indexOf(nameOf(industry).en!))
+    const [zhBox, enBox] = [await zh.boundingBox(), await en.boundingBox()]
+    expect(zhBox && enBox && Math.abs(zhBox.y - enBox.y) < 4 && zhBox.x < enBox.x, 'zh-TW and en inputs on one row, zh-TW first').toBe(true)
+    await page.screenshot({ path: join(results, 'studio-industry.png') })
+  })
+  it('the language filter hides a language and brings it back', async () => {
+    const industry = industries[0]!
+    const form = page.locator('[data-testid="document-panel-scroller"]').first()
+    const inputValues = () => form.locator('input').evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value))
+    const filterButton = page.getByRole('button', { name: /Showing/ }).first()
+    await press(filterButton)
+    const english = page.getByRole('button', { name: /English \(en\)/ })
+    await english.waitFor({ timeout: 20_000 })
+    await expect(page.getByRole('button', { name: /繁體中文 \(zh-TW\)/ }).count()).resolves.toBe(1)
+    await press(english)
+    await expect.poll(inputValues, { timeout: 20_000 }).not.toContain(nameOf(industry).en)
+    expect(await inputValues()).toContain(nameOf(industry).zhTW)
+    await page.screenshot({ path: join(results, 'studio-language-filter.png') })
+    await press(english)
+    await expect.poll(inputValues, { timeout: 20_000 }).toContain(nameOf(industry).en)
+    await page.keyboard.press('Escape')
+  })
+
+  it('"Open on the site" offers the page in each language', async () => {
+    const industry = industries[0]!
+    const slug = (industry.slug as { current: string }).current
+    await press(page.getByTestId('action-menu-button'))
+    const item = page.getByRole('menuitem', { name: 'Open on the site' })
+    await item.waitFor({ timeout: 20_000 })
+    await press(item)
+    const dialog = page.getByTestId('open-on-site')
+    await dialog.waitFor({ timeout: 20_000 })
+    const links = await dialog.locator('a').evaluateAll((anchors) => anchors.map((a) => ({ href: a.getAttribute('href'), lang: a.getAttribute('hreflang'), target: a.getAttribute('target') })))
+    expect(links).toEqual(
+      locales.map((locale) => ({ href: `${siteUrl}/${locale.segment}/industries/${slug}/`, lang: locale.tag, target: '_blank' })),
+    )
+    await page.screenshot({ path: join(results, 'studio-open-on-site.png') })
+    await page.keyboard.press('Escape')
+    await dialog.waitFor({ state: 'detached', timeout: 20_000 })
+  })
+
+  it('an industry can be duplicated and deleted; the "Create" menu offers no singleton', async () => {
+    await press(page.getByTestId('action-menu-button'))
+    await page.getByRole('menuitem', { name: 'Open on the site' }).waitFor({ timeout: 20_000 })
+    const actions = await page.getByRole('menuitem').allInnerTexts()
+    expect(actions.join(' | ')).toMatch(/Duplicate/)
+    expect(actions.join(' | ')).toMatch(/Delete/)
+    await page.keyboard.press('Escape')
+
+    await press(page.getByTestId('new-document-button'))
+    await page.getByTestId('create-new-industry').waitFor({ timeout: 20_000 })
+    const offered = await page.locator('[data-testid^="create-new-"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')!.slice('create-new-'.length)))
+    expect(offered).toContain('industry')
+    expect(offered).toContain('metric')
+    for (const hidden of ['siteSettings', 'policy', 'metric-with-source']) expect(offered).not.toContain(hidden)
+    await page.keyboard.press('Escape')
+  })
+
+  it('Site settings opens on its fixed id and cannot be duplicated, deleted or unpublished', async () => {
+    await press(page.locator('[data-testid="structure-tool-list-pane"]').first().getByText('Site settings', { exact: true }))
+    await expect.poll(() => page.url(), { timeout: 20_000 }).toMatch(/\/structure\/siteSettings(?:$|[;?/])/)
+    const form = page.locator('[data-testid="document-panel-scroller"]').first()
+    await form.waitFor({ timeout: 60_000 })
+    await press(page.getByTestId('action-menu-button'))
+    await page.getByRole('menuitem', { name: 'Open on the site' }).waitFor({ timeout: 20_000 })
+    const actions = (await page.getByRole('menuitem').allInnerTexts()).join(' | ')
+    for (const forbidden of ['Duplicate', 'Delete', 'Unpublish']) expect(actions).not.toMatch(new RegExp(forbidden))
+    await page.screenshot({ path: join(results, 'studio-singleton.png') })
+    await page.keyboard.press('Escape')
+  })
+})
