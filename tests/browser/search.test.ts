@@ -4,7 +4,7 @@
  * "offshore wind" on /en/search/ lists the green-energy industry page among the results,
  * and only pages of that language.
  *
- * The site is SITE_DIST, else ./dist (build first: `npm run build`, or `npx astro build`,
+ * The site is SITE_DIST, else TEST_DIST_DIR, else ./dist (build first: `npm run build`, or `npx astro build`,
  * in which case the Pagefind index is made here with Pagefind's Node API).
  */
 import { createServer, type Server } from 'node:http'
@@ -16,7 +16,7 @@ import { chromium, type Browser } from 'playwright-core'
 
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--no-first-run']
-const dir = resolve(process.env.SITE_DIST || 'dist')
+const dir = resolve(process.env.SITE_DIST || process.env.TEST_DIST_DIR || 'dist')
 const GREEN = 'green-and-renewable-energy'
 
 const MIME: Record<string, string> = {
