@@ -128,6 +128,7 @@ export const en = {
   'metric.details': 'Details and source',
   'metric.allFigures': 'All figures',
   'metric.reuse': 'Reuse this figure',
+  'metric.inlineDate': ' ({date})',
   'metric.unit.percent': 'percent',
   'metric.unit.rank': 'rank',
   'metric.unit.count': 'count',

@@ -129,6 +129,7 @@ export const zhTW: Record<keyof typeof en, string> = {
   'metric.details': '詳細資料與出處',
   'metric.allFigures': '全部數據',
   'metric.reuse': '使用這項數據',
+  'metric.inlineDate': '（{date}）',
   'metric.unit.percent': '百分比',
   'metric.unit.rank': '名次',
   'metric.unit.count': '數量',
