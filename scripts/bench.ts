@@ -19,6 +19,8 @@
  *   --keep             keep the x10/x100 outputs under bench/work/ (default: removed after measuring)
  *   --results <file>   where to write the JSON (default bench/results.json; --quick writes bench/work/results.quick.json)
  *   --markdown <file>  also write the tables as Markdown
+ *   --profile          also build the site once per size under `node --cpu-prof` and print where
+ *                      its CPU time goes, per package / site folder (bench/work/profiles/x<N>/)
  */
 import { execFileSync } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
@@ -32,6 +34,7 @@ import { assertGnuTime, measure, type Measurement } from './bench/measure'
 import { checkBudgets, linearity, renderTables, type BenchResults, type RunStats, type SizeResult } from './bench/report'
 import { countByType, multiplyDataset, toNdjson, type Doc } from './bench/synthetic'
 import { median, medianPhases, round } from './bench/stats'
+import { summarizeProfiles } from './bench/profile'
 import { countHtml, listFiles, measureSearchIndex, measureWeight } from './bench/weight'
 
 const repo = resolve(dirname(new URL(import.meta.url).pathname), '..')
@@ -48,6 +51,7 @@ const { values: opts } = parseArgs({
     keep: { type: 'boolean', default: false },
     results: { type: 'string' },
     markdown: { type: 'string' },
+    profile: { type: 'boolean', default: false },
   },
   allowPositionals: false,
 })
@@ -107,7 +111,8 @@ const buildEnv = (extra: Record<string, string> = {}): NodeJS.ProcessEnv => ({
 })
 
 /** The site build: scripts/build.ts (what `npm run build` runs), same Node, tsx loader. */
-const siteCommand = (outDir: string) => [process.execPath, ['--import', 'tsx', join(repo, 'scripts', 'build.ts'), '--out', outDir]] as const
+const siteCommand = (outDir: string, report: string) =>
+  [process.execPath, ['--import', 'tsx', join(repo, 'scripts', 'build.ts'), '--out', outDir, '--report', report]] as const
 /** The floor build: its build.ts (Astro's programmatic build()), same Node, tsx loader. */
 const floorCommand = (script: string) => [process.execPath, ['--import', 'tsx', script]] as const
 
@@ -150,7 +155,7 @@ async function benchSize(factor: number, realDocs: Doc[], realFile: string): Pro
   }
   const outDir = join(work, 'out', `site-x${factor}`)
   const env = buildEnv({ CONTENT_FILE: dataFile })
-  const [siteCmd, siteArgs] = siteCommand(outDir)
+  const [siteCmd, siteArgs] = siteCommand(outDir, join(work, `build-report-x${factor}.json`))
   const timeoutMs = 30 * 60_000
   const runSite = async (label: string) => {
     const m = await measure(siteCmd, siteArgs, { cwd: repo, env, timeoutMs })
@@ -175,6 +180,15 @@ async function benchSize(factor: number, realDocs: Doc[], realFile: string): Pro
   for (let i = 0; i < runs; i++) {
     if (siteRuns.length < runs) siteRuns.push(await runSite(`run ${siteRuns.length + 1}/${runs}`))
     floorRuns.push(await runFloor(`run ${i + 1}/${runs}`))
+  }
+  let profile: SizeResult['profile']
+  if (opts.profile) {
+    const dir = join(work, 'profiles', `x${factor}`)
+    rmSync(dir, { recursive: true, force: true })
+    mkdirSync(dir, { recursive: true })
+    const m = await measure(siteCmd, ['--cpu-prof', '--cpu-prof-dir', dir, ...siteArgs], { cwd: repo, env, timeoutMs })
+    log(`x${factor} site profiled: ${describe(m)}`)
+    profile = { wall: m.wall, cpu: m.cpu, phases: m.phases, categories: summarizeProfiles(dir).slice(0, 25) }
   }
   const floorPages = countHtml(floorOut)
   if (floorPages !== pages) throw new Error(`The floor built ${floorPages} pages, the site ${pages}.`)
@@ -201,6 +215,7 @@ async function benchSize(factor: number, realDocs: Doc[], realFile: string): Pro
       cssMaxPerPageGzip: weight.css.maxPerPage.gzip,
     },
     search,
+    profile,
   }
   if (!opts.keep) {
     rmSync(floorOut, { recursive: true, force: true })

@@ -25,6 +25,8 @@ export interface SizeResult {
   weight?: WeightReport
   weightSummary: { htmlMedianGzip: number; htmlMaxGzip: number; htmlMaxUrl: string; contentJsBytes: number; cssMaxPerPageGzip: number }
   search: SearchIndexLanguage[]
+  /** With --profile: self CPU seconds per package / site folder in one profiled site build. */
+  profile?: { wall: number; cpu: number; phases?: Record<string, number>; categories: { category: string; seconds: number }[] }
 }
 
 export interface Budget {
@@ -167,6 +169,11 @@ export function renderTables(r: BenchResults, markdown = false): string {
   if (phaseNames.length) {
     h('Where the site build spends its time (median of the phase line the build prints)')
     t(['size', ...phaseNames, 'floor astro build()'], r.sizes.map((s) => [`x${s.factor}`, ...phaseNames.map((p) => (s.site.phases?.[p] === undefined ? '–' : formatSeconds(s.site.phases[p]!))), s.floor.phases?.pages === undefined ? '–' : formatSeconds(s.floor.phases.pages)]))
+  }
+  for (const s of r.sizes.filter((x) => x.profile)) {
+    const p = s.profile!
+    h(`Where the CPU goes: x${s.factor} site build under --cpu-prof (self time; ${formatSeconds(p.wall)} wall, ${formatSeconds(p.cpu)} CPU)`)
+    t(['code', 'self CPU'], p.categories.map((c) => [c.category, formatSeconds(c.seconds)]))
   }
   if (r.linearity.length) {
     h('Growth: marginal wall seconds per extra page')

@@ -131,3 +131,29 @@ describe('budgets and growth', () => {
     expect(b.find((x) => x.name.startsWith('Lighthouse'))!.pass).toBeNull()
   })
 })
+
+describe('CPU profile summary', async () => {
+  const { categoryOf, selfTimeByCategory } = await import('../../scripts/bench/profile')
+  it('names packages, scoped packages, site folders, Node and GC', () => {
+    expect(categoryOf('file:///w/node_modules/astro/dist/core/build/index.js')).toBe('astro')
+    expect(categoryOf('file:///w/node_modules/@sanity/validation/lib/x.js')).toBe('@sanity/validation')
+    expect(categoryOf('file:///w/node_modules/.pnpm/a/node_modules/groq-js/dist/index.js')).toBe('groq-js')
+    expect(categoryOf('file:///w/src/charts/render.ts')).toBe('src/charts')
+    expect(categoryOf('node:internal/modules/esm/utils')).toBe('(node)')
+    expect(categoryOf('', '(garbage collector)')).toBe('(gc)')
+  })
+  it('sums sample time deltas per category (each sample lasts until the next)', () => {
+    const profile = {
+      startTime: 0,
+      endTime: 6000,
+      nodes: [
+        { id: 1, callFrame: { functionName: '(root)', url: '', lineNumber: 0 } },
+        { id: 2, callFrame: { functionName: 'a', url: 'file:///w/node_modules/echarts/a.js', lineNumber: 0 } },
+        { id: 3, callFrame: { functionName: '(garbage collector)', url: '', lineNumber: 0 } },
+      ],
+      samples: [2, 2, 3],
+      timeDeltas: [0, 1000, 2000],
+    }
+    expect(Object.fromEntries(selfTimeByCategory(profile))).toEqual({ echarts: 3, '(gc)': 0 })
+  })
+})
