@@ -31,13 +31,14 @@ const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 
 const { values: args } = parseArgs({
   options: {
-    out: { type: 'string', default: 'dist' },
-    report: { type: 'string', default: 'build-report.json' },
+    out: { type: 'string' },
+    report: { type: 'string' },
   },
   allowPositionals: false,
 })
-const outDir = resolve(args.out!)
-const reportFile = resolve(args.report!)
+// Defaults live in the project; paths given on the command line are relative to where it runs.
+const outDir = args.out ? resolve(args.out) : join(projectRoot, 'dist')
+const reportFile = args.report ? resolve(args.report) : join(projectRoot, 'build-report.json')
 
 const phases = new Phases()
 const startedAt = new Date()
