@@ -90,11 +90,11 @@ describe('figure pages', () => {
         }
       })
 
-      it('figure pages add no script of their own (only JSON-LD and the layout\'s inline language-switch script)', () => {
+      it('figure pages have no script (only JSON-LD data blocks)', () => {
         for (const m of metrics) {
           const p = page(dir, `/${locale.segment}/metrics/${slugOf(m)}/`)
           const scripts = p.root.querySelectorAll('script').filter(
-            (s) => s.getAttribute('type') !== 'application/ld+json' && !s.hasAttribute('data-lang-hash'),
+            (s) => s.getAttribute('type') !== 'application/ld+json',
           )
           expect(scripts.map((s) => s.toString().slice(0, 120)), slugOf(m)).toEqual([])
           expect(p.html, slugOf(m)).not.toMatch(/<script[^>]+src=/)

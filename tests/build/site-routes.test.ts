@@ -152,7 +152,8 @@ describe('language switch', () => {
   it('on every localized page, links to the same page in each other language, labelled in that language', () => {
     for (const p of localizedPages(dir)) {
       const current = locales.find((l) => p.path.startsWith(`/${l.segment}/`))!
-      const links = p.root.querySelectorAll('a[data-lang-switch]')
+      // The plain page links (the section links are tested below).
+      const links = p.root.querySelectorAll('a[data-lang-switch=""]')
       const others = locales.filter((l) => l.id !== current.id)
       expect(links.map((a) => a.getAttribute('href')), p.path).toEqual(others.map((l) => switchLocalePath(p.path, l.id)))
       links.forEach((a, i) => {
@@ -162,6 +163,24 @@ describe('language switch', () => {
         expect(a.text.trim()).toBe(l.label)
         expect(fileForPath(dir, a.getAttribute('href')!), `${p.path} switch target`).toBeTruthy()
       })
+    }
+  })
+  it('keeps the section without JavaScript: a link per section, shown by a :target rule', () => {
+    for (const l of locales) {
+      const p = page(dir, `/${l.segment}/policy/`)
+      const sectionLinks = p.root.querySelectorAll('a[data-lang-switch]').filter((a) => a.getAttribute('data-lang-switch') !== '')
+      const tocTargets = p.root.querySelectorAll('nav a[href^="#"]').map((a) => a.getAttribute('href')!.slice(1)).filter((id) => id !== 'main')
+      expect(tocTargets.length, 'policy table of contents').toBeGreaterThanOrEqual(5)
+      const css = p.root.querySelectorAll('style').map((s) => s.text).join('')
+      for (const id of tocTargets) {
+        const link = sectionLinks.find((a) => a.getAttribute('data-lang-switch') === id)
+        expect(link, `${p.path}: switch link for #${id}`).toBeTruthy()
+        const other = locales.find((o) => o.id !== l.id)!
+        expect(link!.getAttribute('href')).toBe(`/${other.segment}/policy/#${id}`)
+        // The other page really has that section.
+        expect(page(dir, `/${other.segment}/policy/`).root.querySelector(`[id="${id}"]`), `#${id} on the other page`).toBeTruthy()
+        expect(css).toContain(`html:has([id="${id}"]:target) [data-lang-switch="${id}"]`)
+      }
     }
   })
 })

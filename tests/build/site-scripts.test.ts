@@ -1,6 +1,5 @@
 /**
- * No client JavaScript on content pages (only JSON-LD data blocks and the tiny inline
- * language-switch hash script), structured data that parses and fits the page, and the
+ * No client JavaScript on content pages (only JSON-LD data blocks), structured data that parses and fits the page, and the
  * Pagefind markers only where they belong.
  */
 import { beforeAll, describe, expect, it } from 'vitest'
@@ -22,13 +21,12 @@ function jsonLd(p: Page): Record<string, unknown>[] {
 const types = (p: Page) => jsonLd(p).map((d) => d['@type'])
 
 describe('no client JavaScript', () => {
-  it('content pages have no <script> except JSON-LD and the inline language-switch hash script', () => {
+  it('content pages have no <script> except JSON-LD data blocks', () => {
     const offenders: string[] = []
     for (const p of contentPages()) {
       for (const s of p.root.querySelectorAll('script')) {
         const type = s.getAttribute('type')
         if (type === 'application/ld+json') continue
-        if (s.hasAttribute('data-lang-hash') && !s.hasAttribute('src') && s.text.length < 300) continue
         offenders.push(`${p.path}: <script${type ? ` type="${type}"` : ''}${s.getAttribute('src') ? ` src="${s.getAttribute('src')}"` : ''}> ${s.text.slice(0, 60)}`)
       }
       if (/<script[^>]+type="module"/.test(p.html)) offenders.push(`${p.path}: module script`)
