@@ -12,8 +12,6 @@
  * Nothing here touches the network: the client handed to Sanity's custom rules answers GROQ
  * with groq-js over the documents being validated (slug uniqueness, figure-group units).
  */
-import { availableParallelism } from 'node:os'
-import { Worker } from 'node:worker_threads'
 import { evaluate, parse } from 'groq-js'
 import type { DocumentValidationMarker, ValidationClient, validateDocument as ValidateDocument } from '@sanity/validation'
 import { getLocale, locales, localeIds, type LocaleId } from '../../schemas/locales'
@@ -81,13 +79,6 @@ export interface ValidateOptions {
    * in the Content Lake): returns the ids that exist. Without it, such references are errors.
    */
   lookupIds?: (ids: string[]) => Promise<Iterable<string>>
-  /**
-   * Threads for Sanity's validation (this one included). Default: `VALIDATE_WORKERS`, else 1.
-   * A worker starts by importing `sanity` through the TypeScript loader (several seconds of
-   * CPU), so more threads only pay off for thousands of documents on idle cores; measured on
-   * a busy 2-core machine, 2 threads made 728 documents 4x slower.
-   */
-  workers?: number
 }
 
 /** Whether `STRICT_I18N` asks for missing translations to be fatal. */
@@ -475,12 +466,6 @@ async function mapLimit<T, R>(items: readonly T[], limit: number, work: (item: T
 
 const isSystemType = (type: string) => type.startsWith('sanity.') || type.startsWith('system.')
 
-/** Threads for Sanity's validation from `VALIDATE_WORKERS` (at most one per CPU), else 1. */
-function workersFromEnv(): number {
-  const value = Number(process.env.VALIDATE_WORKERS)
-  return Number.isInteger(value) && value >= 1 ? Math.min(value, availableParallelism()) : 1
-}
-
 /**
  * Sanity's markers for `documents[i]` for each i in `indices`, validated against all of
  * `documents` (slug uniqueness and other custom rules query them through the offline
@@ -512,59 +497,6 @@ export async function validateSlice(
       ] as DocumentValidationMarker[]
     }
   })
-}
-
-/** The data a validation worker gets (src/content/validate-worker.ts). */
-export interface ValidationWorkerData {
-  documents: SanityDocumentLike[]
-  indices: number[]
-  found: string[]
-  concurrency: number
-}
-
-/** Runs {@link validateSlice} in a worker thread. */
-function validateInWorker(data: ValidationWorkerData): Promise<DocumentValidationMarker[][]> {
-  // The worker is TypeScript: it needs the tsx loader, which `tsx script.ts` passes on in
-  // execArgv; elsewhere (e.g. a test runner) it is added.
-  const hasTsx = process.execArgv.some((arg) => arg.includes('tsx'))
-  const worker = new Worker(new URL('./validate-worker.ts', import.meta.url), {
-    workerData: data,
-    execArgv: hasTsx ? process.execArgv : [...process.execArgv, '--import', 'tsx'],
-  })
-  return new Promise((resolve, reject) => {
-    worker.once('message', (markers: DocumentValidationMarker[][]) => {
-      resolve(markers)
-      void worker.terminate()
-    })
-    worker.once('error', reject)
-    worker.once('exit', (code) => reject(new Error(`The validation worker stopped (exit ${code}) before answering.`)))
-  })
-}
-
-/** Sanity's markers per index, in this thread or over `workers` threads (this one validates a share too). */
-async function sanityMarkers(
-  documents: readonly SanityDocumentLike[],
-  indices: readonly number[],
-  found: string[],
-  options: { concurrency: number; workers: number },
-): Promise<DocumentValidationMarker[][]> {
-  const threads = Math.max(1, Math.min(options.workers, indices.length))
-  if (threads === 1) return validateSlice(documents, indices, found, options.concurrency)
-  // Every n-th document per thread: types (and their cost) spread evenly.
-  const shares = Array.from({ length: threads }, (_, t) => indices.filter((_, k) => k % threads === t))
-  const answers = await Promise.all(
-    shares.map((share, t) =>
-      t === 0
-        ? validateSlice(documents, share, found, options.concurrency)
-        : validateInWorker({ documents: documents as SanityDocumentLike[], indices: share, found, concurrency: options.concurrency }).catch(
-            // A worker that cannot start (e.g. no TypeScript loader) must not fail the build.
-            () => validateSlice(documents, share, found, options.concurrency),
-          ),
-    ),
-  )
-  const out = new Array<DocumentValidationMarker[]>(indices.length)
-  answers.forEach((answer, t) => answer.forEach((markers, j) => (out[j * threads + t] = markers)))
-  return out
 }
 
 /**
@@ -705,14 +637,15 @@ export async function validateDocuments(documents: readonly SanityDocumentLike[]
     }
   }
 
-  // Sanity's own rules, custom ones included: in this thread, or spread over worker threads
-  // for large datasets (each validates every n-th document against all of them).
+  // Sanity's own rules, custom ones included, with bounded concurrency. (Worker threads were
+  // tried: each must import `sanity` again, and on a 2-core machine 2 threads were slower.)
   const position = new Map(valid.map((doc, i) => [doc, i]))
-  const indices = toValidate.map((doc) => position.get(doc)!)
-  const results = await sanityMarkers(valid, indices, [...found], {
-    concurrency: options.concurrency ?? 8,
-    workers: options.workers ?? workersFromEnv(),
-  })
+  const results = await validateSlice(
+    valid,
+    toValidate.map((doc) => position.get(doc)!),
+    [...found],
+    options.concurrency ?? 8,
+  )
   toValidate.forEach((doc, i) => {
     for (const marker of usefulMarkers(results[i]!)) {
       const field = formatPath(marker.path as SanityPathSegment[], doc)

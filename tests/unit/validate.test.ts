@@ -368,19 +368,6 @@ describe('paths, the offline client and the schema', () => {
     }
   })
 
-  it('worker threads (VALIDATE_WORKERS) give the same report as one thread', async () => {
-    const docs = datasetWith((_docs, byId) => {
-      byId('metric-foundry-share').value = '75%'
-      byId('source-ndc-2020').url = 'javascript:alert(1)'
-      delete (byId('industry-cybersecurity').name as Record<string, unknown>).en
-      byId('metric-packaging-share').slug = { _type: 'slug', current: 'foundry-market-share' }
-    }) as SanityDocumentLike[]
-    const one = await validateDocuments(docs, { strictI18n: false, workers: 1 })
-    const two = await validateDocuments(docs, { strictI18n: false, workers: 2 })
-    expect(one.errors.length).toBeGreaterThanOrEqual(4)
-    expect({ e: two.errors, m: two.missingTranslations, w: two.warnings }).toEqual({ e: one.errors, m: one.missingTranslations, w: one.warnings })
-  }, 180_000)
-
   it('the schema declares no warning-level rules (validate.ts treats every Sanity marker but unknown fields as an error)', () => {
     // In the CLI environment Sanity adds an unknown-field check with `.warning()` to object
     // fields, which downgrades the schema's own errors there; validate.ts undoes that by
