@@ -362,6 +362,8 @@ describe('paths, the offline client and the schema', () => {
       const client = createValidationClient(docs)
       expect(await client.fetch(query, params as never), query).toEqual(all)
     }
+    // The slug query the client answers from its index is the one the schema sends.
+    expect(readFileSync(resolve(__dirname, '../../schemas/lib/validation.ts'), 'utf8')).toContain(cases[0]![0])
     // Shapes it must not narrow: a dereference, an "or", two scans.
     for (const query of ['*[_id in $ids]{ "s": source->title }', '*[_type == $t || _id == $id]', '*[_id == $id]{ "n": count(*[_type == "metric"]) }']) {
       expect(narrowDataset(query, { ids: ['x'], t: 'metric', id: 'x' }, index), query).toBeUndefined()
