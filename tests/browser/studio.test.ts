@@ -15,7 +15,8 @@ import { PLACEHOLDER_PROJECT_ID, DEFAULT_DATASET } from '../../studio/env'
 import { locales } from '../../schemas/locales'
 
 const root = resolve(import.meta.dirname, '../..')
-const CHROMIUM = '/usr/bin/chromium'
+/** Debian's Chromium; CHROMIUM_PATH overrides it (e.g. to check that a missing browser fails the run). */
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 const datasetFile = join(root, 'content/dataset.ndjson')
 const outDir = join(root, '.tmp/studio-e2e-dist')
 const results = join(root, 'test-results')
@@ -35,7 +36,17 @@ function loadDocuments(): { documents: StudioDocument[]; fromDataset: boolean } 
   }
 }
 
-const { documents, fromDataset } = loadDocuments()
+const loaded = loadDocuments()
+const { fromDataset } = loaded
+/** One glossary term loses its English term, to see the preview flag a missing translation. */
+const untranslated: StudioDocument = {
+  _id: 'glossary-untranslated-test',
+  _type: 'glossaryTerm',
+  term: { _type: 'localeString', zhTW: '測試用詞', en: '' },
+  slug: { _type: 'slug', current: 'untranslated-test' },
+  definition: { _type: 'localeText', zhTW: '只有中文的定義。', en: '' },
+}
+const documents = [...loaded.documents, untranslated]
 const industries = documents
   .filter((d) => d._type === 'industry' && !d._id.startsWith('drafts.'))
   .sort((a, b) => String(a.orderRank).localeCompare(String(b.orderRank)))
@@ -67,6 +78,11 @@ const callLog = () =>
     .filter((c) => c.kind !== 'telemetry')
     .map((c) => `${c.status} ${c.kind} ${c.method} ${c.url.slice(0, 160)}${c.note ? ` (${c.note})` : ''}`)
     .join('\n')
+
+// A test of its own, so a missing browser shows as a failed test, not only as skipped ones.
+it(`finds Chromium at ${CHROMIUM}`, () => {
+  expect(existsSync(CHROMIUM), `${CHROMIUM} not found. Install it: apt-get install -y --no-install-recommends chromium fonts-noto-cjk`).toBe(true)
+})
 
 describe('Studio in Chromium', () => {
   beforeAll(async () => {
@@ -224,5 +240,17 @@ describe('Studio in Chromium', () => {
     for (const forbidden of ['Duplicate', 'Delete', 'Unpublish']) expect(actions).not.toMatch(new RegExp(forbidden))
     await page.screenshot({ path: join(results, 'studio-singleton.png') })
     await page.keyboard.press('Escape')
+  })
+  it('previews flag a missing translation', async () => {
+    await page.goto(`${server.url}/structure/glossary`)
+    const row = page.getByText('測試用詞 · ⚠ missing en', { exact: true })
+    try {
+      await row.waitFor({ timeout: 60_000 })
+    } catch (error) {
+      await page.screenshot({ path: join(results, 'studio-failure.png') })
+      throw new Error(`No flagged preview in the glossary.\nCalls:\n${callLog().split('\n').slice(-15).join('\n')}\n${(error as Error).message}`)
+    }
+    await expect(page.getByText('⚠ missing en', { exact: true }).count()).resolves.toBeGreaterThan(0)
+    await page.screenshot({ path: join(results, 'studio-glossary.png') })
   })
 })
