@@ -41,3 +41,40 @@ describe('local source: references resolved through an id index', () => {
     expect(await source.query(documentsForValidationQuery, types)).toEqual(await plain(documentsForValidationQuery, types, published))
   })
 })
+
+describe("validation schema compiled without importing 'sanity'", () => {
+  it("gives the same markers as sanity's createSchema on valid and broken documents", async () => {
+    const [{ createSchema }, { validateDocument }, { schemaTypes }, { loadValidator, createValidationClient }] = await Promise.all([
+      import('sanity'),
+      import('@sanity/validation'),
+      import('../../schemas'),
+      import('../../src/content/validate'),
+    ])
+    const light = (await loadValidator()).schema
+    const full = createSchema({ name: 'default', types: schemaTypes }) as unknown as typeof light
+    // Every document, plus copies broken in the ways the schema checks: slug pattern and
+    // uniqueness, a too-short localized title, a negative value, a javascript: URL, unknown fields.
+    const broken = real.slice(0, 60).map((d) => ({
+      ...d,
+      _id: `${d._id}-broken`,
+      ...(d.slug ? { slug: { _type: 'slug', current: 'Bad Slug' } } : {}),
+      ...(d.title ? { title: { _type: 'localeString', en: 'only English' } } : {}),
+      ...(d.value !== undefined ? { value: -5 } : {}),
+      url: 'javascript:alert(1)',
+    }))
+    const docs = [...real, ...broken] as SanityDocumentLike[]
+    const ids = new Set(docs.map((d) => d._id))
+    const client = createValidationClient(docs)
+    const markers = async (schema: typeof light) => {
+      const out: string[] = []
+      for (const document of docs) {
+        const result = await validateDocument({ document: document as never, schema, client, getDocumentExists: async ({ id }) => ids.has(id) })
+        for (const m of result.markers) out.push(`${document._id} ${JSON.stringify(m.path)} ${m.level} ${m.message}`)
+      }
+      return out.sort()
+    }
+    const expected = await markers(full)
+    expect(expected.length).toBeGreaterThan(100)
+    expect(await markers(light)).toEqual(expected)
+  }, 120_000)
+})
