@@ -606,7 +606,7 @@ export async function validateDocuments(documents: readonly SanityDocumentLike[]
         documentType: doc._type,
         field: '_type',
         code: 'document.unknown-type',
-        message: `The type "${doc._type}" is not in the schema.`,
+        message: `The type "${doc._type}" is not a document type of the schema.`,
         hint: `Use one of the document types in schemas/ (${validator.documentTypes.join(', ')}), or remove the document.`,
       })
     }

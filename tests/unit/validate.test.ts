@@ -110,7 +110,7 @@ describe('dataset checks Sanity does not make', () => {
     const report = await validate(datasetWith((docs) => [...docs, { _id: 'widget-1', _type: 'widget', title: 'x' }]))
     const issue = issueAt(report, 'errors', 'widget-1', '_type')
     expect(issue.documentType).toBe('widget')
-    expect(issue.message).toMatch(/"widget" is not in the schema/)
+    expect(issue.message).toMatch(/"widget" is not a document type of the schema/)
     expect(issue.hint).toMatch(/industry/)
     expect(issue.hint).toMatch(/remove the document/)
   })
