@@ -157,7 +157,11 @@ async function benchSize(factor: number, realDocs: Doc[], realFile: string): Pro
   const env = buildEnv({ CONTENT_FILE: dataFile })
   const [siteCmd, siteArgs] = siteCommand(outDir, join(work, `build-report-x${factor}.json`))
   const timeoutMs = 30 * 60_000
+  // Every measured build starts without a previous output (as in CI): deleting the old
+  // output tree (the swap's job on a rebuild, Astro's emptyDir for the floor) is file-system
+  // work that varies wildly with other load on this disk, so it is done here, untimed.
   const runSite = async (label: string) => {
+    rmSync(outDir, { recursive: true, force: true })
     const m = await measure(siteCmd, siteArgs, { cwd: repo, env, timeoutMs })
     log(`x${factor} site ${label}: ${describe(m)}`)
     return m
@@ -169,6 +173,7 @@ async function benchSize(factor: number, realDocs: Doc[], realFile: string): Pro
   const { script, outDir: floorOut } = writeFloorProject(floorDir, pages)
   const [floorCmd, floorArgs] = floorCommand(script)
   const runFloor = async (label: string) => {
+    rmSync(floorOut, { recursive: true, force: true })
     const m = await measure(floorCmd, floorArgs, { cwd: repo, env: buildEnv(), timeoutMs })
     log(`x${factor} floor (${pages} pages) ${label}: ${describe(m)}`)
     return m
@@ -186,6 +191,7 @@ async function benchSize(factor: number, realDocs: Doc[], realFile: string): Pro
     const dir = join(work, 'profiles', `x${factor}`)
     rmSync(dir, { recursive: true, force: true })
     mkdirSync(dir, { recursive: true })
+    rmSync(outDir, { recursive: true, force: true })
     const m = await measure(siteCmd, ['--cpu-prof', '--cpu-prof-dir', dir, ...siteArgs], { cwd: repo, env, timeoutMs })
     log(`x${factor} site profiled: ${describe(m)}`)
     profile = { wall: m.wall, cpu: m.cpu, phases: m.phases, categories: summarizeProfiles(dir).slice(0, 25) }
@@ -290,7 +296,7 @@ async function main() {
     method: [
       'Whole-process builds under GNU time: wall (%e), CPU = user+sys of the process tree (%U+%S), peak memory = max(largest process RSS %M, summed RSS of the tree sampled every 100 ms).',
       'Site: node --import tsx scripts/build.ts --out <dir> with CONTENT_FILE=<dataset> (what npm run build runs, without npm). Floor: a bare Astro 7 project of the same page count, node --import tsx build.ts calling astro build(); same Node, same loader, same env.',
-      `Median of ${runs} run(s)${warmup ? ' after one warm-up build each of site and floor' : ''}; site and floor alternate so both see the same load.`,
+      `Median of ${runs} run(s)${warmup ? ' after one warm-up build each of site and floor' : ''}; site and floor alternate so both see the same load; every build starts without a previous output folder (deleted untimed before it).`,
       'Synthetic sizes multiply industries, metrics, figure groups and glossary terms (scripts/bench/synthetic.ts); they pass the build\'s own validation phase.',
       'Page weight: every HTML file of the x1 output; CSS = linked stylesheets + inline <style>; JS = <script src>, inline code scripts, modulepreload; gzip = zlib level 6. Content pages = every template but search.',
     ],

@@ -85,7 +85,7 @@ export async function runLighthouse(targets: { url: string; label: string }[]): 
       results.push({ url: target.url, label: target.label, scores, failing })
     }
   } finally {
-    await chrome.kill()
+    chrome.kill()
   }
   return results
 }

@@ -35,6 +35,9 @@ export function categoryOf(url: string, functionName = ''): string {
     const rest = url.slice(nm + '/node_modules/'.length).split('/')
     return rest[0]!.startsWith('@') ? `${rest[0]}/${rest[1]}` : rest[0]!
   }
+  // The site's pages as Astro built them for rendering: `chunks/<name>_<hash>.mjs`, the prerender entry.
+  const chunk = /\/(?:chunks\/([^/]+?)_[\w-]{8}\.mjs|\.prerender\/(prerender-entry))/.exec(url)
+  if (chunk) return `site render: ${chunk[1] ?? chunk[2]}`
   const m = /\/(src\/[^/]+|scripts\/[^/]+|schemas|content|\.astro|\.tmp|dist)(?:\/|$)/.exec(url)
   if (m) return m[1]!.replace(/\.(ts|mjs|js)$/, '')
   return url.replace(/^file:\/\//, '').split('/').slice(-2).join('/')

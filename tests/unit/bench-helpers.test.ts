@@ -157,3 +157,9 @@ describe('CPU profile summary', async () => {
     expect(Object.fromEntries(selfTimeByCategory(profile))).toEqual({ echarts: 3, '(gc)': 0 })
   })
 })
+
+it('names the chunks Astro builds the pages into by their component', async () => {
+  const { categoryOf } = await import('../../scripts/bench/profile')
+  expect(categoryOf('file:///w/.tmp/build-1/site/chunks/jsx-runtime_C5R5VsMv.mjs')).toBe('site render: jsx-runtime')
+  expect(categoryOf('file:///w/out/.prerender/prerender-entry.C17G6uBl.mjs')).toBe('site render: prerender-entry')
+})
