@@ -16,6 +16,7 @@
  *   --no-warmup        skip the warm-up builds
  *   --sizes 1,10,100   scale factors (default 1,10,100)
  *   --no-lighthouse    skip Lighthouse
+ *   --lighthouse-runs <n>  Lighthouse runs per page, median score reported (default 3)
  *   --keep             keep the x10/x100 outputs under bench/work/ (default: removed after measuring)
  *   --results <file>   where to write the JSON (default bench/results.json; --quick writes bench/work/results.quick.json)
  *   --markdown <file>  also write the tables as Markdown
@@ -52,6 +53,7 @@ const { values: opts } = parseArgs({
     results: { type: 'string' },
     markdown: { type: 'string' },
     profile: { type: 'boolean', default: false },
+    'lighthouse-runs': { type: 'string' },
   },
   allowPositionals: false,
 })
@@ -60,6 +62,7 @@ const runs = Number(opts.runs ?? (quick ? 1 : 3))
 const warmup = !quick && !opts['no-warmup']
 const sizes = (opts.sizes ?? (quick ? '1,10' : '1,10,100')).split(',').map((s) => Number(s.trim().replace(/^x/, '')))
 const doLighthouse = !quick && !opts['no-lighthouse']
+const lighthouseRuns = Number(opts['lighthouse-runs'] ?? 3)
 const resultsFile = resolve(repo, opts.results ?? (quick ? 'bench/work/results.quick.json' : 'bench/results.json'))
 if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs must be a whole number from 1 (got ${opts.runs}).`)
 if (sizes.some((s) => !Number.isInteger(s) || s < 1)) throw new Error(`--sizes must be whole numbers from 1, e.g. 1,10,100 (got ${opts.sizes}).`)
@@ -279,9 +282,9 @@ async function main() {
     const preview = await startPreview(repo, x1Out, port)
     try {
       const targets = lighthouseTargets(x1Out, preview.origin)
-      log(`Lighthouse on ${targets.length} pages via astro preview ${preview.origin}`)
-      lighthouse = await runLighthouse(targets)
-      for (const l of lighthouse) log(`Lighthouse ${l.label}: ${Object.entries(l.scores).map(([k, v]) => `${k} ${v}`).join(', ')}`)
+      log(`Lighthouse on ${targets.length} pages × ${lighthouseRuns} run(s) via astro preview ${preview.origin}`)
+      lighthouse = await runLighthouse(targets, lighthouseRuns)
+      for (const l of lighthouse) log(`Lighthouse ${l.label}: ${Object.entries(l.scores).map(([k, v]) => `${k} ${v}`).join(', ')} (runs: ${l.runs.map((r) => Object.values(r).join('/')).join(', ')})`)
     } finally {
       preview.stop()
     }

@@ -6,6 +6,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import { join } from 'node:path'
+import { median } from './stats'
 
 export const CHROMIUM = '/usr/bin/chromium'
 export const CHROME_FLAGS = [
@@ -23,7 +24,10 @@ export type Category = (typeof CATEGORIES)[number]
 export interface LighthouseResult {
   url: string
   label: string
+  /** The median score per category over the runs (Lighthouse's own advice for noisy machines). */
   scores: Record<Category, number | null>
+  /** Every run's scores, in order. */
+  runs: Record<Category, number | null>[]
   /** Audits that did not pass (score < 1), per category, for the report. */
   failing: { id: string; title: string; score: number | null; category: Category }[]
 }
@@ -58,31 +62,46 @@ export async function startPreview(repo: string, outDir: string, port: number): 
   throw new Error(`astro preview did not answer on ${origin} within 60 s:\n${output}`)
 }
 
-/** Runs Lighthouse on each URL in turn with one Chromium. */
-export async function runLighthouse(targets: { url: string; label: string }[]): Promise<LighthouseResult[]> {
+/** Median of each category's scores over runs (null when a run has none). */
+export function medianScores(runs: Record<Category, number | null>[]): Record<Category, number | null> {
+  return Object.fromEntries(
+    CATEGORIES.map((c) => {
+      const values = runs.map((r) => r[c]).filter((v): v is number => v !== null)
+      return [c, values.length === runs.length && values.length > 0 ? median(values) : null]
+    }),
+  ) as Record<Category, number | null>
+}
+
+/** Runs Lighthouse `runs` times on each URL in turn with one Chromium; scores are medians. */
+export async function runLighthouse(targets: { url: string; label: string }[], runs = 1): Promise<LighthouseResult[]> {
   const { default: lighthouse } = await import('lighthouse')
   const chromeLauncher = await import('chrome-launcher')
   const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM, chromeFlags: CHROME_FLAGS, logLevel: 'silent' })
   const results: LighthouseResult[] = []
   try {
     for (const target of targets) {
-      const runner = await lighthouse(target.url, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: [...CATEGORIES] })
-      if (!runner) throw new Error(`Lighthouse returned nothing for ${target.url}`)
-      const lhr = runner.lhr
-      if (lhr.runtimeError) throw new Error(`Lighthouse failed on ${target.url}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`)
-      const scores = Object.fromEntries(
-        CATEGORIES.map((c) => [c, lhr.categories[c]?.score === null || lhr.categories[c] === undefined ? null : Math.round(lhr.categories[c]!.score! * 100)]),
-      ) as Record<Category, number | null>
+      const all: Record<Category, number | null>[] = []
       const failing: LighthouseResult['failing'] = []
-      for (const c of CATEGORIES) {
-        for (const ref of lhr.categories[c]?.auditRefs ?? []) {
-          const audit = lhr.audits[ref.id]
-          if (!audit || ref.weight === 0) continue
-          if (audit.scoreDisplayMode === 'notApplicable' || audit.scoreDisplayMode === 'manual' || audit.scoreDisplayMode === 'informative') continue
-          if (audit.score !== null && audit.score < 1) failing.push({ id: audit.id, title: audit.title, score: audit.score, category: c })
+      for (let run = 0; run < runs; run++) {
+        const runner = await lighthouse(target.url, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: [...CATEGORIES] })
+        if (!runner) throw new Error(`Lighthouse returned nothing for ${target.url}`)
+        const lhr = runner.lhr
+        if (lhr.runtimeError) throw new Error(`Lighthouse failed on ${target.url}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`)
+        all.push(
+          Object.fromEntries(
+            CATEGORIES.map((c) => [c, lhr.categories[c]?.score === null || lhr.categories[c] === undefined ? null : Math.round(lhr.categories[c]!.score! * 100)]),
+          ) as Record<Category, number | null>,
+        )
+        for (const c of CATEGORIES) {
+          for (const ref of lhr.categories[c]?.auditRefs ?? []) {
+            const audit = lhr.audits[ref.id]
+            if (!audit || ref.weight === 0) continue
+            if (audit.scoreDisplayMode === 'notApplicable' || audit.scoreDisplayMode === 'manual' || audit.scoreDisplayMode === 'informative') continue
+            if (audit.score !== null && audit.score < 1 && !failing.some((f) => f.id === audit.id)) failing.push({ id: audit.id, title: audit.title, score: audit.score, category: c })
+          }
         }
       }
-      results.push({ url: target.url, label: target.label, scores, failing })
+      results.push({ url: target.url, label: target.label, scores: medianScores(all), runs: all, failing })
     }
   } finally {
     chrome.kill()

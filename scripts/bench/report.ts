@@ -82,7 +82,9 @@ export function checkBudgets(r: Pick<BenchResults, 'sizes' | 'lighthouse'>): Bud
   budgets.push({
     name: 'Content pages: JavaScript',
     target: '0 B',
-    actual: w ? `${formatBytes(w.content.jsBytes)}${w.content.pagesWithJs.length ? ` (e.g. ${w.content.pagesWithJs[0]})` : ''}` : 'not run',
+    actual: w
+      ? `${formatBytes(w.content.jsBytes)}${w.content.pagesWithJs.length ? ` (e.g. ${w.content.pagesWithJs[0]})` : ''}; root picker ${formatBytes(w.templates.find((t) => t.template === '/')?.jsMax.raw ?? 0)}`
+      : 'not run',
     pass: w ? w.content.jsBytes === 0 : null,
   })
   budgets.push({
@@ -198,7 +200,7 @@ export function renderTables(r: BenchResults, markdown = false): string {
     )
   }
   if (r.lighthouse?.length) {
-    h('Lighthouse 12.2.3 (mobile, simulated throttling), astro preview on 127.0.0.1')
+    h(`Lighthouse 12.2.3 (mobile, simulated throttling), astro preview on 127.0.0.1; median of ${r.lighthouse[0]?.runs.length ?? 1} run(s)`)
     t(['page', 'performance', 'accessibility', 'best practices', 'SEO'], r.lighthouse.map((l) => [l.label, ...Object.values(l.scores).map((v) => (v === null ? '–' : String(v)))]))
     const failing = r.lighthouse.flatMap((l) => l.failing.map((f) => `${l.label}: ${f.category} · ${f.id} (${f.score})`))
     if (failing.length) out.push(`Audits below 1: ${failing.join('; ')}`)

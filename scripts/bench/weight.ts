@@ -45,7 +45,7 @@ export interface WeightReport {
   templates: TemplateWeight[]
   /** The page with the most HTML (gzip) of the site. */
   largestPage: { url: string; template: string; html: Bytes; css: Bytes; js: Bytes }
-  /** Content pages (every template but the search page): medians, maxima and JS total. */
+  /** Content pages (every template but the search page and the root language picker): medians, maxima and JS total. */
   content: { pages: number; htmlMedianGzip: number; htmlMaxGzip: number; htmlMaxUrl: string; jsBytes: number; pagesWithJs: string[] }
   /** The most CSS one page loads, and every site stylesheet together (Pagefind's UI files not counted). */
   css: { maxPerPage: Bytes; allSiteCss: Bytes; files: number }
@@ -136,7 +136,13 @@ function assetFile(outDir: string, pageUrl: string, href: string): string | unde
 }
 
 /** Measures every page of a built site. `localeSegments` are the URL segments of the locales. */
-export function measureWeight(outDir: string, localeSegments: readonly string[], contentExclude: (template: string) => boolean = (t) => t.includes('/search/')): WeightReport {
+/**
+ * Pages that are not content pages: the search page (Pagefind's UI is JavaScript) and the root
+ * language picker (it redirects by the browser's languages; a plain list of links without JS).
+ */
+export const notContent = (template: string): boolean => template === '/' || template.includes('/search/')
+
+export function measureWeight(outDir: string, localeSegments: readonly string[], contentExclude: (template: string) => boolean = notContent): WeightReport {
   const files = listFiles(outDir)
   const assetCache = new Map<string, Bytes>()
   const assetBytes = (file: string): Bytes => {

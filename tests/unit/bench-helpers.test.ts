@@ -98,7 +98,7 @@ describe('page weight', () => {
     expect(t.largest).toBe('/en/industries/b/')
     expect(t.cssMax.raw).toBe(css.length + '.x{}'.length)
     // The search page is not a content page: its JavaScript does not count against the budget.
-    expect(w.content.pages).toBe(5)
+    expect(w.content.pages).toBe(5) // 6 pages minus search
     expect(w.content.jsBytes).toBe(0)
     expect(w.templates.find((x) => x.template === '/[lang]/search/')!.jsMax.raw).toBe('console.log(1)'.length)
     expect(w.css.allSiteCss.raw).toBe(css.length)
@@ -162,4 +162,11 @@ it('names the chunks Astro builds the pages into by their component', async () =
   const { categoryOf } = await import('../../scripts/bench/profile')
   expect(categoryOf('file:///w/.tmp/build-1/site/chunks/jsx-runtime_C5R5VsMv.mjs')).toBe('site render: jsx-runtime')
   expect(categoryOf('file:///w/out/.prerender/prerender-entry.C17G6uBl.mjs')).toBe('site render: prerender-entry')
+})
+
+it('Lighthouse scores are the median per category, null when a run has none', async () => {
+  const { medianScores } = await import('../../scripts/bench/lighthouse')
+  const run = (p: number | null) => ({ performance: p, accessibility: 100, 'best-practices': 100, seo: 100 })
+  expect(medianScores([run(97), run(100), run(99)])).toEqual(run(99))
+  expect(medianScores([run(100), run(null)]).performance).toBeNull()
 })
