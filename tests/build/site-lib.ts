@@ -2,12 +2,13 @@
  * Shared helpers for the site build tests (tests/build/site-*.test.ts): where the built
  * site is, every HTML page in it, parsed once, and how a same-site URL maps to a file.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
-import { join, relative, resolve } from 'node:path'
+import { existsSync, readFileSync, statSync } from 'node:fs'
+import { join, resolve } from 'node:path'
 import { inject } from 'vitest'
 import { parse, type HTMLElement } from 'node-html-parser'
 import { locales } from '../../schemas/locales'
 import { parseNdjson } from '../../src/content/ndjson'
+import { listFiles } from '../support/files'
 
 /**
  * The built site: `distDir` from tests/build/global-setup.ts (one build per `npm test`),
@@ -27,19 +28,6 @@ export function distDir(): string {
   return dir
 }
 
-/** Every file under `dir`, relative to it. */
-export function listFiles(dir: string): string[] {
-  const out: string[] = []
-  const walk = (d: string) => {
-    for (const name of readdirSync(d)) {
-      const full = join(d, name)
-      if (statSync(full).isDirectory()) walk(full)
-      else out.push(relative(dir, full))
-    }
-  }
-  walk(dir)
-  return out.sort()
-}
 
 export interface Page {
   /** The URL path the file serves, e.g. `/en/policy/` (directory format), `/404.html`. */
@@ -114,3 +102,4 @@ export function siteOrigin(dir: string): string {
   if (!href) throw new Error('The English home page has no canonical link.')
   return new URL(href).origin
 }
+export { listFiles }

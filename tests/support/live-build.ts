@@ -1,6 +1,7 @@
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync } from 'node:fs'
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync } from 'node:fs'
 import { join, relative, resolve } from 'node:path'
 import { run, type RunResult } from './live-run'
+import { listFiles } from './files'
 
 /** Top-level entries a build does not need (or that another build would race on). */
 const NOT_COPIED = new Set(['node_modules', '.git', 'dist', '.tmp', '.astro', 'test-results', 'bench'])
@@ -39,19 +40,6 @@ export async function buildSite(out: string, env: Record<string, string | undefi
   return { ...result, command: `astro build --outDir ${out}` }
 }
 
-/** Every file under `dir`, as paths relative to it, sorted. */
-export function listFiles(dir: string): string[] {
-  const out: string[] = []
-  const walk = (d: string) => {
-    for (const name of readdirSync(d)) {
-      const full = join(d, name)
-      if (statSync(full).isDirectory()) walk(full)
-      else out.push(relative(dir, full))
-    }
-  }
-  walk(dir)
-  return out.sort()
-}
 
 /** Files under `dir` whose bytes contain any of `needles`. */
 export function filesContaining(dir: string, needles: string[]): string[] {
@@ -61,3 +49,4 @@ export function filesContaining(dir: string, needles: string[]): string[] {
     return buffers.some((b) => bytes.includes(b))
   })
 }
+export { listFiles }
