@@ -3,19 +3,19 @@
  * under bench/work/floor-N. It resolves `astro` from the repository's node_modules (Node
  * walks up from bench/work/floor-N), so it needs no package.json or install.
  *
- * It is built the way the site's `npm run build` builds its pages: a TypeScript script run
- * by the same Node with the same tsx loader, calling Astro's programmatic `build()` (the
- * path scripts/build.ts takes for its "pages" phase). So the floor's whole-process time
- * holds what any Astro build of N pages pays (Node and tsx start-up, Astro and Vite
- * start-up, rendering and writing N files) and nothing of the site's own work; the ratio
- * site / floor is what the site adds on top: content, validation, its templates, charts,
- * integrations (MDX, sitemap, Tailwind) and Pagefind.
+ * It is built exactly the way `npm run build` builds the site's pages: Astro's CLI,
+ * `node node_modules/astro/bin/astro.mjs build --root <dir>`, on the same Node, as a process
+ * of its own (scripts/build.ts runs that same command as a child in its "pages" phase).
+ * So the floor's whole-process time is what any Astro build of N pages pays (Node and
+ * Astro start-up, Vite, rendering and writing N files) and nothing of the site's own work;
+ * site / floor is what the site adds on top: the tsx-run build script, content, validation,
+ * its templates, charts, integrations (MDX, sitemap, Tailwind) and Pagefind.
  */
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 
 /** Writes (or rewrites) a floor project with `pages` pages; returns the script to run. */
-export function writeFloorProject(dir: string, pages: number): { script: string; outDir: string } {
+export function writeFloorProject(dir: string, pages: number): { outDir: string } {
   if (!Number.isInteger(pages) || pages < 1) throw new Error(`A floor project needs at least one page (got ${pages}).`)
   mkdirSync(join(dir, 'src', 'pages'), { recursive: true })
   writeFileSync(
@@ -60,21 +60,16 @@ export function writeFloorProject(dir: string, pages: number): { script: string;
       '',
     ].join('\n'),
   )
-  const outDir = join(dir, 'dist')
-  const script = join(dir, 'build.ts')
-  writeFileSync(
-    script,
-    [
-      "import { build } from 'astro'",
-      "import { fileURLToPath } from 'node:url'",
-      '',
-      "process.env.ASTRO_TELEMETRY_DISABLED = '1'",
-      "const root = fileURLToPath(new URL('.', import.meta.url))",
-      'const started = performance.now()',
-      "await build({ root, logLevel: 'warn' })",
-      "console.log(`pages ${((performance.now() - started) / 1000).toFixed(2)}s · process ${process.uptime().toFixed(2)}s`)",
-      '',
-    ].join('\n'),
-  )
-  return { script, outDir }
+  return { outDir: join(dir, 'dist') }
+}
+
+/** The command that builds a floor project: Astro's CLI on this Node. */
+export function floorCommand(repo: string, dir: string): [string, string[]] {
+  return [process.execPath, [join(repo, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--root', dir]]
+}
+
+/** Astro's own build time from its log ("88 page(s) built in 3.39s"), seconds. */
+export function astroBuiltSeconds(output: string): number | undefined {
+  const m = /page\(s\) built in (\d+(?:\.\d+)?)(ms|s)\b/.exec(output.replace(/\u001b\[[0-9;]*m/g, ''))
+  return m ? Number(m[1]) / (m[2] === 'ms' ? 1000 : 1) : undefined
 }

@@ -20,7 +20,8 @@ export interface SizeResult {
   pages: number
   site: RunStats
   floor: RunStats
-  ratio: { wall: number | null; cpu: number | null }
+  /** Whole process site / floor (wall, CPU); pages = the site's pages phase / the floor's wall. */
+  ratio: { wall: number | null; cpu: number | null; pages?: number | null }
   secondsPerPage: { site: number; floor: number }
   weight?: WeightReport
   weightSummary: { htmlMedianGzip: number; htmlMaxGzip: number; htmlMaxUrl: string; contentJsBytes: number; cssMaxPerPageGzip: number }
@@ -151,7 +152,7 @@ export function renderTables(r: BenchResults, markdown = false): string {
 
   h(`Build time (median of ${r.options.runs} run${r.options.runs > 1 ? 's' : ''}${r.options.warmup ? ' after a warm-up' : ''}; whole process)`)
   t(
-    ['size', 'pages', 'site wall', 'site CPU', 'site peak mem', 'floor wall', 'floor CPU', 'floor peak mem', 'ratio wall', 'ratio CPU', 'site s/page', 'floor s/page'],
+    ['size', 'pages', 'site wall', 'site CPU', 'site peak mem', 'floor wall', 'floor CPU', 'floor peak mem', 'ratio wall', 'ratio CPU', 'pages phase / floor', 'site s/page', 'floor s/page'],
     r.sizes.map((s) => [
       `x${s.factor}`,
       String(s.pages),
@@ -163,6 +164,7 @@ export function renderTables(r: BenchResults, markdown = false): string {
       mb(s.floor.peakBytesMax),
       formatRatio(s.ratio.wall),
       formatRatio(s.ratio.cpu),
+      formatRatio(s.ratio.pages ?? null),
       s.secondsPerPage.site.toFixed(4),
       s.secondsPerPage.floor.toFixed(4),
     ]),
@@ -170,7 +172,15 @@ export function renderTables(r: BenchResults, markdown = false): string {
   const phaseNames = [...new Set(r.sizes.flatMap((s) => Object.keys(s.site.phases ?? {})))]
   if (phaseNames.length) {
     h('Where the site build spends its time (median of the phase line the build prints)')
-    t(['size', ...phaseNames, 'floor astro build()'], r.sizes.map((s) => [`x${s.factor}`, ...phaseNames.map((p) => (s.site.phases?.[p] === undefined ? '–' : formatSeconds(s.site.phases[p]!))), s.floor.phases?.pages === undefined ? '–' : formatSeconds(s.floor.phases.pages)]))
+    t(
+      ['size', ...phaseNames.map((p) => `site ${p}`), 'floor process', 'floor astro "built in"'],
+      r.sizes.map((s) => [
+        `x${s.factor}`,
+        ...phaseNames.map((p) => (s.site.phases?.[p] === undefined ? '–' : formatSeconds(s.site.phases[p]!))),
+        formatSeconds(s.floor.median.wall),
+        s.floor.phases?.astro === undefined ? '–' : formatSeconds(s.floor.phases.astro),
+      ]),
+    )
   }
   for (const s of r.sizes.filter((x) => x.profile)) {
     const p = s.profile!

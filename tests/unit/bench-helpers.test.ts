@@ -170,3 +170,10 @@ it('Lighthouse scores are the median per category, null when a run has none', as
   expect(medianScores([run(97), run(100), run(99)])).toEqual(run(99))
   expect(medianScores([run(100), run(null)]).performance).toBeNull()
 })
+
+it("reads Astro's own build time from its log", async () => {
+  const { astroBuiltSeconds } = await import('../../scripts/bench/floor')
+  expect(astroBuiltSeconds('17:32:45 [build] 7216 page(s) built in 53.83s\n')).toBe(53.83)
+  expect(astroBuiltSeconds('\u001b[2m[build]\u001b[22m 88 page(s) built in 950ms')).toBe(0.95)
+  expect(astroBuiltSeconds('nothing')).toBeUndefined()
+})
