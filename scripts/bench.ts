@@ -20,8 +20,9 @@
  *   --keep             keep the x10/x100 outputs under bench/work/ (default: removed after measuring)
  *   --results <file>   where to write the JSON (default bench/results.json; --quick writes bench/work/results.quick.json)
  *   --markdown <file>  also write the tables as Markdown
- *   --profile          also build the site once per size under `node --cpu-prof` and print where
- *                      its CPU time goes, per package / site folder (bench/work/profiles/x<N>/)
+ *   --profile          also build the site once per size under `node --cpu-prof` (build script and
+ *                      its Astro child) and print where the CPU time goes, per package / site
+ *                      folder (bench/work/profiles/x<N>/); Pagefind's binary is not profiled
  */
 import { execFileSync } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
@@ -185,9 +186,10 @@ async function benchSize(factor: number, realDocs: Doc[], realFile: string, warm
   const siteRuns: Measurement[] = warmup ? [] : [first]
   const floorRuns: Measurement[] = []
   if (warmup) await runFloor('warm-up')
-  // Alternate site and floor, so both see the same machine load.
+  // Alternate site and floor, so both see the same machine load: S F S F S F (without a
+  // warm-up the first site build is the first S).
   for (let i = 0; i < runs; i++) {
-    if (siteRuns.length < runs) siteRuns.push(await runSite(`run ${siteRuns.length + 1}/${runs}`))
+    if (siteRuns.length <= i) siteRuns.push(await runSite(`run ${i + 1}/${runs}`))
     floorRuns.push(await runFloor(`run ${i + 1}/${runs}`))
   }
   let profile: SizeResult['profile']
@@ -196,7 +198,9 @@ async function benchSize(factor: number, realDocs: Doc[], realFile: string, warm
     rmSync(dir, { recursive: true, force: true })
     mkdirSync(dir, { recursive: true })
     rmSync(outDir, { recursive: true, force: true })
-    const m = await measure(siteCmd, ['--cpu-prof', '--cpu-prof-dir', dir, ...siteArgs], { cwd: repo, env, timeoutMs })
+    // Through NODE_OPTIONS, so the Astro child of the pages phase writes its profile too.
+    const profEnv = { ...env, NODE_OPTIONS: `${env.NODE_OPTIONS ?? ''} --cpu-prof --cpu-prof-dir=${dir}`.trim() }
+    const m = await measure(siteCmd, siteArgs, { cwd: repo, env: profEnv, timeoutMs })
     log(`x${factor} site profiled: ${describe(m)}`)
     profile = { wall: m.wall, cpu: m.cpu, phases: m.phases, categories: summarizeProfiles(dir).slice(0, 25) }
   }

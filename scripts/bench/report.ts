@@ -184,7 +184,7 @@ export function renderTables(r: BenchResults, markdown = false): string {
   }
   for (const s of r.sizes.filter((x) => x.profile)) {
     const p = s.profile!
-    h(`Where the CPU goes: x${s.factor} site build under --cpu-prof (self time; ${formatSeconds(p.wall)} wall, ${formatSeconds(p.cpu)} CPU)`)
+    h(`Where the CPU goes: x${s.factor} site build under --cpu-prof, build script + Astro child, Pagefind's binary not included (self time; ${formatSeconds(p.wall)} wall, ${formatSeconds(p.cpu)} CPU)`)
     t(['code', 'self CPU'], p.categories.map((c) => [c.category, formatSeconds(c.seconds)]))
   }
   if (r.linearity.length) {
