@@ -246,14 +246,15 @@ export function measureSearchIndex(outDir: string, bundle = 'pagefind'): SearchI
   const dir = join(outDir, bundle)
   const entryFile = join(dir, 'pagefind-entry.json')
   if (!existsSync(entryFile)) return []
-  const entry = JSON.parse(readFileSync(entryFile, 'utf8')) as { languages: Record<string, { hash: string; wasm?: string; page_count: number }> }
+  const entry = JSON.parse(readFileSync(entryFile, 'utf8')) as { languages: Record<string, { hash: string; wasm?: string | null; page_count: number }> }
   const files = listFiles(dir)
   const size = (f: string) => statSync(join(dir, f)).size
   return Object.entries(entry.languages).map(([language, info]) => {
     const prefix = `${language}_`
     const index = files.filter((f) => f.startsWith(`index/${prefix}`) || f.startsWith(`pagefind.${prefix}`) || f.startsWith(`filter/${prefix}`))
     const fragments = files.filter((f) => f.startsWith(`fragment/${prefix}`))
-    const wasm = files.filter((f) => f === `wasm.${info.wasm ?? language}.pagefind`)
+    // Languages without a stemmer (Chinese among them) have `wasm: null` and use wasm.unknown.
+    const wasm = files.filter((f) => f === `wasm.${info.wasm ?? 'unknown'}.pagefind`)
     const indexBytes = index.reduce((s, f) => s + size(f), 0)
     const fragmentBytes = fragments.reduce((s, f) => s + size(f), 0)
     const wasmBytes = wasm.reduce((s, f) => s + size(f), 0)

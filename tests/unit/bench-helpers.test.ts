@@ -64,7 +64,8 @@ describe('page weight', () => {
   write('zh-tw/industries/a/index.html', industry(30))
   write('en/search/index.html', search)
   write('404.html', '<html><body>404</body></html>')
-  write('pagefind/pagefind-entry.json', JSON.stringify({ languages: { en: { hash: 'en_abc', wasm: 'en', page_count: 4 } } }))
+  write('pagefind/pagefind-entry.json', JSON.stringify({ languages: { en: { hash: 'en_abc', wasm: 'en', page_count: 4 }, 'zh-hant-tw': { hash: 'zh-hant-tw_def', wasm: null, page_count: 1 } } }))
+  write('pagefind/index/zh-hant-tw_444.pf_index', 'x'.repeat(7))
   write('pagefind/pagefind.en_abc.pf_meta', 'x'.repeat(10))
   write('pagefind/index/en_111.pf_index', 'x'.repeat(100))
   write('pagefind/fragment/en_222.pf_fragment', 'x'.repeat(5))
@@ -107,6 +108,7 @@ describe('page weight', () => {
   it('sizes the search index per language', () => {
     expect(measureSearchIndex(dir)).toEqual([
       { language: 'en', pages: 4, indexBytes: 110, fragmentBytes: 11, fragments: 2, wasmBytes: 1000, totalBytes: 1121 },
+      { language: 'zh-hant-tw', pages: 1, indexBytes: 7, fragmentBytes: 0, fragments: 0, wasmBytes: 999, totalBytes: 1006 },
     ])
   })
 })
