@@ -29,6 +29,9 @@ export default defineConfig({
       redirectToDefaultLocale: false,
     },
   },
+  // The MDX pages have no code blocks: no Shiki, whose grammars and WASM engine would load
+  // on every build for nothing.
+  markdown: { syntaxHighlight: false },
   integrations: [
     mdx(),
     sitemap({

@@ -33,11 +33,7 @@ export const schemaTypes = [
   timelineEvent,
 ]
 
-/** Singleton documents live on fixed ids: one of each, never created or deleted by editors. */
-export const singletons = { siteSettings: 'siteSettings', policy: 'policy' } as const
-
-/** Document types that are singletons. */
-export const singletonTypes = new Set<string>(Object.keys(singletons))
+export { singletons, singletonTypes } from './singletons'
 
 /** Every document type name (objects excluded). */
 export const documentTypes = schemaTypes.filter((t) => t.type === 'document').map((t) => t.name)

@@ -9,12 +9,12 @@
  * Rendering is memoized by input: identical specs (same labels, values, texts, locale and
  * size) render once per process, i.e. once per build, however many pages show the chart.
  */
-import * as echarts from 'echarts/core'
-import { BarChart, ScatterChart } from 'echarts/charts'
-import { GridComponent } from 'echarts/components'
-import { SVGRenderer } from 'echarts/renderers'
-
-echarts.use([BarChart, ScatterChart, GridComponent, SVGRenderer])
+// ECharts' own single-file ES build, not the tree-shakable `echarts/core` + `echarts/charts`:
+// the build's pages load ECharts through Node at render time, and the modular package is
+// ~600 files, each resolved through Vite's and Tailwind's module hooks (about 1 s per build);
+// the single file loads in ~0.15 s and renders byte-identical SVG (measured; see
+// docs/benchmark.md). Types come from the package's main entry (src/types/echarts-dist.d.ts).
+import * as echarts from 'echarts/dist/echarts.esm.min'
 
 /** One bar. */
 export interface BarRow {

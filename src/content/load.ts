@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs'
 import type { PortableTextBlock } from '@portabletext/types'
 import { getLocale, locales, type Locale, type LocaleId } from '../../schemas/locales'
-import { singletons } from '../../schemas'
+import { singletons } from '../../schemas/singletons'
 import { localize, localizeRequired, type Localized } from './localize'
 import { siteContentQuery } from './queries'
 import type { SiteContentQueryResult } from './sanity.types'
-import { sourceFromEnv, type ContentSource } from './source'
+import type { ContentSource } from './source'
 
 /** The raw result of {@link siteContentQuery}: localized fields still whole. */
 export type SiteContent = SiteContentQueryResult
@@ -48,6 +48,9 @@ export function getSiteContent(): Promise<SiteContent> {
   cached ??= (async () => {
     const snapshot = process.env.CONTENT_SNAPSHOT
     if (snapshot) return JSON.parse(readFileSync(snapshot, 'utf8')) as SiteContent
+    // Loaded only here: a build's pages read the snapshot and never load groq-js or
+    // @sanity/client (and their dependencies) at all.
+    const { sourceFromEnv } = await import('./source')
     return loadSiteContent(sourceFromEnv())
   })()
   return cached

@@ -1,0 +1,9 @@
+/**
+ * Singleton documents live on fixed ids: one of each, never created or deleted by editors.
+ * Its own module with no imports, so the site's pages can read the ids without loading the
+ * schema types (and, through @sanity/types, @sanity/client).
+ */
+export const singletons = { siteSettings: 'siteSettings', policy: 'policy' } as const
+
+/** Document types that are singletons. */
+export const singletonTypes = new Set<string>(Object.keys(singletons))

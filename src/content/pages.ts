@@ -1,0 +1,57 @@
+/**
+ * Editorial MDX pages per locale: content/pages/<locale segment>/<name>.mdx (e.g.
+ * content/pages/zh-tw/about.mdx). MDX pages embed live figures with `<Metric slug="…" />`.
+ *
+ * They are imported with Vite's `import.meta.glob`, not through an Astro content collection:
+ * two pages do not need the content layer, whose sync and type generation cost about a second
+ * on every build (measured with `npm run bench`). The frontmatter is checked here instead,
+ * with the same zod schema, and a bad page stops the build with the file and field named.
+ */
+import type { AstroComponentFactory } from 'astro/runtime/server/index.js'
+import { z } from 'astro/zod'
+import type { Locale } from '../../schemas/locales'
+
+/** The frontmatter every MDX page must have. */
+export const pageFrontmatterSchema = z.object({
+  title: z.string().min(1),
+  description: z.string().min(1),
+  /** Partial ISO date of the last editorial review: YYYY, YYYY-MM or YYYY-MM-DD. */
+  updated: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/).optional(),
+})
+
+/** A page's checked frontmatter. */
+export type PageFrontmatter = z.infer<typeof pageFrontmatterSchema>
+
+interface MdxModule {
+  frontmatter: unknown
+  default: AstroComponentFactory
+}
+
+// Lazy: a page's module is only loaded by the route that renders it.
+const modules = import.meta.glob<MdxModule>('/content/pages/*/*.mdx')
+
+/** A loaded MDX page: its frontmatter and the component that renders its body. */
+export interface EditorialPage {
+  file: string
+  data: PageFrontmatter
+  Content: AstroComponentFactory
+}
+
+/**
+ * Loads content/pages/<segment>/<name>.mdx for a locale.
+ * @throws when the file is missing or its frontmatter is incomplete, naming the file and field.
+ */
+export async function getEditorialPage(locale: Locale, name: string): Promise<EditorialPage> {
+  const file = `/content/pages/${locale.segment}/${name}.mdx`
+  const load = modules[file]
+  if (!load) {
+    throw new Error(`No ${name} page for ${locale.tag}: expected content${file.slice('/content'.length)}. Hint: every locale needs its own copy of each MDX page.`)
+  }
+  const mod = await load()
+  const parsed = pageFrontmatterSchema.safeParse(mod.frontmatter)
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.') || '(frontmatter)'}: ${i.message}`).join('; ')
+    throw new Error(`content${file.slice('/content'.length)} has invalid frontmatter: ${problems}. Hint: it needs a title and a description; "updated" is YYYY, YYYY-MM or YYYY-MM-DD.`)
+  }
+  return { file, data: parsed.data, Content: mod.default }
+}
