@@ -4,9 +4,11 @@
  *   content   pick the source (local dataset or Sanity, from the environment), fetch every
  *             document to validate and run the site query once
  *   validate  Sanity's rules from schemas/ plus the dataset checks; on errors (or missing
- *             translations with STRICT_I18N=1) stop here: nothing is rendered
- *   pages     Astro's build (a child process, same Node) into a fresh folder under .tmp/; pages read the content
- *             loaded above from a JSON snapshot (CONTENT_SNAPSHOT), never query again
+ *             translations with STRICT_I18N=1) stop here: Astro is stopped, nothing is published
+ *   pages     Astro's build (a child process, same Node) into a fresh folder under .tmp/. It starts
+ *             first, next to content and validate: Astro's start-up and bundling need no content,
+ *             and its pages wait for the JSON snapshot (CONTENT_SNAPSHOT) of the content loaded
+ *             above, never query again. If content or validation fails, Astro is stopped.
  *   search    Pagefind index of the rendered pages, written into <site>/pagefind
  *   swap      only now is the finished folder moved into the output folder (dist/)
  *
@@ -18,7 +20,7 @@
 process.env.ASTRO_TELEMETRY_DISABLED = '1'
 
 import { spawn } from 'node:child_process'
-import { mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { dirname, join, relative, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { fileURLToPath } from 'node:url'
@@ -41,7 +43,7 @@ const { values: args } = parseArgs({
 const outDir = args.out ? resolve(args.out) : join(projectRoot, 'dist')
 const reportFile = args.report ? resolve(args.report) : join(projectRoot, 'build-report.json')
 
-const phases = new Phases()
+const phases = new Phases(['content', 'validate', 'pages', 'search', 'swap'])
 const startedAt = new Date()
 const print = (text: string) => console.log(redact(text))
 const printError = (text: string) => console.error(redact(text))
@@ -66,49 +68,100 @@ interface BuildOutcome {
   error?: string
 }
 
+/** The Astro build, running as a child process; see {@link startPages}. */
+interface PagesRun {
+  /** Settles when Astro has exited: the number of HTML pages written, or why it failed. */
+  done: Promise<number>
+  /** Stops Astro (content failed to load or validate): nothing it wrote will be used. */
+  stop(): void
+}
+
+/**
+ * Starts Astro's build of the pages into `siteDir`, in a child process on the same Node.
+ *
+ * Why a child process: (1) its memory is returned when it exits, so Pagefind (next phase,
+ * ~0.9 GB on 7,000 pages) does not run next to a 1.3 GB heap: peak memory of the x100
+ * benchmark build 2.3 GB -> 1.4 GB; (2) it loads its ~2,000 modules without this script's
+ * tsx loader hooks (Astro compiles the site's TypeScript itself).
+ *
+ * Why it starts first: Astro spends its first seconds starting up and bundling the site,
+ * which needs no content; the pages wait for the content snapshot (`CONTENT_SNAPSHOT`, see
+ * src/content/load.ts) that this process writes once the site query has answered, and
+ * validation then runs on the other core while Astro renders. Nothing is published unless
+ * both succeed (the swap comes last). Measured with `npm run bench` (docs/benchmark.md).
+ */
+function startPages(siteDir: string, snapshot: string): PagesRun {
+  const astro = join(projectRoot, 'node_modules', 'astro', 'bin', 'astro.mjs')
+  const child = spawn(process.execPath, [astro, 'build', '--root', projectRoot, '--outDir', siteDir], {
+    stdio: 'inherit',
+    env: { ...process.env, CONTENT_SNAPSHOT: snapshot },
+  })
+  let stopped = false
+  const done = new Promise<number>((resolvePromise, reject) => {
+    child.on('error', reject)
+    child.on('close', (code) => {
+      if (stopped) return reject(new Error('astro build was stopped.'))
+      if (code !== 0) return reject(new Error(`astro build exited with code ${code}. Hint: its messages are printed above.`))
+      const pages = countHtml(siteDir)
+      if (pages === 0) return reject(new Error('Astro rendered no HTML page. Hint: check src/pages/ and the loaded content.'))
+      resolvePromise(pages)
+    })
+  })
+  done.catch(() => undefined) // awaited later; not an unhandled rejection meanwhile
+  return {
+    done,
+    stop() {
+      stopped = true
+      child.kill('SIGKILL')
+    },
+  }
+}
+
 async function main(): Promise<BuildOutcome> {
   const outcome: BuildOutcome = {}
   assertSafeOutDir(outDir, projectRoot)
 
-  // content + validate
-  const check = await checkContent(async () => (await import('../src/content/source')).sourceFromEnv(), phases)
-  outcome.report = check.report
-  outcome.sourceKind = check.source?.kind
-  outcome.sourceDescription = check.report.source
-  const { formatReport } = await import('../src/content/validate')
-  print(formatReport(check.report))
-  if (!check.report.ok || !check.content) {
-    outcome.error = check.report.strictI18n && check.report.errors.length === 0
-      ? 'Missing translations with STRICT_I18N=1: nothing was built.'
-      : 'The content has errors: nothing was built.'
-    return outcome
-  }
-
   // A fresh temporary folder: the site, and the content snapshot pages read.
   const work = join(projectRoot, '.tmp', `build-${startedAt.toISOString().replace(/[:.]/g, '-')}-${process.pid}`)
   const siteDir = join(work, 'site')
+  const snapshot = join(work, 'content.json')
   mkdirSync(work, { recursive: true })
+  let pages: PagesRun | undefined
   try {
-    const snapshot = join(work, 'content.json')
-    writeFileSync(snapshot, JSON.stringify(check.content))
-    process.env.CONTENT_SNAPSHOT = snapshot
-
-    await phases.run('pages', async () => {
-      // Astro builds in a child process on the same Node, not in this one: (1) its memory is
-      // returned when it exits, so Pagefind (next phase, ~0.9 GB on 7,000 pages) does not run
-      // next to a 1.3 GB heap: peak memory of the x100 benchmark build 2.3 GB -> 1.4 GB;
-      // (2) it loads its ~2,000 modules without this script's tsx loader hooks (Astro compiles
-      // the site's TypeScript itself): about 2 s less CPU per build. Measured with npm run bench.
-      const astro = join(projectRoot, 'node_modules', 'astro', 'bin', 'astro.mjs')
-      const code = await new Promise<number | null>((resolvePromise, reject) => {
-        const child = spawn(process.execPath, [astro, 'build', '--root', projectRoot, '--outDir', siteDir], { stdio: 'inherit', env: process.env })
-        child.on('error', reject)
-        child.on('close', resolvePromise)
-      })
-      if (code !== 0) throw new Error(`astro build exited with code ${code}. Hint: its messages are printed above.`)
-      outcome.pages = countHtml(siteDir)
-      if (outcome.pages === 0) throw new Error('Astro rendered no HTML page. Hint: check src/pages/ and the loaded content.')
+    // pages: Astro starts now and waits for the snapshot (see startPages).
+    const pagesPhase = phases.run('pages', async () => {
+      pages = startPages(siteDir, snapshot)
+      return pages.done
     })
+    pagesPhase.catch(() => undefined) // awaited below
+
+    // content + validate, next to Astro's start-up and bundling.
+    const check = await checkContent(async () => (await import('../src/content/source')).sourceFromEnv(), phases, {
+      onContent(content) {
+        // Written whole, then renamed: Astro never reads half a file.
+        writeFileSync(`${snapshot}.partial`, JSON.stringify(content))
+        renameSync(`${snapshot}.partial`, snapshot)
+      },
+    })
+    outcome.report = check.report
+    outcome.sourceKind = check.source?.kind
+    outcome.sourceDescription = check.report.source
+    const { formatReport } = await import('../src/content/validate')
+    print(formatReport(check.report))
+    if (!check.report.ok || !check.content) {
+      pages?.stop()
+      await pagesPhase.catch(() => undefined)
+      // The pages phase did not fail: it was stopped because the content did (or it crashed on
+      // content that validation then rejected: the content is what to fix).
+      delete phases.seconds.pages
+      if (!phases.failed || phases.failed === 'pages') phases.failed = 'validate'
+      outcome.error = check.report.strictI18n && check.report.errors.length === 0
+        ? 'Missing translations with STRICT_I18N=1: nothing was built.'
+        : 'The content has errors: nothing was built.'
+      return outcome
+    }
+
+    outcome.pages = await pagesPhase
 
     await phases.run('search', async () => {
       const pagefind = await import('pagefind')
@@ -128,6 +181,7 @@ async function main(): Promise<BuildOutcome> {
 
     await phases.run('swap', async () => swapInto(siteDir, outDir))
   } finally {
+    pages?.stop()
     rmSync(work, { recursive: true, force: true })
   }
   return outcome

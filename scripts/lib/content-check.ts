@@ -17,22 +17,42 @@ export interface ContentCheck {
   report: ValidationReport
 }
 
+/** Options of {@link checkContent}. */
+export interface CheckContentOptions {
+  /**
+   * Called with the site content as soon as the site query has answered, before validation:
+   * the build writes the snapshot its pages read here, so Astro can render while the
+   * validation runs. A throw counts as a failure to load the content.
+   */
+  onContent?: (content: SiteContent) => void | Promise<void>
+}
+
 /**
  * Loads and validates content from `makeSource()`; never throws for bad content or an
  * unreachable source: every problem ends up in the report (`report.ok` is false).
  */
-export async function checkContent(makeSource: () => ContentSource | Promise<ContentSource>, phases: Phases): Promise<ContentCheck> {
+export async function checkContent(
+  makeSource: () => ContentSource | Promise<ContentSource>,
+  phases: Phases,
+  options: CheckContentOptions = {},
+): Promise<ContentCheck> {
   let validate!: typeof import('../../src/content/validate')
   let source: ContentSource | undefined
   let loaded: [PromiseSettledResult<Awaited<ReturnType<typeof validate.documentsForValidation>>>, PromiseSettledResult<SiteContent>]
   try {
     loaded = await phases.run('content', async () => {
-      // Module loading counts here: importing `sanity` (the schema needs it) takes seconds.
-      validate = await import('../../src/content/validate')
-      validate.loadValidator().catch(() => undefined)
       const { loadSiteContent } = await import('../../src/content/load')
       source = await makeSource()
-      return Promise.allSettled([validate.documentsForValidation(source), loadSiteContent(source)] as const)
+      // The site query first, and handed on as soon as it answers (see `onContent`); only then
+      // the validation packages, whose loading counts here too (about a second).
+      const content = loadSiteContent(source).then(async (value) => {
+        await options.onContent?.(value)
+        return value
+      })
+      content.catch(() => undefined) // settled below; not an unhandled rejection meanwhile
+      validate = await import('../../src/content/validate')
+      validate.loadValidator().catch(() => undefined)
+      return Promise.allSettled([validate.documentsForValidation(source), content] as const)
     })
   } catch (error) {
     validate ??= await import('../../src/content/validate')

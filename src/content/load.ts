@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import type { PortableTextBlock } from '@portabletext/types'
 import { getLocale, locales, type Locale, type LocaleId } from '../../schemas/locales'
 import { singletons } from '../../schemas/singletons'
@@ -40,6 +40,27 @@ export async function loadSiteContent(source: ContentSource): Promise<SiteConten
 let cached: Promise<SiteContent> | undefined
 
 /**
+ * Reads the build's content snapshot. The build starts Astro before the content has loaded
+ * (scripts/build.ts), so the file may not exist yet: it appears whole (written, then renamed)
+ * once the site query has answered. Waits for it, unless the build that started this process
+ * has gone away or `CONTENT_SNAPSHOT_WAIT_MS` (default 10 minutes) has passed.
+ */
+async function readSnapshot(file: string): Promise<SiteContent> {
+  const parent = process.ppid
+  const deadline = Date.now() + (Number(process.env.CONTENT_SNAPSHOT_WAIT_MS) || 600_000)
+  while (!existsSync(file)) {
+    if (process.ppid !== parent || Date.now() > deadline) {
+      throw new Error(
+        `The content snapshot ${file} never appeared. Hint: CONTENT_SNAPSHOT is set by npm run build; ` +
+          'unset it to load the content from the dataset or Sanity directly.',
+      )
+    }
+    await new Promise((resolveWait) => setTimeout(resolveWait, 10))
+  }
+  return JSON.parse(readFileSync(file, 'utf8')) as SiteContent
+}
+
+/**
  * The site's content, loaded once per process. A build passes the result of its own load
  * and validation through `CONTENT_SNAPSHOT` (a JSON file), so pages never query again;
  * without it (e.g. `astro dev`) the content is loaded from the source the environment picks.
@@ -47,7 +68,7 @@ let cached: Promise<SiteContent> | undefined
 export function getSiteContent(): Promise<SiteContent> {
   cached ??= (async () => {
     const snapshot = process.env.CONTENT_SNAPSHOT
-    if (snapshot) return JSON.parse(readFileSync(snapshot, 'utf8')) as SiteContent
+    if (snapshot) return readSnapshot(snapshot)
     // Loaded only here: a build's pages read the snapshot and never load groq-js or
     // @sanity/client (and their dependencies) at all.
     const { sourceFromEnv } = await import('./source')

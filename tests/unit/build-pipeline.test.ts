@@ -130,7 +130,9 @@ describe('scripts/build.ts', () => {
     expect(run.stdout).toContain('refers to "metric-x", which does not exist')
     expect(run.stdout).toMatch(/Fix: Point the reference at an existing document/)
     expect(run.stderr).toMatch(/Build failed in validate/)
-    expect(run.stdout).not.toMatch(/\[build\]/) // Astro never started
+    // Astro starts next to validation (it waits for the content snapshot) and is stopped when
+    // validation fails: nothing it rendered reaches the output, and its folder is gone.
+    expect(run.stdout).not.toMatch(/\[build\] Complete!/)
     expect(lastLine(run.stdout)).toMatch(PHASE_LINE)
     expect(lastLine(run.stdout)).toMatch(/\(failed in validate\)$/)
 
@@ -209,5 +211,17 @@ describe('build helpers', () => {
     await expect(phases.run('validate', async () => Promise.reject(new Error('bad')))).rejects.toThrow('bad')
     expect(phases.line()).toMatch(/^content 0\.\ds · validate 0\.\ds · total \d+\.\ds \(failed in validate\)$/)
     expect(Object.keys(phases.toJSON())).toEqual(['content', 'validate', 'total'])
+  })
+
+  it('phases that overlap are listed in the pipeline order, whatever order they finish in', async () => {
+    const phases = new Phases(['content', 'validate', 'pages'])
+    // pages starts first and finishes first; content and validate run meanwhile.
+    await phases.run('pages', async () => undefined)
+    await phases.run('content', () => new Promise((resolve) => setTimeout(resolve, 20)))
+    await phases.run('validate', async () => undefined)
+    expect(Object.keys(phases.seconds)).toEqual(['pages', 'content', 'validate'])
+    await phases.run('extra', async () => undefined)
+    expect(Object.keys(phases.toJSON())).toEqual(['content', 'validate', 'pages', 'extra', 'total'])
+    expect(phases.line()).toMatch(/^content 0\.\ds · validate 0\.\ds · pages 0\.\ds · extra 0\.\ds · total \d+\.\ds$/)
   })
 })
