@@ -15,6 +15,11 @@
 // the single file loads in ~0.15 s and renders byte-identical SVG (measured; see
 // docs/benchmark.md). Types come from the package's main entry (src/types/echarts-dist.d.ts).
 import * as echarts from 'echarts/dist/echarts.esm.min'
+import { createHash } from 'node:crypto'
+import { openChartDiskCache, type ChartDiskCache } from './disk-cache'
+// This file's own source: part of the disk cache's version, so any change to the layout or
+// the post-processing below invalidates charts rendered by earlier builds.
+import renderSource from './render.ts?raw'
 
 /** One bar. */
 export interface BarRow {
@@ -60,10 +65,29 @@ const ROW_GAP = 14
 const PAD = 4
 
 const cacheKey = Symbol.for('six-industries.chart-cache')
-type Cache = { svgs: Map<string, string>; renders: number; requests: number }
+type Cache = { svgs: Map<string, string>; renders: number; requests: number; disk?: ChartDiskCache | null }
 const globalStore = globalThis as unknown as Record<symbol, Cache | undefined>
 // On globalThis, so two copies of this module in one build (e.g. two bundles) share it.
 const cache: Cache = (globalStore[cacheKey] ??= { svgs: new Map(), renders: 0, requests: 0 })
+
+/** The version of rendered charts: this file's source and the ECharts version. */
+export const chartRendererVersion = createHash('sha256').update(renderSource).update(`echarts@${echarts.version}`).digest('hex').slice(0, 16)
+
+/**
+ * The disk cache of charts from earlier builds (src/charts/disk-cache.ts), opened on first
+ * use and written back when the process (the build) exits.
+ */
+function diskCache(): ChartDiskCache | undefined {
+  if (cache.disk === undefined) {
+    cache.disk = openChartDiskCache(chartRendererVersion) ?? null
+    const hook = Symbol.for('six-industries.chart-disk-cache-hook')
+    if (!(globalStore as Record<symbol, unknown>)[hook]) {
+      ;(globalStore as Record<symbol, unknown>)[hook] = true
+      process.once('exit', () => cache.disk?.flush())
+    }
+  }
+  return cache.disk ?? undefined
+}
 
 // Opt-in check of the memoization in a real build: CHART_STATS=1 npx astro build
 // prints "[charts] 46 requested, 14 rendered" when the build process ends.
@@ -77,8 +101,9 @@ export function chartStats(): { requests: number; renders: number; cached: numbe
   return { requests: cache.requests, renders: cache.renders, cached: cache.svgs.size }
 }
 
-/** Forget rendered charts (tests). */
+/** Forget rendered charts (tests); the disk cache is dropped unwritten and opened again on next use. */
 export function clearChartCache(): void {
+  cache.disk = undefined
   cache.svgs.clear()
   cache.renders = 0
   cache.requests = 0
@@ -268,14 +293,22 @@ function postProcess(svg: string, spec: BarChartSpec): string {
   )
 }
 
-/** The chart as an SVG string, rendered once per distinct spec. */
+/**
+ * The chart as an SVG string, rendered once per distinct spec: memoized in this process, and
+ * across builds by the disk cache (src/charts/disk-cache.ts).
+ */
 export function renderBarChart(spec: BarChartSpec): string {
   cache.requests += 1
   const key = JSON.stringify(spec)
   let svg = cache.svgs.get(key)
   if (svg === undefined) {
-    svg = render(spec)
-    cache.renders += 1
+    const disk = diskCache()
+    svg = disk?.get(key)
+    if (svg === undefined) {
+      svg = render(spec)
+      cache.renders += 1
+      disk?.set(key, svg)
+    }
     cache.svgs.set(key, svg)
   }
   return svg

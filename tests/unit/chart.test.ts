@@ -1,5 +1,9 @@
-import { beforeEach, describe, expect, it } from 'vitest'
-import { chartStats, clearChartCache, estimateTextWidth, renderBarChart, wrapLabel, type BarChartSpec } from '../../src/charts/render'
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { chartRendererVersion, chartStats, clearChartCache, estimateTextWidth, renderBarChart, wrapLabel, type BarChartSpec } from '../../src/charts/render'
+import { chartCacheDir, openChartDiskCache } from '../../src/charts/disk-cache'
 import { assertOneUnit, groupChartSpec, groupRows } from '../../src/charts/metricGroupChart'
 import type { MetricGroupView, MetricView } from '../../src/content/load'
 
@@ -21,6 +25,9 @@ const spec: BarChartSpec = {
   ],
   max: 100,
 }
+
+// The in-process memo is what these tests count; the disk cache has its own tests below.
+process.env.CHART_CACHE = '0'
 
 describe('renderBarChart', () => {
   beforeEach(() => clearChartCache())
@@ -106,5 +113,66 @@ describe('figure group charts', () => {
   it('refuses a group that mixes units', () => {
     const g = group([metric('a'), metric('b', { unit: 'currency', currency: 'USD', value: 5 })])
     expect(() => assertOneUnit(g)).toThrow(/mixes units/)
+  })
+})
+
+describe('chart disk cache (charts carried across builds)', () => {
+  let dir: string
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'charts-'))
+    process.env.CHART_CACHE_DIR = dir
+    delete process.env.CHART_CACHE
+    clearChartCache()
+  })
+  afterEach(() => {
+    rmSync(dir, { recursive: true, force: true })
+    delete process.env.CHART_CACHE_DIR
+    process.env.CHART_CACHE = '0'
+    clearChartCache()
+  })
+
+  it('a later build reuses the SVG byte for byte instead of rendering it again', () => {
+    const cold = renderBarChart(spec)
+    expect(chartStats()).toMatchObject({ requests: 1, renders: 1 })
+    clearChartCache() // drops that cache unwritten; write as a build does at exit:
+    expect(existsSync(join(dir, 'charts.json'))).toBe(false)
+    const first = openChartDiskCache(chartRendererVersion, dir)!
+    first.set(JSON.stringify(spec), cold)
+    first.flush()
+    clearChartCache()
+
+    const warm = renderBarChart(spec) // a new "build": memo empty, disk cache warm
+    expect(warm).toBe(cold)
+    expect(chartStats()).toMatchObject({ requests: 1, renders: 0 })
+    renderBarChart({ ...spec, lang: 'zh-TW' }) // a different chart is still rendered
+    expect(chartStats()).toMatchObject({ requests: 2, renders: 1 })
+  })
+
+  it('ignores charts written by another renderer version', () => {
+    const old = openChartDiskCache('another-version', dir)!
+    old.set(JSON.stringify(spec), '<svg>stale</svg>')
+    old.flush()
+    expect(JSON.parse(readFileSync(join(dir, 'charts.json'), 'utf8')).version).toBe('another-version')
+    expect(renderBarChart(spec)).not.toContain('stale')
+    expect(chartStats()).toMatchObject({ renders: 1 })
+  })
+
+  it('keeps only the charts the last build used, and survives a corrupt file', () => {
+    writeFileSync(join(dir, 'charts.json'), '{not json')
+    const cache = openChartDiskCache('v1', dir)!
+    expect(cache.get('{"a":1}')).toBeUndefined()
+    cache.set('{"a":1}', '<svg>a</svg>')
+    cache.set('{"b":2}', '<svg>b</svg>')
+    cache.flush()
+    const next = openChartDiskCache('v1', dir)!
+    expect(next.get('{"a":1}')).toBe('<svg>a</svg>') // b is not used by this "build"
+    next.flush()
+    expect(Object.values(JSON.parse(readFileSync(join(dir, 'charts.json'), 'utf8')).charts)).toEqual(['<svg>a</svg>'])
+  })
+
+  it('is off with CHART_CACHE=0, and never creates node_modules outside a project', () => {
+    expect(chartCacheDir({ CHART_CACHE: '0', CHART_CACHE_DIR: dir })).toBeUndefined()
+    expect(chartCacheDir({}, dir)).toBeUndefined() // dir has no node_modules
+    expect(chartCacheDir({}, process.cwd())).toBe(join(process.cwd(), 'node_modules', '.cache', 'six-core'))
   })
 })
