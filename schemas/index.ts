@@ -1,17 +1,17 @@
-import { localeString } from './objects/localeString'
-import { localeText } from './objects/localeText'
-import { localePortableText } from './objects/localePortableText'
-import { portableText } from './objects/portableText'
-import { point } from './objects/point'
-import { siteSettings } from './documents/siteSettings'
-import { policy } from './documents/policy'
-import { section } from './documents/section'
-import { industry } from './documents/industry'
-import { metric } from './documents/metric'
-import { metricGroup } from './documents/metricGroup'
-import { source } from './documents/source'
-import { glossaryTerm } from './documents/glossaryTerm'
-import { timelineEvent } from './documents/timelineEvent'
+import { localeString } from './objects/localeString.ts'
+import { localeText } from './objects/localeText.ts'
+import { localePortableText } from './objects/localePortableText.ts'
+import { portableText } from './objects/portableText.ts'
+import { point } from './objects/point.ts'
+import { siteSettings } from './documents/siteSettings.ts'
+import { policy } from './documents/policy.ts'
+import { section } from './documents/section.ts'
+import { industry } from './documents/industry.ts'
+import { metric } from './documents/metric.ts'
+import { metricGroup } from './documents/metricGroup.ts'
+import { source } from './documents/source.ts'
+import { glossaryTerm } from './documents/glossaryTerm.ts'
+import { timelineEvent } from './documents/timelineEvent.ts'
 
 /** The one content model: every schema type, shared by the Studio, the site build and the tests. */
 export const schemaTypes = [
@@ -33,10 +33,10 @@ export const schemaTypes = [
   timelineEvent,
 ]
 
-export { singletons, singletonTypes } from './singletons'
+export { singletons, singletonTypes } from './singletons.ts'
 
 /** Every document type name (objects excluded). */
 export const documentTypes = schemaTypes.filter((t) => t.type === 'document').map((t) => t.name)
 
-export { locales, defaultLocale, getLocale, fallbackOrder, localeIds } from './locales'
-export type { Locale, LocaleId, LocaleSegment } from './locales'
+export { locales, defaultLocale, getLocale, fallbackOrder, localeIds } from './locales.ts'
+export type { Locale, LocaleId, LocaleSegment } from './locales.ts'

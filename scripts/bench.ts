@@ -114,9 +114,9 @@ const buildEnv = (extra: Record<string, string> = {}): NodeJS.ProcessEnv => ({
   ...extra,
 })
 
-/** The site build: scripts/build.ts (what `npm run build` runs), same Node, tsx loader. */
+/** The site build: scripts/build.ts (what `npm run build` runs), same Node, its own type stripping. */
 const siteCommand = (outDir: string, report: string) =>
-  [process.execPath, ['--import', 'tsx', join(repo, 'scripts', 'build.ts'), '--out', outDir, '--report', report]] as const
+  [process.execPath, [join(repo, 'scripts', 'build.ts'), '--out', outDir, '--report', report]] as const
 
 function summarize(list: Measurement[]): RunStats {
   return {
@@ -311,7 +311,7 @@ async function main() {
     git: gitInfo(),
     method: [
       'Whole-process builds under GNU time: wall (%e), CPU = user+sys of the process tree (%U+%S), peak memory = max(largest process RSS %M, summed RSS of the tree sampled every 100 ms).',
-      'Site: node --import tsx scripts/build.ts --out <dir> with CONTENT_FILE=<dataset> (what npm run build runs, without npm); its pages phase runs node astro.mjs build in a child. Floor: a bare Astro 7 project of the same page count built by that same command (node node_modules/astro/bin/astro.mjs build --root <floor>); same Node, same env.',
+      'Site: node scripts/build.ts --out <dir> with CONTENT_FILE=<dataset> (what npm run build runs, without npm); its pages phase runs node astro.mjs build in a child. Floor: a bare Astro 7 project of the same page count built by that same command (node node_modules/astro/bin/astro.mjs build --root <floor>); same Node, same env.',
       `Median of ${runs} run(s)${warmup ? ' after one warm-up build each of site and floor (before the first size)' : ''}; site and floor alternate so both see the same load; every build starts without a previous output folder (deleted untimed before it).`,
       'Synthetic sizes multiply industries, metrics, figure groups and glossary terms (scripts/bench/synthetic.ts); they pass the build\'s own validation phase.',
       'Page weight: every HTML file of the x1 output; CSS = linked stylesheets + inline <style>; JS = <script src>, inline code scripts, modulepreload; gzip = zlib level 6. Content pages = every template but search.',

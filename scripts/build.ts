@@ -16,6 +16,11 @@
  * removed. Every run ends with a phase timing line and writes build-report.json.
  *
  * Options: --out <dir> (default dist), --report <file> (default build-report.json).
+ *
+ * Runs on Node's own type stripping (`node scripts/build.ts`, Node >= 22.18), not tsx: tsx's
+ * loader hooks cost about 2 s of CPU per build here. So this file and every module it loads
+ * import relative files with their `.ts` extension and use only erasable TypeScript
+ * (tsconfig `erasableSyntaxOnly`).
  */
 process.env.ASTRO_TELEMETRY_DISABLED = '1'
 
@@ -24,11 +29,11 @@ import { mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } f
 import { dirname, join, relative, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { fileURLToPath } from 'node:url'
-import { checkContent } from './lib/content-check'
-import { Phases } from './lib/phases'
-import { redact } from './lib/redact'
-import { assertSafeOutDir, swapInto } from './lib/swap'
-import type { ValidationReport } from '../src/content/validate'
+import { checkContent } from './lib/content-check.ts'
+import { Phases } from './lib/phases.ts'
+import { redact } from './lib/redact.ts'
+import { assertSafeOutDir, swapInto } from './lib/swap.ts'
+import type { ValidationReport } from '../src/content/validate.ts'
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 
@@ -81,8 +86,8 @@ interface PagesRun {
  *
  * Why a child process: (1) its memory is returned when it exits, so Pagefind (next phase,
  * ~0.9 GB on 7,000 pages) does not run next to a 1.3 GB heap: peak memory of the x100
- * benchmark build 2.3 GB -> 1.4 GB; (2) it loads its ~2,000 modules without this script's
- * tsx loader hooks (Astro compiles the site's TypeScript itself).
+ * benchmark build 2.3 GB -> 1.4 GB; (2) Astro's start-up overlaps this process's content
+ * loading and validation (below).
  *
  * Why it starts first: Astro spends its first seconds starting up and bundling the site,
  * which needs no content; the pages wait for the content snapshot (`CONTENT_SNAPSHOT`, see
@@ -136,7 +141,7 @@ async function main(): Promise<BuildOutcome> {
     pagesPhase.catch(() => undefined) // awaited below
 
     // content + validate, next to Astro's start-up and bundling.
-    const check = await checkContent(async () => (await import('../src/content/source')).sourceFromEnv(), phases, {
+    const check = await checkContent(async () => (await import('../src/content/source.ts')).sourceFromEnv(), phases, {
       onContent(content) {
         // Written whole, then renamed: Astro never reads half a file.
         writeFileSync(`${snapshot}.partial`, JSON.stringify(content))
@@ -146,7 +151,7 @@ async function main(): Promise<BuildOutcome> {
     outcome.report = check.report
     outcome.sourceKind = check.source?.kind
     outcome.sourceDescription = check.report.source
-    const { formatReport } = await import('../src/content/validate')
+    const { formatReport } = await import('../src/content/validate.ts')
     print(formatReport(check.report))
     if (!check.report.ok || !check.content) {
       pages?.stop()

@@ -1,7 +1,7 @@
 import { defineArrayMember, defineField, defineType } from '@sanity/types'
 import { BookIcon } from '@sanity/icons'
-import { requiredLocalizedField, slugField } from '../lib/fields'
-import { bilingualTitle, missingLocales, selectLocalized } from '../lib/preview'
+import { requiredLocalizedField, slugField } from '../lib/fields.ts'
+import { bilingualTitle, missingLocales, selectLocalized } from '../lib/preview.ts'
 
 /** A term a reader may not know (5+2, BERI, AIoT…), defined in both languages. */
 export const glossaryTerm = defineType({

@@ -1,7 +1,7 @@
 import { defineArrayMember, defineField, defineType } from '@sanity/types'
 import { RocketIcon } from '@sanity/icons'
-import { orderRankField, requiredLocalizedField, slugField } from '../lib/fields'
-import { bilingualTitle, missingLocales, selectLocalized } from '../lib/preview'
+import { orderRankField, requiredLocalizedField, slugField } from '../lib/fields.ts'
+import { bilingualTitle, missingLocales, selectLocalized } from '../lib/preview.ts'
 
 const localeTextList = (name: string, title: string, description: string) =>
   defineField({

@@ -1,8 +1,8 @@
 import { defineField, defineType, type ValidationContext } from '@sanity/types'
 import { BarChartIcon } from '@sanity/icons'
-import { partialDateField, requiredLocalizedField, slugField } from '../lib/fields'
-import { hasText } from '../lib/text'
-import { bilingualTitle, missingLocales, selectLocalized } from '../lib/preview'
+import { partialDateField, requiredLocalizedField, slugField } from '../lib/fields.ts'
+import { hasText } from '../lib/text.ts'
+import { bilingualTitle, missingLocales, selectLocalized } from '../lib/preview.ts'
 
 /** How a figure relates to its number, as the source words it ("over", "about"). */
 export const comparators = [

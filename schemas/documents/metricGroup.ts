@@ -1,7 +1,7 @@
 import { defineArrayMember, defineField, defineType } from '@sanity/types'
 import { ChartUpwardIcon } from '@sanity/icons'
-import { orderRankField, requiredLocalizedField, slugField } from '../lib/fields'
-import { bilingualTitle, missingLocales, selectLocalized } from '../lib/preview'
+import { orderRankField, requiredLocalizedField, slugField } from '../lib/fields.ts'
+import { bilingualTitle, missingLocales, selectLocalized } from '../lib/preview.ts'
 
 /**
  * Figures that belong together and are compared in one chart, e.g. the six-trillion

@@ -1,7 +1,7 @@
 import { defineArrayMember, defineField, defineType } from '@sanity/types'
 import { BlockContentIcon } from '@sanity/icons'
-import { orderRankField, requiredLocalizedField, slugField } from '../lib/fields'
-import { bilingualTitle, missingLocales, selectLocalized } from '../lib/preview'
+import { orderRankField, requiredLocalizedField, slugField } from '../lib/fields.ts'
+import { bilingualTitle, missingLocales, selectLocalized } from '../lib/preview.ts'
 
 /** One part of the brief (background, trends, advantages, investment climate, conclusion), in the brief's order. */
 export const section = defineType({

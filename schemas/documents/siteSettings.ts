@@ -1,8 +1,8 @@
 import { defineField, defineType } from '@sanity/types'
 import { CogIcon } from '@sanity/icons'
-import { requiredLocalizedField } from '../lib/fields'
-import { allowedUrlSchemes, URL_SCHEME_MESSAGE } from '../lib/validation'
-import { bilingualTitle, selectLocalized } from '../lib/preview'
+import { requiredLocalizedField } from '../lib/fields.ts'
+import { allowedUrlSchemes, URL_SCHEME_MESSAGE } from '../lib/validation.ts'
+import { bilingualTitle, selectLocalized } from '../lib/preview.ts'
 
 /** Site-wide settings. A singleton on the fixed id `siteSettings`. */
 export const siteSettings = defineType({

@@ -1,8 +1,8 @@
 import { defineField, defineType } from '@sanity/types'
 import { LinkIcon } from '@sanity/icons'
-import { partialDateField, requiredLocalizedField } from '../lib/fields'
-import { allowedUrlSchemes, URL_SCHEME_MESSAGE } from '../lib/validation'
-import { bilingualTitle, missingLocales, selectLocalized } from '../lib/preview'
+import { partialDateField, requiredLocalizedField } from '../lib/fields.ts'
+import { allowedUrlSchemes, URL_SCHEME_MESSAGE } from '../lib/validation.ts'
+import { bilingualTitle, missingLocales, selectLocalized } from '../lib/preview.ts'
 
 /** Where a figure or text comes from: a report, a survey, a speech. */
 export const source = defineType({

@@ -1,7 +1,7 @@
 import { defineType } from '@sanity/types'
 import { CalendarIcon } from '@sanity/icons'
-import { partialDateField, requiredLocalizedField } from '../lib/fields'
-import { bilingualTitle, missingLocales, selectLocalized } from '../lib/preview'
+import { partialDateField, requiredLocalizedField } from '../lib/fields.ts'
+import { bilingualTitle, missingLocales, selectLocalized } from '../lib/preview.ts'
 
 /** A dated milestone of the policy, from the 2016 new economic model on. */
 export const timelineEvent = defineType({

@@ -6,7 +6,7 @@ import {
   requiredLocalized,
   SLUG_MESSAGE,
   SLUG_PATTERN,
-} from './validation'
+} from './validation.ts'
 
 const SLUG_REQUIRED_MESSAGE = 'Required: a slug, e.g. "cybersecurity". 必填：網址代稱。'
 

@@ -1,5 +1,5 @@
-import { locales } from '../locales'
-import { hasText } from './text'
+import { locales } from '../locales.ts'
+import { hasText } from './text.ts'
 
 /**
  * A preview `select` for a localized field: one selection key per locale, e.g.

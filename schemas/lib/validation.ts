@@ -1,6 +1,6 @@
 import type { CustomValidator, SlugValidationContext } from '@sanity/types'
-import { locales, type Locale } from '../locales'
-import { hasText } from './text'
+import { locales, type Locale } from '../locales.ts'
+import { hasText } from './text.ts'
 
 /**
  * Every marker about a missing translation starts with this text, so the build can tell

@@ -1,4 +1,4 @@
-import { defineLocalizedType } from './localized'
+import { defineLocalizedType } from './localized.ts'
 
 /** A short text (a title, a name, a label) in every locale. */
 export const localeString = defineLocalizedType('localeString', 'Localized string', 'string')

@@ -1,8 +1,8 @@
 import { defineField, defineType, type FieldDefinition } from '@sanity/types'
 import { TranslateIcon } from '@sanity/icons'
-import { locales } from '../locales'
-import { translationRule } from '../lib/validation'
-import { hasText } from '../lib/text'
+import { locales } from '../locales.ts'
+import { translationRule } from '../lib/validation.ts'
+import { hasText } from '../lib/text.ts'
 
 type LocalizedKind = 'string' | 'text' | 'portableText'
 

@@ -1,7 +1,7 @@
 import { defineField, defineType } from '@sanity/types'
 import { BulbOutlineIcon } from '@sanity/icons'
-import { requiredLocalized } from '../lib/validation'
-import { bilingualTitle, selectLocalized } from '../lib/preview'
+import { requiredLocalized } from '../lib/validation.ts'
+import { bilingualTitle, selectLocalized } from '../lib/preview.ts'
 
 /**
  * One titled point of an argument: a trend, an advantage, an enabling measure,

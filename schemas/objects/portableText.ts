@@ -1,6 +1,6 @@
 import { defineArrayMember, defineField, defineType } from '@sanity/types'
 import { BlockContentIcon, LinkIcon } from '@sanity/icons'
-import { allowedLinkSchemes, URL_SCHEME_MESSAGE } from '../lib/validation'
+import { allowedLinkSchemes, URL_SCHEME_MESSAGE } from '../lib/validation.ts'
 
 /**
  * Portable Text for explanations: paragraphs, two heading levels, lists, emphasis,

@@ -8,7 +8,7 @@
  * of its own (scripts/build.ts runs that same command as a child in its "pages" phase).
  * So the floor's whole-process time is what any Astro build of N pages pays (Node and
  * Astro start-up, Vite, rendering and writing N files) and nothing of the site's own work;
- * site / floor is what the site adds on top: the tsx-run build script, content, validation,
+ * site / floor is what the site adds on top: the build script, content, validation,
  * its templates, charts, integrations (MDX, sitemap, Tailwind) and Pagefind.
  */
 import { mkdirSync, writeFileSync } from 'node:fs'

@@ -4,10 +4,10 @@
  * - validate: Sanity's rules and the dataset checks over every document, then the page
  *   loader's checks on the loaded content, all before any page is rendered.
  */
-import type { SiteContent } from '../../src/content/load'
-import type { ContentSource } from '../../src/content/source'
-import type { ValidationReport } from '../../src/content/validate'
-import type { Phases } from './phases'
+import type { SiteContent } from '../../src/content/load.ts'
+import type { ContentSource } from '../../src/content/source.ts'
+import type { ValidationReport } from '../../src/content/validate.ts'
+import type { Phases } from './phases.ts'
 
 export interface ContentCheck {
   /** The source, when one could be created from the environment. */
@@ -36,12 +36,12 @@ export async function checkContent(
   phases: Phases,
   options: CheckContentOptions = {},
 ): Promise<ContentCheck> {
-  let validate!: typeof import('../../src/content/validate')
+  let validate!: typeof import('../../src/content/validate.ts')
   let source: ContentSource | undefined
   let loaded: [PromiseSettledResult<Awaited<ReturnType<typeof validate.documentsForValidation>>>, PromiseSettledResult<SiteContent>]
   try {
     loaded = await phases.run('content', async () => {
-      const { loadSiteContent } = await import('../../src/content/load')
+      const { loadSiteContent } = await import('../../src/content/load.ts')
       source = await makeSource()
       // The site query first, and handed on as soon as it answers (see `onContent`); only then
       // the validation packages, whose loading counts here too (about a second).
@@ -50,12 +50,12 @@ export async function checkContent(
         return value
       })
       content.catch(() => undefined) // settled below; not an unhandled rejection meanwhile
-      validate = await import('../../src/content/validate')
+      validate = await import('../../src/content/validate.ts')
       validate.loadValidator().catch(() => undefined)
       return Promise.allSettled([validate.documentsForValidation(source), content] as const)
     })
   } catch (error) {
-    validate ??= await import('../../src/content/validate')
+    validate ??= await import('../../src/content/validate.ts')
     return { source, report: validate.failedReport(source?.description ?? 'the content source', validate.issueFromLoadError(error)) }
   }
   const [documents, content] = loaded

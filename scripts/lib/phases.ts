@@ -11,11 +11,16 @@ export class Phases {
   /** The phase that failed, if one did. */
   failed: string | undefined
 
+  /** The order phases are listed in; phases not in it follow in the order they finished. */
+  private readonly order: readonly string[]
+
   /**
    * @param order the order phases are listed in (the pipeline's logical order); phases not in
    * it follow in the order they finished.
    */
-  constructor(private readonly order: readonly string[] = []) {}
+  constructor(order: readonly string[] = []) {
+    this.order = order
+  }
 
   /** Phase names in listing order. */
   private names(): string[] {

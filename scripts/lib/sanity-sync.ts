@@ -76,12 +76,12 @@ export function apiBase(config: Pick<SyncConfig, 'projectId' | 'apiHost'>): stri
 
 /** An HTTP failure from `fetch`, shaped like @sanity/client's errors so the retry rules apply. */
 class HttpStatusError extends Error {
-  constructor(
-    readonly statusCode: number,
-    message: string,
-    readonly response: { statusCode: number; headers: Record<string, string> },
-  ) {
+  readonly statusCode: number
+  readonly response: { statusCode: number; headers: Record<string, string> }
+  constructor(statusCode: number, message: string, response: { statusCode: number; headers: Record<string, string> }) {
     super(message)
+    this.statusCode = statusCode
+    this.response = response
   }
 }
 

@@ -1,11 +1,11 @@
 import { existsSync, readFileSync } from 'node:fs'
 import type { PortableTextBlock } from '@portabletext/types'
-import { getLocale, locales, type Locale, type LocaleId } from '../../schemas/locales'
-import { singletons } from '../../schemas/singletons'
-import { localize, localizeRequired, type Localized } from './localize'
-import { siteContentQuery } from './queries'
-import type { SiteContentQueryResult } from './sanity.types'
-import type { ContentSource } from './source'
+import { getLocale, locales, type Locale, type LocaleId } from '../../schemas/locales.ts'
+import { singletons } from '../../schemas/singletons.ts'
+import { localize, localizeRequired, type Localized } from './localize.ts'
+import { siteContentQuery } from './queries.ts'
+import type { SiteContentQueryResult } from './sanity.types.ts'
+import type { ContentSource } from './source.ts'
 
 /** The raw result of {@link siteContentQuery}: localized fields still whole. */
 export type SiteContent = SiteContentQueryResult
@@ -71,7 +71,7 @@ export function getSiteContent(): Promise<SiteContent> {
     if (snapshot) return readSnapshot(snapshot)
     // Loaded only here: a build's pages read the snapshot and never load groq-js or
     // @sanity/client (and their dependencies) at all.
-    const { sourceFromEnv } = await import('./source')
+    const { sourceFromEnv } = await import('./source.ts')
     return loadSiteContent(sourceFromEnv())
   })()
   return cached

@@ -1,4 +1,4 @@
-import { fallbackOrder, getLocale, type LocaleId } from '../../schemas/locales'
+import { fallbackOrder, getLocale, type LocaleId } from '../../schemas/locales.ts'
 
 /**
  * A value in the reader's language, or in another language when the reader's is missing.

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { evaluate, parse } from 'groq-js'
 import { createClient, type ClientPerspective, type SanityClient } from '@sanity/client'
-import { parseNdjson } from './ndjson'
+import { parseNdjson } from './ndjson.ts'
 
 /** GROQ parameters: JSON values only. */
 export type QueryParams = Record<string, unknown>
@@ -144,16 +144,20 @@ export interface LiveTarget {
  */
 export class SanityApiError extends Error {
   override name = 'SanityApiError'
-  constructor(
-    message: string,
-    /** The HTTP status, when the API answered. */
-    readonly statusCode: number | undefined,
-    /** How many attempts were made. */
-    readonly attempts: number,
-    /** True when the request timed out. */
-    readonly timedOut = false,
-  ) {
+  /** The HTTP status, when the API answered. */
+  readonly statusCode: number | undefined
+  /** How many attempts were made. */
+  readonly attempts: number
+  /** True when the request timed out. */
+  readonly timedOut: boolean
+
+  // Plain fields, not parameter properties: the build runs this file with Node's own type
+  // stripping, which only erases types.
+  constructor(message: string, statusCode: number | undefined, attempts: number, timedOut = false) {
     super(message)
+    this.statusCode = statusCode
+    this.attempts = attempts
+    this.timedOut = timedOut
   }
 }
 

@@ -14,11 +14,11 @@
  */
 import { evaluate, parse } from 'groq-js'
 import type { DocumentValidationMarker, ValidationClient, validateDocument as ValidateDocument } from '@sanity/validation'
-import { getLocale, locales, localeIds, type LocaleId } from '../../schemas/locales'
-import { MISSING_TRANSLATION } from '../../schemas/lib/validation'
-import { documentsForValidationQuery } from './queries'
-import { buildSiteView, type SiteContent } from './load'
-import type { ContentSource, QueryParams, SanityDocumentLike } from './source'
+import { getLocale, locales, localeIds, type LocaleId } from '../../schemas/locales.ts'
+import { MISSING_TRANSLATION } from '../../schemas/lib/validation.ts'
+import { documentsForValidationQuery } from './queries.ts'
+import { buildSiteView, type SiteContent } from './load.ts'
+import type { ContentSource, QueryParams, SanityDocumentLike } from './source.ts'
 
 // ---------------------------------------------------------------------------------------
 // The report
@@ -113,7 +113,7 @@ export function loadValidator(): Promise<Validator> {
         import('@sanity/schema/_internal'),
         import('@sanity/validation/_internal'),
         import('@sanity/validation'),
-        import('../../schemas'),
+        import('../../schemas/index.ts'),
       ])
     // What `createSchema` from 'sanity' does (sanity 6.16, WorkspaceLoader), from the packages
     // it uses: importing 'sanity' itself loads the whole Studio for this one function, about
@@ -155,7 +155,7 @@ export function loadValidator(): Promise<Validator> {
  * other types, which are then reported as unknown types.
  */
 export async function documentsForValidation(source: ContentSource): Promise<SanityDocumentLike[]> {
-  const { documentTypes } = await import('../../schemas')
+  const { documentTypes } = await import('../../schemas/index.ts')
   const known = await source.query<SanityDocumentLike[]>(documentsForValidationQuery, { types: documentTypes })
   if (!source.allDocuments) return known
   const types = new Set<string>(documentTypes)
@@ -530,7 +530,7 @@ export async function validateSlice(
 export async function validateDocuments(documents: readonly SanityDocumentLike[], options: ValidateOptions = {}): Promise<ValidationReport> {
   const started = performance.now()
   const validator = await loadValidator()
-  const { singletons } = await import('../../schemas')
+  const { singletons } = await import('../../schemas/index.ts')
   const strictI18n = options.strictI18n ?? strictI18nFromEnv()
   const errors: ContentIssue[] = []
   const missingTranslations: ContentIssue[] = []

@@ -1,6 +1,6 @@
 /**
  * Global setup of the build tests (tests/build/): builds the site ONCE per `npm test` run
- * with the real pipeline (`tsx scripts/build.ts --out .tmp/test-dist`), and hands the folder
+ * with the real pipeline (`node scripts/build.ts --out .tmp/test-dist`, as `npm run build` runs it), and hands the folder
  * to every test file: `inject('distDir')`. The build's report is `inject('buildReport')`.
  *
  * `TEST_DIST_DIR=<dir>` reuses a site built before (no build; `buildReport` is then the
@@ -51,11 +51,10 @@ export default async function setup(project: TestProject): Promise<void> {
   const report = join(root, '.tmp/test-dist.build-report.json')
   const log = join(root, '.tmp/test-dist.build.log')
   mkdirSync(join(root, '.tmp'), { recursive: true })
-  const tsx = join(root, 'node_modules/tsx/dist/cli.mjs')
   const started = performance.now()
   const code = await new Promise<number>((done, fail) => {
     // The same Node as Vitest (22, from the `node` devDependency), not whatever is on PATH.
-    const child = spawn(process.execPath, [tsx, 'scripts/build.ts', '--out', out, '--report', report], { cwd: root, env: buildEnv(), stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn(process.execPath, ['scripts/build.ts', '--out', out, '--report', report], { cwd: root, env: buildEnv(), stdio: ['ignore', 'pipe', 'pipe'] })
     const file = createWriteStream(log)
     child.stdout.pipe(file, { end: false })
     child.stderr.pipe(file, { end: false })

@@ -167,12 +167,14 @@ function parameterNames(tree: unknown, names = new Set<string>()): Set<string> {
 }
 
 class HttpFailure extends Error {
-  constructor(
-    readonly status: number,
-    readonly body: unknown,
-    readonly headers: Record<string, string> = {},
-  ) {
+  readonly status: number
+  readonly body: unknown
+  readonly headers: Record<string, string>
+  constructor(status: number, body: unknown, headers: Record<string, string> = {}) {
     super(`HTTP ${status}`)
+    this.status = status
+    this.body = body
+    this.headers = headers
   }
 }
 

@@ -40,7 +40,10 @@ function runScript(script: string, args: string[], env: Record<string, string>):
   for (const name of ['SANITY_PROJECT_ID', 'SANITY_DATASET', 'SANITY_API_READ_TOKEN', 'CONTENT_SNAPSHOT']) delete childEnv[name]
   if (!('STRICT_I18N' in env)) delete childEnv.STRICT_I18N
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [tsx, script, ...args], { cwd: root, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] })
+    // The build runs on Node's own type stripping, as `npm run build` runs it; the other
+    // scripts run under tsx, as their npm scripts do.
+    const command = script === 'scripts/build.ts' ? [script, ...args] : [tsx, script, ...args]
+    const child = spawn(process.execPath, command, { cwd: root, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] })
     let stdout = ''
     let stderr = ''
     child.stdout.on('data', (chunk) => (stdout += chunk))
