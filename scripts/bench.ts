@@ -156,7 +156,13 @@ async function benchSize(factor: number, realDocs: Doc[], realFile: string, warm
     log(`x${factor}: wrote ${relative(repo, dataFile)} (${docs.length} documents)`)
   }
   const outDir = join(work, 'out', `site-x${factor}`)
-  const env = buildEnv({ CONTENT_FILE: dataFile })
+  // The build caches (src/charts/disk-cache.ts, src/content/validate.ts) of this size live in
+  // the benchmark's own folder: the warm-up fills them, the measured runs reuse them, and the
+  // cold run below starts from empty ones. Never the developer's node_modules/.cache.
+  const cacheDir = join(work, 'cache', `x${factor}`)
+  rmSync(cacheDir, { recursive: true, force: true })
+  const cacheEnv = (dir: string) => ({ CHART_CACHE_DIR: dir, VALIDATION_CACHE_DIR: dir })
+  const env = buildEnv({ CONTENT_FILE: dataFile, ...cacheEnv(cacheDir) })
   const [siteCmd, siteArgs] = siteCommand(outDir, join(work, `build-report-x${factor}.json`))
   const timeoutMs = 30 * 60_000
   // Every measured build starts without a previous output (as in CI): deleting the old
@@ -192,6 +198,14 @@ async function benchSize(factor: number, realDocs: Doc[], realFile: string, warm
     if (siteRuns.length <= i) siteRuns.push(await runSite(`run ${i + 1}/${runs}`))
     floorRuns.push(await runFloor(`run ${i + 1}/${runs}`))
   }
+  // Cold: empty caches (they are written again, as on a first build).
+  const coldDir = join(work, 'cache', `x${factor}-cold`)
+  rmSync(coldDir, { recursive: true, force: true })
+  rmSync(outDir, { recursive: true, force: true })
+  const coldRun = await measure(siteCmd, siteArgs, { cwd: repo, env: { ...env, ...cacheEnv(coldDir) }, timeoutMs })
+  log(`x${factor} site cold (empty caches): ${describe(coldRun)}`)
+  rmSync(coldDir, { recursive: true, force: true })
+
   let profile: SizeResult['profile']
   if (opts.profile) {
     const dir = join(work, 'profiles', `x${factor}`)
@@ -235,6 +249,13 @@ async function benchSize(factor: number, realDocs: Doc[], realFile: string, warm
       cssMaxPerPageGzip: weight.css.maxPerPage.gzip,
     },
     search,
+    cold: {
+      wall: coldRun.wall,
+      cpu: round(coldRun.cpu),
+      peakBytes: coldRun.peakBytes,
+      phases: coldRun.phases,
+      ratioWall: round(coldRun.wall / floor.median.wall, 2),
+    },
     profile,
   }
   if (!opts.keep) {
