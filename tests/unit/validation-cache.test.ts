@@ -1,0 +1,283 @@
+/**
+ * The validation cache (src/content/validate.ts): Sanity's rule results per document are
+ * reused only while the document and every query its rules ran (slug uniqueness, a figure
+ * group's units) and every existence check give the same answers; the structural checks run
+ * every time. Every test validates for real, with its own VALIDATION_CACHE_DIR.
+ */
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import {
+  canonicalJson,
+  formatReport,
+  loadValidator,
+  validateDocuments,
+  validationCacheKey,
+  validationCacheSettings,
+  type ValidateOptions,
+  type ValidationReport,
+} from '../../src/content/validate'
+import type { SanityDocumentLike } from '../../src/content/source'
+import { baseDataset, datasetWith, type Doc } from '../fixtures/base'
+
+beforeAll(async () => {
+  await loadValidator()
+}, 120_000)
+
+let dir: string
+const saved = { dir: process.env.VALIDATION_CACHE_DIR, flag: process.env.VALIDATION_CACHE }
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'validation-cache-'))
+  process.env.VALIDATION_CACHE_DIR = dir
+  delete process.env.VALIDATION_CACHE
+})
+
+afterEach(() => {
+  rmSync(dir, { recursive: true, force: true })
+  for (const [name, value] of [['VALIDATION_CACHE_DIR', saved.dir], ['VALIDATION_CACHE', saved.flag]] as const) {
+    if (value === undefined) delete process.env[name]
+    else process.env[name] = value
+  }
+})
+
+const validate = (docs: Doc[], options: ValidateOptions = {}) => validateDocuments(docs as SanityDocumentLike[], { strictI18n: false, ...options })
+
+/** What a report says about the content (everything but timing and the cache counts). */
+const findings = (report: ValidationReport) => ({
+  errors: report.errors,
+  missingTranslations: report.missingTranslations,
+  warnings: report.warnings,
+  ok: report.ok,
+})
+
+const cacheFile = () => join(dir, 'validation.json')
+const storedEntries = () => (JSON.parse(readFileSync(cacheFile(), 'utf8')) as { entries: { id: string; deps: Record<string, unknown>[] }[] }).entries
+
+/** A second industry, valid on its own, with its own slug. */
+function withSecondIndustry(docs: Doc[], slug = 'semiconductors'): Doc[] {
+  const first = docs.find((d) => d._id === 'industry-cybersecurity')!
+  return [...docs, { ...structuredClone(first), _id: 'industry-semiconductors', slug: { _type: 'slug', current: slug }, orderRank: '0|200000:' }]
+}
+
+/** A dataset with a little of everything the report lists: errors, a missing translation, a warning. */
+function problemDataset(): Doc[] {
+  return datasetWith((docs, byId) => {
+    byId('metric-foundry-share').value = 180
+    ;(byId('industry-cybersecurity').summary as Record<string, unknown>).en = ''
+    byId('timelineEvent-2016').colour = 'red'
+    byId('glossaryTerm-five-plus-two').slug = { _type: 'slug', current: 'shares' }
+    byId('metricGroup-shares').metrics = [{ _type: 'reference', _ref: 'metric-foundry-share', _key: 'm1' }]
+    return withSecondIndustry(docs, 'cybersecurity')
+  })
+}
+
+describe('a second run on the same documents', () => {
+  it('reuses every entry and reports the same', async () => {
+    const docs = baseDataset()
+    const first = await validate(docs)
+    expect(first.cache).toEqual({ reused: 0, validated: docs.length })
+    expect(first.ok).toBe(true)
+    expect(existsSync(cacheFile())).toBe(true)
+    expect(storedEntries()).toHaveLength(docs.length)
+
+    const second = await validate(docs)
+    expect(second.cache).toEqual({ reused: docs.length, validated: 0 })
+    expect(findings(second)).toEqual(findings(first))
+    expect(formatReport(second)).toMatch(/\(rules: 11 from cache, 0 checked\)\.$/)
+    expect(formatReport(first)).not.toMatch(/rules:/)
+  })
+
+  it('reports the same errors, missing translations and warnings from the cache as without it', async () => {
+    const docs = problemDataset()
+    const uncached = await validate(docs, { cache: false })
+    expect(uncached.cache).toEqual({ reused: 0, validated: docs.length })
+    expect(uncached.errors.length).toBeGreaterThanOrEqual(4)
+    expect(uncached.missingTranslations.length).toBeGreaterThanOrEqual(1)
+    expect(uncached.warnings.length).toBeGreaterThanOrEqual(1)
+    expect(existsSync(cacheFile())).toBe(false)
+
+    const cold = await validate(docs)
+    const warm = await validate(docs)
+    expect(cold.cache).toEqual({ reused: 0, validated: docs.length })
+    expect(warm.cache).toEqual({ reused: docs.length, validated: 0 })
+    expect(findings(cold)).toEqual(findings(uncached))
+    expect(findings(warm)).toEqual(findings(uncached))
+  })
+
+  it('keeps running the structural checks on reused documents', async () => {
+    await validate(baseDataset())
+    // A duplicate id is not a Sanity rule: still found while every rule result is reused.
+    const docs = baseDataset()
+    docs.push(structuredClone(docs.find((d) => d._id === 'timelineEvent-2016')!)) // a duplicate id
+    const report = await validate(docs)
+    expect(report.cache).toEqual({ reused: 11, validated: 0 })
+    expect(report.errors.map((e) => e.code)).toEqual(['document.duplicate-id'])
+  })
+
+  it('records each document’s own queries (concurrent validations do not mix them)', async () => {
+    await validate(withSecondIndustry(baseDataset()), { concurrency: 8 })
+    for (const entry of storedEntries()) {
+      for (const dep of entry.deps) {
+        if (typeof dep.query === 'string' && dep.query.includes('slug.current')) expect((dep.params as { published: string }).published).toBe(entry.id)
+      }
+    }
+    const group = storedEntries().find((e) => e.id === 'metricGroup-shares')!
+    expect(group.deps.some((d) => typeof d.query === 'string' && d.query.includes('_id in $ids'))).toBe(true)
+  })
+})
+
+describe('a changed document', () => {
+  it('is validated again and its new error reported; the others are reused', async () => {
+    const first = await validate(baseDataset())
+    expect(first.ok).toBe(true)
+    const report = await validate(datasetWith((_, byId) => void (byId('metric-packaging-share').value = 180)))
+    expect(report.cache).toEqual({ reused: 10, validated: 1 })
+    expect(report.errors.map((e) => [e.documentId, e.field])).toEqual([['metric-packaging-share', 'value']])
+    expect(report.errors[0]!.message).toMatch(/between 0 and 100 \(got 180\)/)
+  })
+
+  it('with a translation removed gets its missing translation reported', async () => {
+    await validate(baseDataset())
+    const report = await validate(datasetWith((_, byId) => void ((byId('section-background').summary as Record<string, unknown>).en = '')))
+    expect(report.cache).toEqual({ reused: 10, validated: 1 })
+    expect(report.missingTranslations.map((m) => [m.documentId, m.field, m.locale])).toEqual([['section-background', 'summary.en', 'en']])
+    // And back: valid again, from the rules, not from the stale entry.
+    const back = await validate(baseDataset())
+    expect(back.cache).toEqual({ reused: 10, validated: 1 })
+    expect(back.missingTranslations).toEqual([])
+  })
+
+  it('with its keys in another order is the same document (reused)', async () => {
+    await validate(baseDataset())
+    const docs = baseDataset().map((doc) => Object.fromEntries(Object.entries(doc).reverse()) as Doc)
+    const report = await validate(docs)
+    expect(report.cache).toEqual({ reused: 11, validated: 0 })
+  })
+})
+
+describe('a change in another document that a rule queried', () => {
+  it('revalidates the unchanged document when another one takes its slug', async () => {
+    const before = await validate(withSecondIndustry(baseDataset()))
+    expect(before.ok, formatReport(before)).toBe(true)
+    expect(before.cache).toEqual({ reused: 0, validated: 12 })
+
+    // Only industry-semiconductors changes; industry-cybersecurity's slug query now finds it.
+    const clash = withSecondIndustry(baseDataset(), 'cybersecurity')
+    const report = await validate(clash)
+    expect(report.cache).toEqual({ reused: 10, validated: 2 })
+    const slugErrors = report.errors.filter((e) => e.field === 'slug').map((e) => e.documentId)
+    expect(slugErrors).toEqual(['industry-cybersecurity', 'industry-semiconductors'])
+
+    // The clash itself is cached: both errors come back from the cache.
+    const again = await validate(clash)
+    expect(again.cache).toEqual({ reused: 12, validated: 0 })
+    expect(findings(again)).toEqual(findings(report))
+
+    // And resolved again: both revalidated, no error.
+    const resolved = await validate(withSecondIndustry(baseDataset(), 'semiconductor-industry'))
+    expect(resolved.cache).toEqual({ reused: 10, validated: 2 })
+    expect(resolved.ok, formatReport(resolved)).toBe(true)
+  })
+
+  it('revalidates an unchanged figure group when one of its figures changes unit', async () => {
+    const before = await validate(baseDataset())
+    expect(before.ok).toBe(true)
+    const report = await validate(datasetWith((_, byId) => void (byId('metric-packaging-share').unit = 'rank')))
+    expect(report.cache).toEqual({ reused: 9, validated: 2 })
+    expect(report.errors.map((e) => [e.documentId, e.field])).toEqual([['metricGroup-shares', 'metrics']])
+    expect(report.errors[0]!.message).toMatch(/same unit/)
+  })
+
+  it('revalidates the documents referring to one that is removed or added', async () => {
+    await validate(baseDataset())
+    const without = baseDataset().filter((d) => d._id !== 'section-background')
+    const report = await validate(without)
+    // Referrers of section-background: industry-cybersecurity, metric-foundry-share; their
+    // existence checks changed. The others are reused.
+    expect(report.cache!.validated).toBe(2)
+    expect(report.errors.map((e) => [e.documentId, e.code]).sort()).toEqual([
+      ['industry-cybersecurity', 'reference.missing'],
+      ['metric-foundry-share', 'reference.missing'],
+    ])
+    const back = await validate(baseDataset())
+    expect(back.cache).toEqual({ reused: 8, validated: 3 })
+    expect(back.ok).toBe(true)
+  })
+})
+
+describe('the global key', () => {
+  it('depends on the schema files, this code and the packages, plus any extra', async () => {
+    const a = await validationCacheKey('a')
+    expect(a).toMatch(/^[0-9a-f]{64}$/)
+    expect(await validationCacheKey('a')).toBe(a)
+    expect(await validationCacheKey('b')).not.toBe(a)
+  })
+
+  it('when changed, ignores every entry', async () => {
+    const docs = baseDataset()
+    expect((await validate(docs, { cache: { keyExtra: 'schema v1' } })).cache).toEqual({ reused: 0, validated: 11 })
+    expect((await validate(docs, { cache: { keyExtra: 'schema v1' } })).cache).toEqual({ reused: 11, validated: 0 })
+    const changed = await validate(docs, { cache: { keyExtra: 'schema v2' } })
+    expect(changed.cache).toEqual({ reused: 0, validated: 11 })
+    expect(changed.ok).toBe(true)
+    // The file now holds the new key only.
+    expect((await validate(docs, { cache: { keyExtra: 'schema v1' } })).cache).toEqual({ reused: 0, validated: 11 })
+  })
+})
+
+describe('the cache file', () => {
+  it('when corrupt, is ignored: everything is validated, nothing throws, and it is rewritten', async () => {
+    writeFileSync(cacheFile(), '{"version": 1, "key": "trunc')
+    const docs = problemDataset()
+    const report = await validate(docs)
+    expect(report.cache).toEqual({ reused: 0, validated: docs.length })
+    expect(findings(report)).toEqual(findings(await validate(docs, { cache: false })))
+    expect(storedEntries()).toHaveLength(docs.length)
+  })
+
+  it('with entries of the wrong shape, ignores those entries', async () => {
+    const docs = baseDataset()
+    await validate(docs)
+    const data = JSON.parse(readFileSync(cacheFile(), 'utf8')) as { entries: Record<string, unknown>[] }
+    data.entries[0]!.markers = [{ nonsense: true }]
+    data.entries[1]!.deps = 'none'
+    writeFileSync(cacheFile(), JSON.stringify(data))
+    const report = await validate(docs)
+    expect(report.cache).toEqual({ reused: 9, validated: 2 })
+    expect(report.ok).toBe(true)
+  })
+
+  it('is neither read nor written with VALIDATION_CACHE=0', async () => {
+    process.env.VALIDATION_CACHE = '0'
+    const docs = baseDataset()
+    expect((await validate(docs)).cache).toEqual({ reused: 0, validated: 11 })
+    expect((await validate(docs)).cache).toEqual({ reused: 0, validated: 11 })
+    expect(readdirSync(dir)).toEqual([])
+    expect(validationCacheSettings(true, { VALIDATION_CACHE: '0' })).toBeUndefined()
+    expect(validationCacheSettings(false, {})).toBeUndefined()
+  })
+
+  it('defaults to node_modules/.cache/six-core/validation.json under the project, VALIDATION_CACHE_DIR overrides it', () => {
+    expect(validationCacheSettings(true, {})!.file).toMatch(/[\\/]node_modules[\\/]\.cache[\\/]six-core[\\/]validation\.json$/)
+    expect(validationCacheSettings(true, { VALIDATION_CACHE_DIR: dir })!.file).toBe(join(dir, 'validation.json'))
+  })
+
+  it('keeps only the documents of the last run, and leaves no temporary file', async () => {
+    await validate(withSecondIndustry(baseDataset()))
+    expect(storedEntries()).toHaveLength(12)
+    const report = await validate(baseDataset())
+    expect(report.cache).toEqual({ reused: 11, validated: 0 })
+    expect(storedEntries().map((e) => e.id).sort()).toEqual(baseDataset().map((d) => d._id).sort())
+    expect(readdirSync(dir)).toEqual(['validation.json'])
+  })
+})
+
+describe('canonicalJson', () => {
+  it('sorts keys at every level and leaves arrays in order', () => {
+    expect(canonicalJson({ b: 1, a: { d: [3, { z: 1, y: 2 }], c: undefined } })).toBe('{"a":{"d":[3,{"y":2,"z":1}]},"b":1}')
+    expect(canonicalJson({ a: 1, b: 2 })).toBe(canonicalJson({ b: 2, a: 1 }))
+    expect(canonicalJson(undefined)).toBe('null')
+  })
+})
