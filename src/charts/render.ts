@@ -9,13 +9,8 @@
  * Rendering is memoized by input: identical specs (same labels, values, texts, locale and
  * size) render once per process, i.e. once per build, however many pages show the chart.
  */
-// ECharts' own single-file ES build, not the tree-shakable `echarts/core` + `echarts/charts`:
-// the build's pages load ECharts through Node at render time, and the modular package is
-// ~600 files, each resolved through Vite's and Tailwind's module hooks (about 1 s per build);
-// the single file loads in ~0.15 s and renders byte-identical SVG (measured; see
-// docs/benchmark.md). Types come from the package's main entry (src/types/echarts-dist.d.ts).
-import * as echarts from 'echarts/dist/echarts.esm.min'
 import { createHash } from 'node:crypto'
+import { createRequire } from 'node:module'
 import { openChartDiskCache, type ChartDiskCache } from './disk-cache'
 // This file's own source: part of the disk cache's version, so any change to the layout or
 // the post-processing below invalidates charts rendered by earlier builds.
@@ -70,8 +65,27 @@ const globalStore = globalThis as unknown as Record<symbol, Cache | undefined>
 // On globalThis, so two copies of this module in one build (e.g. two bundles) share it.
 const cache: Cache = (globalStore[cacheKey] ??= { svgs: new Map(), renders: 0, requests: 0 })
 
+const require = createRequire(import.meta.url)
+
+type ECharts = typeof import('echarts')
+let echartsModule: ECharts | undefined
+/**
+ * ECharts, loaded on the first chart the caches do not have (a build whose charts all come
+ * from the disk cache never loads it). Its own single-file build, not the tree-shakable
+ * `echarts/core` + `echarts/charts`: the modular package is ~600 files, each resolved through
+ * Vite's and Tailwind's module hooks at render time (about 1 s per build); the single file
+ * loads in ~0.15 s and renders byte-identical SVG (measured; see docs/benchmark.md).
+ */
+function echarts(): ECharts {
+  return (echartsModule ??= require('echarts/dist/echarts.min.js') as ECharts)
+}
+
 /** The version of rendered charts: this file's source and the ECharts version. */
-export const chartRendererVersion = createHash('sha256').update(renderSource).update(`echarts@${echarts.version}`).digest('hex').slice(0, 16)
+export const chartRendererVersion = createHash('sha256')
+  .update(renderSource)
+  .update(`echarts@${(require('echarts/package.json') as { version: string }).version}`)
+  .digest('hex')
+  .slice(0, 16)
 
 /**
  * The disk cache of charts from earlier builds (src/charts/disk-cache.ts), opened on first
@@ -165,7 +179,7 @@ function render(spec: BarChartSpec): string {
     if (!Number.isFinite(row.value)) throw new Error(`The chart "${spec.ariaLabel}" has a bar "${row.label}" without a number.`)
   }
   const { width, height, rowHeight, labelLines, valueWidth } = layoutFor(spec)
-  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height })
+  const chart = echarts().init(null, null, { renderer: 'svg', ssr: true, width, height })
   try {
     chart.setOption({
       animation: false,
