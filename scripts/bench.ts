@@ -13,7 +13,7 @@
  * Options:
  *   --quick            1 run, no warm-up, sizes x1 and x10, no Lighthouse (a smoke test)
  *   --runs <n>         measured runs per build (default 3)
- *   --no-warmup        skip the warm-up builds
+ *   --no-warmup        skip the floor's warm-up build (the site's first build is always the cold one)
  *   --sizes 1,10,100   scale factors (default 1,10,100)
  *   --no-lighthouse    skip Lighthouse
  *   --lighthouse-runs <n>  Lighthouse runs per page, median score reported (default 3)
@@ -174,8 +174,10 @@ async function benchSize(factor: number, realDocs: Doc[], realFile: string, warm
     log(`x${factor} site ${label}: ${describe(m)}`)
     return m
   }
-  // The first build tells the page count; it is the warm-up, or the first measured run.
-  const first = await runSite(warmup ? 'warm-up' : 'run 1')
+  // The first build is the cold one: empty caches (it fills them, as the first build on a fresh
+  // machine does). It also tells the page count and warms the file cache; it is not among the
+  // measured runs, which all reuse the caches.
+  const coldRun = await runSite('cold (empty caches; fills them)')
   const pages = countHtml(outDir)
   const floorDir = join(work, `floor-${pages}`)
   const { outDir: floorOut } = writeFloorProject(floorDir, pages)
@@ -189,22 +191,14 @@ async function benchSize(factor: number, realDocs: Doc[], realFile: string, warm
     log(`x${factor} floor (${pages} pages) ${label}: ${describe(m)}`)
     return m
   }
-  const siteRuns: Measurement[] = warmup ? [] : [first]
+  const siteRuns: Measurement[] = []
   const floorRuns: Measurement[] = []
   if (warmup) await runFloor('warm-up')
-  // Alternate site and floor, so both see the same machine load: S F S F S F (without a
-  // warm-up the first site build is the first S).
+  // Alternate site and floor, so both see the same machine load: S F S F S F.
   for (let i = 0; i < runs; i++) {
-    if (siteRuns.length <= i) siteRuns.push(await runSite(`run ${i + 1}/${runs}`))
+    siteRuns.push(await runSite(`run ${i + 1}/${runs}`))
     floorRuns.push(await runFloor(`run ${i + 1}/${runs}`))
   }
-  // Cold: empty caches (they are written again, as on a first build).
-  const coldDir = join(work, 'cache', `x${factor}-cold`)
-  rmSync(coldDir, { recursive: true, force: true })
-  rmSync(outDir, { recursive: true, force: true })
-  const coldRun = await measure(siteCmd, siteArgs, { cwd: repo, env: { ...env, ...cacheEnv(coldDir) }, timeoutMs })
-  log(`x${factor} site cold (empty caches): ${describe(coldRun)}`)
-  rmSync(coldDir, { recursive: true, force: true })
 
   let profile: SizeResult['profile']
   if (opts.profile) {
@@ -333,7 +327,7 @@ async function main() {
     method: [
       'Whole-process builds under GNU time: wall (%e), CPU = user+sys of the process tree (%U+%S), peak memory = max(largest process RSS %M, summed RSS of the tree sampled every 100 ms).',
       'Site: node scripts/build.ts --out <dir> with CONTENT_FILE=<dataset> (what npm run build runs, without npm); its pages phase runs node astro.mjs build in a child. Floor: a bare Astro 7 project of the same page count built by that same command (node node_modules/astro/bin/astro.mjs build --root <floor>); same Node, same env.',
-      `Median of ${runs} run(s)${warmup ? ' after one warm-up build each of site and floor (before the first size)' : ''}; site and floor alternate so both see the same load; every build starts without a previous output folder (deleted untimed before it).`,
+      `Median of ${runs} run(s) per size after one cold site build with empty build caches (reported on its own)${warmup ? ' and one warm-up build of the floor before the first size' : ''}; site and floor alternate so both see the same load; every build starts without a previous output folder (deleted untimed before it).`,
       'Synthetic sizes multiply industries, metrics, figure groups and glossary terms (scripts/bench/synthetic.ts); they pass the build\'s own validation phase.',
       'Page weight: every HTML file of the x1 output; CSS = linked stylesheets + inline <style>; JS = <script src>, inline code scripts, modulepreload; gzip = zlib level 6. Content pages = every template but search.',
     ],

@@ -156,7 +156,7 @@ export function renderTables(r: BenchResults, markdown = false): string {
   const h = (title: string) => out.push(markdown ? `\n### ${title}\n` : `\n== ${title} ==`)
   const t = (header: string[], rows: string[][]) => out.push(formatTable(header, rows, markdown))
 
-  h(`Build time (median of ${r.options.runs} run${r.options.runs > 1 ? 's' : ''}${r.options.warmup ? ' after a warm-up' : ''}; whole process)`)
+  h(`Build time (median of ${r.options.runs} run${r.options.runs > 1 ? 's' : ''} with warm build caches, after a cold build${r.options.warmup ? ' and a floor warm-up' : ''}; whole process)`)
   t(
     ['size', 'pages', 'site wall', 'site CPU', 'site peak mem', 'floor wall', 'floor CPU', 'floor peak mem', 'ratio wall', 'ratio CPU', 'pages phase / floor', 'site s/page', 'floor s/page'],
     r.sizes.map((s) => [
@@ -177,7 +177,7 @@ export function renderTables(r: BenchResults, markdown = false): string {
   )
   const coldSizes = r.sizes.filter((s) => s.cold)
   if (coldSizes.length) {
-    h('Cold build: one site build with empty chart and validation caches (first build on a fresh machine)')
+    h('Cold build: the first site build of each size, with empty chart and validation caches (as on a fresh machine)')
     t(
       ['size', 'pages', 'site wall', 'site CPU', 'site peak mem', 'ratio wall (to the floor median)', 'phases'],
       coldSizes.map((s) => [
