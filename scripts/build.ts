@@ -25,7 +25,7 @@
 process.env.ASTRO_TELEMETRY_DISABLED = '1'
 
 import { spawn } from 'node:child_process'
-import { mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { dirname, join, relative, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { fileURLToPath } from 'node:url'
@@ -33,6 +33,7 @@ import { checkContent } from './lib/content-check.ts'
 import { Phases } from './lib/phases.ts'
 import { redact } from './lib/redact.ts'
 import { assertSafeOutDir, swapInto } from './lib/swap.ts'
+import { writeFileAtomic } from '../src/utils/build-cache.ts'
 import type { ValidationReport } from '../src/content/validate.ts'
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..')
@@ -98,6 +99,8 @@ interface PagesRun {
 function startPages(siteDir: string, snapshot: string): PagesRun {
   const astro = join(projectRoot, 'node_modules', 'astro', 'bin', 'astro.mjs')
   const child = spawn(process.execPath, [astro, 'build', '--root', projectRoot, '--outDir', siteDir], {
+    // In the project root, wherever the build was started from: the chart cache lives under it.
+    cwd: projectRoot,
     stdio: 'inherit',
     env: { ...process.env, CONTENT_SNAPSHOT: snapshot },
   })
@@ -142,11 +145,8 @@ async function main(): Promise<BuildOutcome> {
 
     // content + validate, next to Astro's start-up and bundling.
     const check = await checkContent(async () => (await import('../src/content/source.ts')).sourceFromEnv(), phases, {
-      onContent(content) {
-        // Written whole, then renamed: Astro never reads half a file.
-        writeFileSync(`${snapshot}.partial`, JSON.stringify(content))
-        renameSync(`${snapshot}.partial`, snapshot)
-      },
+      // Written whole, then renamed: Astro never reads half a file.
+      onContent: (content) => writeFileAtomic(snapshot, JSON.stringify(content)),
     })
     outcome.report = check.report
     outcome.sourceKind = check.source?.kind

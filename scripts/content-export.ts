@@ -10,9 +10,10 @@
  * Env: SANITY_PROJECT_ID, SANITY_DATASET (required); SANITY_API_READ_TOKEN (private datasets);
  *      SANITY_API_HOST (another API host, e.g. a test server); SANITY_TIMEOUT_MS.
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
-import { dirname, resolve } from 'node:path'
+import { existsSync, readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
 import { serializeNdjson } from '../src/content/ndjson'
+import { writeFileAtomic } from '../src/utils/build-cache'
 import { errorLine, exportDataset, syncConfigFromEnv } from './lib/sanity-sync'
 
 async function main(argv: string[], env: Record<string, string | undefined>): Promise<number> {
@@ -43,11 +44,8 @@ async function main(argv: string[], env: Record<string, string | undefined>): Pr
     console.log(`${file} is already up to date: ${summary}.`)
     return 0
   }
-  mkdirSync(dirname(file), { recursive: true })
-  // Write beside the file and rename: a failed or interrupted export never leaves half a file.
-  const temp = `${file}.${process.pid}.tmp`
-  writeFileSync(temp, text, 'utf8')
-  renameSync(temp, file)
+  // Whole or not at all: a failed or interrupted export never leaves half a file.
+  writeFileAtomic(file, text)
   console.log(`Wrote ${file}: ${summary}.`)
   return 0
 }

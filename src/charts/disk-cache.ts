@@ -9,12 +9,12 @@
  * processing) and the ECharts version. Only the charts the last build used are kept.
  *
  * Where: CHART_CACHE_DIR, else node_modules/.cache/six-core/ under the working directory
- * (the project root for npm scripts); CHART_CACHE=0 turns it off. A missing or unreadable
- * file only means charts are rendered again.
+ * (the build starts Astro in the project root); CHART_CACHE=0 turns it off. A missing or
+ * unreadable file only means charts are rendered again.
  */
-import { createHash } from 'node:crypto'
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
-import { join, resolve } from 'node:path'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { buildCacheDir, sha256, writeFileAtomic } from '../utils/build-cache'
 
 /** A chart cache file: the version it was written for and SVGs by spec hash. */
 interface StoredCharts {
@@ -42,15 +42,14 @@ export interface ChartDiskCache {
   stats(): ChartDiskCacheStats
 }
 
-/** The folder the cache lives in, or undefined when it is turned off. */
+/**
+ * The folder the cache lives in, or undefined when it is turned off (`CHART_CACHE=0`,
+ * `CHART_CACHE_DIR`; see src/utils/build-cache.ts). The default is under the working
+ * directory: the build starts Astro in the project root.
+ */
 export function chartCacheDir(env: Record<string, string | undefined> = process.env, cwd = process.cwd()): string | undefined {
-  if (env.CHART_CACHE === '0') return undefined
-  if (env.CHART_CACHE_DIR?.trim()) return resolve(env.CHART_CACHE_DIR.trim())
-  // Only inside a project (never create node_modules/ somewhere else).
-  return existsSync(join(cwd, 'node_modules')) ? join(cwd, 'node_modules', '.cache', 'six-core') : undefined
+  return buildCacheDir('CHART', env, cwd)
 }
-
-const hash = (text: string) => createHash('sha256').update(text).digest('base64url')
 
 /** Opens the cache for charts of `version` (see the module comment); undefined when turned off. */
 export function openChartDiskCache(version: string, dir = chartCacheDir()): ChartDiskCache | undefined {
@@ -71,10 +70,7 @@ export function openChartDiskCache(version: string, dir = chartCacheDir()): Char
   const flush = () => {
     if (misses === 0 && used.size === loaded) return // nothing new, nothing dropped
     try {
-      mkdirSync(dir, { recursive: true })
-      const tmp = `${file}.${process.pid}.tmp`
-      writeFileSync(tmp, JSON.stringify({ version, charts: Object.fromEntries(used) } satisfies StoredCharts))
-      renameSync(tmp, file)
+      writeFileAtomic(file, JSON.stringify({ version, charts: Object.fromEntries(used) } satisfies StoredCharts))
     } catch {
       // A read-only checkout or a full disk: the next build renders again.
     }
@@ -82,7 +78,7 @@ export function openChartDiskCache(version: string, dir = chartCacheDir()): Char
 
   return {
     get(specJson) {
-      const key = hash(specJson)
+      const key = sha256(specJson)
       const svg = used.get(key) ?? stored[key]
       if (svg !== undefined) {
         hits += 1
@@ -92,7 +88,7 @@ export function openChartDiskCache(version: string, dir = chartCacheDir()): Char
     },
     set(specJson, svg) {
       misses += 1
-      used.set(hash(specJson), svg)
+      used.set(sha256(specJson), svg)
     },
     flush,
     stats: () => ({ file, loaded, hits, misses }),

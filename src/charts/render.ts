@@ -9,8 +9,8 @@
  * Rendering is memoized by input: identical specs (same labels, values, texts, locale and
  * size) render once per process, i.e. once per build, however many pages show the chart.
  */
-import { createHash } from 'node:crypto'
 import { createRequire } from 'node:module'
+import { sha256 } from '../utils/build-cache'
 import { openChartDiskCache, type ChartDiskCache } from './disk-cache'
 // This file's own source: part of the disk cache's version, so any change to the layout or
 // the post-processing below invalidates charts rendered by earlier builds.
@@ -81,11 +81,7 @@ function echarts(): ECharts {
 }
 
 /** The version of rendered charts: this file's source and the ECharts version. */
-export const chartRendererVersion = createHash('sha256')
-  .update(renderSource)
-  .update(`echarts@${(require('echarts/package.json') as { version: string }).version}`)
-  .digest('hex')
-  .slice(0, 16)
+export const chartRendererVersion = sha256(`${renderSource}\u0000echarts@${(require('echarts/package.json') as { version: string }).version}`).slice(0, 16)
 
 /**
  * The disk cache of charts from earlier builds (src/charts/disk-cache.ts), opened on first

@@ -12,10 +12,10 @@
  * Nothing here touches the network: the client handed to Sanity's custom rules answers GROQ
  * with groq-js over the documents being validated (slug uniqueness, figure-group units).
  */
-import { createHash, randomBytes } from 'node:crypto'
-import { mkdir, readdir, readFile, rename, unlink, writeFile } from 'node:fs/promises'
+import { createHash } from 'node:crypto'
+import { readdir, readFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
-import { dirname, join, relative, resolve } from 'node:path'
+import { join, relative, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { evaluate, parse } from 'groq-js'
 import type { DocumentValidationMarker, ValidationClient, validateDocument as ValidateDocument } from '@sanity/validation'
@@ -24,6 +24,7 @@ import { MISSING_TRANSLATION } from '../../schemas/lib/validation.ts'
 import { documentsForValidationQuery } from './queries.ts'
 import { buildSiteView, type SiteContent } from './load.ts'
 import type { ContentSource, QueryParams, SanityDocumentLike } from './source.ts'
+import { buildCacheDir, sha256, writeFileAtomic } from '../utils/build-cache.ts'
 
 // ---------------------------------------------------------------------------------------
 // The report
@@ -517,23 +518,6 @@ async function mapLimit<T, R>(items: readonly T[], limit: number, work: (item: T
 
 const isSystemType = (type: string) => type.startsWith('sanity.') || type.startsWith('system.')
 
-/**
- * Sanity's markers for `documents[i]` for each i in `indices`, validated against all of
- * `documents` (slug uniqueness and other custom rules query them through the offline
- * client). `found` are ids outside `documents` that exist (references to them are fine).
- */
-export async function validateSlice(
-  documents: readonly SanityDocumentLike[],
-  indices: readonly number[],
-  found: readonly string[],
-  concurrency: number,
-): Promise<DocumentValidationMarker[][]> {
-  const ids = new Set<string>(found)
-  for (const doc of documents) ids.add(doc._id)
-  const results = await validateWithDeps(documents, indices, (id) => ids.has(id), createDatasetFetch(documents), concurrency)
-  return results.map((result) => result.markers)
-}
-
 /** Sanity's markers for one document, with what its rules asked about the other documents. */
 interface RuleResult {
   markers: DocumentValidationMarker[]
@@ -543,7 +527,8 @@ interface RuleResult {
 }
 
 /**
- * {@link validateSlice} with, per document, every query its rules ran through the client and
+ * Sanity's markers for `documents[i]` for each i in `indices`, with, per document, every
+ * query its rules ran through the client and
  * every referenced id whose existence Sanity checked, with their answers: each document gets
  * its own client, so concurrent validations do not mix their records. Queries get their
  * params as JSON (as a real client sends them), so the recorded query, re-run later, is
@@ -629,12 +614,6 @@ export type ValidationDep = { query: string; params: QueryParams; resultHash: st
 export interface ValidationCacheEntry {
   /** sha256 of the document as canonical JSON (keys sorted). */
   docHash: string
-  /**
-   * sha256 of the document as plain `JSON.stringify` (its own key order): when it matches,
-   * the document is the same without sorting its keys (3x faster); when it does not (e.g.
-   * keys in another order), `docHash` decides.
-   */
-  rawHash?: string
   deps: ValidationDep[]
   /** Sanity's markers (before {@link usefulMarkers}), as JSON. */
   markers: DocumentValidationMarker[]
@@ -672,11 +651,9 @@ export function validationCacheSettings(
   env: Record<string, string | undefined> = process.env,
 ): { file: string; keyExtra: string } | undefined {
   if (options === false) return undefined
-  const flag = env.VALIDATION_CACHE?.trim().toLowerCase()
-  if (flag === '0' || flag === 'false' || flag === 'off' || flag === 'no') return undefined
   const custom = typeof options === 'object' ? options : {}
-  const dir = custom.dir || env.VALIDATION_CACHE_DIR?.trim() || join(projectRoot, 'node_modules/.cache/six-core')
-  return { file: join(resolve(dir), 'validation.json'), keyExtra: custom.keyExtra ?? '' }
+  const dir = custom.dir ? resolve(custom.dir) : buildCacheDir('VALIDATION', env, projectRoot)
+  return dir ? { file: join(dir, 'validation.json'), keyExtra: custom.keyExtra ?? '' } : undefined
 }
 
 /** A value as JSON with object keys sorted (undefined members left out, as JSON.stringify does). */
@@ -701,7 +678,6 @@ function sortKeys(_key: string, value: unknown): unknown {
   return out
 }
 
-const sha256 = (text: string | Buffer) => createHash('sha256').update(text).digest('hex')
 const hashJson = (value: unknown) => sha256(canonicalJson(value))
 
 /** The installed version of a package (from its package.json), or a marker that it was not found. */
@@ -798,36 +774,19 @@ async function readCache(file: string, key: string): Promise<Map<string, Validat
   if (!isObject(data) || data.version !== CACHE_FORMAT || data.key !== key || !Array.isArray(data.entries)) return entries
   for (const entry of data.entries) {
     if (isCacheEntry(entry)) {
-      entries.set(entry.id, { docHash: entry.docHash, ...(typeof entry.rawHash === 'string' ? { rawHash: entry.rawHash } : {}), deps: entry.deps, markers: entry.markers })
+      entries.set(entry.id, { docHash: entry.docHash, deps: entry.deps, markers: entry.markers })
     }
   }
   return entries
 }
 
-/** Writes the cache atomically (a temporary file, then a rename); a failure only loses the cache. */
-async function writeCache(file: string, key: string, entries: Map<string, ValidationCacheEntry>): Promise<void> {
-  const tmp = `${file}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`
+/** Writes the cache whole or not at all; a failure only loses the cache. */
+function writeCache(file: string, key: string, entries: Map<string, ValidationCacheEntry>): void {
+  const data: CacheFile = { version: CACHE_FORMAT, key, entries: [...entries].map(([id, entry]) => ({ id, ...entry })) }
   try {
-    await mkdir(dirname(file), { recursive: true })
-    const data: CacheFile = { version: CACHE_FORMAT, key, entries: [...entries].map(([id, entry]) => ({ id, ...entry })) }
-    await writeFile(tmp, JSON.stringify(data))
-    await rename(tmp, file)
+    writeFileAtomic(file, JSON.stringify(data))
   } catch {
-    await unlink(tmp).catch(() => undefined)
-  }
-}
-
-/** A document's hashes, the canonical one computed only when needed. */
-class DocumentHashes {
-  readonly raw: string
-  #doc: SanityDocumentLike
-  #canonical: string | undefined
-  constructor(doc: SanityDocumentLike) {
-    this.#doc = doc
-    this.raw = sha256(JSON.stringify(doc))
-  }
-  get canonical(): string {
-    return (this.#canonical ??= hashJson(this.#doc))
+    // A read-only checkout or a full disk: the next build validates again.
   }
 }
 
@@ -838,12 +797,12 @@ class DocumentHashes {
  */
 async function entryHolds(
   entry: ValidationCacheEntry,
-  hashes: DocumentHashes,
+  docHash: string,
   exists: (id: string) => boolean,
   fetch: DatasetFetch,
   answers: Map<string, Promise<string | undefined>>,
 ): Promise<boolean> {
-  if (entry.rawHash !== hashes.raw && entry.docHash !== hashes.canonical) return false
+  if (entry.docHash !== docHash) return false
   for (const dep of entry.deps) {
     if ('exists' in dep) {
       if (exists(dep.exists) !== dep.result) return false
@@ -1013,18 +972,17 @@ export async function validateDocuments(documents: readonly SanityDocumentLike[]
   const cacheKey = settings ? await validationCacheKey(settings.keyExtra) : undefined
   let stored = new Map<string, ValidationCacheEntry>()
   const kept = new Map<string, ValidationCacheEntry>()
-  const hashes: DocumentHashes[] = []
+  const docHashes: string[] = []
   if (settings && cacheKey) {
     stored = await readCache(settings.file, cacheKey)
     const answers = new Map<string, Promise<string | undefined>>()
     for (let i = 0; i < toValidate.length; i++) {
       const doc = toValidate[i]!
-      hashes[i] = new DocumentHashes(doc)
+      docHashes[i] = hashJson(doc)
       const entry = stored.get(doc._id)
-      if (entry && (await entryHolds(entry, hashes[i]!, exists, fetch, answers))) {
+      if (entry && (await entryHolds(entry, docHashes[i]!, exists, fetch, answers))) {
         results[i] = entry.markers
-        // Same document; its raw hash may differ (keys in another order): store the current one.
-        kept.set(doc._id, entry.rawHash === hashes[i]!.raw ? entry : { ...entry, rawHash: hashes[i]!.raw })
+        kept.set(doc._id, entry)
       }
     }
   }
@@ -1039,12 +997,10 @@ export async function validateDocuments(documents: readonly SanityDocumentLike[]
   pending.forEach((i, j) => {
     const result = fresh[j]!
     results[i] = result.markers
-    if (cacheKey && result.cacheable) {
-      const { canonical, raw } = hashes[i]!
-      kept.set(toValidate[i]!._id, { docHash: canonical, rawHash: raw, deps: result.deps, markers: result.markers })
-    }
+    if (cacheKey && result.cacheable) kept.set(toValidate[i]!._id, { docHash: docHashes[i]!, deps: result.deps, markers: result.markers })
   })
-  if (settings && cacheKey && (pending.length > 0 || kept.size !== stored.size || [...kept].some(([id, entry]) => stored.get(id) !== entry))) await writeCache(settings.file, cacheKey, kept)
+  // Written when something changed: a document validated anew, or a stored one gone.
+  if (settings && cacheKey && (pending.length > 0 || kept.size !== stored.size)) writeCache(settings.file, cacheKey, kept)
   toValidate.forEach((doc, i) => {
     for (const marker of usefulMarkers(results[i]!)) {
       const field = formatPath(marker.path as SanityPathSegment[], doc)
