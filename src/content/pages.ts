@@ -48,10 +48,16 @@ export async function getEditorialPage(locale: Locale, name: string): Promise<Ed
     throw new Error(`No ${name} page for ${locale.tag}: expected content${file.slice('/content'.length)}. Hint: every locale needs its own copy of each MDX page.`)
   }
   const mod = await load()
-  const parsed = pageFrontmatterSchema.safeParse(mod.frontmatter)
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => `${i.path.join('.') || '(frontmatter)'}: ${i.message}`).join('; ')
-    throw new Error(`content${file.slice('/content'.length)} has invalid frontmatter: ${problems}. Hint: it needs a title and a description; "updated" is YYYY, YYYY-MM or YYYY-MM-DD.`)
-  }
-  return { file, data: parsed.data, Content: mod.default }
+  return { file, data: checkFrontmatter(`content${file.slice('/content'.length)}`, mod.frontmatter), Content: mod.default }
+}
+
+/**
+ * A page's frontmatter, checked.
+ * @throws when it is incomplete or malformed, naming the file, each field and the fix.
+ */
+export function checkFrontmatter(file: string, frontmatter: unknown): PageFrontmatter {
+  const parsed = pageFrontmatterSchema.safeParse(frontmatter)
+  if (parsed.success) return parsed.data
+  const problems = parsed.error.issues.map((i) => `${i.path.join('.') || '(frontmatter)'}: ${i.message}`).join('; ')
+  throw new Error(`${file} has invalid frontmatter: ${problems}. Hint: it needs a title and a description; "updated" is YYYY, YYYY-MM or YYYY-MM-DD.`)
 }

@@ -1,7 +1,7 @@
 /** MDX pages (src/content/pages.ts): the frontmatter check and the error for a missing page. */
 import { describe, expect, it } from 'vitest'
 import { getLocale } from '../../schemas/locales'
-import { getEditorialPage, pageFrontmatterSchema } from '../../src/content/pages'
+import { checkFrontmatter, getEditorialPage, pageFrontmatterSchema } from '../../src/content/pages'
 
 describe('editorial MDX pages', () => {
   it('accepts a title, a description and a partial ISO date', () => {
@@ -15,9 +15,19 @@ describe('editorial MDX pages', () => {
     expect(pageFrontmatterSchema.safeParse({ title: 'a', description: 'b', updated: '27/11/2026' }).success).toBe(false)
   })
 
-  it('names the file a locale is missing', async () => {
+  it('names the file a locale is missing, in both languages', async () => {
     await expect(getEditorialPage(getLocale('en'), 'no-such-page')).rejects.toThrow(
       'No no-such-page page for en: expected content/pages/en/no-such-page.mdx. Hint: every locale needs its own copy of each MDX page.',
     )
+    await expect(getEditorialPage(getLocale('zhTW'), 'no-such-page')).rejects.toThrow(
+      'No no-such-page page for zh-TW: expected content/pages/zh-tw/no-such-page.mdx. Hint: every locale needs its own copy of each MDX page.',
+    )
+  })
+
+  it('bad frontmatter stops the build with the file, each field and the fix', () => {
+    expect(() => checkFrontmatter('content/pages/zh-tw/about.mdx', { title: '', updated: '2026/11' })).toThrow(
+      /^content\/pages\/zh-tw\/about\.mdx has invalid frontmatter: title: .+; description: .+; updated: .+\. Hint: it needs a title and a description; "updated" is YYYY, YYYY-MM or YYYY-MM-DD\.$/,
+    )
+    expect(checkFrontmatter('content/pages/en/about.mdx', { title: 'About', description: 'Who', updated: '2026' })).toEqual({ title: 'About', description: 'Who', updated: '2026' })
   })
 })
