@@ -15,7 +15,13 @@ export default defineConfig({
   site,
   output: 'static',
   trailingSlash: 'always',
-  build: { format: 'directory' },
+  build: {
+    format: 'directory',
+    // Four pages in flight: while one page's file is written (libuv's thread pool), the next
+    // renders. 7,216 pages (npm run bench, x100): 53 s -> 43 s; 88 pages: about the same.
+    // Output is byte-identical (pages are written to their own paths; the sitemap is sorted).
+    concurrency: 4,
+  },
   // Lossless whitespace removal: keeps the space between inline elements that Astro 7's
   // default ('jsx') would drop, so text split across template lines still reads right.
   compressHTML: true,
