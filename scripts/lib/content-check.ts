@@ -43,15 +43,15 @@ export async function checkContent(
     loaded = await phases.run('content', async () => {
       const { loadSiteContent } = await import('../../src/content/load.ts')
       source = await makeSource()
-      // The site query first, and handed on as soon as it answers (see `onContent`); only then
-      // the validation packages, whose loading counts here too (about a second).
+      // The site query first, and handed on as soon as it answers (see `onContent`).
       const content = loadSiteContent(source).then(async (value) => {
         await options.onContent?.(value)
         return value
       })
       content.catch(() => undefined) // settled below; not an unhandled rejection meanwhile
+      // Sanity's validation packages load later, and only if a document's rules must run
+      // (see loadValidator): with a warm validation cache they are not needed at all.
       validate = await import('../../src/content/validate.ts')
-      validate.loadValidator().catch(() => undefined)
       return Promise.allSettled([validate.documentsForValidation(source), content] as const)
     })
   } catch (error) {

@@ -7,6 +7,8 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { spawnSync } from 'node:child_process'
+import { fileURLToPath } from 'node:url'
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import {
   canonicalJson,
@@ -280,4 +282,22 @@ describe('canonicalJson', () => {
     expect(canonicalJson({ a: 1, b: 2 })).toBe(canonicalJson({ b: 2, a: 1 }))
     expect(canonicalJson(undefined)).toBe('null')
   })
+})
+
+describe('a build whose every document is in the cache', () => {
+  /** Validates the embedded dataset in a fresh Node process; what it reports and loaded. */
+  const run = (cacheDir: string) => {
+    const child = spawnSync(process.execPath, [fileURLToPath(new URL('../support/validate-modules.ts', import.meta.url)), cacheDir], { encoding: 'utf8' })
+    expect(child.status, child.stderr).toBe(0)
+    return JSON.parse(child.stdout.trim().split('\n').at(-1)!) as { ok: boolean; cache: ValidationReport['cache']; loaded: string[] }
+  }
+
+  it("never loads Sanity's validation packages (they cost seconds of CPU next to Astro)", () => {
+    const cold = run(dir)
+    expect(cold.ok).toBe(true)
+    expect(cold.cache!.validated).toBeGreaterThan(0)
+    expect(cold.loaded).toEqual(['@sanity/schema', '@sanity/validation'])
+    const warm = run(dir)
+    expect(warm).toEqual({ ok: true, cache: { reused: cold.cache!.validated, validated: 0 }, loaded: [] })
+  }, 120_000)
 })
