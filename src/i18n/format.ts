@@ -128,8 +128,14 @@ export function formatCompact(value: number, locale: LocaleId | string, style: F
  */
 export function formatPlainNumber(value: number): string {
   assertFinite(value)
-  return numberFormat('en-US', PLAIN).format(value)
+  // Every page writes its figures' `<data value>`; each number is formatted once per build.
+  // (-0 is left out: a Map does not tell it from 0, Intl does.)
+  if (Object.is(value, -0)) return numberFormat('en-US', PLAIN).format(value)
+  let text = plainNumbers.get(value)
+  if (text === undefined) plainNumbers.set(value, (text = numberFormat('en-US', PLAIN).format(value)))
+  return text
 }
+const plainNumbers = new Map<number, string>()
 
 function nounOf(metric: FormattableMetric): string {
   const noun = typeof metric.countNoun === 'string' ? metric.countNoun : metric.countNoun?.value
@@ -176,6 +182,28 @@ export function formatQuantity(metric: FormattableMetric, locale: LocaleId | str
  * `style: 'short'` gives chart labels: "> 80%", "NT$1.7T".
  */
 export function formatMetricValue(metric: FormattableMetric, locale: LocaleId | string, options: FormatOptions = {}): string {
+  // A figure appears on many pages (its own, its industries', its charts', the lists), each
+  // time through this function: the text is made once per build for each distinct input.
+  // The key is every field the text depends on, so a changed figure is never served stale;
+  // a failure is not stored, so it is thrown again.
+  assertFinite(metric.value)
+  const key = [
+    locale,
+    options.style ?? 'long',
+    options.comparator === false ? 'no-comparator' : '',
+    metric.unit,
+    Object.is(metric.value, -0) ? '-0' : metric.value,
+    metric.currency ?? '',
+    metric.unit === 'count' ? nounOf(metric) : '',
+    metric.comparator,
+  ].join('\u0000')
+  let text = metricValues.get(key)
+  if (text === undefined) metricValues.set(key, (text = formatMetricValueUncached(metric, locale, options)))
+  return text
+}
+const metricValues = new Map<string, string>()
+
+function formatMetricValueUncached(metric: FormattableMetric, locale: LocaleId | string, options: FormatOptions): string {
   const l = getLocale(locale)
   const style = options.style ?? 'long'
   const x = formatQuantity(metric, l.id, style)

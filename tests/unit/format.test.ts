@@ -114,3 +114,37 @@ describe('plain and table numbers', () => {
     expect(spaceCjk('April 2020')).toBe('April 2020')
   })
 })
+
+describe('formatting each value once per build', () => {
+  // The texts are remembered by everything they depend on: a changed figure (the same
+  // object edited, as a live preview could) must give its new text, never the old one.
+  it('gives the new text when any field of the same figure changes', () => {
+    const figure = m({ value: 1.7e12, unit: 'currency', currency: 'TWD', comparator: 'over' })
+    expect(formatMetricValue(figure, 'en')).toBe('more than NT$1.7 trillion')
+    figure.value = 2e12
+    expect(formatMetricValue(figure, 'en')).toBe('more than NT$2 trillion')
+    figure.currency = 'USD'
+    expect(formatMetricValue(figure, 'en')).toBe('more than US$2 trillion')
+    figure.comparator = 'about'
+    expect(formatMetricValue(figure, 'en')).toBe('about US$2 trillion')
+    expect(formatMetricValue(figure, 'en', { comparator: false })).toBe('US$2 trillion')
+    expect(formatMetricValue(figure, 'en', { style: 'short' })).not.toBe(formatMetricValue(figure, 'en'))
+    const lines = m({ value: 5, unit: 'count', countNoun: 'production lines' })
+    expect(formatMetricValue(lines, 'en')).toBe('5 production lines')
+    lines.countNoun = 'factories'
+    expect(formatMetricValue(lines, 'en')).toBe('5 factories')
+  })
+
+  it('throws again for a bad value, and never answers a string like its number', () => {
+    expect(formatMetricValue(m({ value: 75 }), 'en')).toBe('75%')
+    expect(() => formatMetricValue(m({ value: '75' as unknown as number }), 'en')).toThrow(/finite number/)
+    expect(() => formatMetricValue(m({ value: 5, unit: 'currency' }), 'en')).toThrow(/no currency/)
+    expect(() => formatMetricValue(m({ value: 5, unit: 'currency' }), 'en')).toThrow(/no currency/)
+  })
+
+  it('keeps -0 apart from 0', () => {
+    expect(formatPlainNumber(0)).toBe('0')
+    expect(formatPlainNumber(-0)).toBe('-0')
+    expect(formatPlainNumber(0)).toBe('0')
+  })
+})

@@ -64,8 +64,12 @@ export async function openData(site: URL | undefined): Promise<{ metrics: OpenMe
   const abs = (path: string) => (site ? new URL(path, site).toString() : path)
   const per = <T>(fn: (view: SiteView) => T): ByTag<T> => Object.fromEntries(views.map((v) => [v.locale.tag, fn(v)]))
   const first = views[0]!
+  // Each record looks its figure and group up in every language: by slug from a map built
+  // once, not a scan of the list per record (quadratic: 1.1 s at x100 in the benchmark).
+  const metricsBySlug = new Map(views.map((v) => [v, new Map(v.metrics.map((m) => [m.slug, m]))]))
+  const groupsBySlug = new Map(views.map((v) => [v, new Map(v.metricGroups.map((g) => [g.slug, g]))]))
   const metrics = [...first.metrics].sort((a, b) => byCodePoint(a.slug, b.slug)).map((m): OpenMetric => {
-    const inView = (view: SiteView) => view.metrics.find((x) => x.slug === m.slug)!
+    const inView = (view: SiteView) => metricsBySlug.get(view)!.get(m.slug)!
     return {
       slug: m.slug,
       label: per((v) => own(inView(v).label)),
@@ -93,7 +97,7 @@ export async function openData(site: URL | undefined): Promise<{ metrics: OpenMe
     }
   })
   const groups = [...first.metricGroups].sort((a, b) => byCodePoint(a.slug, b.slug)).map((g): OpenGroup => {
-    const inView = (view: SiteView) => view.metricGroups.find((x) => x.slug === g.slug)!
+    const inView = (view: SiteView) => groupsBySlug.get(view)!.get(g.slug)!
     return {
       slug: g.slug,
       title: per((v) => own(inView(v).title)),
