@@ -24,6 +24,8 @@ export function t(locale: Locale | LocaleId | string, key: StringKey, vars?: Str
   if (template === undefined) {
     throw new Error(`No UI string "${key}" for locale "${id}". Hint: add it to src/i18n/strings/${id}.ts.`)
   }
+  // Most strings have no placeholder; a page asks for dozens of them.
+  if (!template.includes('{')) return template
   return template.replace(/\{(\w+)\}/g, (_, name: string) => {
     const value = vars?.[name]
     if (value === undefined) {

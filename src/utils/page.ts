@@ -3,7 +3,10 @@ import { switchLocalePath } from './paths'
 
 /** The reader's locale from a page URL's first segment (`/zh-tw/...`), or undefined outside the localized tree. */
 export function localeFromPath(pathname: string): Locale | undefined {
-  const segment = pathname.split('/')[1] ?? ''
+  // The first segment, without splitting the whole path (called for every localized text).
+  const start = pathname.indexOf('/')
+  const end = start === -1 ? -1 : pathname.indexOf('/', start + 1)
+  const segment = start === -1 ? '' : pathname.slice(start + 1, end === -1 ? undefined : end)
   return locales.find((l) => l.segment === segment)
 }
 
@@ -39,13 +42,10 @@ export function ogLocale(locale: Locale): string {
  * content can never close the script element.
  */
 export function jsonLdText(data: unknown): string {
-  return JSON.stringify(data)
-    .replace(/</g, '\\u003c')
-    .replace(/>/g, '\\u003e')
-    .replace(/&/g, '\\u0026')
-    .replace(/\u2028/g, '\\u2028')
-    .replace(/\u2029/g, '\\u2029')
+  return JSON.stringify(data).replace(JSON_LD_UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
 }
+/** What must not appear raw inside `<script>`: `<`, `>`, `&` and the JS line separators. */
+const JSON_LD_UNSAFE = /[<>&\u2028\u2029]/g
 
 /** An absolute URL on the site. */
 export function absoluteUrl(path: string, site: URL | string | undefined): string {
