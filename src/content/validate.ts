@@ -11,6 +11,11 @@
  *
  * Nothing here touches the network: the client handed to Sanity's custom rules answers GROQ
  * with groq-js over the documents being validated (slug uniqueness, figure-group units).
+ *
+ * Sanity's rule results are cached per document between builds (`validation.json`, see
+ * "The validation cache" below): reused only while the document, every query its rules ran
+ * and every existence check give the same answers, for the same rules and packages. The
+ * dataset checks run every time, and Sanity's packages load only if some rule must run.
  */
 import { createHash } from 'node:crypto'
 import { readdir, readFile } from 'node:fs/promises'
@@ -25,6 +30,7 @@ import { documentsForValidationQuery } from './queries.ts'
 import { buildSiteView, type SiteContent } from './load.ts'
 import type { ContentSource, QueryParams, SanityDocumentLike } from './source.ts'
 import { buildCacheDir, sha256, writeFileAtomic } from '../utils/build-cache.ts'
+import { sortKeysDeep } from './ndjson.ts'
 
 // ---------------------------------------------------------------------------------------
 // The report
@@ -520,9 +526,9 @@ interface RuleResult {
 }
 
 /**
- * Sanity's markers for `documents[i]` for each i in `indices`, with, per document, every
- * query its rules ran through the client and
- * every referenced id whose existence Sanity checked, with their answers: each document gets
+ * Sanity's markers for each of `documents`, with, per document, every query its rules ran
+ * through the client and every referenced id whose existence Sanity checked, with their
+ * answers (`fetch` and `exists` see the whole dataset): each document gets
  * its own client, so concurrent validations do not mix their records. Queries get their
  * params as JSON (as a real client sends them), so the recorded query, re-run later, is
  * exactly the one the rules saw. Markers are returned as JSON too, so a result read back
@@ -530,14 +536,13 @@ interface RuleResult {
  */
 async function validateWithDeps(
   documents: readonly SanityDocumentLike[],
-  indices: readonly number[],
   exists: (id: string) => boolean,
   fetch: DatasetFetch,
   concurrency: number,
 ): Promise<RuleResult[]> {
-  if (indices.length === 0) return []
+  if (documents.length === 0) return []
   const validator = await loadValidator()
-  return mapLimit(indices, concurrency, async (i) => {
+  return mapLimit(documents, concurrency, async (document) => {
     const deps = new Map<string, ValidationDep>()
     let cacheable = true
     const client = clientFromFetch(async (query: string, params: QueryParams = {}) => {
@@ -556,7 +561,7 @@ async function validateWithDeps(
         throw error
       }
       try {
-        deps.set(`q\u0000${query}\u0000${canonicalJson(sent)}`, { query, params: sent, resultHash: hashJson(result) })
+        deps.set(queryId(query, sent), { query, params: sent, resultHash: hashJson(result) })
       } catch {
         cacheable = false
       }
@@ -570,7 +575,7 @@ async function validateWithDeps(
     let markers: DocumentValidationMarker[]
     try {
       const result = await validator.validateDocument({
-        document: documents[i] as unknown as Parameters<typeof ValidateDocument>[0]['document'],
+        document: document as unknown as Parameters<typeof ValidateDocument>[0]['document'],
         schema: validator.schema,
         client,
         getDocumentExists,
@@ -602,10 +607,10 @@ async function validateWithDeps(
  * Something a document's rules depended on besides the document itself: a query its rules
  * ran through the client (with a hash of the answer), or whether a referenced id exists.
  */
-export type ValidationDep = { query: string; params: QueryParams; resultHash: string } | { exists: string; result: boolean }
+type ValidationDep = { query: string; params: QueryParams; resultHash: string } | { exists: string; result: boolean }
 
 /** One document's rule results, as stored. */
-export interface ValidationCacheEntry {
+interface ValidationCacheEntry {
   /** sha256 of the document as canonical JSON (keys sorted). */
   docHash: string
   deps: ValidationDep[]
@@ -622,12 +627,12 @@ export interface ValidationCacheOptions {
 }
 
 interface CacheFile {
-  version: number
+  /** {@link validationCacheKey}: the cache format, the rules' code and package versions. */
   key: string
   entries: ({ id: string } & ValidationCacheEntry)[]
 }
 
-/** Bumped when the stored format or what an entry means changes. */
+/** Bumped when the stored format or what an entry means changes (part of the key). */
 const CACHE_FORMAT = 1
 
 /** The project root (this file is src/content/validate.ts). */
@@ -646,43 +651,29 @@ export function validationCacheSettings(
 ): { file: string; keyExtra: string } | undefined {
   if (options === false) return undefined
   const custom = typeof options === 'object' ? options : {}
-  const dir = custom.dir ? resolve(custom.dir) : buildCacheDir('VALIDATION', env, projectRoot)
+  const dir = buildCacheDir('VALIDATION', custom.dir ? { ...env, VALIDATION_CACHE_DIR: resolve(custom.dir) } : env, projectRoot)
   return dir ? { file: join(dir, 'validation.json'), keyExtra: custom.keyExtra ?? '' } : undefined
 }
 
 /** A value as JSON with object keys sorted (undefined members left out, as JSON.stringify does). */
 export function canonicalJson(value: unknown): string {
-  return JSON.stringify(value, sortKeys) ?? 'null'
+  return JSON.stringify(sortKeysDeep(value)) ?? 'null'
 }
 
-/** The JSON.stringify replacer of {@link canonicalJson}: objects with their keys in sorted order. */
-function sortKeys(_key: string, value: unknown): unknown {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return value
-  const keys = Object.keys(value)
-  let sorted = true
-  for (let i = 1; i < keys.length; i++) {
-    if (keys[i - 1]! > keys[i]!) {
-      sorted = false
-      break
-    }
-  }
-  if (sorted) return value
-  const out: Record<string, unknown> = {}
-  for (const key of keys.sort()) out[key] = (value as Record<string, unknown>)[key]
-  return out
-}
+/** What identifies a query a rule ran: its text and its params, as canonical JSON. */
+const queryId = (query: string, params: QueryParams) => `${query}\u0000${canonicalJson(params)}`
 
 const hashJson = (value: unknown) => sha256(canonicalJson(value))
 
 /** The installed version of a package (from its package.json), or a marker that it was not found. */
-async function installedVersion(name: string): Promise<string> {
+async function installedVersion(name: string, root: string): Promise<string> {
   const candidates: string[] = []
   try {
-    candidates.push(createRequire(join(projectRoot, 'package.json')).resolve(`${name}/package.json`))
+    candidates.push(createRequire(join(root, 'package.json')).resolve(`${name}/package.json`))
   } catch {
     // Not exported: read it from node_modules.
   }
-  candidates.push(join(projectRoot, 'node_modules', name, 'package.json'))
+  candidates.push(join(root, 'node_modules', name, 'package.json'))
   for (const file of candidates) {
     try {
       const json = JSON.parse(await readFile(file, 'utf8')) as { version?: unknown }
@@ -697,46 +688,36 @@ async function installedVersion(name: string): Promise<string> {
 /**
  * A hash of what the rules are made of: the cache format, every file under `schemas/`
  * (sorted paths and contents), this file, and the versions of the packages that evaluate
- * the rules.
+ * the rules, as installed under `root`.
  */
-async function computeBaseKey(): Promise<string> {
+export async function computeBaseKey(root = projectRoot): Promise<string> {
   const hash = createHash('sha256')
   hash.update(`validation cache ${CACHE_FORMAT}\u0000`)
-  const files = (await readdir(join(projectRoot, 'schemas'), { recursive: true, withFileTypes: true }))
+  const files = (await readdir(join(root, 'schemas'), { recursive: true, withFileTypes: true }))
     .filter((entry) => entry.isFile())
-    .map((entry) => relative(projectRoot, join(entry.parentPath, entry.name)).split('\\').join('/'))
+    .map((entry) => relative(root, join(entry.parentPath, entry.name)).split('\\').join('/'))
   files.push('src/content/validate.ts')
   files.sort()
   for (const file of files) {
     hash.update(`${file}\u0000`)
-    hash.update(await readFile(join(projectRoot, file)))
+    hash.update(await readFile(join(root, file)))
     hash.update('\u0000')
   }
-  for (const name of CACHE_PACKAGES) hash.update(`${await installedVersion(name)}\u0000`)
+  for (const name of CACHE_PACKAGES) hash.update(`${await installedVersion(name, root)}\u0000`)
   return hash.digest('hex')
 }
-
-/**
- * The base key read as this module loads (right after the schema modules it imports), so a
- * schema file edited while a process runs is noticed: see {@link validationCacheKey}.
- */
-const baseKeyAtLoad: Promise<string | undefined> = computeBaseKey().catch(() => undefined)
 
 let baseKeyPromise: Promise<string | undefined> | undefined
 
 /**
- * The key every entry of the cache file shares: {@link computeBaseKey} plus `extra`. Read
- * when this module loads and again once the schema modules are loaded; when
- * the two differ (a file under `schemas/` or this file changed while the process ran, so the
- * rules in memory may be neither version), or cannot be read, there is no key: the cache is
- * neither read nor written in this process.
+ * The key every entry of the cache file shares: {@link computeBaseKey} plus `extra`, computed
+ * once per process, after the schema modules (the rules' code) are loaded. When it cannot be
+ * read there is no key: the cache is neither read nor written.
  */
 export async function validationCacheKey(extra = ''): Promise<string | undefined> {
   baseKeyPromise ??= (async () => {
-    // The rules are the schema modules' code: the key is compared once they are loaded.
     await import('../../schemas/index.ts')
-    const [atLoad, now] = await Promise.all([baseKeyAtLoad, computeBaseKey().catch(() => undefined)])
-    return atLoad !== undefined && atLoad === now ? now : undefined
+    return computeBaseKey()
   })()
   const base = await baseKeyPromise.catch(() => undefined)
   if (base === undefined) {
@@ -766,7 +747,7 @@ async function readCache(file: string, key: string): Promise<Map<string, Validat
   } catch {
     return entries
   }
-  if (!isObject(data) || data.version !== CACHE_FORMAT || data.key !== key || !Array.isArray(data.entries)) return entries
+  if (!isObject(data) || data.key !== key || !Array.isArray(data.entries)) return entries
   for (const entry of data.entries) {
     if (isCacheEntry(entry)) {
       entries.set(entry.id, { docHash: entry.docHash, deps: entry.deps, markers: entry.markers })
@@ -777,7 +758,7 @@ async function readCache(file: string, key: string): Promise<Map<string, Validat
 
 /** Writes the cache whole or not at all; a failure only loses the cache. */
 function writeCache(file: string, key: string, entries: Map<string, ValidationCacheEntry>): void {
-  const data: CacheFile = { version: CACHE_FORMAT, key, entries: [...entries].map(([id, entry]) => ({ id, ...entry })) }
+  const data: CacheFile = { key, entries: [...entries].map(([id, entry]) => ({ id, ...entry })) }
   try {
     writeFileAtomic(file, JSON.stringify(data))
   } catch {
@@ -803,7 +784,7 @@ async function entryHolds(
       if (exists(dep.exists) !== dep.result) return false
       continue
     }
-    const id = `${dep.query}\u0000${JSON.stringify(dep.params)}`
+    const id = queryId(dep.query, dep.params)
     let answer = answers.get(id)
     if (!answer) {
       answer = fetch(dep.query, dep.params).then(hashJson, () => undefined)
@@ -957,10 +938,9 @@ export async function validateDocuments(documents: readonly SanityDocumentLike[]
   }
 
   // Sanity's own rules, custom ones included, with bounded concurrency. (Worker threads were
-  // tried: each must import `sanity` again, and on a 2-core machine 2 threads were slower.)
+  // tried: each must load Sanity's validation packages again, and on a 2-core machine 2 threads were slower.)
   // A document's result comes from the cache when the document and the answers to every
   // query its rules ran (and every existence check) are unchanged; else its rules run.
-  const position = new Map(valid.map((doc, i) => [doc, i]))
   const ids = new Set<string>(found)
   for (const doc of valid) ids.add(doc._id)
   const exists = (id: string) => ids.has(id)
@@ -986,8 +966,7 @@ export async function validateDocuments(documents: readonly SanityDocumentLike[]
   }
   const pending = toValidate.flatMap((_, i) => (results[i] === undefined ? [i] : []))
   const fresh = await validateWithDeps(
-    valid,
-    pending.map((i) => position.get(toValidate[i]!)!),
+    pending.map((i) => toValidate[i]!),
     exists,
     fetch,
     options.concurrency ?? 8,

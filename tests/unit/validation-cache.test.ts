@@ -4,14 +4,15 @@
  * group's units) and every existence check give the same answers; the structural checks run
  * every time. Every test validates for real, with its own VALIDATION_CACHE_DIR.
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { spawnSync } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import {
   canonicalJson,
+  computeBaseKey,
   formatReport,
   loadValidator,
   validateDocuments,
@@ -28,6 +29,7 @@ beforeAll(async () => {
 }, 120_000)
 
 let dir: string
+const projectRoot = fileURLToPath(new URL('../../', import.meta.url))
 const saved = { dir: process.env.VALIDATION_CACHE_DIR, flag: process.env.VALIDATION_CACHE }
 
 beforeEach(() => {
@@ -120,11 +122,17 @@ describe('a second run on the same documents', () => {
 
   it('records each document’s own queries (concurrent validations do not mix them)', async () => {
     await validate(withSecondIndustry(baseDataset()), { concurrency: 8 })
+    let slugQueries = 0
     for (const entry of storedEntries()) {
       for (const dep of entry.deps) {
-        if (typeof dep.query === 'string' && dep.query.includes('slug.current')) expect((dep.params as { published: string }).published).toBe(entry.id)
+        if (typeof dep.query === 'string' && dep.query.includes('slug.current')) {
+          slugQueries += 1
+          expect((dep.params as { published: string }).published).toBe(entry.id)
+        }
       }
     }
+    expect(slugQueries).toBeGreaterThan(1) // both industries (at least) checked their slug
+
     const group = storedEntries().find((e) => e.id === 'metricGroup-shares')!
     expect(group.deps.some((d) => typeof d.query === 'string' && d.query.includes('_id in $ids'))).toBe(true)
   })
@@ -215,6 +223,26 @@ describe('the global key', () => {
     expect(a).toMatch(/^[0-9a-f]{64}$/)
     expect(await validationCacheKey('a')).toBe(a)
     expect(await validationCacheKey('b')).not.toBe(a)
+
+    // The same on a copy of the project's rules: each kind of change gives another key.
+    const root = join(dir, 'project')
+    cpSync(join(projectRoot, 'schemas'), join(root, 'schemas'), { recursive: true })
+    cpSync(join(projectRoot, 'src/content/validate.ts'), join(root, 'src/content/validate.ts'))
+    const base = await computeBaseKey(root)
+    expect(await computeBaseKey(root)).toBe(base)
+    const edit = (file: string, change: (text: string) => string) => writeFileSync(join(root, file), change(readFileSync(join(root, file), 'utf8')))
+    edit('schemas/documents/metric.ts', (text) => `${text}\n// another rule\n`)
+    const afterSchema = await computeBaseKey(root)
+    expect(afterSchema).not.toBe(base)
+    writeFileSync(join(root, 'schemas/lib/new-helper.ts'), 'export const x = 1\n')
+    const afterNewFile = await computeBaseKey(root)
+    expect(afterNewFile).not.toBe(afterSchema)
+    edit('src/content/validate.ts', (text) => `${text}\n`)
+    const afterCode = await computeBaseKey(root)
+    expect(afterCode).not.toBe(afterNewFile)
+    mkdirSync(join(root, 'node_modules/@sanity/validation'), { recursive: true })
+    writeFileSync(join(root, 'node_modules/@sanity/validation/package.json'), JSON.stringify({ name: '@sanity/validation', version: '99.0.0' }))
+    expect(await computeBaseKey(root)).not.toBe(afterCode)
   })
 
   it('when changed, ignores every entry', async () => {
@@ -259,6 +287,31 @@ describe('the cache file', () => {
     expect(readdirSync(dir)).toEqual([])
     expect(validationCacheSettings(true, { VALIDATION_CACHE: '0' })).toBeUndefined()
     expect(validationCacheSettings(false, {})).toBeUndefined()
+  })
+
+  it('is off with VALIDATION_CACHE=0 even when a folder is given', () => {
+    expect(validationCacheSettings({ dir }, { VALIDATION_CACHE: '0' })).toBeUndefined()
+    expect(validationCacheSettings({ dir }, {})!.file).toBe(join(dir, 'validation.json'))
+  })
+
+  it('does not keep a result whose rules threw: the document is validated again next time', async () => {
+    const docs = baseDataset()
+    const validator = await loadValidator()
+    const real = validator.validateDocument
+    const spy = vi.spyOn(validator, 'validateDocument').mockImplementation((options) => {
+      if ((options.document as { _id?: string })._id === 'metric-foundry-share') throw new Error('the rules broke')
+      return real(options)
+    })
+    try {
+      const report = await validate(docs)
+      expect(report.errors.map((e) => [e.documentId, e.code])).toEqual([['metric-foundry-share', 'validation.exception']])
+    } finally {
+      spy.mockRestore()
+    }
+    expect(storedEntries().map((e) => e.id)).not.toContain('metric-foundry-share')
+    const again = await validate(docs)
+    expect(again.cache).toEqual({ reused: docs.length - 1, validated: 1 })
+    expect(again.ok).toBe(true)
   })
 
   it('defaults to node_modules/.cache/six-core/validation.json under the project, VALIDATION_CACHE_DIR overrides it', () => {
