@@ -146,7 +146,17 @@ async function main(): Promise<BuildOutcome> {
     // content + validate, next to Astro's start-up and bundling.
     const check = await checkContent(async () => (await import('../src/content/source.ts')).sourceFromEnv(), phases, {
       // Written whole, then renamed: Astro never reads half a file.
-      onContent: (content) => writeFileAtomic(snapshot, JSON.stringify(content)),
+      onContent: (content) => {
+        try {
+          writeFileAtomic(snapshot, JSON.stringify(content))
+        } catch (error) {
+          // Not the content's fault: say what could not be written, and why.
+          throw new Error(
+            `Could not write the content snapshot ${snapshot}: ${(error as Error).message}. ` +
+              'Hint: the build writes it under .tmp/ in the project; check that this folder is writable and the disk has room.',
+          )
+        }
+      },
     })
     outcome.report = check.report
     outcome.sourceKind = check.source?.kind

@@ -18,6 +18,8 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { assertSafeOutDir, swapInto } from '../../scripts/lib/swap'
 import { redact, secretValues } from '../../scripts/lib/redact'
 import { Phases } from '../../scripts/lib/phases'
+import { checkContent } from '../../scripts/lib/content-check'
+import { createLocalSource } from '../../src/content/source'
 import { datasetWith, writeNdjson } from '../fixtures/base'
 
 const root = resolve(__dirname, '../..')
@@ -227,4 +229,17 @@ describe('build helpers', () => {
     expect(Object.keys(phases.toJSON())).toEqual(['content', 'validate', 'pages', 'extra', 'total'])
     expect(phases.line()).toMatch(/^content 0\.\ds · validate 0\.\ds · pages 0\.\ds · extra 0\.\ds · total \d+\.\ds$/)
   })
+
+  it('a failure to hand the content on (the snapshot) is reported with its own message and fix, not the content source’s', async () => {
+    const phases = new Phases()
+    const check = await checkContent(() => createLocalSource(), phases, {
+      onContent: () => {
+        throw new Error('Could not write the content snapshot /x/content.json: ENOSPC. Hint: check that this folder is writable and the disk has room.')
+      },
+    })
+    expect(check.report.ok).toBe(false)
+    expect(check.report.errors.map((e) => [e.code, e.message, e.hint])).toEqual([
+      ['content.load-failed', 'Could not write the content snapshot /x/content.json: ENOSPC.', 'check that this folder is writable and the disk has room.'],
+    ])
+  }, 60_000)
 })
