@@ -32,7 +32,6 @@ const modules = import.meta.glob<MdxModule>('/content/pages/*/*.mdx')
 
 /** A loaded MDX page: its frontmatter and the component that renders its body. */
 export interface EditorialPage {
-  file: string
   data: PageFrontmatter
   Content: AstroComponentFactory
 }
@@ -42,13 +41,13 @@ export interface EditorialPage {
  * @throws when the file is missing or its frontmatter is incomplete, naming the file and field.
  */
 export async function getEditorialPage(locale: Locale, name: string): Promise<EditorialPage> {
-  const file = `/content/pages/${locale.segment}/${name}.mdx`
-  const load = modules[file]
+  const file = `content/pages/${locale.segment}/${name}.mdx`
+  const load = modules[`/${file}`] // the glob's keys start at the project root
   if (!load) {
-    throw new Error(`No ${name} page for ${locale.tag}: expected content${file.slice('/content'.length)}. Hint: every locale needs its own copy of each MDX page.`)
+    throw new Error(`No ${name} page for ${locale.tag}: expected ${file}. Hint: every locale needs its own copy of each MDX page.`)
   }
   const mod = await load()
-  return { file, data: checkFrontmatter(`content${file.slice('/content'.length)}`, mod.frontmatter), Content: mod.default }
+  return { data: checkFrontmatter(file, mod.frontmatter), Content: mod.default }
 }
 
 /**

@@ -69,6 +69,16 @@ function dateFormat(tag: string, options: Intl.DateTimeFormatOptions): Intl.Date
   return df
 }
 
+/**
+ * `make()` once per key: a build formats the same figures and dates on thousands of pages.
+ * Only results are stored; a throw is thrown again next time.
+ */
+function remembered<K, V>(store: Map<K, V>, key: K, make: () => V): V {
+  let value = store.get(key)
+  if (value === undefined) store.set(key, (value = make()))
+  return value
+}
+
 const HAN = '[\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff]'
 const LATIN_OR_DIGIT = '[0-9A-Za-z$%]'
 const hanThenLatin = new RegExp(`(${HAN})(${LATIN_OR_DIGIT})`, 'g')
@@ -130,10 +140,8 @@ export function formatPlainNumber(value: number): string {
   assertFinite(value)
   // Every page writes its figures' `<data value>`; each number is formatted once per build.
   // (-0 is left out: a Map does not tell it from 0, Intl does.)
-  if (Object.is(value, -0)) return numberFormat('en-US', PLAIN).format(value)
-  let text = plainNumbers.get(value)
-  if (text === undefined) plainNumbers.set(value, (text = numberFormat('en-US', PLAIN).format(value)))
-  return text
+  const format = () => numberFormat('en-US', PLAIN).format(value)
+  return Object.is(value, -0) ? format() : remembered(plainNumbers, value, format)
 }
 const plainNumbers = new Map<number, string>()
 
@@ -197,9 +205,7 @@ export function formatMetricValue(metric: FormattableMetric, locale: LocaleId | 
     metric.unit === 'count' ? nounOf(metric) : '',
     metric.comparator,
   ].join('\u0000')
-  let text = metricValues.get(key)
-  if (text === undefined) metricValues.set(key, (text = formatMetricValueUncached(metric, locale, options)))
-  return text
+  return remembered(metricValues, key, () => formatMetricValueUncached(metric, locale, options))
 }
 const metricValues = new Map<string, string>()
 
@@ -228,10 +234,7 @@ const PARTIAL_DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/
  */
 export function formatPartialDate(date: string, locale: LocaleId | string): string {
   // A page shows a few dates (its sources'), and a build thousands of pages: format each once.
-  const key = `${locale}|${date}`
-  let text = partialDates.get(key)
-  if (text === undefined) partialDates.set(key, (text = formatPartialDateUncached(date, locale)))
-  return text
+  return remembered(partialDates, `${locale}|${date}`, () => formatPartialDateUncached(date, locale))
 }
 const partialDates = new Map<string, string>()
 

@@ -3,10 +3,7 @@ import { switchLocalePath } from './paths'
 
 /** The reader's locale from a page URL's first segment (`/zh-tw/...`), or undefined outside the localized tree. */
 export function localeFromPath(pathname: string): Locale | undefined {
-  // The first segment, without splitting the whole path (called for every localized text).
-  const start = pathname.indexOf('/')
-  const end = start === -1 ? -1 : pathname.indexOf('/', start + 1)
-  const segment = start === -1 ? '' : pathname.slice(start + 1, end === -1 ? undefined : end)
+  const segment = pathname.split('/')[1] ?? ''
   return locales.find((l) => l.segment === segment)
 }
 
