@@ -129,10 +129,19 @@ describe('formatting each value once per build', () => {
     expect(formatMetricValue(figure, 'en')).toBe('about US$2 trillion')
     expect(formatMetricValue(figure, 'en', { comparator: false })).toBe('US$2 trillion')
     expect(formatMetricValue(figure, 'en', { style: 'short' })).not.toBe(formatMetricValue(figure, 'en'))
+    // The same figure in Chinese is its own entry, and follows the edits as well.
+    expect(formatMetricValue(figure, 'zhTW')).toBe('約 2 兆美元')
+    figure.value = 1.8e9
+    expect(formatMetricValue(figure, 'zhTW')).toBe('約 18 億美元')
+    expect(formatMetricValue(figure, 'en')).toBe('about US$1.8 billion')
     const lines = m({ value: 5, unit: 'count', countNoun: 'production lines' })
     expect(formatMetricValue(lines, 'en')).toBe('5 production lines')
     lines.countNoun = 'factories'
     expect(formatMetricValue(lines, 'en')).toBe('5 factories')
+    const zhLines = m({ value: 5, unit: 'count', countNoun: '條產線' })
+    expect(formatMetricValue(zhLines, 'zhTW')).toBe('5 條產線')
+    zhLines.countNoun = '座工廠'
+    expect(formatMetricValue(zhLines, 'zhTW')).toBe('5 座工廠')
   })
 
   it('throws again for a bad value, and never answers a string like its number', () => {
