@@ -51,6 +51,15 @@ export default defineConfig({
   vite: {
     plugins: [tailwindcss()],
   },
+  // Incremental builds (issue #5): a figure or industry page whose cache key (its props,
+  // src/content/page-keys.ts) and code are unchanged is copied from the last build instead of
+  // rendered again. scripts/build.ts turns this off (INCREMENTAL_BUILD=0) when another build
+  // holds the cache, and forgets the cache after a failed build (scripts/lib/incremental.ts).
+  experimental: {
+    incrementalBuild: process.env.INCREMENTAL_BUILD !== '0',
+  },
+  // ASTRO_CACHE_DIR: a cache of its own, for tests that build next to other builds.
+  ...(process.env.ASTRO_CACHE_DIR ? { cacheDir: process.env.ASTRO_CACHE_DIR } : {}),
   // No client JavaScript by default: no prefetch script, no dev toolbar in output.
   prefetch: false,
   devToolbar: { enabled: false },

@@ -15,7 +15,12 @@
  * On any failure the output folder is left exactly as it was and the temporary folder is
  * removed. Every run ends with a phase timing line and writes build-report.json.
  *
- * Options: --out <dir> (default dist), --report <file> (default build-report.json).
+ * Pages whose content and code are unchanged since the last build are copied from Astro's
+ * cache instead of rendered (incremental builds: src/content/page-keys.ts,
+ * scripts/lib/incremental.ts); the search index and every other page are made anew.
+ *
+ * Options: --out <dir> (default dist), --report <file> (default build-report.json),
+ * --full (render every page, ignoring the last build; the cache is still recorded).
  *
  * Runs on Node's own type stripping (`node scripts/build.ts`, Node >= 22.18), not tsx: tsx's
  * loader hooks cost about 2 s of CPU per build here. So this file and every module it loads
@@ -33,6 +38,7 @@ import { checkContent } from './lib/content-check.ts'
 import { Phases } from './lib/phases.ts'
 import { redact } from './lib/redact.ts'
 import { assertSafeOutDir, swapInto } from './lib/swap.ts'
+import { astroCacheDir, claimIncrementalCache, type IncrementalCache } from './lib/incremental.ts'
 import { writeFileAtomic } from '../src/utils/build-cache.ts'
 import type { ValidationReport } from '../src/content/validate.ts'
 
@@ -42,6 +48,7 @@ const { values: args } = parseArgs({
   options: {
     out: { type: 'string' },
     report: { type: 'string' },
+    full: { type: 'boolean', default: false },
   },
   allowPositionals: false,
 })
@@ -70,6 +77,9 @@ interface BuildOutcome {
   sourceKind?: string
   sourceDescription?: string
   pages?: number
+  /** Pages copied from the last build instead of rendered. */
+  copiedPages?: number
+  incrementalNote?: string
   searchPages?: number
   error?: string
 }
@@ -96,13 +106,13 @@ interface PagesRun {
  * validation then runs on the other core while Astro renders. Nothing is published unless
  * both succeed (the swap comes last). Measured with `npm run bench` (docs/benchmark.md).
  */
-function startPages(siteDir: string, snapshot: string): PagesRun {
+function startPages(siteDir: string, snapshot: string, cache: IncrementalCache): PagesRun {
   const astro = join(projectRoot, 'node_modules', 'astro', 'bin', 'astro.mjs')
-  const child = spawn(process.execPath, [astro, 'build', '--root', projectRoot, '--outDir', siteDir], {
+  const child = spawn(process.execPath, [astro, 'build', '--root', projectRoot, '--outDir', siteDir, ...cache.args], {
     // In the project root, wherever the build was started from: the chart cache lives under it.
     cwd: projectRoot,
     stdio: 'inherit',
-    env: { ...process.env, CONTENT_SNAPSHOT: snapshot },
+    env: { ...process.env, ...cache.env, CONTENT_SNAPSHOT: snapshot },
   })
   let stopped = false
   const done = new Promise<number>((resolvePromise, reject) => {
@@ -135,10 +145,14 @@ async function main(): Promise<BuildOutcome> {
   const snapshot = join(work, 'content.json')
   mkdirSync(work, { recursive: true })
   let pages: PagesRun | undefined
+  // Released in `finally`: a build that does not reach the swap forgets the page cache.
+  const cache = claimIncrementalCache(astroCacheDir(projectRoot), { full: args.full })
+  outcome.incrementalNote = cache.note
+  let published = false
   try {
     // pages: Astro starts now and waits for the snapshot (see startPages).
     const pagesPhase = phases.run('pages', async () => {
-      pages = startPages(siteDir, snapshot)
+      pages = startPages(siteDir, snapshot, cache)
       return pages.done
     })
     pagesPhase.catch(() => undefined) // awaited below
@@ -177,6 +191,7 @@ async function main(): Promise<BuildOutcome> {
     }
 
     outcome.pages = await pagesPhase
+    outcome.copiedPages = cache.copiedPages()
 
     await phases.run('search', async () => {
       const pagefind = await import('pagefind')
@@ -195,7 +210,9 @@ async function main(): Promise<BuildOutcome> {
     })
 
     await phases.run('swap', async () => swapInto(siteDir, outDir))
+    published = true
   } finally {
+    cache.release(published)
     pages?.stop()
     rmSync(work, { recursive: true, force: true })
   }
@@ -218,7 +235,10 @@ if (!ok) {
   printError(`✗ Build failed${phases.failed ? ` in ${phases.failed}` : ''}: ${outcome.error ?? 'unknown error'}`)
   printError(`  ${relative(process.cwd(), outDir) || outDir} was left as it was.`)
 } else {
-  print(`✓ Built ${outcome.pages} pages (${outcome.searchPages} in search) into ${relative(process.cwd(), outDir) || outDir}.`)
+  const copied = outcome.copiedPages ?? 0
+  const how = copied > 0 ? `${(outcome.pages ?? 0) - copied} rendered, ${copied} unchanged and copied from the last build` : 'all rendered'
+  print(`✓ Built ${outcome.pages} pages (${how}; ${outcome.searchPages} in search) into ${relative(process.cwd(), outDir) || outDir}.`)
+  if (outcome.incrementalNote && copied === 0) print(`  Pages: ${outcome.incrementalNote}.`)
 }
 
 const buildReport = {
@@ -229,11 +249,14 @@ const buildReport = {
   finishedAt: new Date().toISOString(),
   outDir: relative(projectRoot, outDir) || '.',
   source: { kind: outcome.sourceKind ?? null, description: outcome.sourceDescription ?? null },
+  // Incremental builds: why every page was rendered, when it was (null when some were copied).
+  pagesNote: (outcome.copiedPages ?? 0) > 0 ? null : (outcome.incrementalNote ?? null),
   strictI18n: report?.strictI18n ?? null,
   counts: {
     documents: report?.documents ?? 0,
     byType: report?.counts ?? {},
     pages: outcome.pages ?? 0,
+    copiedPages: outcome.copiedPages ?? 0,
     searchPages: outcome.searchPages ?? 0,
     errors: report?.errors.length ?? 0,
     missingTranslations: report?.missingTranslations.length ?? 0,
