@@ -2,17 +2,25 @@
  * `npm run bench`: the build benchmark of issue #5. Prints tables and writes bench/results.json.
  *
  * For each size (x1 = the real dataset, x10 and x100 = synthetic datasets generated from it):
- *   1. build the site once through scripts/build.ts (`CONTENT_FILE=<file> --out <dir>`) as a
- *      warm-up, and count its HTML files: N pages;
+ *   1. build the site once through scripts/build.ts (`CONTENT_FILE=<file> --out <dir> --full`)
+ *      with empty build caches (the cold build, reported on its own), and count its HTML
+ *      files: N pages;
  *   2. generate the floor, a bare Astro 7 project of N trivial pages, and build it once (warm-up);
  *   3. build site and floor alternately, `--runs` times each, under GNU time (whole process:
- *      wall, user+sys of the tree, peak RSS), and take medians;
- *   4. measure page weight and the search index from the site's output.
+ *      wall, user+sys of the tree, peak RSS), and take medians. The site runs are full builds
+ *      (`--full`: every page rendered, none copied from the last build), comparable with results
+ *      from before incremental builds;
+ *   4. publish: `--runs` incremental builds (no `--full`), each after one figure of the dataset
+ *      was edited (untimed; scripts/bench/publish.ts): Astro copies the pages whose cache key is
+ *      unchanged from the build before and renders the rest;
+ *   5. measure page weight and the search index from the output of the last full build.
+ * Every size has its own build caches under bench/work/cache/x<N>/ (charts, validation and
+ * Astro's cache folder, ASTRO_CACHE_DIR): never the developer's node_modules/.cache or .astro.
  * Then Lighthouse on six pages of the real site, the budgets, the table.
  *
  * Options:
  *   --quick            1 run, no warm-up, sizes x1 and x10, no Lighthouse (a smoke test)
- *   --runs <n>         measured runs per build (default 3)
+ *   --runs <n>         measured runs per build, and publish runs per size (default 3)
  *   --no-warmup        skip the floor's warm-up build (the site's first build is always the cold one)
  *   --sizes 1,10,100   scale factors (default 1,10,100)
  *   --no-lighthouse    skip Lighthouse
@@ -21,8 +29,9 @@
  *   --results <file>   where to write the JSON (default bench/results.json; --quick writes bench/work/results.quick.json)
  *   --markdown <file>  also write the tables as Markdown
  *   --profile          also build the site once per size under `node --cpu-prof` (build script and
- *                      its Astro child) and print where the CPU time goes, per package / site
- *                      folder (bench/work/profiles/x<N>/); Pagefind's binary is not profiled
+ *                      its Astro child; a full build) and print where the CPU time goes, per
+ *                      package / site folder (bench/work/profiles/x<N>/); Pagefind's binary is not
+ *                      profiled
  */
 import { execFileSync } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
@@ -35,6 +44,7 @@ import { runLighthouse, startPreview, type LighthouseResult } from './bench/ligh
 import { assertGnuTime, measure, type Measurement } from './bench/measure'
 import { checkBudgets, linearity, renderTables, type BenchResults, type RunStats, type SizeResult } from './bench/report'
 import { countByType, multiplyDataset, toNdjson, type Doc } from './bench/synthetic'
+import { publishEdit } from './bench/publish'
 import { median, medianPhases, round } from './bench/stats'
 import { summarizeProfiles } from './bench/profile'
 import { countHtml, listFiles, measureSearchIndex, measureWeight } from './bench/weight'
@@ -114,9 +124,13 @@ const buildEnv = (extra: Record<string, string> = {}): NodeJS.ProcessEnv => ({
   ...extra,
 })
 
-/** The site build: scripts/build.ts (what `npm run build` runs), same Node, its own type stripping. */
-const siteCommand = (outDir: string, report: string) =>
-  [process.execPath, [join(repo, 'scripts', 'build.ts'), '--out', outDir, '--report', report]] as const
+/**
+ * The site build: scripts/build.ts (what `npm run build` runs), same Node, its own type stripping.
+ * `full`: every page rendered (`--full`), none copied from the last build; the cache is still
+ * recorded for the next build.
+ */
+const siteCommand = (outDir: string, report: string, { full }: { full: boolean }) =>
+  [process.execPath, [join(repo, 'scripts', 'build.ts'), '--out', outDir, '--report', report, ...(full ? ['--full'] : [])]] as const
 
 function summarize(list: Measurement[]): RunStats {
   return {
@@ -156,14 +170,16 @@ async function benchSize(factor: number, realDocs: Doc[], realFile: string, warm
     log(`x${factor}: wrote ${relative(repo, dataFile)} (${docs.length} documents)`)
   }
   const outDir = join(work, 'out', `site-x${factor}`)
-  // The build caches (src/charts/disk-cache.ts, src/content/validate.ts) of this size live in
-  // the benchmark's own folder: the warm-up fills them, the measured runs reuse them, and the
-  // cold run below starts from empty ones. Never the developer's node_modules/.cache.
+  // The build caches (src/charts/disk-cache.ts, src/content/validate.ts, and Astro's cache
+  // folder with the pages of incremental builds) of this size live in the benchmark's own
+  // folder: the cold run below starts from empty ones and fills them, the measured runs reuse
+  // them. Never the developer's node_modules/.cache or node_modules/.astro.
   const cacheDir = join(work, 'cache', `x${factor}`)
   rmSync(cacheDir, { recursive: true, force: true })
-  const cacheEnv = (dir: string) => ({ CHART_CACHE_DIR: dir, VALIDATION_CACHE_DIR: dir })
+  const cacheEnv = (dir: string) => ({ CHART_CACHE_DIR: dir, VALIDATION_CACHE_DIR: dir, ASTRO_CACHE_DIR: dir })
   const env = buildEnv({ CONTENT_FILE: dataFile, ...cacheEnv(cacheDir) })
-  const [siteCmd, siteArgs] = siteCommand(outDir, join(work, `build-report-x${factor}.json`))
+  // Full builds (--full), as before incremental builds: comparable with earlier results.
+  const [siteCmd, siteArgs] = siteCommand(outDir, join(work, `build-report-x${factor}.json`), { full: true })
   const timeoutMs = 30 * 60_000
   // Every measured build starts without a previous output (as in CI): deleting the old
   // output tree (the swap's job on a rebuild, Astro's emptyDir for the floor) is file-system
@@ -199,6 +215,53 @@ async function benchSize(factor: number, realDocs: Doc[], realFile: string, warm
     siteRuns.push(await runSite(`run ${i + 1}/${runs}`))
     floorRuns.push(await runFloor(`run ${i + 1}/${runs}`))
   }
+  const floor = summarize(floorRuns)
+
+  // Publish: incremental builds (no --full) after one figure was edited, with the same env and
+  // caches. The first follows the last full run, whose cache holds the unedited dataset; each
+  // next one edits the figure again, so every run re-renders the pages that show it (and the
+  // pages without a cache key) and copies the rest. Into a folder of their own, so the weight,
+  // search index and Lighthouse below still measure the last full build of the real dataset.
+  const publishFile = join(work, 'data', `dataset-x${factor}-publish.ndjson`)
+  const publishOut = join(work, 'out', `site-x${factor}-publish`)
+  const publishReport = join(work, `build-report-x${factor}-publish.json`)
+  const [publishCmd, publishArgs] = siteCommand(publishOut, publishReport, { full: false })
+  const publishEnv = { ...env, CONTENT_FILE: publishFile }
+  const publishRuns: Measurement[] = []
+  const publishCounts: { pages: number; copiedPages: number }[] = []
+  let edited = ''
+  mkdirSync(dirname(publishFile), { recursive: true })
+  for (let i = 0; i < runs; i++) {
+    // Untimed: the edit (a changed file every run) and deleting the last output.
+    const edit = publishEdit(docs, i)
+    edited = edit.edited
+    writeFileSync(publishFile, toNdjson(edit.docs))
+    rmSync(publishOut, { recursive: true, force: true })
+    rmSync(publishReport, { force: true })
+    const m = await measure(publishCmd, publishArgs, { cwd: repo, env: publishEnv, timeoutMs })
+    const report = JSON.parse(readFileSync(publishReport, 'utf8')) as { counts?: { pages?: number; copiedPages?: number }; pagesNote?: string | null }
+    const counts = { pages: report.counts?.pages ?? 0, copiedPages: report.counts?.copiedPages ?? 0 }
+    if (counts.copiedPages === 0) {
+      throw new Error(
+        `x${factor} publish run ${i + 1}: the incremental cache was not used (0 of ${counts.pages} pages copied from the last build${report.pagesNote ? `: ${report.pagesNote}` : ''}), so its time would not measure a publish. ` +
+          `Hint: see ${relative(repo, publishReport)}, and ${relative(repo, cacheDir)} (ASTRO_CACHE_DIR).`,
+      )
+    }
+    publishRuns.push(m)
+    publishCounts.push(counts)
+    log(`x${factor} site publish run ${i + 1}/${runs} (${edit.edited} = ${edit.value}; ${counts.pages - counts.copiedPages} rendered, ${counts.copiedPages} copied): ${describe(m)}`)
+  }
+  const publishStats = summarize(publishRuns)
+  const publish: SizeResult['publish'] = {
+    wall: publishStats.median.wall,
+    cpu: publishStats.median.cpu,
+    peakBytes: publishStats.peakBytesMax,
+    phases: publishStats.phases,
+    copiedPages: median(publishCounts.map((c) => c.copiedPages)),
+    renderedPages: median(publishCounts.map((c) => c.pages - c.copiedPages)),
+    ratioWall: round(publishStats.median.wall / floor.median.wall, 2),
+    edited,
+  }
 
   let profile: SizeResult['profile']
   if (opts.profile) {
@@ -216,7 +279,6 @@ async function benchSize(factor: number, realDocs: Doc[], realFile: string, warm
   if (floorPages !== pages) throw new Error(`The floor built ${floorPages} pages, the site ${pages}.`)
 
   const site = summarize(siteRuns)
-  const floor = summarize(floorRuns)
   const segments = locales.map((l) => l.segment)
   const weight = measureWeight(outDir, segments)
   const search = measureSearchIndex(outDir)
@@ -250,10 +312,12 @@ async function benchSize(factor: number, realDocs: Doc[], realFile: string, warm
       phases: coldRun.phases,
       ratioWall: round(coldRun.wall / floor.median.wall, 2),
     },
+    publish,
     profile,
   }
   if (!opts.keep) {
     rmSync(floorOut, { recursive: true, force: true })
+    rmSync(publishOut, { recursive: true, force: true })
     if (factor !== 1) rmSync(outDir, { recursive: true, force: true })
   }
   return result
@@ -326,8 +390,10 @@ async function main() {
     git: gitInfo(),
     method: [
       'Whole-process builds under GNU time: wall (%e), CPU = user+sys of the process tree (%U+%S), peak memory = max(largest process RSS %M, summed RSS of the tree sampled every 100 ms).',
-      'Site: node scripts/build.ts --out <dir> with CONTENT_FILE=<dataset> (what npm run build runs, without npm); its pages phase runs node astro.mjs build in a child. Floor: a bare Astro 7 project of the same page count built by that same command (node node_modules/astro/bin/astro.mjs build --root <floor>); same Node, same env.',
+      'Site: node scripts/build.ts --out <dir> --full with CONTENT_FILE=<dataset> (what npm run build runs, without npm); its pages phase runs node astro.mjs build in a child. Floor: a bare Astro 7 project of the same page count built by that same command (node node_modules/astro/bin/astro.mjs build --root <floor>); same Node, same env.',
       `Median of ${runs} run(s) per size after one cold site build with empty build caches (reported on its own)${warmup ? ' and one warm-up build of the floor before the first size' : ''}; site and floor alternate so both see the same load; every build starts without a previous output folder (deleted untimed before it).`,
+      'The site runs (cold, measured and profiled) are full builds (scripts/build.ts --full: every page rendered, none copied from the last build), comparable with results from before incremental builds. Each size has its own build caches (charts, validation and Astro\'s cache folder, ASTRO_CACHE_DIR) under bench/work/cache/.',
+      `Publish: after the site and floor runs, ${runs} incremental build(s) per size (scripts/build.ts without --full, same env and caches), each after an untimed edit of one figure (the first published count, days or money metric by _id: its value + 1, + 2, …, written to bench/work/data/dataset-x<N>-publish.ndjson); Astro copies every page whose cache key is unchanged from the build before and renders the rest. Median wall and CPU, largest peak memory, median pages rendered and copied (from the build report); ratio = publish median wall / floor median wall.`,
       'Synthetic sizes multiply industries, metrics, figure groups and glossary terms (scripts/bench/synthetic.ts); they pass the build\'s own validation phase.',
       'Page weight: every HTML file of the x1 output; CSS = linked stylesheets + inline <style>; JS = <script src>, inline code scripts, modulepreload; gzip = zlib level 6. Content pages = every template but search.',
     ],

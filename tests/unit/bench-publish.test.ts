@@ -1,0 +1,132 @@
+/**
+ * The benchmark's publish runs: which figure they edit (scripts/bench/publish.ts), and how the
+ * report shows them (scripts/bench/report.ts: the publish table, the build-time budgets).
+ */
+import { readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { parseNdjson } from '../../src/content/ndjson'
+import { publishEdit, publishTarget } from '../../scripts/bench/publish'
+import { multiplyDataset, type Doc } from '../../scripts/bench/synthetic'
+import { checkMetricValue } from '../../schemas/documents/metric'
+import { checkBudgets, renderTables, type BenchResults, type SizeResult } from '../../scripts/bench/report'
+
+const metric = (id: string, unit: string, value: unknown = 10): Doc => ({ _id: id, _type: 'metric', unit, value })
+
+describe('the publish edit', () => {
+  it('edits the first published count, days or money metric by _id, skipping drafts, percents, ranks and other types', () => {
+    const docs: Doc[] = [
+      metric('metric-d', 'currency', 500),
+      { _id: 'industry-a', _type: 'industry', unit: 'count', value: 1 },
+      metric('metric-a', 'percent', 50),
+      metric('drafts.metric-b', 'count', 7),
+      metric('metric-b2', 'rank', 3),
+      metric('metric-c', 'days', 40),
+      metric('metric-e', 'count', 9),
+    ]
+    expect(publishTarget(docs)._id).toBe('metric-c')
+    expect(publishEdit(docs, 0).edited).toBe('metric-c.value')
+  })
+
+  it('adds run + 1 to the value, in a copy, leaving the input and every other document as they were', () => {
+    const docs = [metric('metric-x', 'count', 92), metric('metric-a', 'currency', 1000)]
+    const first = publishEdit(docs, 0)
+    const third = publishEdit(docs, 2)
+    expect(first.value).toBe(1001)
+    expect(third.value).toBe(1003)
+    expect(third.docs.find((d) => d._id === 'metric-a')!.value).toBe(1003)
+    expect(third.docs.find((d) => d._id === 'metric-x')).toBe(docs[0]) // untouched, same object
+    expect(third.docs.map((d) => d._id)).toEqual(['metric-x', 'metric-a']) // order kept
+    expect(docs[1]!.value).toBe(1000) // the input is not changed
+  })
+
+  it('throws a clear error when no metric can be edited, or its value is not a number', () => {
+    expect(() => publishTarget([metric('metric-a', 'percent'), metric('metric-b', 'rank'), metric('drafts.metric-c', 'count')])).toThrow(
+      /publish runs need a published metric whose unit is count, days, currency/,
+    )
+    expect(() => publishTarget([metric('metric-a', 'count', '12')])).toThrow(/metric-a\.value.*not a number/)
+    expect(() => publishEdit([metric('metric-a', 'count')], -1)).toThrow(/whole number from 0/)
+  })
+
+  it('on the real dataset and its x10 copy: the same original metric, and each edit still passes the schema rule', () => {
+    const file = resolve(__dirname, '../../content/dataset.ndjson')
+    const real = parseNdjson(readFileSync(file, 'utf8'), file) as Doc[]
+    const target = publishTarget(real)
+    expect(target._id.startsWith('drafts.')).toBe(false)
+    expect(['count', 'days', 'currency']).toContain(target.unit)
+    // Copies sort after their original (`<id>-x<k>`): the synthetic sizes edit the same figure.
+    expect(publishTarget(multiplyDataset(real, 10))._id).toBe(target._id)
+    for (const run of [0, 1, 2]) {
+      const { docs, value } = publishEdit(real, run)
+      expect(value).toBe((target.value as number) + run + 1)
+      expect(checkMetricValue(docs.find((d) => d._id === target._id)!.value, target.unit as string)).toBe(true)
+    }
+  })
+})
+
+describe('publish in the report', () => {
+  const runStats = (wall: number) => ({ runs: [], median: { wall, cpu: wall, maxRssBytes: 1e8, treeRssBytes: 1e8, peakBytes: 1e8 }, peakBytesMax: 1e8 })
+  const size = (factor: number, site: number, floor: number, extra: Partial<SizeResult> = {}): SizeResult =>
+    ({
+      factor,
+      pages: 88 * factor,
+      site: runStats(site),
+      floor: runStats(floor),
+      ratio: { wall: site / floor, cpu: site / floor },
+      secondsPerPage: { site: site / (88 * factor), floor: floor / (88 * factor) },
+      search: [],
+      ...extra,
+    }) as unknown as SizeResult
+  const publish = (ratioWall: number): SizeResult['publish'] => ({
+    wall: 4.2,
+    cpu: 5.5,
+    peakBytes: 300 * 1024 * 1024,
+    phases: { content: 0.3, pages: 2.1 },
+    copiedPages: 72,
+    renderedPages: 16,
+    ratioWall,
+    edited: 'metric-approved-foreign-investment.value',
+  })
+  const results = (sizes: SizeResult[]): BenchResults => ({
+    schema: 1,
+    generatedAt: '2026-01-01T00:00:00.000Z',
+    options: { quick: true, runs: 3, warmup: false, sizes: sizes.map((s) => s.factor), lighthouse: false },
+    machine: { cpu: 'test', nproc: 2, memory: '', memoryBytes: 0, node: 'v22', os: 'Linux', loadAverage: { start: [], end: [] } },
+    git: { commit: 'abc', dirty: false },
+    method: [],
+    sizes,
+    linearity: [],
+    budgets: checkBudgets({ sizes }),
+    durationSeconds: 1,
+  })
+
+  it('renders the publish table when a size has publish runs', () => {
+    const text = renderTables(results([size(1, 12, 10, { publish: publish(0.42) })]))
+    expect(text).toContain('== Publish: one figure edited (incremental build; median of 3 runs) ==')
+    const table = text.slice(text.indexOf('== Publish'))
+    expect(table).toMatch(/size\s+pages\s+rendered \/ copied\s+wall\s+CPU\s+peak mem\s+ratio wall/)
+    expect(table).toMatch(/x1\s+88\s+16 \/ 72\s+4\.20 s\s+5\.50 s\s+300 MB\s+0\.42x\s+content 0\.3s · pages 2\.1s/)
+    expect(table).toContain('metric-approved-foreign-investment.value')
+    expect(renderTables(results([size(1, 12, 10, { publish: publish(0.42) })]), true)).toContain('### Publish: one figure edited')
+  })
+
+  it('omits the publish table when no size has publish runs (older results)', () => {
+    const text = renderTables(results([size(1, 12, 10)]))
+    expect(text).toContain('== Build time')
+    expect(text).not.toContain('Publish')
+  })
+
+  it('adds the publish ratio to the build-time budgets, whose pass stays on the full builds', () => {
+    const x1 = size(1, 14, 10, { cold: { wall: 20, cpu: 20, peakBytes: 1e8, ratioWall: 2 }, publish: publish(0.5) })
+    const x100 = size(100, 140, 100, { publish: publish(1.62) })
+    const b = checkBudgets({ sizes: [x1, x100] })
+    const real = b.find((x) => x.name.startsWith('Real site'))!
+    const big = b.find((x) => x.name.startsWith('x100 synthetic build'))!
+    expect(real.actual).toBe('1.40x (CPU 1.40x); cold 2.00x; publish 0.50x')
+    expect(real.pass).toBe(false) // 1.40x full build > 1.30x, however fast the publish
+    expect(big.actual).toBe('1.40x (CPU 1.40x); publish 1.62x')
+    expect(big.pass).toBe(true)
+    // Without publish runs, the text is as before.
+    expect(checkBudgets({ sizes: [size(1, 12, 10)] }).find((x) => x.name.startsWith('Real site'))!.actual).toBe('1.20x (CPU 1.20x)')
+  })
+})
