@@ -53,10 +53,11 @@ export default defineConfig({
   },
   // Incremental builds (issue #5): a figure or industry page whose cache key (its props,
   // src/content/page-keys.ts) and code are unchanged is copied from the last build instead of
-  // rendered again. scripts/build.ts turns this off (INCREMENTAL_BUILD=0) when another build
-  // holds the cache, and forgets the cache after a failed build (scripts/lib/incremental.ts).
+  // rendered again. Only scripts/build.ts turns them on (INCREMENTAL_BUILD=1), and only while it
+  // holds the cache; it forgets the cache after a failed build (scripts/lib/incremental.ts).
+  // A bare `astro build` renders every page and leaves the cache alone.
   experimental: {
-    incrementalBuild: process.env.INCREMENTAL_BUILD !== '0',
+    incrementalBuild: process.env.INCREMENTAL_BUILD === '1',
   },
   // ASTRO_CACHE_DIR: a cache of its own, for tests that build next to other builds.
   ...(process.env.ASTRO_CACHE_DIR ? { cacheDir: process.env.ASTRO_CACHE_DIR } : {}),

@@ -114,6 +114,7 @@ function startPages(siteDir: string, snapshot: string, cache: IncrementalCache):
     stdio: 'inherit',
     env: { ...process.env, ...cache.env, CONTENT_SNAPSHOT: snapshot },
   })
+  cache.holdFor(child.pid)
   let stopped = false
   const done = new Promise<number>((resolvePromise, reject) => {
     child.on('error', reject)
@@ -147,13 +148,36 @@ async function main(): Promise<BuildOutcome> {
   let pages: PagesRun | undefined
   // Released in `finally`: a build that does not reach the swap forgets the page cache.
   const cache = claimIncrementalCache(astroCacheDir(projectRoot), { full: args.full })
-  outcome.incrementalNote = cache.note
   let published = false
+  // A signal (a newer publish cancelling this build, Ctrl-C) stops Astro first: it must not go
+  // on writing page copies into the cache once this build has given it up.
+  const onSignal = (signal: NodeJS.Signals) => {
+    printError(`✗ Build stopped by ${signal}: ${relative(process.cwd(), outDir) || outDir} was left as it was.`)
+    pages?.stop()
+    const finish = () => {
+      cache.release(false)
+      rmSync(work, { recursive: true, force: true })
+      process.exit(signal === 'SIGINT' ? 130 : signal === 'SIGHUP' ? 129 : 143)
+    }
+    if (pages) pages.done.then(finish, finish)
+    else finish()
+  }
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.once(signal, onSignal)
   try {
     // pages: Astro starts now and waits for the snapshot (see startPages).
     const pagesPhase = phases.run('pages', async () => {
       pages = startPages(siteDir, snapshot, cache)
-      return pages.done
+      const count = await pages.done
+      // Copied pages link the asset files of the build that rendered them: if this build's
+      // differ, render every page again (see scripts/lib/incremental.ts).
+      if (cache.assetsMatch(siteDir) || cache.copiedPages() === 0) return count
+      print(`! The site's asset files (_astro/) changed since the last build: rendering every page again.`)
+      cache.forceFull("the site's asset files changed since the last build: every page was rendered again")
+      rmSync(siteDir, { recursive: true, force: true })
+      pages = startPages(siteDir, snapshot, cache)
+      const again = await pages.done
+      cache.assetsMatch(siteDir)
+      return again
     })
     pagesPhase.catch(() => undefined) // awaited below
 
@@ -192,6 +216,7 @@ async function main(): Promise<BuildOutcome> {
 
     outcome.pages = await pagesPhase
     outcome.copiedPages = cache.copiedPages()
+    outcome.incrementalNote = cache.note
 
     await phases.run('search', async () => {
       const pagefind = await import('pagefind')
@@ -212,8 +237,11 @@ async function main(): Promise<BuildOutcome> {
     await phases.run('swap', async () => swapInto(siteDir, outDir))
     published = true
   } finally {
+    // Astro is stopped and gone before the cache is released: it writes into the cache.
+    const run = pages as PagesRun | undefined
+    run?.stop()
+    await run?.done.catch(() => undefined)
     cache.release(published)
-    pages?.stop()
     rmSync(work, { recursive: true, force: true })
   }
   return outcome

@@ -7,20 +7,33 @@
  *
  * - **Two builds at once.** Both would write the same copies and manifest. Only the build that
  *   holds the lock file uses the cache; another one builds everything
- *   (`INCREMENTAL_BUILD=0`), which gives the same pages.
- * - **A build that stops half-way** (a crash, or validation failing while Astro renders).
- *   Astro writes each page's copy as it renders it, and the manifest only at the end: the old
- *   manifest would then describe copies that are newer than it. So a failed build forgets the
- *   manifest, and a lock left by a build that is gone (killed outright) means the same.
- *   The next build then renders every page.
+ *   (`INCREMENTAL_BUILD=0`), which gives the same pages. The lock names the build script and
+ *   its Astro child: it is held while either is alive (an Astro child outlives a build script
+ *   killed with SIGKILL). Only `scripts/build.ts` turns incremental builds on
+ *   (`INCREMENTAL_BUILD=1`): a bare `astro build` never touches the cache.
+ * - **A build that stops half-way** (a crash, a signal, or validation failing while Astro
+ *   renders). Astro writes each page's copy as it renders it, and the manifest only at the end:
+ *   the old manifest would then describe copies that are newer than it. So a failed build
+ *   forgets the manifest, and a lock left by a build that is gone means the same. The next
+ *   build then renders every page.
+ * - **Assets Astro does not see.** Astro's check covers a page's code and compiled CSS but not
+ *   the names of the files they end up in: a change elsewhere can rename the shared CSS file
+ *   (it happened: a change to the 404 page's layout renamed `preview.*.css` to
+ *   `PreviewBanner.*.css`), and a copied page would link the old name. So the cache also
+ *   records the list of `_astro/` files of the build that wrote it; while the list is the same,
+ *   every copy links files that exist (each was rendered by a build with this list). If pages
+ *   were copied and the list differs, the build script renders every page again
+ *   ({@link IncrementalCache.assetsMatch}).
  */
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs'
-import { join, resolve } from 'node:path'
+import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { join, relative, resolve, sep } from 'node:path'
 
 /** Astro's manifest of the keyed pages of the last build, in its cache folder. */
 export const MANIFEST_FILE = 'incremental-build.json'
 /** Held (with the holder's pid) while a build uses the cache. */
 export const LOCK_FILE = 'incremental-build.lock'
+/** The `_astro/` files of the build that wrote the cache (see above). */
+export const ASSETS_FILE = 'incremental-assets.json'
 
 /** Astro's cache folder: `ASTRO_CACHE_DIR` (see astro.config.mjs), else node_modules/.astro. */
 export function astroCacheDir(projectRoot: string, env: Record<string, string | undefined> = process.env): string {
@@ -64,65 +77,147 @@ export interface IncrementalCache {
   env: Record<string, string>
   /** Arguments for the Astro child (`--force` for a full build that still records the cache). */
   args: string[]
+  /** Names the Astro child in the lock: the lock stays held while it runs, even if this process dies. */
+  holdFor(childPid: number | undefined): void
+  /**
+   * Whether the site in `siteDir` has the same `_astro/` files as the build that wrote the
+   * cache (false if that is unknown). Remembers the list: a successful build records it.
+   */
+  assetsMatch(siteDir: string): boolean
+  /** Renders every page from now on (`--force`): for a second Astro run when assets changed. */
+  forceFull(note: string): void
   /**
    * Pages copied from the last build, from Astro's manifest before and after (call after a
-   * successful Astro build). 0 when the cache was not used.
+   * successful Astro build). 0 when the cache was not used or every page was rendered. A page
+   * whose copy had gone missing is counted too (Astro renders it): the count is for the report.
    */
   copiedPages(): number
   /** Ends the use: a failed build forgets the manifest (see above); the lock is released. */
   release(ok: boolean): void
 }
 
+/** The pids named in a lock file (the build script's, then its Astro child's). */
+function lockHolders(lock: string): number[] {
+  return readFileSafe(lock)
+    .split(/\s+/)
+    .map((word) => Number.parseInt(word, 10))
+    .filter((pid) => Number.isInteger(pid) && pid > 0)
+}
+
+/**
+ * Creates the lock with its content in one step (a file written aside, then hard-linked into
+ * place: `link` fails if the lock exists), so nobody ever reads a half-written lock.
+ */
+function createLock(lock: string, holders: number[]): boolean {
+  const aside = `${lock}.${process.pid}.tmp`
+  writeFileSync(aside, holders.join(' '))
+  try {
+    linkSync(aside, lock)
+    return true
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false
+    throw error
+  } finally {
+    rmSync(aside, { force: true })
+  }
+}
+
 /**
  * Claims Astro's cache folder for this build. `full` renders every page but records the cache
  * for the next build (what `npm run build -- --full` and the benchmark's full builds do);
- * `INCREMENTAL_BUILD=0` in `env` leaves the cache alone altogether.
+ * `INCREMENTAL_BUILD=0` in `env` leaves the cache alone altogether. A folder that cannot be
+ * used (not writable) means a build without the cache, not a failed build.
  */
 export function claimIncrementalCache(
   dir: string,
   { full = false, env = process.env }: { full?: boolean; env?: Record<string, string | undefined> } = {},
 ): IncrementalCache {
   if (env.INCREMENTAL_BUILD?.trim() === '0') return disabled('INCREMENTAL_BUILD=0: every page is rendered')
-  mkdirSync(dir, { recursive: true })
   const lock = join(dir, LOCK_FILE)
   const manifestFile = join(dir, MANIFEST_FILE)
   let note: string | undefined
-  let fd: number | undefined
-  for (let attempt = 0; attempt < 2 && fd === undefined; attempt++) {
-    try {
-      fd = openSync(lock, 'wx')
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
-      const holder = Number.parseInt(readFileSafe(lock), 10)
-      if (Number.isInteger(holder) && holder > 0 && holder !== process.pid && isAlive(holder)) {
-        return disabled(`another build (pid ${holder}) is using the page cache: every page is rendered`)
-      }
+  try {
+    mkdirSync(dir, { recursive: true })
+    let taken = createLock(lock, [process.pid])
+    if (!taken) {
+      const holders = lockHolders(lock)
+      const live = holders.find((pid) => pid !== process.pid && isAlive(pid))
+      if (live !== undefined) return disabled(`another build (pid ${live}) is using the page cache: every page is rendered`)
       // Left by a build that is gone: its copies may be newer than the manifest.
       rmSync(manifestFile, { force: true })
+      rmSync(join(dir, ASSETS_FILE), { force: true })
       rmSync(lock, { force: true })
       note = 'the last build did not finish: every page is rendered'
+      taken = createLock(lock, [process.pid])
     }
+    // Two builds that found the same stale lock: the one whose lock is not there now gives way.
+    if (!taken || lockHolders(lock)[0] !== process.pid) return disabled('another build took the page cache: every page is rendered')
+  } catch (error) {
+    return disabled(`the page cache ${dir} cannot be used (${(error as Error).message}): every page is rendered`)
   }
-  if (fd === undefined) return disabled('could not take the page cache: every page is rendered')
-  writeSync(fd, String(process.pid))
-  closeSync(fd)
 
   const previous = full ? undefined : readManifest(dir)
+  const assetsFile = join(dir, ASSETS_FILE)
+  const previousAssets = readAssets(assetsFile)
+  let currentAssets: string[] | undefined
   if (full) note = 'full build: every page is rendered'
   else if (!previous && !note) note = 'no earlier build: every page is rendered'
+  let forced = full
   let released = false
-  return {
+  const cache: IncrementalCache = {
     enabled: true,
     note,
-    env: { INCREMENTAL_BUILD: '1' },
+    // The folder as resolved here, so Astro uses the very folder the lock guards.
+    env: { INCREMENTAL_BUILD: '1', ASTRO_CACHE_DIR: dir },
     args: full ? ['--force'] : [],
-    copiedPages: () => (previous ? countCopied(previous, readManifest(dir)) : 0),
+    holdFor(childPid) {
+      if (released || childPid === undefined) return
+      // Replaced whole (written aside, then renamed over it): a reader never sees it half-written.
+      const aside = `${lock}.${process.pid}.tmp`
+      writeFileSync(aside, `${process.pid} ${childPid}`)
+      renameSync(aside, lock)
+    },
+    assetsMatch(siteDir) {
+      currentAssets = assetFiles(siteDir)
+      return previousAssets !== undefined && previousAssets.join('\n') === currentAssets.join('\n')
+    },
+    forceFull(reason) {
+      forced = true
+      cache.args = ['--force']
+      cache.note = reason
+    },
+    copiedPages: () => (previous && !forced ? countCopied(previous, readManifest(dir)) : 0),
     release(ok) {
       if (released) return
       released = true
-      if (!ok) rmSync(manifestFile, { force: true })
-      rmSync(lock, { force: true })
+      if (!ok) {
+        rmSync(manifestFile, { force: true })
+        rmSync(assetsFile, { force: true })
+      } else if (currentAssets) {
+        writeFileSync(assetsFile, JSON.stringify(currentAssets, null, 1) + '\n')
+      }
+      if (lockHolders(lock)[0] === process.pid) rmSync(lock, { force: true })
     },
+  }
+  return cache
+}
+
+/** The files under `<siteDir>/_astro/`, as sorted relative paths. */
+export function assetFiles(siteDir: string): string[] {
+  const root = join(siteDir, '_astro')
+  if (!existsSync(root)) return []
+  return (readdirSync(root, { recursive: true, withFileTypes: true }) as import('node:fs').Dirent[])
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(root, join(entry.parentPath, entry.name)).split(sep).join('/'))
+    .sort()
+}
+
+function readAssets(file: string): string[] | undefined {
+  try {
+    const list = JSON.parse(readFileSync(file, 'utf8')) as unknown
+    return Array.isArray(list) && list.every((item) => typeof item === 'string') ? list : undefined
+  } catch {
+    return undefined
   }
 }
 
@@ -135,7 +230,17 @@ function readFileSafe(file: string): string {
 }
 
 function disabled(note: string): IncrementalCache {
-  return { enabled: false, note, env: { INCREMENTAL_BUILD: '0' }, args: [], copiedPages: () => 0, release: () => undefined }
+  return {
+    enabled: false,
+    note,
+    env: { INCREMENTAL_BUILD: '0' },
+    args: [],
+    holdFor: () => undefined,
+    assetsMatch: () => true,
+    forceFull: () => undefined,
+    copiedPages: () => 0,
+    release: () => undefined,
+  }
 }
 
 /**

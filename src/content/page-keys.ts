@@ -10,7 +10,7 @@
  * `getSiteView()` in its body, and its key is the digest of those props ({@link pageCacheKey}).
  * The layout gets a {@link LayoutView}, the slice of the view it reads, typed so that the
  * layout cannot read more; Portable Text gets only the link targets it names
- * ({@link linkTargets}). tests/build/incremental.test.ts edits each kind of document and
+ * ({@link linkTargets}). tests/build/incremental-build.test.ts edits each kind of document and
  * checks that the incremental build equals a full one.
  */
 import { createHash } from 'node:crypto'

@@ -5,11 +5,12 @@
  * a build running next to another one, and a build killed before it could clean up.
  */
 import { spawnSync } from 'node:child_process'
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { astroCacheDir, claimIncrementalCache, countCopied, LOCK_FILE, MANIFEST_FILE } from '../../scripts/lib/incremental'
+import { ASSETS_FILE, assetFiles, astroCacheDir, claimIncrementalCache, countCopied, LOCK_FILE, MANIFEST_FILE } from '../../scripts/lib/incremental'
+import { missingAssets } from '../support/assets'
 
 const dirs: string[] = []
 afterEach(() => {
@@ -48,7 +49,8 @@ describe('claimIncrementalCache', () => {
     const dir = cacheWithManifest()
     const cache = claimIncrementalCache(dir)
     expect(cache.enabled).toBe(true)
-    expect(cache.env).toEqual({ INCREMENTAL_BUILD: '1' })
+    // Astro gets the very folder the lock guards.
+    expect(cache.env).toEqual({ INCREMENTAL_BUILD: '1', ASTRO_CACHE_DIR: dir })
     expect(cache.args).toEqual([])
     expect(readFileSync(join(dir, LOCK_FILE), 'utf8')).toBe(String(process.pid))
     cache.release(true)
@@ -84,6 +86,42 @@ describe('claimIncrementalCache', () => {
     expect(cache.note).toContain('did not finish')
     expect(existsSync(join(dir, MANIFEST_FILE))).toBe(false)
     expect(readFileSync(join(dir, LOCK_FILE), 'utf8')).toBe(String(process.pid))
+    cache.release(true)
+  })
+
+  it('names the Astro child in the lock: a build script killed outright leaves it held while Astro runs', () => {
+    const dir = cacheWithManifest()
+    const cache = claimIncrementalCache(dir)
+    cache.holdFor(process.ppid)
+    expect(readFileSync(join(dir, LOCK_FILE), 'utf8')).toBe(`${process.pid} ${process.ppid}`)
+    // The same lock seen by the next build after this script died: its Astro child still runs.
+    writeFileSync(join(dir, LOCK_FILE), `${deadPid()} ${process.ppid}`)
+    const next = claimIncrementalCache(dir)
+    expect(next.enabled).toBe(false)
+    expect(existsSync(join(dir, MANIFEST_FILE))).toBe(true)
+    // Both gone: the lock is stale, and the manifest is forgotten.
+    writeFileSync(join(dir, LOCK_FILE), `${deadPid()} ${deadPid()}`)
+    const after = claimIncrementalCache(dir)
+    expect(after.enabled).toBe(true)
+    expect(existsSync(join(dir, MANIFEST_FILE))).toBe(false)
+    after.release(true)
+  })
+
+  it('a folder that cannot be used means a build without the cache, not a failed build', () => {
+    const dir = cacheWithManifest()
+    const cache = claimIncrementalCache(join(dir, MANIFEST_FILE, 'sub'))
+    expect(cache.enabled).toBe(false)
+    expect(cache.env).toEqual({ INCREMENTAL_BUILD: '0' })
+    expect(cache.note).toContain('cannot be used')
+  })
+
+  it('forceFull renders every page from then on and counts none as copied', () => {
+    const dir = cacheWithManifest()
+    const cache = claimIncrementalCache(dir)
+    cache.forceFull('copied pages linked old assets')
+    expect(cache.args).toEqual(['--force'])
+    expect(cache.note).toBe('copied pages linked old assets')
+    expect(cache.copiedPages()).toBe(0)
     cache.release(true)
   })
 
@@ -132,5 +170,70 @@ describe('astroCacheDir', () => {
     expect(astroCacheDir('/p', { ASTRO_CACHE_DIR: 'c' })).toBe('/p/c')
     expect(astroCacheDir('/p', { ASTRO_CACHE_DIR: '/abs' })).toBe('/abs')
     expect(astroCacheDir('/p', {})).toBe('/p/node_modules/.astro')
+  })
+})
+
+describe('asset files of the cached pages', () => {
+  /** A built site with these files under _astro/. */
+  const site = (...files: string[]) => {
+    const dir = mkdtempSync(join(tmpdir(), 'site-'))
+    dirs.push(dir)
+    for (const file of files) {
+      mkdirSync(join(dir, '_astro', file, '..'), { recursive: true })
+      writeFileSync(join(dir, '_astro', file), '')
+    }
+    return dir
+  }
+
+  it('lists the files under _astro/, sorted, with their subfolders', () => {
+    expect(assetFiles(site('b.css', 'a.js', 'img/c.svg'))).toEqual(['a.js', 'b.css', 'img/c.svg'])
+    expect(assetFiles(site())).toEqual([])
+  })
+
+  it('a successful build records its files; the next build matches while they are the same', () => {
+    const dir = cacheWithManifest()
+    const first = claimIncrementalCache(dir)
+    // Unknown before any build recorded them: copied pages cannot be trusted.
+    expect(first.assetsMatch(site('site.AAA.css'))).toBe(false)
+    first.release(true)
+    expect(JSON.parse(readFileSync(join(dir, ASSETS_FILE), 'utf8'))).toEqual(['site.AAA.css'])
+    const same = claimIncrementalCache(dir)
+    expect(same.assetsMatch(site('site.AAA.css'))).toBe(true)
+    same.release(true)
+    // Renamed (the case Astro's own check misses): no match.
+    const renamed = claimIncrementalCache(dir)
+    expect(renamed.assetsMatch(site('other.AAA.css'))).toBe(false)
+    renamed.release(true)
+    expect(JSON.parse(readFileSync(join(dir, ASSETS_FILE), 'utf8'))).toEqual(['other.AAA.css'])
+  })
+
+  it('a failed build forgets the recorded files with the manifest', () => {
+    const dir = cacheWithManifest()
+    writeFileSync(join(dir, ASSETS_FILE), JSON.stringify(['site.AAA.css']))
+    const cache = claimIncrementalCache(dir)
+    cache.assetsMatch(site('site.AAA.css'))
+    cache.release(false)
+    expect(existsSync(join(dir, ASSETS_FILE))).toBe(false)
+  })
+})
+
+describe('missingAssets (test helper)', () => {
+  it('lists /_astro/ files that pages link but the build did not write, with a page that links each', () => {
+    const site = mkdtempSync(join(tmpdir(), 'site-'))
+    dirs.push(site)
+    mkdirSync(join(site, '_astro'))
+    mkdirSync(join(site, 'en/metrics/a'), { recursive: true })
+    writeFileSync(join(site, '_astro/site.NEW.css'), 'body{}')
+    writeFileSync(join(site, 'index.html'), '<link rel="stylesheet" href="/_astro/site.NEW.css"><script src="/_astro/app.js?v=1"></script>')
+    writeFileSync(join(site, 'en/metrics/a/index.html'), '<link rel="stylesheet" href="/_astro/site.OLD.css"><style>a{background:url(/_astro/bg.svg)}</style>')
+    expect(missingAssets(site)).toEqual([
+      { asset: '/_astro/app.js', page: 'index.html' },
+      { asset: '/_astro/bg.svg', page: 'en/metrics/a/index.html' },
+      { asset: '/_astro/site.OLD.css', page: 'en/metrics/a/index.html' },
+    ])
+    writeFileSync(join(site, '_astro/site.OLD.css'), '')
+    writeFileSync(join(site, '_astro/app.js'), '')
+    writeFileSync(join(site, '_astro/bg.svg'), '')
+    expect(missingAssets(site)).toEqual([])
   })
 })
