@@ -135,6 +135,7 @@ export function claimIncrementalCache(
   if (env.INCREMENTAL_BUILD?.trim() === '0') return disabled('INCREMENTAL_BUILD=0: every page is rendered')
   const lock = join(dir, LOCK_FILE)
   const manifestFile = join(dir, MANIFEST_FILE)
+  const assetsFile = join(dir, ASSETS_FILE)
   let note: string | undefined
   try {
     mkdirSync(dir, { recursive: true })
@@ -145,7 +146,7 @@ export function claimIncrementalCache(
       if (live !== undefined) return disabled(`another build (pid ${live}) is using the page cache: every page is rendered`)
       // Left by a build that is gone: its copies may be newer than the manifest.
       rmSync(manifestFile, { force: true })
-      rmSync(join(dir, ASSETS_FILE), { force: true })
+      rmSync(assetsFile, { force: true })
       rmSync(lock, { force: true })
       note = 'the last build did not finish: every page is rendered'
       taken = createLock(lock, [process.pid])
@@ -157,7 +158,6 @@ export function claimIncrementalCache(
   }
 
   const previous = full ? undefined : readManifest(dir)
-  const assetsFile = join(dir, ASSETS_FILE)
   const previousAssets = readAssets(assetsFile)
   let currentAssets: string[] | undefined
   if (full) note = 'full build: every page is rendered'
@@ -258,9 +258,4 @@ export function countCopied(previous: Manifest, next: Manifest | undefined): num
     }
   }
   return copied
-}
-
-/** Whether `dir` holds a manifest (for tests and the build report). */
-export function hasManifest(dir: string): boolean {
-  return existsSync(join(dir, MANIFEST_FILE))
 }
