@@ -25,8 +25,9 @@
  *   were copied and the list differs, the build script renders every page again
  *   ({@link IncrementalCache.assetsMatch}).
  */
-import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join, relative, resolve, sep } from 'node:path'
+import { writeFileAtomic } from '../../src/utils/build-cache.ts'
 
 /** Astro's manifest of the keyed pages of the last build, in its cache folder. */
 export const MANIFEST_FILE = 'incremental-build.json'
@@ -172,10 +173,8 @@ export function claimIncrementalCache(
     args: full ? ['--force'] : [],
     holdFor(childPid) {
       if (released || childPid === undefined) return
-      // Replaced whole (written aside, then renamed over it): a reader never sees it half-written.
-      const aside = `${lock}.${process.pid}.tmp`
-      writeFileSync(aside, `${process.pid} ${childPid}`)
-      renameSync(aside, lock)
+      // Replaced whole: a reader never sees it half-written.
+      writeFileAtomic(lock, `${process.pid} ${childPid}`)
     },
     assetsMatch(siteDir) {
       currentAssets = assetFiles(siteDir)
@@ -194,7 +193,7 @@ export function claimIncrementalCache(
         rmSync(manifestFile, { force: true })
         rmSync(assetsFile, { force: true })
       } else if (currentAssets) {
-        writeFileSync(assetsFile, JSON.stringify(currentAssets, null, 1) + '\n')
+        writeFileAtomic(assetsFile, JSON.stringify(currentAssets, null, 1) + '\n')
       }
       if (lockHolders(lock)[0] === process.pid) rmSync(lock, { force: true })
     },

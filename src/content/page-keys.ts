@@ -13,11 +13,11 @@
  * ({@link linkTargets}). tests/build/incremental-build.test.ts edits each kind of document and
  * checks that the incremental build equals a full one.
  */
-import { createHash } from 'node:crypto'
 import type { PortableTextBlock } from '@portabletext/types'
 import type { Localized } from './localize'
 import type { SiteView } from './load'
 import { previewInfo } from './preview'
+import { sha256 } from '../utils/build-cache'
 
 /** What the layout (Base, Header, Footer) reads of the view: nothing else. */
 export interface LayoutView {
@@ -88,7 +88,7 @@ function digestOf(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(digestOf).join(',')}]`
   let digest = digests.get(value)
   if (digest === undefined) {
-    digest = createHash('sha256').update(keyJson(value)).digest('base64url')
+    digest = sha256(keyJson(value))
     digests.set(value, digest)
   }
   return digest
@@ -105,7 +105,5 @@ function digestOf(value: unknown): string {
  */
 export function pageCacheKey(props: Record<string, unknown>): string {
   inputs ??= buildInputs()
-  const hash = createHash('sha256').update(inputs)
-  for (const name of Object.keys(props).sort()) hash.update(`\n${name}=${digestOf(props[name])}`)
-  return hash.digest('base64url')
+  return sha256(inputs + Object.keys(props).sort().map((name) => `\n${name}=${digestOf(props[name])}`).join(''))
 }

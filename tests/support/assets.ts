@@ -3,8 +3,9 @@
  * incremental-build tests, where a page copied from an earlier build could link a file that
  * the current build no longer writes.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { listFiles } from './files'
 
 /** Build assets (`/_astro/…`) that a page links: in attributes, and in CSS `url()`. */
 const ASSET_LINK = /["'(]\/_astro\/([^"'()?#\s]+)/g
@@ -16,24 +17,16 @@ const ASSET_LINK = /["'(]\/_astro\/([^"'()?#\s]+)/g
 export function missingAssets(siteDir: string): { asset: string; page: string }[] {
   const missing = new Map<string, string>()
   const present = new Map<string, boolean>()
-  const walk = (dir: string, rel: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const path = join(dir, entry.name)
-      const relPath = rel ? `${rel}/${entry.name}` : entry.name
-      if (entry.isDirectory()) walk(path, relPath)
-      else if (entry.name.endsWith('.html')) {
-        for (const match of readFileSync(path, 'utf8').matchAll(ASSET_LINK)) {
-          const asset = match[1]!
-          let exists = present.get(asset)
-          if (exists === undefined) {
-            exists = existsSync(join(siteDir, '_astro', asset))
-            present.set(asset, exists)
-          }
-          if (!exists && !missing.has(asset)) missing.set(asset, relPath)
-        }
+  for (const page of listFiles(siteDir).filter((file) => file.endsWith('.html'))) {
+    for (const match of readFileSync(join(siteDir, page), 'utf8').matchAll(ASSET_LINK)) {
+      const asset = match[1]!
+      let exists = present.get(asset)
+      if (exists === undefined) {
+        exists = existsSync(join(siteDir, '_astro', asset))
+        present.set(asset, exists)
       }
+      if (!exists && !missing.has(asset)) missing.set(asset, page)
     }
   }
-  walk(siteDir, '')
   return [...missing].sort(([a], [b]) => a.localeCompare(b)).map(([asset, page]) => ({ asset: `/_astro/${asset}`, page }))
 }
