@@ -9,21 +9,22 @@
  * the same content again with no cache at all (`INCREMENTAL_BUILD=0`), and compares the two
  * sites byte for byte: every page, the data files, the search index.
  *
- * The text edits are in English, so the Chinese pages do not change with them. The edits run
- * one after the other on one cache, so each incremental build starts from the
- * previous edit's pages (an edit, then its undoing, then the next one), as publishing does.
+ * The text edits are in English but one, in Chinese: pages in the other language do not change
+ * with them. The edits run one after the other on one cache, so each incremental build starts
+ * from the previous edit's pages (an edit, then its undoing, then the next one), as publishing does.
  * A failed build must leave no cache to be trusted, and pages must not be copied across a
  * change of the site's asset files (scripts/lib/incremental.ts). No page of any build links
  * an asset file the site lacks.
  */
 import { spawn } from 'node:child_process'
-import { createHash } from 'node:crypto'
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join, relative, resolve } from 'node:path'
+import { join, resolve } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { ASSETS_FILE, MANIFEST_FILE } from '../../scripts/lib/incremental'
+import { sha256 } from '../../src/utils/build-cache'
 import { missingAssets } from '../support/assets'
+import { listFiles } from '../support/files'
 
 const root = resolve(import.meta.dirname, '../..')
 const scratch = mkdtempSync(join(tmpdir(), 'incremental-build-'))
@@ -86,16 +87,7 @@ async function build(docs: Doc[], { noCache = false } = {}): Promise<Built> {
 }
 
 function fingerprint(dir: string): Record<string, string> {
-  const files: Record<string, string> = {}
-  const walk = (d: string) => {
-    for (const name of readdirSync(d).sort()) {
-      const full = join(d, name)
-      if (statSync(full).isDirectory()) walk(full)
-      else files[relative(dir, full)] = createHash('sha256').update(readFileSync(full)).digest('hex')
-    }
-  }
-  walk(dir)
-  return files
+  return Object.fromEntries(listFiles(dir).map((file) => [file, sha256(readFileSync(join(dir, file)))]))
 }
 
 /** The files whose bytes differ, or that only one of the two sites has. */
@@ -117,12 +109,16 @@ function edited(edit: (byId: (id: string) => Doc) => void): Doc[] {
 const en = (doc: Doc, field: string, text: string) => {
   ;(doc[field] as { en: string }).en = text
 }
+const zhTW = (doc: Doc, field: string, text: string) => {
+  ;(doc[field] as { zhTW: string }).zhTW = text
+}
 
 /** One edit of each kind of document, and of each way a page can show another document. */
-const scenarios: { name: string; docs: Doc[]; everyEnglishPage?: boolean }[] = [
+const scenarios: { name: string; docs: Doc[]; everyEnglishPage?: boolean; chineseOnly?: boolean }[] = [
   { name: "a figure's value (its pages, its charts, its industry)", docs: edited((doc) => void (doc('metric-biobanks-integrated').value = (doc('metric-biobanks-integrated').value as number) + 1)) },
   { name: "a source's title (cited on figure pages)", docs: edited((doc) => en(doc('source-beri-2020-08'), 'title', 'BERI report, edited title')) },
   { name: "an industry's name (its figures' 'cited by', its neighbours' previous/next)", docs: edited((doc) => en(doc('industry-precision-health'), 'name', 'Precision health, edited')) },
+  { name: "an industry's Chinese name (the Chinese pages that show it; the English ones are copied)", docs: edited((doc) => zhTW(doc('industry-precision-health'), 'name', '精準健康（已修改）')), chineseOnly: true },
   { name: "a chart group's title (on each of its figures' pages)", docs: edited((doc) => en(doc('metricGroup-digital-competitiveness-ranks'), 'title', 'Digital ranks, edited')) },
   { name: "a section's title (figures stated in it, industries that relate to it)", docs: edited((doc) => en(doc('section-investment-climate'), 'title', 'Investment climate, edited')) },
   { name: "the brief's title (industry pages' structured data)", docs: edited((doc) => en(doc('policy'), 'title', 'The brief, edited title')) },
@@ -168,6 +164,8 @@ describe('incremental builds equal full builds', () => {
         expect(incremental.copied).toBeGreaterThan(0)
         expect(incremental.copied).toBeLessThan(keyed)
       }
+      // A Chinese edit re-renders Chinese pages only: every English keyed page is copied.
+      if (scenario.chineseOnly) expect(incremental.copied).toBeGreaterThanOrEqual(keyed / 2)
     })
   }
 
