@@ -9,7 +9,8 @@
  *             first, next to content and validate: Astro's start-up and bundling need no content,
  *             and its pages wait for the JSON snapshot (CONTENT_SNAPSHOT) of the content loaded
  *             above, never query again. If content or validation fails, Astro is stopped.
- *   search    Pagefind index of the rendered pages, written into <site>/pagefind
+ *   search    Pagefind index of the rendered pages, written into <site>/pagefind by Pagefind's
+ *             own program (scripts/lib/search-index.ts)
  *   swap      only now is the finished folder moved into the output folder (dist/)
  *
  * On any failure the output folder is left exactly as it was and the temporary folder is
@@ -39,6 +40,7 @@ import { Phases } from './lib/phases.ts'
 import { redact } from './lib/redact.ts'
 import { assertSafeOutDir, swapInto } from './lib/swap.ts'
 import { astroCacheDir, claimIncrementalCache, type IncrementalCache } from './lib/incremental.ts'
+import { startSearchIndex, type SearchIndexRun } from './lib/search-index.ts'
 import { writeFileAtomic } from '../src/utils/build-cache.ts'
 import type { ValidationReport } from '../src/content/validate.ts'
 
@@ -146,6 +148,7 @@ async function main(): Promise<BuildOutcome> {
   const snapshot = join(work, 'content.json')
   mkdirSync(work, { recursive: true })
   let pages: PagesRun | undefined
+  let search: SearchIndexRun | undefined
   // Released in `finally`: a build that does not reach the swap forgets the page cache.
   const cache = claimIncrementalCache(astroCacheDir(projectRoot), { full: args.full })
   let published = false
@@ -154,13 +157,13 @@ async function main(): Promise<BuildOutcome> {
   const onSignal = (signal: NodeJS.Signals) => {
     printError(`✗ Build stopped by ${signal}: ${relative(process.cwd(), outDir) || outDir} was left as it was.`)
     pages?.stop()
+    search?.stop()
     const finish = () => {
       cache.release(false)
       rmSync(work, { recursive: true, force: true })
       process.exit(signal === 'SIGINT' ? 130 : signal === 'SIGHUP' ? 129 : 143)
     }
-    if (pages) pages.done.then(finish, finish)
-    else finish()
+    Promise.allSettled([pages?.done, search?.done]).then(finish)
   }
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.once(signal, onSignal)
   try {
@@ -219,19 +222,9 @@ async function main(): Promise<BuildOutcome> {
     outcome.incrementalNote = cache.note
 
     await phases.run('search', async () => {
-      const pagefind = await import('pagefind')
-      try {
-        const { index, errors } = await pagefind.createIndex({})
-        if (!index || errors.length > 0) throw new Error(`Pagefind could not create an index: ${errors.join('; ')}`)
-        const added = await index.addDirectory({ path: siteDir })
-        if (added.errors.length > 0) throw new Error(`Pagefind could not index the pages: ${added.errors.join('; ')}`)
-        if (added.page_count === 0) throw new Error('Pagefind indexed no page. Hint: pages need <html lang> and data-pagefind-body on their main content.')
-        outcome.searchPages = added.page_count
-        const written = await index.writeFiles({ outputPath: join(siteDir, 'pagefind') })
-        if (written.errors.length > 0) throw new Error(`Pagefind could not write the index: ${written.errors.join('; ')}`)
-      } finally {
-        await pagefind.close()
-      }
+      search = startSearchIndex(siteDir)
+      const indexed = await search.done
+      outcome.searchPages = indexed.pages
     })
 
     await phases.run('swap', async () => swapInto(siteDir, outDir))
