@@ -43,6 +43,18 @@ const cases: { locale: 'zhTW' | 'en'; query: string; industry: string; metricLab
   { locale: 'en', query: 'offshore wind', industry: 'green-and-renewable-energy' },
   { locale: 'en', query: 'satellite', industry: 'national-defense-and-strategic' },
 ]
+/**
+ * A figure's label → its page, which must come first, and the figures in the same chart
+ * (`notFrom`), whose pages show it only in the chart's data table.
+ */
+const listedFigureCases: { locale: 'zhTW' | 'en'; query: string; figure: string; notFrom: string[] }[] = [
+  { locale: 'en', query: '4G network penetration', figure: '4g-penetration', notFrom: ['wireless-internet-access-rate', 'ict-service-internet-use'] },
+  // In Chinese the other figures' pages are hits of their own: the chart's summary, which they
+  // show, names 4G penetration (4G 滲透率).
+  { locale: 'zhTW', query: '4G 網路滲透率', figure: '4g-penetration', notFrom: [] },
+  { locale: 'en', query: 'repatriated offshore funds', figure: 'six-trillion-invest-taiwan-repatriated-funds', notFrom: ['six-trillion-green-energy', 'six-trillion-financial-services'] },
+  { locale: 'zhTW', query: '境外資金回臺', figure: 'six-trillion-invest-taiwan-repatriated-funds', notFrom: [] },
+]
 /** How many results count as "found": what the search page shows before "load more". */
 const TOP = 5
 
@@ -129,6 +141,19 @@ describe('search recall (Pagefind index of the build)', () => {
         expect(expected.length, `figures labelled ${c.metricLabel}`).toBeGreaterThan(0)
         for (const url of expected) expect(urls, `"${c.query}" should find ${url}`).toContain(url)
       }
+    })
+  }
+
+  // Pages that list figures (the figures index, the brief, the home page) and the data table
+  // of each chart leave those figures out of their search entry: a figure's label finds the
+  // figure's own page, not every list or chart table that shows it.
+  for (const c of listedFigureCases) {
+    const locale = getLocale(c.locale)
+    it(`${locale.tag} "${c.query}" finds the ${c.figure} figure page, not the lists and chart tables that show it`, async () => {
+      const urls = await search(locale.htmlLang, c.query)
+      expect(urls[0], `first result for "${c.query}"`).toBe(`/${locale.segment}/metrics/${c.figure}/`)
+      const listing = [`/${locale.segment}/metrics/`, `/${locale.segment}/`, ...c.notFrom.map((slug) => `/${locale.segment}/metrics/${slug}/`)]
+      expect(urls.filter((u) => listing.includes(u)), `results for "${c.query}"`).toEqual([])
     })
   }
 })
