@@ -94,7 +94,7 @@ interface PagesRun {
  * Starts Astro's build of the pages into `siteDir`, in a child process on the same Node.
  *
  * Why a child process: (1) its memory is returned when it exits, so Pagefind (next phase,
- * ~0.9 GB on 7,000 pages) does not run next to a 1.3 GB heap: peak memory of the x100
+ * ~0.7 GB on 7,000 pages) does not run next to a 1.3 GB heap: peak memory of the x100
  * benchmark build 2.3 GB -> 1.4 GB; (2) Astro's start-up overlaps this process's content
  * loading and validation (below).
  *

@@ -14,8 +14,9 @@
  * `PAGEFIND_EXTENDED_BINARY_PATH` / `PAGEFIND_BINARY_PATH`), the one its `npx pagefind` uses.
  */
 import { spawn } from 'node:child_process'
-import { readFileSync } from 'node:fs'
-import { dirname, join } from 'node:path'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 
 /** What the index holds: pages per Pagefind language (e.g. `en`, `zh-hant-tw`). */
@@ -30,6 +31,8 @@ export interface SearchIndexSummary {
 export interface SearchIndexRun {
   /** Settles when Pagefind has exited: what it indexed, or why it failed. */
   done: Promise<SearchIndexSummary>
+  /** Settles with Pagefind's process id once it runs (never, if it does not start). */
+  started: Promise<number>
   /** Stops Pagefind (the build was stopped): nothing it wrote will be used. */
   stop(): void
 }
@@ -64,6 +67,18 @@ export function readSearchIndexSummary(indexDir: string): SearchIndexSummary {
 }
 
 /**
+ * The environment for Pagefind: the build's, without `PAGEFIND_*` variables. The program reads
+ * its options from them (and from a `pagefind.{json,yml,yaml,toml}` in its working folder,
+ * hence the empty one below), which the Node API ignored: `PAGEFIND_SERVE` would make the build
+ * hang serving the site, `PAGEFIND_GLOB` or `PAGEFIND_EXCLUDE_SELECTORS` would change what is
+ * indexed. The index depends on the pages only. (The binary's own location,
+ * `PAGEFIND_EXTENDED_BINARY_PATH`, has been read by then, in this process.)
+ */
+export function pagefindEnv(env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(env).filter(([name]) => !/^PAGEFIND_/i.test(name)))
+}
+
+/**
  * Starts Pagefind on `siteDir` (every HTML file under it; only elements marked
  * `data-pagefind-body` are indexed) and writes the index to `<siteDir>/pagefind/`.
  * Only warnings and errors are printed (`--quiet`).
@@ -71,25 +86,49 @@ export function readSearchIndexSummary(indexDir: string): SearchIndexSummary {
 export function startSearchIndex(siteDir: string): SearchIndexRun {
   let stopped = false
   let kill: (() => void) | undefined
+  let onStart: (pid: number) => void = () => undefined
+  const started = new Promise<number>((resolvePromise) => (onStart = resolvePromise))
+  const site = resolve(siteDir)
   const done = (async () => {
     const binary = await pagefindBinary()
     if (stopped) throw new Error('Pagefind was stopped.')
-    const outputDir = join(siteDir, 'pagefind')
-    await new Promise<void>((resolvePromise, reject) => {
-      const child = spawn(binary, ['--site', siteDir, '--output-path', outputDir, '--quiet'], { stdio: ['ignore', 'inherit', 'inherit'] })
-      kill = () => child.kill('SIGKILL')
-      child.on('error', (error) => reject(new Error(`Could not run Pagefind (${binary}): ${error.message}. Hint: reinstall the packages (npm ci).`)))
-      child.on('close', (code, signal) => {
-        if (stopped) return reject(new Error('Pagefind was stopped.'))
-        if (code !== 0) return reject(new Error(`Pagefind could not index the pages (exit code ${code ?? signal}). Hint: its messages are printed above.`))
-        resolvePromise()
+    const outputDir = join(site, 'pagefind')
+    // An empty working folder: no pagefind.* config file can be picked up (see pagefindEnv).
+    const cwd = mkdtempSync(join(tmpdir(), 'pagefind-run-'))
+    try {
+      await new Promise<void>((resolvePromise, reject) => {
+        const child = spawn(binary, ['--site', site, '--output-path', outputDir, '--quiet'], {
+          cwd,
+          env: pagefindEnv(),
+          stdio: ['ignore', 'inherit', 'inherit'],
+          windowsHide: true,
+        })
+        kill = () => child.kill('SIGKILL')
+        child.on('spawn', () => onStart(child.pid!))
+        child.on('error', (error) => reject(new Error(`Could not run Pagefind (${binary}): ${error.message}. Hint: reinstall the packages (npm ci).`)))
+        child.on('close', (code, signal) => {
+          if (stopped) return reject(new Error('Pagefind was stopped.'))
+          if (signal) return reject(new Error(`Pagefind was killed by ${signal} while indexing the pages. Hint: check the memory available to the build.`))
+          if (code !== 0) {
+            return reject(
+              new Error(
+                `Pagefind could not index the pages (exit code ${code}). Hint: its messages are printed above; ` +
+                  'it needs HTML pages with <html lang> and data-pagefind-body on their main content.',
+              ),
+            )
+          }
+          resolvePromise()
+        })
       })
-    })
+    } finally {
+      rmSync(cwd, { recursive: true, force: true })
+    }
     return readSearchIndexSummary(outputDir)
   })()
   done.catch(() => undefined) // awaited by the caller; not an unhandled rejection meanwhile
   return {
     done,
+    started,
     stop() {
       stopped = true
       kill?.()

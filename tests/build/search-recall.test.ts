@@ -152,7 +152,7 @@ describe('search recall (Pagefind index of the build)', () => {
     it(`${locale.tag} "${c.query}" finds the ${c.figure} figure page, not the lists and chart tables that show it`, async () => {
       const urls = await search(locale.htmlLang, c.query)
       expect(urls[0], `first result for "${c.query}"`).toBe(`/${locale.segment}/metrics/${c.figure}/`)
-      const listing = [`/${locale.segment}/metrics/`, `/${locale.segment}/`, ...c.notFrom.map((slug) => `/${locale.segment}/metrics/${slug}/`)]
+      const listing = [`/${locale.segment}/`, `/${locale.segment}/metrics/`, `/${locale.segment}/industries/`, ...c.notFrom.map((slug) => `/${locale.segment}/metrics/${slug}/`)]
       expect(urls.filter((u) => listing.includes(u)), `results for "${c.query}"`).toEqual([])
     })
   }

@@ -4,11 +4,11 @@
  * index it wrote; a folder Pagefind cannot index, an index without pages and a stopped run
  * fail with a clear message.
  */
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { readSearchIndexSummary, startSearchIndex } from '../../scripts/lib/search-index'
+import { pagefindEnv, readSearchIndexSummary, startSearchIndex } from '../../scripts/lib/search-index'
 
 const scratch = mkdtempSync(join(tmpdir(), 'search-index-'))
 afterAll(() => rmSync(scratch, { recursive: true, force: true }))
@@ -44,16 +44,48 @@ describe('search index (Pagefind program)', () => {
     expect(readdirSync(join(dir, 'pagefind', 'fragment'))).toHaveLength(3)
   })
 
-  it('fails with the exit code when Pagefind cannot index the folder', async () => {
-    await expect(startSearchIndex(join(scratch, 'no-such-folder')).done).rejects.toThrow(/Pagefind could not index the pages \(exit code 1\)\. Hint:/)
+  it('fails with the exit code and a hint when Pagefind cannot index the folder', async () => {
+    await expect(startSearchIndex(join(scratch, 'no-such-folder')).done).rejects.toThrow(/Pagefind could not index the pages \(exit code 1\)\. Hint: .*data-pagefind-body/)
   })
 
-  it('a stopped run fails (the build was stopped)', async () => {
-    const files: Record<string, string> = {}
-    for (let i = 0; i < 200; i++) files[`en/p${i}/index.html`] = page('en', `Page ${i}`, `Text number ${i}.`)
-    const run = startSearchIndex(site('stopped', files))
+  it('a run stopped before Pagefind starts fails and starts nothing', async () => {
+    const run = startSearchIndex(site('stopped-early', { 'en/a/index.html': page('en', 'A', 'Text.') }))
     run.stop()
     await expect(run.done).rejects.toThrow('Pagefind was stopped.')
+    expect(readdirSync(join(scratch, 'stopped-early'))).toEqual(['en'])
+  })
+
+  it('a running Pagefind that is stopped is killed, and the run fails', async () => {
+    const files: Record<string, string> = {}
+    for (let i = 0; i < 2000; i++) files[`en/p${i}/index.html`] = page('en', `Page ${i}`, `Text number ${i} about offshore wind and wafers.`)
+    const dir = site('stopped', files)
+    const run = startSearchIndex(dir)
+    const pid = await run.started
+    run.stop()
+    await expect(run.done).rejects.toThrow('Pagefind was stopped.')
+    expect(() => process.kill(pid, 0), 'the Pagefind process is gone').toThrow()
+    expect(existsSync(join(dir, 'pagefind', 'pagefind-entry.json'))).toBe(false)
+  })
+
+  it('ignores PAGEFIND_* variables and a pagefind config file where the build runs', async () => {
+    const dir = site('configured', {
+      'en/a/index.html': page('en', 'Offshore wind', 'Taiwan builds offshore wind farms.'),
+      'en/b/index.html': page('en', 'Foundry', 'Wafer foundry output.'),
+    })
+    const saved = { ...process.env }
+    const cwd = process.cwd()
+    // Each of these would change what is indexed (or, PAGEFIND_SERVE, never finish).
+    Object.assign(process.env, { PAGEFIND_EXCLUDE_SELECTORS: 'main', PAGEFIND_GLOB: 'nothing/*.html', PAGEFIND_SERVE: 'true' })
+    writeFileSync(join(scratch, 'pagefind.json'), JSON.stringify({ glob: 'nothing/*.html' }))
+    try {
+      process.chdir(scratch)
+      expect(await startSearchIndex(dir).done).toEqual({ pages: 2, languages: { en: 2 } })
+    } finally {
+      process.chdir(cwd)
+      for (const name of Object.keys(process.env)) if (!(name in saved)) delete process.env[name]
+      rmSync(join(scratch, 'pagefind.json'))
+    }
+    expect(pagefindEnv({ PAGEFIND_GLOB: 'x', pagefind_serve: 'true', PATH: '/bin' })).toEqual({ PATH: '/bin' })
   })
 
   it('reads an index entry without pages, or no entry, as a failure that says so', () => {
