@@ -23,12 +23,20 @@ export function runScript(script: string, args: string[], env: Record<string, st
 /** Runs a command (from the project root unless `cwd` is given) with a clean environment plus `env`; kills it after `timeoutMs`. */
 export function run(command: string, args: string[], env: Record<string, string | undefined>, timeoutMs = 600_000, cwd = resolve('.')): Promise<RunResult> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(command, args, { cwd, env: childEnv(env), stdio: ['ignore', 'pipe', 'pipe'] })
+    // Its own process group, so a timeout ends the whole tree (a build's Astro and Pagefind
+    // children too, which would otherwise run on and keep the pipes open).
+    const child = spawn(command, args, { cwd, env: childEnv(env), stdio: ['ignore', 'pipe', 'pipe'], detached: true })
     let stdout = ''
     let stderr = ''
     child.stdout.on('data', (c: Buffer) => (stdout += c.toString()))
     child.stderr.on('data', (c: Buffer) => (stderr += c.toString()))
-    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs)
+    const timer = setTimeout(() => {
+      try {
+        if (child.pid) process.kill(-child.pid, 'SIGKILL')
+      } catch {
+        child.kill('SIGKILL') // the group is gone already
+      }
+    }, timeoutMs)
     child.on('error', (e) => {
       clearTimeout(timer)
       reject(e)
