@@ -80,10 +80,10 @@ export function pagefindEnv(env: NodeJS.ProcessEnv = process.env): NodeJS.Proces
 
 /**
  * Starts Pagefind on `siteDir` (every HTML file under it; only elements marked
- * `data-pagefind-body` are indexed) and writes the index to `<siteDir>/pagefind/`.
- * Only warnings and errors are printed (`--quiet`).
+ * `data-pagefind-body` are indexed) and writes the index to `outputDir` (the build's:
+ * `<siteDir>/pagefind/`). Only warnings and errors are printed (`--quiet`).
  */
-export function startSearchIndex(siteDir: string): SearchIndexRun {
+export function startSearchIndex(siteDir: string, outputDir = join(siteDir, 'pagefind')): SearchIndexRun {
   let stopped = false
   let kill: (() => void) | undefined
   let onStart: (pid: number) => void = () => undefined
@@ -92,12 +92,12 @@ export function startSearchIndex(siteDir: string): SearchIndexRun {
   const done = (async () => {
     const binary = await pagefindBinary()
     if (stopped) throw new Error('Pagefind was stopped.')
-    const outputDir = join(site, 'pagefind')
+    const output = resolve(outputDir)
     // An empty working folder: no pagefind.* config file can be picked up (see pagefindEnv).
     const cwd = mkdtempSync(join(tmpdir(), 'pagefind-run-'))
     try {
       await new Promise<void>((resolvePromise, reject) => {
-        const child = spawn(binary, ['--site', site, '--output-path', outputDir, '--quiet'], {
+        const child = spawn(binary, ['--site', site, '--output-path', output, '--quiet'], {
           cwd,
           env: pagefindEnv(),
           stdio: ['ignore', 'inherit', 'inherit'],
@@ -123,7 +123,7 @@ export function startSearchIndex(siteDir: string): SearchIndexRun {
     } finally {
       rmSync(cwd, { recursive: true, force: true })
     }
-    return readSearchIndexSummary(outputDir)
+    return readSearchIndexSummary(output)
   })()
   done.catch(() => undefined) // awaited by the caller; not an unhandled rejection meanwhile
   return {

@@ -5,7 +5,7 @@
  * and only pages of that language.
  *
  * The site is SITE_DIST, else TEST_DIST_DIR, else ./dist (build first: `npm run build`, or `npx astro build`,
- * in which case the Pagefind index is made with Pagefind's Node API): tests/support/browser-site.ts serves it.
+ * in which case the Pagefind index is made the way the build makes it): tests/support/browser-site.ts serves it.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startSite, type BrowserSite } from '../support/browser-site'

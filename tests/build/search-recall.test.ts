@@ -6,8 +6,8 @@
  * (Pagefind issue 1237); this is the test that keeps 1.6's.
  *
  * The index is the build's own (dist/pagefind, written by scripts/build.ts); a build made
- * with plain `astro build` has none, and then the test indexes the pages itself with
- * Pagefind's Node API into a temporary folder.
+ * with plain `astro build` has none, and then the test indexes the pages itself the way the
+ * build does (scripts/lib/search-index.ts) into a temporary folder.
  */
 import { createServer, type Server } from 'node:http'
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs'
@@ -17,6 +17,7 @@ import { pathToFileURL } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { getLocale } from '../../schemas/locales'
 import { datasetDocs, distDir } from './site-lib'
+import { startSearchIndex } from '../../scripts/lib/search-index'
 
 type Loc = Record<string, string | undefined>
 type Doc = Record<string, unknown> & { _id: string }
@@ -69,14 +70,7 @@ const modules = new Map<string, PagefindModule>()
 async function indexIfMissing(): Promise<void> {
   if (existsSync(join(indexDir, 'pagefind-entry.json'))) return
   tempIndex = mkdtempSync(join(tmpdir(), 'pagefind-recall-'))
-  const api = await import('pagefind')
-  const { index, errors } = await api.createIndex({})
-  if (!index || errors.length) throw new Error(`Pagefind could not start: ${errors.join('; ')}`)
-  const added = await index.addDirectory({ path: dir })
-  if (added.errors.length) throw new Error(`Pagefind could not index ${dir}: ${added.errors.join('; ')}`)
-  const written = await index.writeFiles({ outputPath: join(tempIndex, 'pagefind') })
-  if (written.errors.length) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`)
-  await api.close()
+  await startSearchIndex(dir, join(tempIndex, 'pagefind')).done
   indexDir = join(tempIndex, 'pagefind')
 }
 

@@ -16,6 +16,7 @@ import { tmpdir } from 'node:os'
 import { dirname, extname, join, normalize, relative, resolve, sep } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { chromium, type Browser } from 'playwright-core'
+import { startSearchIndex } from '../../scripts/lib/search-index'
 
 export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--no-first-run']
@@ -86,15 +87,10 @@ export interface StartOptions {
   search?: boolean
 }
 
-/** Builds a Pagefind index of `dir` into a temporary folder; returns that folder and its index. */
+/** Builds a Pagefind index of `dir` into a temporary folder, as the build does; returns that folder and its index. */
 async function temporaryIndex(dir: string): Promise<{ temp: string; indexDir: string }> {
   const temp = mkdtempSync(join(tmpdir(), 'pagefind-e2e-'))
-  const api = await import('pagefind')
-  const { index, errors } = await api.createIndex({})
-  if (!index || errors.length) throw new Error(`Pagefind could not start: ${errors.join('; ')}`)
-  await index.addDirectory({ path: dir })
-  await index.writeFiles({ outputPath: join(temp, 'pagefind') })
-  await api.close()
+  await startSearchIndex(dir, join(temp, 'pagefind')).done
   return { temp, indexDir: join(temp, 'pagefind') }
 }
 
