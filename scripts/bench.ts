@@ -12,7 +12,8 @@
  *      from before incremental builds;
  *   4. publish: `--runs` incremental builds (no `--full`), each after one figure of the dataset
  *      was edited (untimed; scripts/bench/publish.ts): Astro copies the pages whose cache key is
- *      unchanged from the build before and renders the rest;
+ *      unchanged from the build before and renders the rest; each is followed by a floor build,
+ *      and the publish is compared with those floors (P F P F P F);
  *   5. measure page weight and the search index from the output of the last full build.
  * Every size has its own build caches under bench/work/cache/x<N>/ (charts, validation and
  * Astro's cache folder, ASTRO_CACHE_DIR): never the developer's node_modules/.cache or .astro.
@@ -45,7 +46,7 @@ import { assertGnuTime, measure, type Measurement } from './bench/measure'
 import { checkBudgets, linearity, renderTables, type BenchResults, type RunStats, type SizeResult } from './bench/report'
 import { countByType, multiplyDataset, toNdjson, type Doc } from './bench/synthetic'
 import { publishEdit } from './bench/publish'
-import { median, medianPhases, round } from './bench/stats'
+import { median, medianPhases, pairRatios, round } from './bench/stats'
 import { summarizeProfiles } from './bench/profile'
 import { countHtml, listFiles, measureSearchIndex, measureWeight } from './bench/weight'
 
@@ -228,6 +229,10 @@ async function benchSize(factor: number, realDocs: Doc[], realFile: string, warm
   const [publishCmd, publishArgs] = siteCommand(publishOut, publishReport, { full: false })
   const publishEnv = { ...env, CONTENT_FILE: publishFile }
   const publishRuns: Measurement[] = []
+  // A floor build after each publish (P F P F P F): on this shared machine the floor's time
+  // moves a lot from one minute to the next, so the publish is compared with floors built
+  // right beside it, not with those of the full builds before.
+  const publishFloorRuns: Measurement[] = []
   const publishCounts: { pages: number; copiedPages: number }[] = []
   let edited = ''
   mkdirSync(dirname(publishFile), { recursive: true })
@@ -250,8 +255,10 @@ async function benchSize(factor: number, realDocs: Doc[], realFile: string, warm
     publishRuns.push(m)
     publishCounts.push(counts)
     log(`x${factor} site publish run ${i + 1}/${runs} (${edit.edited} = ${edit.value}; ${counts.pages - counts.copiedPages} rendered, ${counts.copiedPages} copied): ${describe(m)}`)
+    publishFloorRuns.push(await runFloor(`after publish run ${i + 1}/${runs}`))
   }
   const publishStats = summarize(publishRuns)
+  const publishFloor = summarize(publishFloorRuns)
   const publish: SizeResult['publish'] = {
     wall: publishStats.median.wall,
     cpu: publishStats.median.cpu,
@@ -259,7 +266,10 @@ async function benchSize(factor: number, realDocs: Doc[], realFile: string, warm
     phases: publishStats.phases,
     copiedPages: median(publishCounts.map((c) => c.copiedPages)),
     renderedPages: median(publishCounts.map((c) => c.pages - c.copiedPages)),
-    ratioWall: round(publishStats.median.wall / floor.median.wall, 2),
+    runs: publishStats.runs,
+    floorWall: publishFloor.median.wall,
+    ratioWall: round(publishStats.median.wall / publishFloor.median.wall, 2),
+    ratioPairs: pairRatios(publishRuns.map((r) => r.wall), publishFloorRuns.map((r) => r.wall)),
     edited,
   }
 
@@ -294,6 +304,7 @@ async function benchSize(factor: number, realDocs: Doc[], realFile: string, warm
       // The site's pages phase runs the same command as the floor: their ratio is what the
       // site's templates, charts and integrations cost over trivial pages.
       pages: site.phases?.pages ? round(site.phases.pages / floor.median.wall, 2) : null,
+      wallPairs: pairRatios(siteRuns.map((r) => r.wall), floorRuns.map((r) => r.wall)),
     },
     secondsPerPage: { site: round(site.median.wall / pages, 5), floor: round(floor.median.wall / pages, 5) },
     weight: factor === 1 ? weight : undefined,
@@ -393,7 +404,7 @@ async function main() {
       'Site: node scripts/build.ts --out <dir> --full with CONTENT_FILE=<dataset> (what npm run build runs, without npm); its pages phase runs node astro.mjs build in a child. Floor: a bare Astro 7 project of the same page count built by that same command (node node_modules/astro/bin/astro.mjs build --root <floor>); same Node, same env.',
       `Median of ${runs} run(s) per size after one cold site build with empty build caches (reported on its own)${warmup ? ' and one warm-up build of the floor before the first size' : ''}; site and floor alternate so both see the same load; every build starts without a previous output folder (deleted untimed before it).`,
       'The site runs (cold, measured and profiled) are full builds (scripts/build.ts --full: every page rendered, none copied from the last build), comparable with results from before incremental builds. Each size has its own build caches (charts, validation and Astro\'s cache folder, ASTRO_CACHE_DIR) under bench/work/cache/.',
-      `Publish: after the site and floor runs, ${runs} incremental build(s) per size (scripts/build.ts without --full, same env and caches), each after an untimed edit of one figure (the first published count, days or money metric by _id: its value + 1, + 2, …, written to bench/work/data/dataset-x<N>-publish.ndjson); Astro copies every page whose cache key is unchanged from the build before and renders the rest. Median wall and CPU, largest peak memory, median pages rendered and copied (from the build report); ratio = publish median wall / floor median wall.`,
+      `Publish: after the site and floor runs, ${runs} incremental build(s) per size (scripts/build.ts without --full, same env and caches), each after an untimed edit of one figure (the first published count, days or money metric by _id: its value + 1, + 2, …, written to bench/work/data/dataset-x<N>-publish.ndjson); Astro copies every page whose cache key is unchanged from the build before and renders the rest. Each is followed by a floor build (P F P F P F). Median wall and CPU, largest peak memory, median pages rendered and copied (from the build report); ratio = publish median wall / median wall of those floor builds; pairs = each publish / the floor build right after it.`,
       'Synthetic sizes multiply industries, metrics, figure groups and glossary terms (scripts/bench/synthetic.ts); they pass the build\'s own validation phase.',
       'Page weight: every HTML file of the x1 output; CSS = linked stylesheets + inline <style>; JS = <script src>, inline code scripts, modulepreload; gzip = zlib level 6. Content pages = every template but search.',
     ],

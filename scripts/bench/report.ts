@@ -3,7 +3,7 @@
  * issue #5 checked against them, and the tables printed and written to docs/benchmark.md.
  */
 import type { LighthouseResult } from './lighthouse'
-import { formatBytes, formatRatio, formatSeconds, formatTable, ratio, round } from './stats'
+import { formatBytes, formatPairRange, formatRatio, formatSeconds, formatTable, ratio, round } from './stats'
 import type { SearchIndexLanguage, WeightReport } from './weight'
 
 export interface RunStats {
@@ -20,8 +20,11 @@ export interface SizeResult {
   pages: number
   site: RunStats
   floor: RunStats
-  /** Whole process site / floor (wall, CPU); pages = the site's pages phase / the floor's wall. */
-  ratio: { wall: number | null; cpu: number | null; pages?: number | null }
+  /**
+   * Whole process site / floor (wall, CPU); pages = the site's pages phase / the floor's wall;
+   * wallPairs = each site run / the floor run right after it (S F S F S F).
+   */
+  ratio: { wall: number | null; cpu: number | null; pages?: number | null; wallPairs?: number[] }
   secondsPerPage: { site: number; floor: number }
   weight?: WeightReport
   weightSummary: { htmlMedianGzip: number; htmlMaxGzip: number; htmlMaxUrl: string; contentJsBytes: number; cssMaxPerPageGzip: number }
@@ -35,7 +38,9 @@ export interface SizeResult {
   /**
    * Incremental builds after one figure was edited (scripts/bench/publish.ts): each run edits
    * `edited` again (untimed) and builds without --full, so Astro copies every page whose key
-   * is unchanged from the build before. Medians over the runs; peakBytes is the largest.
+   * is unchanged from the build before; a floor build follows each (P F P F P F), so the
+   * publish is compared with floors measured under the same load. Medians over the runs;
+   * peakBytes is the largest.
    */
   publish?: {
     wall: number
@@ -44,8 +49,14 @@ export interface SizeResult {
     phases?: Record<string, number>
     copiedPages: number
     renderedPages: number
-    /** Publish median wall / floor median wall. */
+    /** Every publish run (missing in results from before the floors were paired). */
+    runs?: RunStats['runs']
+    /** Median wall of the floor runs made between the publish runs. */
+    floorWall?: number
+    /** Publish median wall / the median of those floor runs (before: / the floor median of the full builds). */
     ratioWall: number | null
+    /** Each publish run / the floor run right after it. */
+    ratioPairs?: number[]
     /** `<metric _id>.value` */
     edited: string
   }
@@ -87,9 +98,9 @@ export function checkBudgets(r: Pick<BenchResults, 'sizes' | 'lighthouse'>): Bud
   // The budgets are on the full builds (the measured median); the cold build and the publish
   // (incremental) builds are reported beside them.
   const buildActual = (s: SizeResult) =>
-    `${formatRatio(s.ratio.wall)} (CPU ${formatRatio(s.ratio.cpu)})` +
+    `${formatRatio(s.ratio.wall)}${formatPairRange(s.ratio.wallPairs)} (CPU ${formatRatio(s.ratio.cpu)})` +
     (s.cold ? `; cold ${formatRatio(s.cold.ratioWall)}` : '') +
-    (s.publish ? `; publish ${formatRatio(s.publish.ratioWall)}` : '')
+    (s.publish ? `; publish ${formatRatio(s.publish.ratioWall)}${formatPairRange(s.publish.ratioPairs)}` : '')
   budgets.push({
     name: 'Real site build / floor (wall)',
     target: '≤ 1.30x',
@@ -219,7 +230,7 @@ export function renderTables(r: BenchResults, markdown = false): string {
   if (publishSizes.length) {
     h(`Publish: one figure edited (incremental build; median of ${runsText})`)
     t(
-      ['size', 'pages', 'rendered / copied', 'wall', 'CPU', 'peak mem', 'ratio wall (to the floor median)', 'phases'],
+      ['size', 'pages', 'rendered / copied', 'wall', 'CPU', 'peak mem', 'floor wall (between)', 'ratio wall', 'ratio per pair', 'phases'],
       publishSizes.map((s) => [
         `x${s.factor}`,
         String(s.pages),
@@ -227,7 +238,9 @@ export function renderTables(r: BenchResults, markdown = false): string {
         formatSeconds(s.publish!.wall),
         formatSeconds(s.publish!.cpu),
         mb(s.publish!.peakBytes),
+        s.publish!.floorWall === undefined ? 'n/a' : formatSeconds(s.publish!.floorWall),
         formatRatio(s.publish!.ratioWall),
+        s.publish!.ratioPairs?.length ? s.publish!.ratioPairs.map((r) => formatRatio(r)).join(' ') : 'n/a',
         Object.entries(s.publish!.phases ?? {}).map(([k, v]) => `${k} ${v}s`).join(' · '),
       ]),
     )

@@ -36,6 +36,23 @@ export function formatSeconds(s: number): string {
   return s < 10 ? `${s.toFixed(2)} s` : `${s.toFixed(1)} s`
 }
 
+/**
+ * Ratios of runs made one after the other (`values[i] / bases[i]`, two decimals): with the
+ * site and the floor alternating, each pair saw about the same load on the machine.
+ */
+export function pairRatios(values: readonly number[], bases: readonly number[]): number[] {
+  return values.flatMap((value, i) => {
+    const r = ratio(value, bases[i])
+    return r === null ? [] : [r]
+  })
+}
+
+/** The lowest and highest of paired ratios, as ` (pairs 1.20-1.90x)`; empty for fewer than two. */
+export function formatPairRange(pairs: readonly number[] | undefined): string {
+  if (!pairs || pairs.length < 2) return ''
+  return ` (pairs ${Math.min(...pairs).toFixed(2)}-${Math.max(...pairs).toFixed(2)}x)`
+}
+
 /** A ratio as `1.23x`, or `n/a`. */
 export function formatRatio(r: number | null): string {
   return r === null ? 'n/a' : `${r.toFixed(2)}x`

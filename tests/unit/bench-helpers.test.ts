@@ -4,12 +4,20 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { afterAll, describe, expect, it } from 'vitest'
-import { median, medianPhases, parsePhaseLine, ratio, formatBytes, formatTable } from '../../scripts/bench/stats'
+import { median, medianPhases, parsePhaseLine, ratio, formatBytes, formatPairRange, formatTable, pairRatios } from '../../scripts/bench/stats'
 import { parseGnuTime } from '../../scripts/bench/measure'
 import { assetsOf, measureSearchIndex, measureWeight, templateOf, urlOfFile } from '../../scripts/bench/weight'
 import { checkBudgets, linearity, type SizeResult } from '../../scripts/bench/report'
 
 describe('stats', () => {
+  it('pairs each run with the floor run after it, and shows their spread', () => {
+    expect(pairRatios([28.9, 26.2, 29.8], [16.3, 12.2, 18.9])).toEqual([1.77, 2.15, 1.58])
+    expect(pairRatios([3, 4], [0, 2])).toEqual([2]) // a zero base gives no ratio
+    expect(formatPairRange([1.77, 2.15, 1.58])).toBe(' (pairs 1.58-2.15x)')
+    expect(formatPairRange([1.5])).toBe('')
+    expect(formatPairRange(undefined)).toBe('')
+  })
+
   it('median of odd and even counts, unsorted input', () => {
     expect(median([3, 1, 2])).toBe(2)
     expect(median([4, 1, 3, 2])).toBe(2.5)

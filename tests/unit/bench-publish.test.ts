@@ -84,7 +84,9 @@ describe('publish in the report', () => {
     phases: { content: 0.3, pages: 2.1 },
     copiedPages: 72,
     renderedPages: 16,
+    floorWall: 10,
     ratioWall,
+    ratioPairs: [0.4, 0.45, 0.42],
     edited: 'metric-approved-foreign-investment.value',
   })
   const results = (sizes: SizeResult[]): BenchResults => ({
@@ -104,10 +106,16 @@ describe('publish in the report', () => {
     const text = renderTables(results([size(1, 12, 10, { publish: publish(0.42) })]))
     expect(text).toContain('== Publish: one figure edited (incremental build; median of 3 runs) ==')
     const table = text.slice(text.indexOf('== Publish'))
-    expect(table).toMatch(/size\s+pages\s+rendered \/ copied\s+wall\s+CPU\s+peak mem\s+ratio wall/)
-    expect(table).toMatch(/x1\s+88\s+16 \/ 72\s+4\.20 s\s+5\.50 s\s+300 MB\s+0\.42x\s+content 0\.3s · pages 2\.1s/)
+    expect(table).toMatch(/size\s+pages\s+rendered \/ copied\s+wall\s+CPU\s+peak mem\s+floor wall \(between\)\s+ratio wall\s+ratio per pair/)
+    expect(table).toMatch(/x1\s+88\s+16 \/ 72\s+4\.20 s\s+5\.50 s\s+300 MB\s+10\.0 s\s+0\.42x\s+0\.40x 0\.45x 0\.42x\s+content 0\.3s · pages 2\.1s/)
     expect(table).toContain('metric-approved-foreign-investment.value')
     expect(renderTables(results([size(1, 12, 10, { publish: publish(0.42) })]), true)).toContain('### Publish: one figure edited')
+  })
+
+  it('shows n/a for the floor and the pairs of results from before the floors were paired', () => {
+    const old = { ...publish(0.42)!, floorWall: undefined, ratioPairs: undefined }
+    const table = renderTables(results([size(1, 12, 10, { publish: old })]))
+    expect(table.slice(table.indexOf('== Publish'))).toMatch(/300 MB\s+n\/a\s+0\.42x\s+n\/a\s+content/)
   })
 
   it('omits the publish table when no size has publish runs (older results)', () => {
@@ -122,9 +130,12 @@ describe('publish in the report', () => {
     const b = checkBudgets({ sizes: [x1, x100] })
     const real = b.find((x) => x.name.startsWith('Real site'))!
     const big = b.find((x) => x.name.startsWith('x100 synthetic build'))!
-    expect(real.actual).toBe('1.40x (CPU 1.40x); cold 2.00x; publish 0.50x')
+    expect(real.actual).toBe('1.40x (CPU 1.40x); cold 2.00x; publish 0.50x (pairs 0.40-0.45x)')
     expect(real.pass).toBe(false) // 1.40x full build > 1.30x, however fast the publish
-    expect(big.actual).toBe('1.40x (CPU 1.40x); publish 1.62x')
+    expect(big.actual).toBe('1.40x (CPU 1.40x); publish 1.62x (pairs 0.40-0.45x)')
+    // The full builds' pairs (site run / the floor run after it) show their spread too.
+    const paired = size(100, 140, 100, { ratio: { wall: 1.4, cpu: 1.4, wallPairs: [1.9, 1.2, 1.4] } })
+    expect(checkBudgets({ sizes: [paired] }).find((x) => x.name.startsWith('x100 synthetic build'))!.actual).toBe('1.40x (pairs 1.20-1.90x) (CPU 1.40x)')
     expect(big.pass).toBe(true)
     // Without publish runs, the text is as before.
     expect(checkBudgets({ sizes: [size(1, 12, 10)] }).find((x) => x.name.startsWith('Real site'))!.actual).toBe('1.20x (CPU 1.20x)')
