@@ -12,7 +12,7 @@
  *   the peak. It can miss a spike shorter than the interval, so both numbers are kept and
  *   the larger one is the "peak memory" the budget is checked against.
  */
-import { spawn } from 'node:child_process'
+import { execFileSync, spawn } from 'node:child_process'
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -103,6 +103,10 @@ export function parseGnuTime(text: string): { wall: number; user: number; sys: n
 /** Runs `command args` under GNU time and the RSS sampler; rejects with its output when it fails. */
 export async function measure(command: string, args: readonly string[], options: RunOptions): Promise<Measurement> {
   assertGnuTime()
+  // Untimed: write out what earlier builds (and the untimed deletes) left in the page cache,
+  // so this build does not pay for the last one's disk writes. A floor run right after a site
+  // build would otherwise start under the site's writeback, and the ratio would flatter the site.
+  execFileSync('sync', { stdio: 'ignore' })
   const dir = mkdtempSync(join(tmpdir(), 'bench-time-'))
   const timeFile = join(dir, 'time.txt')
   const started = process.hrtime.bigint()
