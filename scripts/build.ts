@@ -31,11 +31,12 @@
 process.env.ASTRO_TELEMETRY_DISABLED = '1'
 
 import { spawn } from 'node:child_process'
-import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname, join, relative, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { fileURLToPath } from 'node:url'
 import { checkContent } from './lib/content-check.ts'
+import { countHtml } from './lib/files.ts'
 import { Phases } from './lib/phases.ts'
 import { redact } from './lib/redact.ts'
 import { assertSafeOutDir, swapInto } from './lib/swap.ts'
@@ -62,13 +63,6 @@ const phases = new Phases(['content', 'validate', 'pages', 'search', 'swap'])
 const startedAt = new Date()
 const print = (text: string) => console.log(redact(text))
 const printError = (text: string) => console.error(redact(text))
-
-/** Counts the HTML files of a built site (file types from the directory entries: no stat per file). */
-function countHtml(dir: string): number {
-  let count = 0
-  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) if (entry.isFile() && entry.name.endsWith('.html')) count += 1
-  return count
-}
 
 interface BuildOutcome {
   report?: ValidationReport

@@ -11,6 +11,9 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { join, posix, relative, sep } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { median } from './stats'
+import { countHtml, listFiles } from '../lib/files.ts'
+
+export { countHtml, listFiles }
 
 export interface Bytes {
   raw: number
@@ -57,20 +60,6 @@ export const gz = (data: string | Buffer): number => gzipSync(data).length
 const bytesOf = (data: string | Buffer): Bytes => ({ raw: Buffer.byteLength(data), gzip: gz(data) })
 const add = (a: Bytes, b: Bytes): Bytes => ({ raw: a.raw + b.raw, gzip: a.gzip + b.gzip })
 const ZERO: Bytes = { raw: 0, gzip: 0 }
-
-/** Every file under a folder, as paths relative to it with `/` separators. */
-export function listFiles(root: string): string[] {
-  const out: string[] = []
-  const walk = (dir: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const full = join(dir, entry.name)
-      if (entry.isDirectory()) walk(full)
-      else if (entry.isFile()) out.push(relative(root, full).split(sep).join('/'))
-    }
-  }
-  walk(root)
-  return out.sort()
-}
 
 /** The URL path of an HTML file: `en/about/index.html` -> `/en/about/`, `404.html` -> `/404.html`. */
 export function urlOfFile(file: string): string {
@@ -262,7 +251,3 @@ export function measureSearchIndex(outDir: string, bundle = 'pagefind'): SearchI
   })
 }
 
-/** The number of HTML files under a folder (the page count the floor must match). */
-export function countHtml(outDir: string): number {
-  return listFiles(outDir).filter((f) => f.endsWith('.html')).length
-}

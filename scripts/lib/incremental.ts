@@ -25,8 +25,9 @@
  *   were copied and the list differs, the build script renders every page again
  *   ({@link IncrementalCache.assetsMatch}).
  */
-import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { join, relative, resolve, sep } from 'node:path'
+import { linkSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { listFiles } from './files.ts'
 import { writeFileAtomic } from '../../src/utils/build-cache.ts'
 
 /** Astro's manifest of the keyed pages of the last build, in its cache folder. */
@@ -177,7 +178,7 @@ export function claimIncrementalCache(
       writeFileAtomic(lock, `${process.pid} ${childPid}`)
     },
     assetsMatch(siteDir) {
-      currentAssets = assetFiles(siteDir)
+      currentAssets = listFiles(join(siteDir, '_astro'))
       return previousAssets !== undefined && previousAssets.join('\n') === currentAssets.join('\n')
     },
     forceFull(reason) {
@@ -199,16 +200,6 @@ export function claimIncrementalCache(
     },
   }
   return cache
-}
-
-/** The files under `<siteDir>/_astro/`, as sorted relative paths. */
-export function assetFiles(siteDir: string): string[] {
-  const root = join(siteDir, '_astro')
-  if (!existsSync(root)) return []
-  return (readdirSync(root, { recursive: true, withFileTypes: true }) as import('node:fs').Dirent[])
-    .filter((entry) => entry.isFile())
-    .map((entry) => relative(root, join(entry.parentPath, entry.name)).split(sep).join('/'))
-    .sort()
 }
 
 function readAssets(file: string): string[] | undefined {

@@ -24,7 +24,7 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { ASSETS_FILE, MANIFEST_FILE } from '../../scripts/lib/incremental'
 import { sha256 } from '../../src/utils/build-cache'
 import { missingAssets } from '../support/assets'
-import { listFiles } from '../support/files'
+import { listFiles } from '../../scripts/lib/files'
 
 const root = resolve(import.meta.dirname, '../..')
 const scratch = mkdtempSync(join(tmpdir(), 'incremental-build-'))

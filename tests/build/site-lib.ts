@@ -8,7 +8,7 @@ import { inject } from 'vitest'
 import { parse, type HTMLElement } from 'node-html-parser'
 import { locales } from '../../schemas/locales'
 import { parseNdjson } from '../../src/content/ndjson'
-import { listFiles } from '../support/files'
+import { listFiles } from '../../scripts/lib/files'
 
 /**
  * The built site: `distDir` from tests/build/global-setup.ts (one build per `npm test`),

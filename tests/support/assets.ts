@@ -5,7 +5,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { listFiles } from './files'
+import { listFiles } from '../../scripts/lib/files'
 
 /** Build assets (`/_astro/…`) that a page links: in attributes, and in CSS `url()`. */
 const ASSET_LINK = /["'(]\/_astro\/([^"'()?#\s]+)/g

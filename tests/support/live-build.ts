@@ -1,7 +1,7 @@
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync } from 'node:fs'
 import { join, relative, resolve } from 'node:path'
 import { run, type RunResult } from './live-run'
-import { listFiles } from './files'
+import { listFiles } from '../../scripts/lib/files'
 
 /** Top-level entries a build does not need (or that another build would race on). */
 const NOT_COPIED = new Set(['node_modules', '.git', 'dist', '.tmp', '.astro', 'test-results', 'bench'])
