@@ -39,7 +39,7 @@ import { checkContent } from './lib/content-check.ts'
 import { countHtml } from './lib/files.ts'
 import { Phases } from './lib/phases.ts'
 import { redact } from './lib/redact.ts'
-import { assertSafeOutDir, swapInto } from './lib/swap.ts'
+import { assertSafeOutDir, emptyTrash, swapInto } from './lib/swap.ts'
 import { astroCacheDir, claimIncrementalCache, type IncrementalCache } from './lib/incremental.ts'
 import { startSearchIndex, type SearchIndexRun } from './lib/search-index.ts'
 import { writeFileAtomic } from '../src/utils/build-cache.ts'
@@ -134,6 +134,9 @@ async function main(): Promise<BuildOutcome> {
 
   // A fresh temporary folder: the site, and the content snapshot pages read.
   const work = join(projectRoot, '.tmp', `build-${startedAt.toISOString().replace(/[:.]/g, '-')}-${process.pid}`)
+  // The last build's old site (see swapInto) is deleted while this one runs; awaited at the end.
+  const trash = join(projectRoot, '.tmp', 'trash')
+  const trashEmptied = emptyTrash(trash).catch((error: Error) => print(`! ${error.message}`))
   const siteDir = join(work, 'site')
   const snapshot = join(work, 'content.json')
   mkdirSync(work, { recursive: true })
@@ -217,7 +220,7 @@ async function main(): Promise<BuildOutcome> {
       outcome.searchPages = indexed.pages
     })
 
-    await phases.run('swap', async () => swapInto(siteDir, outDir))
+    await phases.run('swap', async () => swapInto(siteDir, outDir, trash))
     published = true
   } finally {
     // Astro is stopped and gone before the cache is released: it writes into the cache.
@@ -226,6 +229,7 @@ async function main(): Promise<BuildOutcome> {
     await run?.done.catch(() => undefined)
     cache.release(published)
     rmSync(work, { recursive: true, force: true })
+    await trashEmptied
   }
   return outcome
 }

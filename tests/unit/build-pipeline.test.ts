@@ -7,7 +7,8 @@
  *   index, a build report with phase timings, and the phase line printed last.
  *
  * The builds use the small fixtures (tests/fixtures/), not content/dataset.ndjson, so they
- * do not depend on the real dataset's size. The swap helpers are tested directly.
+ * do not depend on the real dataset's size. The swap helpers (and the trash the old site goes
+ * to, deleted by the next build) are tested directly.
  */
 import { spawn } from 'node:child_process'
 import { createHash } from 'node:crypto'
@@ -15,7 +16,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os'
 import { join, relative, resolve } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { assertSafeOutDir, swapInto } from '../../scripts/lib/swap'
+import { assertSafeOutDir, emptyTrash, swapInto } from '../../scripts/lib/swap'
 import { redact, secretValues } from '../../scripts/lib/redact'
 import { Phases } from '../../scripts/lib/phases'
 import { checkContent } from '../../scripts/lib/content-check'
@@ -192,6 +193,46 @@ describe('build helpers', () => {
     mkdirSync(fresh2)
     swapInto(fresh2, join(scratch, 'swap/nested/dist'))
     expect(existsSync(join(scratch, 'swap/nested/dist'))).toBe(true)
+  })
+
+  it('swapInto with a trash folder: the old site is moved there whole, nothing is left beside the output', () => {
+    const out = join(scratch, 'trash-swap/dist')
+    const before = oldSite(out)
+    const trash = join(scratch, 'trash-swap/.tmp/trash')
+    const fresh = join(scratch, 'trash-swap/fresh')
+    mkdirSync(fresh, { recursive: true })
+    writeFileSync(join(fresh, 'new.txt'), 'new')
+    swapInto(fresh, out, trash)
+    expect(readdirSync(out)).toEqual(['new.txt'])
+    expect(readdirSync(join(scratch, 'trash-swap')).sort()).toEqual(['.tmp', 'dist'])
+    const moved = readdirSync(trash)
+    expect(moved).toHaveLength(1)
+    expect(moved[0]).toMatch(/^dist\.old-\d+-\d+$/)
+    expect(fingerprint(join(trash, moved[0]!))).toEqual(before)
+  })
+
+  it('swapInto deletes the old site at once when the trash folder cannot take it', () => {
+    const out = join(scratch, 'trash-fallback/dist')
+    oldSite(out)
+    // A file where the trash folder should be: it cannot be created, so the rename fails.
+    const blocker = join(scratch, 'trash-fallback/not-a-folder')
+    writeFileSync(blocker, '')
+    const fresh = join(scratch, 'trash-fallback/fresh')
+    mkdirSync(fresh, { recursive: true })
+    writeFileSync(join(fresh, 'new.txt'), 'new')
+    swapInto(fresh, out, join(blocker, 'trash'))
+    expect(readdirSync(out)).toEqual(['new.txt'])
+    expect(readdirSync(join(scratch, 'trash-fallback')).sort()).toEqual(['dist', 'not-a-folder'])
+  })
+
+  it('emptyTrash deletes every old site in the trash folder, and accepts a trash folder that is not there', async () => {
+    const trash = join(scratch, 'empty-trash')
+    await expect(emptyTrash(trash)).resolves.toBeUndefined()
+    for (const name of ['dist.old-1-1', 'dist.old-2-2']) oldSite(join(trash, name))
+    mkdirSync(join(trash, 'dist.old-3-3/deep/er/still'), { recursive: true })
+    writeFileSync(join(trash, 'dist.old-3-3/deep/er/still/page.html'), '<p>old</p>')
+    await emptyTrash(trash)
+    expect(readdirSync(trash)).toEqual([])
   })
 
   it('refuses an output folder that is the project, contains it, or holds a project', () => {
