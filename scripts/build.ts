@@ -11,7 +11,8 @@
  *             above, never query again. If content or validation fails, Astro is stopped.
  *   search    Pagefind index of the rendered pages, written into <site>/pagefind by Pagefind's
  *             own program (scripts/lib/search-index.ts)
- *   swap      only now is the finished folder moved into the output folder (dist/)
+ *   swap      only now is the finished folder moved into the output folder (dist/); the old
+ *             one goes to .tmp/trash/, which the next build empties in a worker thread
  *
  * On any failure the output folder is left exactly as it was and the temporary folder is
  * removed. Every run ends with a phase timing line and writes build-report.json.

@@ -151,10 +151,15 @@ describe('scripts/build.ts', () => {
   it('valid content: the new site replaces the old output, with a search index, a report and the phase line', async () => {
     const out = join(scratch, 'dist-valid')
     oldSite(out)
+    // An old site an earlier build left in the trash: this build deletes it (or a build running
+    // beside it does; either way it is gone once the build has finished).
+    const planted = join(root, '.tmp', 'trash', `dist.old-test-${process.pid}`)
+    oldSite(planted)
     const reportFile = join(scratch, 'valid-report.json')
     const run = await runScript('scripts/build.ts', ['--out', out, '--report', reportFile], { CONTENT_FILE: join(fixtures, 'valid-small.ndjson') })
 
     expect(run.code, run.stdout.slice(-4000) + run.stderr.slice(-4000)).toBe(0)
+    expect(existsSync(planted)).toBe(false)
     expect(existsSync(join(out, 'old-only.txt'))).toBe(false)
     expect(readFileSync(join(out, 'index.html'), 'utf8')).not.toContain('old site')
     expect(existsSync(join(out, 'en/index.html'))).toBe(true)
