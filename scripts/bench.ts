@@ -48,7 +48,8 @@ import { countByType, multiplyDataset, toNdjson, type Doc } from './bench/synthe
 import { publishEdit } from './bench/publish'
 import { median, medianPhases, pairRatios, round } from './bench/stats'
 import { summarizeProfiles } from './bench/profile'
-import { countHtml, listFiles, measureSearchIndex, measureWeight } from './bench/weight'
+import { countHtml, listFiles } from './lib/files.ts'
+import { measureSearchIndex, measureWeight } from './bench/weight'
 
 const repo = resolve(dirname(new URL(import.meta.url).pathname), '..')
 const work = join(repo, 'bench', 'work')

@@ -134,9 +134,10 @@ async function main(): Promise<BuildOutcome> {
   assertSafeOutDir(outDir, projectRoot)
 
   // A fresh temporary folder: the site, and the content snapshot pages read.
-  const work = join(projectRoot, '.tmp', `build-${startedAt.toISOString().replace(/[:.]/g, '-')}-${process.pid}`)
+  const tmp = join(projectRoot, '.tmp')
+  const work = join(tmp, `build-${startedAt.toISOString().replace(/[:.]/g, '-')}-${process.pid}`)
   // The last build's old site (see swapInto) is deleted while this one runs; awaited at the end.
-  const trash = join(projectRoot, '.tmp', 'trash')
+  const trash = join(tmp, 'trash')
   const trashEmptied = emptyTrash(trash).catch((error: Error) => print(`! ${error.message}`))
   const siteDir = join(work, 'site')
   const snapshot = join(work, 'content.json')

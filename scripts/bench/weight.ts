@@ -7,13 +7,11 @@
  * Pages are grouped by template: the URL with the locale segment as `[lang]` and, below a
  * section, the last segment as `[slug]` (`/[lang]/industries/[slug]/`).
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
-import { join, posix, relative, sep } from 'node:path'
+import { existsSync, readFileSync, statSync } from 'node:fs'
+import { join, posix } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { median } from './stats'
-import { countHtml, listFiles } from '../lib/files.ts'
-
-export { countHtml, listFiles }
+import { listFiles } from '../lib/files.ts'
 
 export interface Bytes {
   raw: number
