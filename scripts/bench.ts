@@ -9,7 +9,10 @@
  *   3. build site and floor alternately, `--runs` times each, under GNU time (whole process:
  *      wall, user+sys of the tree, peak RSS), and take medians. The site runs are full builds
  *      (`--full`: every page rendered, none copied from the last build), comparable with results
- *      from before incremental builds;
+ *      from before incremental builds. After each floor run, the lower bound: the stack floor
+ *      (the floor with the site's integrations: MDX, sitemap, Tailwind) and Pagefind indexing
+ *      the pages the site run wrote (S F L S F L S F L): the least any build of these pages
+ *      with this stack can take;
  *   4. publish: `--runs` incremental builds (no `--full`), each after one figure of the dataset
  *      was edited (untimed; scripts/bench/publish.ts): Astro copies the pages whose cache key is
  *      unchanged from the build before and renders the rest; each is followed by a floor build,
@@ -35,8 +38,8 @@
  *                      profiled
  */
 import { execFileSync } from 'node:child_process'
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { cpus, freemem, loadavg, release, totalmem } from 'node:os'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { cpus, freemem, loadavg, release, tmpdir, totalmem } from 'node:os'
 import { dirname, join, relative, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { locales } from '../schemas/locales'
@@ -49,6 +52,7 @@ import { publishEdit } from './bench/publish'
 import { median, medianPhases, pairRatios, round } from './bench/stats'
 import { summarizeProfiles } from './bench/profile'
 import { countHtml, listFiles } from './lib/files.ts'
+import { pagefindArgs, pagefindBinary, pagefindEnv } from './lib/search-index.ts'
 import { measureSearchIndex, measureWeight } from './bench/weight'
 
 const repo = resolve(dirname(new URL(import.meta.url).pathname), '..')
@@ -209,15 +213,51 @@ async function benchSize(factor: number, realDocs: Doc[], realFile: string, warm
     log(`x${factor} floor (${pages} pages) ${label}: ${describe(m)}`)
     return m
   }
+  // The lower bound: the floor with the site's integrations (the stack floor), plus Pagefind
+  // indexing the pages the site build just wrote, as the build's search phase does. No build
+  // of these pages with this stack can take less: Pagefind reads the finished pages, so it
+  // comes after Astro, and the stack floor renders nothing but a heading per page.
+  const stackDir = join(work, `stack-floor-${pages}`)
+  const { outDir: stackOut } = writeFloorProject(stackDir, pages, { stack: true })
+  const [stackCmd, stackArgs] = floorCommand(repo, stackDir)
+  const searchOut = join(work, 'out', `search-x${factor}`)
+  const pagefind = await pagefindBinary()
+  const runStack = async (label: string) => {
+    rmSync(stackOut, { recursive: true, force: true })
+    const astro = await measure(stackCmd, stackArgs, { cwd: repo, env: buildEnv(), timeoutMs })
+    rmSync(searchOut, { recursive: true, force: true })
+    // In an empty folder, with the build's environment for Pagefind (scripts/lib/search-index.ts).
+    const cwd = mkdtempSync(join(tmpdir(), 'bench-pagefind-'))
+    const search = await measure(pagefind, pagefindArgs(outDir, searchOut), { cwd, env: pagefindEnv(buildEnv()), timeoutMs }).finally(() =>
+      rmSync(cwd, { recursive: true, force: true }),
+    )
+    log(`x${factor} stack floor ${label}: ${describe(astro)}; Pagefind on the site's pages: ${describe(search)}`)
+    return { astro, search }
+  }
   const siteRuns: Measurement[] = []
   const floorRuns: Measurement[] = []
+  const stackRuns: { astro: Measurement; search: Measurement }[] = []
   if (warmup) await runFloor('warm-up')
-  // Alternate site and floor, so both see the same machine load: S F S F S F.
+  // Alternate site, floor and lower bound, so all see the same machine load: S F L S F L S F L.
   for (let i = 0; i < runs; i++) {
     siteRuns.push(await runSite(`run ${i + 1}/${runs}`))
     floorRuns.push(await runFloor(`run ${i + 1}/${runs}`))
+    stackRuns.push(await runStack(`run ${i + 1}/${runs}`))
   }
   const floor = summarize(floorRuns)
+  const stackAstro = summarize(stackRuns.map((r) => r.astro))
+  const stackSearch = summarize(stackRuns.map((r) => r.search))
+  const stackPages = countHtml(stackOut)
+  if (stackPages !== pages) throw new Error(`The stack floor built ${stackPages} pages, the site ${pages}.`)
+  const lowerBound: SizeResult['lowerBound'] = {
+    stackWall: stackAstro.median.wall,
+    searchWall: stackSearch.median.wall,
+    wall: round(stackAstro.median.wall + stackSearch.median.wall, 3),
+    ratioWall: round((stackAstro.median.wall + stackSearch.median.wall) / floor.median.wall, 2),
+    stackRatio: round(stackAstro.median.wall / floor.median.wall, 2),
+    // Each lower bound / the floor run right before it.
+    ratioPairs: pairRatios(stackRuns.map((r) => r.astro.wall + r.search.wall), floorRuns.map((r) => r.wall)),
+  }
 
   // Publish: incremental builds (no --full) after one figure was edited, with the same env and
   // caches. The first follows the last full run, whose cache holds the unedited dataset; each
@@ -307,6 +347,7 @@ async function benchSize(factor: number, realDocs: Doc[], realFile: string, warm
       pages: site.phases?.pages ? round(site.phases.pages / floor.median.wall, 2) : null,
       wallPairs: pairRatios(siteRuns.map((r) => r.wall), floorRuns.map((r) => r.wall)),
     },
+    lowerBound,
     secondsPerPage: { site: round(site.median.wall / pages, 5), floor: round(floor.median.wall / pages, 5) },
     weight: factor === 1 ? weight : undefined,
     weightSummary: {
@@ -329,6 +370,8 @@ async function benchSize(factor: number, realDocs: Doc[], realFile: string, warm
   }
   if (!opts.keep) {
     rmSync(floorOut, { recursive: true, force: true })
+    rmSync(stackOut, { recursive: true, force: true })
+    rmSync(searchOut, { recursive: true, force: true })
     rmSync(publishOut, { recursive: true, force: true })
     if (factor !== 1) rmSync(outDir, { recursive: true, force: true })
   }
@@ -403,9 +446,10 @@ async function main() {
     method: [
       'Whole-process builds under GNU time: wall (%e), CPU = user+sys of the process tree (%U+%S), peak memory = max(largest process RSS %M, summed RSS of the tree sampled every 100 ms).',
       'Site: node scripts/build.ts --out <dir> --full with CONTENT_FILE=<dataset> (what npm run build runs, without npm); its pages phase runs node astro.mjs build in a child. Floor: a bare Astro 7 project of the same page count built by that same command (node node_modules/astro/bin/astro.mjs build --root <floor>); same Node, same env.',
-      `Median of ${runs} run(s) per size after one cold site build with empty build caches (reported on its own)${warmup ? ' and one warm-up build of the floor before the first size' : ''}; site and floor alternate so both see the same load; every build starts without a previous output folder (deleted untimed before it).`,
+      `Median of ${runs} run(s) per size after one cold site build with empty build caches (reported on its own)${warmup ? ' and one warm-up build of the floor before the first size' : ''}; site, floor and lower bound alternate so all see the same load; every build starts without a previous output folder (deleted untimed before it).`,
       'The site runs (cold, measured and profiled) are full builds (scripts/build.ts --full: every page rendered, none copied from the last build), comparable with results from before incremental builds. Each size has its own build caches (charts, validation and Astro\'s cache folder, ASTRO_CACHE_DIR) under bench/work/cache/.',
       `Publish: after the site and floor runs, ${runs} incremental build(s) per size (scripts/build.ts without --full, same env and caches), each after an untimed edit of one figure (the first published count, days or money metric by _id: its value + 1, + 2, …, written to bench/work/data/dataset-x<N>-publish.ndjson); Astro copies every page whose cache key is unchanged from the build before and renders the rest. Each is followed by a floor build (P F P F P F). Median wall and CPU, largest peak memory, median pages rendered and copied (from the build report); ratio = publish median wall / median wall of those floor builds; pairs = each publish / the floor build right after it.`,
+      'Lower bound: after each floor run, the stack floor (the floor project with the site\'s integrations: MDX, sitemap, Tailwind through its Vite plugin with one stylesheet; built by the same command) and then Pagefind (the program and arguments of the build\'s search phase) indexing the pages the site run just wrote (S F L S F L S F L). Their sum is the least a build of the site\'s pages with this stack can take: Pagefind reads finished pages, so it runs after Astro. Ratio = median stack floor + median Pagefind / floor median; pairs = each sum / the floor run right before it.',
       'Synthetic sizes multiply industries, metrics, figure groups and glossary terms (scripts/bench/synthetic.ts); they pass the build\'s own validation phase.',
       'Page weight: every HTML file of the x1 output; CSS = linked stylesheets + inline <style>; JS = <script src>, inline code scripts, modulepreload; gzip = zlib level 6. Content pages = every template but search.',
     ],

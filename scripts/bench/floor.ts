@@ -14,21 +14,41 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 
-/** Writes (or rewrites) a floor project with `pages` pages; returns the script to run. */
-export function writeFloorProject(dir: string, pages: number): { outDir: string } {
+/**
+ * Writes (or rewrites) a floor project with `pages` pages.
+ *
+ * With `stack: true` it is the *stack floor*: the same trivial pages, but built with the
+ * integrations the site's Astro config adds (MDX, the sitemap, Tailwind through its Vite
+ * plugin, with one stylesheet that imports Tailwind and a few utility classes on the page) and
+ * `data-pagefind-body` on the page body. The benchmark times it next to the floor, and adds
+ * Pagefind indexing the site's own pages, to show the least a build of this site's pages
+ * with this stack could take (see bench.ts, "lower bound").
+ */
+export function writeFloorProject(dir: string, pages: number, options: { stack?: boolean } = {}): { outDir: string } {
   if (!Number.isInteger(pages) || pages < 1) throw new Error(`A floor project needs at least one page (got ${pages}).`)
+  const stack = options.stack ?? false
   mkdirSync(join(dir, 'src', 'pages'), { recursive: true })
   writeFileSync(
     join(dir, 'astro.config.mjs'),
     [
       "import { defineConfig } from 'astro/config'",
+      ...(stack ? ["import mdx from '@astrojs/mdx'", "import sitemap from '@astrojs/sitemap'", "import tailwindcss from '@tailwindcss/vite'"] : []),
       '',
       '// Same output shape as the site: static, directory format, trailing slashes, compressed HTML.',
       'export default defineConfig({',
+      ...(stack ? ["  site: 'https://floor.example.org',"] : []),
       "  output: 'static',",
       "  trailingSlash: 'always',",
       "  build: { format: 'directory' },",
       '  compressHTML: true,',
+      ...(stack
+        ? [
+            "  // The site's integrations, as in its astro.config.mjs.",
+            '  markdown: { syntaxHighlight: false },',
+            '  integrations: [mdx(), sitemap()],',
+            '  vite: { plugins: [tailwindcss()] },',
+          ]
+        : []),
       '  prefetch: false,',
       '  devToolbar: { enabled: false },',
       '})',
@@ -37,10 +57,15 @@ export function writeFloorProject(dir: string, pages: number): { outDir: string 
   )
   // A tsconfig of its own, so Vite does not pick up the repository's.
   writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ extends: 'astro/tsconfigs/base', include: ['src'] }, null, 2) + '\n')
+  if (stack) {
+    mkdirSync(join(dir, 'src', 'styles'), { recursive: true })
+    writeFileSync(join(dir, 'src', 'styles', 'global.css'), '@import "tailwindcss";\n')
+  }
   writeFileSync(
     join(dir, 'src', 'pages', '[slug].astro'),
     [
       '---',
+      ...(stack ? ["import '../styles/global.css'"] : []),
       `const PAGES = ${pages}`,
       'export function getStaticPaths() {',
       `  return Array.from({ length: ${pages} }, (_, i) => ({ params: { slug: \`page-\${i + 1}\` }, props: { n: i + 1 } }))`,
@@ -52,7 +77,7 @@ export function writeFloorProject(dir: string, pages: number): { outDir: string 
       '    <meta charset="utf-8" />',
       '    <title>Page {n}</title>',
       '  </head>',
-      '  <body>',
+      stack ? '  <body class="p-4 text-lg" data-pagefind-body>' : '  <body>',
       '    <h1>Page {n} of {PAGES}</h1>',
       '    <p>Trivial content.</p>',
       '  </body>',

@@ -25,6 +25,26 @@ export interface SizeResult {
    * wallPairs = each site run / the floor run right after it (S F S F S F).
    */
   ratio: { wall: number | null; cpu: number | null; pages?: number | null; wallPairs?: number[] }
+  /**
+   * The least a build of these pages with this stack can take: the stack floor (the floor
+   * project with the site's integrations: MDX, sitemap, Tailwind; scripts/bench/floor.ts) plus
+   * Pagefind indexing the site's own pages, medians. Missing in results from before it was
+   * measured.
+   */
+  lowerBound?: {
+    /** Median wall of the stack floor's Astro build. */
+    stackWall: number
+    /** Median wall of Pagefind on the site's pages. */
+    searchWall: number
+    /** stackWall + searchWall */
+    wall: number
+    /** wall / the floor median: the least ratio this site could reach. */
+    ratioWall: number
+    /** stackWall / the floor median: what the integrations alone add. */
+    stackRatio: number
+    /** Each lower bound / the floor run right before it. */
+    ratioPairs: number[]
+  }
   secondsPerPage: { site: number; floor: number }
   weight?: WeightReport
   weightSummary: { htmlMedianGzip: number; htmlMaxGzip: number; htmlMaxUrl: string; contentJsBytes: number; cssMaxPerPageGzip: number }
@@ -69,6 +89,13 @@ export interface Budget {
   target: string
   actual: string
   pass: boolean | null
+  /**
+   * For the build-time budgets: the least ratio this stack allows at that size (see
+   * SizeResult.lowerBound); headroomSeconds = the target's time (target × floor median) minus
+   * the lower bound: what is left for everything the site does beyond the stack floor
+   * (content, validation, its templates and charts), negative when the target is below it.
+   */
+  lowerBound?: { ratio: number; pairs: number[]; headroomSeconds: number; targetReachable: boolean }
 }
 
 export interface BenchResults {
@@ -101,17 +128,24 @@ export function checkBudgets(r: Pick<BenchResults, 'sizes' | 'lighthouse'>): Bud
     `${formatRatio(s.ratio.wall)}${formatPairRange(s.ratio.wallPairs)} (CPU ${formatRatio(s.ratio.cpu)})` +
     (s.cold ? `; cold ${formatRatio(s.cold.ratioWall)}` : '') +
     (s.publish ? `; publish ${formatRatio(s.publish.ratioWall)}${formatPairRange(s.publish.ratioPairs)}` : '')
+  const bound = (s: SizeResult | undefined, max: number): Pick<Budget, 'lowerBound'> => {
+    if (!s?.lowerBound) return {}
+    const headroomSeconds = round(max * s.floor.median.wall - s.lowerBound.wall, 2)
+    return { lowerBound: { ratio: s.lowerBound.ratioWall, pairs: s.lowerBound.ratioPairs, headroomSeconds, targetReachable: headroomSeconds >= 0 } }
+  }
   budgets.push({
     name: 'Real site build / floor (wall)',
     target: '≤ 1.30x',
     actual: x1 ? buildActual(x1) : 'not run',
     pass: x1 ? le(x1.ratio.wall, 1.3) : null,
+    ...bound(x1, 1.3),
   })
   budgets.push({
     name: 'x100 synthetic build / floor (wall)',
     target: '≤ 1.50x',
     actual: x100 ? buildActual(x100) : 'not run',
     pass: x100 ? le(x100.ratio.wall, 1.5) : null,
+    ...bound(x100, 1.5),
   })
   budgets.push({
     name: 'x100 synthetic peak memory',
@@ -210,6 +244,27 @@ export function renderTables(r: BenchResults, markdown = false): string {
       s.secondsPerPage.floor.toFixed(4),
     ]),
   )
+  const boundSizes = r.sizes.filter((s) => s.lowerBound)
+  if (boundSizes.length) {
+    h(`Lower bound: the least a build of these pages with this stack can take (median of ${runsText}; S F L)`)
+    t(
+      ['size', 'pages', 'floor', 'stack floor (MDX, sitemap, Tailwind)', 'Pagefind on the site\'s pages', 'lower bound', 'lower bound / floor', 'per pair', 'site / floor'],
+      boundSizes.map((s) => {
+        const b = s.lowerBound!
+        return [
+          `x${s.factor}`,
+          String(s.pages),
+          formatSeconds(s.floor.median.wall),
+          `${formatSeconds(b.stackWall)} (${formatRatio(b.stackRatio)})`,
+          formatSeconds(b.searchWall),
+          formatSeconds(b.wall),
+          formatRatio(b.ratioWall),
+          b.ratioPairs.map((p) => formatRatio(p)).join(' '),
+          formatRatio(s.ratio.wall),
+        ]
+      }),
+    )
+  }
   const coldSizes = r.sizes.filter((s) => s.cold)
   if (coldSizes.length) {
     h("Cold build: the first site build of each size (full), with empty build caches: charts, validation, Astro's (as on a fresh machine)")
@@ -294,6 +349,25 @@ export function renderTables(r: BenchResults, markdown = false): string {
     if (failing.length) out.push(`Audits below 1: ${failing.join('; ')}`)
   }
   h('Budgets (issue #5)')
-  t(['budget', 'target', 'measured', 'result'], r.budgets.map((b) => [b.name, b.target, b.actual, b.pass === null ? 'not run' : b.pass ? 'PASS' : 'FAIL']))
+  const withBound = r.budgets.some((b) => b.lowerBound)
+  t(
+    ['budget', 'target', 'measured', 'result', ...(withBound ? ['least possible with this stack'] : [])],
+    r.budgets.map((b) => [
+      b.name,
+      b.target,
+      b.actual,
+      b.pass === null ? 'not run' : b.pass ? 'PASS' : 'FAIL',
+      ...(withBound
+        ? [
+            b.lowerBound
+              ? `${formatRatio(b.lowerBound.ratio)}${formatPairRange(b.lowerBound.pairs)}: ` +
+                (b.lowerBound.targetReachable
+                  ? `leaves ${formatSeconds(b.lowerBound.headroomSeconds)} for the site's own work`
+                  : `the target is ${formatSeconds(-b.lowerBound.headroomSeconds)} below it`)
+              : '',
+          ]
+        : []),
+    ]),
+  )
   return out.join('\n')
 }

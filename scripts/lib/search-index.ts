@@ -38,7 +38,7 @@ export interface SearchIndexRun {
 }
 
 /** The Pagefind binary, as the pagefind package resolves it for `npx pagefind`. */
-async function pagefindBinary(): Promise<string> {
+export async function pagefindBinary(): Promise<string> {
   // The package exports only its API; its resolver is a file beside it (lib/resolveBinary.js).
   const api = fileURLToPath(import.meta.resolve('pagefind'))
   const { resolveBinaryPath } = (await import(pathToFileURL(join(dirname(api), 'resolveBinary.js')).href)) as {
@@ -79,6 +79,14 @@ export function pagefindEnv(env: NodeJS.ProcessEnv = process.env): NodeJS.Proces
 }
 
 /**
+ * The arguments of the build's Pagefind run: index every HTML file under `siteDir`, write the
+ * index to `outputDir`, print only warnings and errors. The benchmark runs the same.
+ */
+export function pagefindArgs(siteDir: string, outputDir: string): string[] {
+  return ['--site', resolve(siteDir), '--output-path', resolve(outputDir), '--quiet']
+}
+
+/**
  * Starts Pagefind on `siteDir` (every HTML file under it; only elements marked
  * `data-pagefind-body` are indexed) and writes the index to `outputDir` (the build's:
  * `<siteDir>/pagefind/`). Only warnings and errors are printed (`--quiet`).
@@ -97,7 +105,7 @@ export function startSearchIndex(siteDir: string, outputDir = join(siteDir, 'pag
     const cwd = mkdtempSync(join(tmpdir(), 'pagefind-run-'))
     try {
       await new Promise<void>((resolvePromise, reject) => {
-        const child = spawn(binary, ['--site', site, '--output-path', output, '--quiet'], {
+        const child = spawn(binary, pagefindArgs(site, output), {
           cwd,
           env: pagefindEnv(),
           stdio: ['ignore', 'inherit', 'inherit'],

@@ -1,0 +1,124 @@
+/**
+ * The benchmark's lower bound: the stack floor project (the floor with the site's
+ * integrations) and how the least possible ratio is reported next to the build-time budgets.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { afterAll, describe, expect, it } from 'vitest'
+import { writeFloorProject } from '../../scripts/bench/floor'
+import { checkBudgets, renderTables, type BenchResults, type SizeResult } from '../../scripts/bench/report'
+import { pagefindArgs } from '../../scripts/lib/search-index'
+
+const repo = resolve(import.meta.dirname, '..', '..')
+const tmp = mkdtempSync(join(tmpdir(), 'bench-lower-bound-'))
+afterAll(() => rmSync(tmp, { recursive: true, force: true }))
+
+/** The packages an Astro config file imports (not astro itself, not local files). */
+const importedPackages = (config: string) =>
+  [...config.matchAll(/^import\s+.+?\s+from\s+'([^'.][^']*)'/gm)].map((m) => m[1]!).filter((p) => !p.startsWith('astro')).sort()
+
+describe('stack floor project', () => {
+  const plain = join(tmp, 'floor')
+  const stack = join(tmp, 'stack')
+  writeFloorProject(plain, 5)
+  writeFloorProject(stack, 5, { stack: true })
+  const read = (dir: string, ...path: string[]) => readFileSync(join(dir, ...path), 'utf8')
+
+  it("imports the same integration packages as the site's astro.config.mjs, and the plain floor none", () => {
+    expect(importedPackages(read(repo, 'astro.config.mjs'))).toEqual(['@astrojs/mdx', '@astrojs/sitemap', '@tailwindcss/vite'])
+    expect(importedPackages(read(stack, 'astro.config.mjs'))).toEqual(importedPackages(read(repo, 'astro.config.mjs')))
+    expect(importedPackages(read(plain, 'astro.config.mjs'))).toEqual([])
+  })
+
+  it('uses them: integrations, the Vite plugin, a site URL for the sitemap, a stylesheet that imports Tailwind', () => {
+    const config = read(stack, 'astro.config.mjs')
+    expect(config).toContain('integrations: [mdx(), sitemap()]')
+    expect(config).toContain('plugins: [tailwindcss()]')
+    expect(config).toMatch(/site: 'https:\/\//)
+    expect(read(stack, 'src', 'styles', 'global.css')).toBe('@import "tailwindcss";\n')
+    const page = read(stack, 'src', 'pages', '[slug].astro')
+    expect(page).toContain("import '../styles/global.css'")
+    expect(page).toContain('data-pagefind-body')
+    expect(page).toContain('length: 5')
+  })
+
+  it('keeps the plain floor bare: same pages, no stylesheet, no Pagefind marker', () => {
+    const page = read(plain, 'src', 'pages', '[slug].astro')
+    expect(page).toContain('length: 5')
+    expect(page).not.toContain('global.css')
+    expect(page).not.toContain('data-pagefind-body')
+    expect(read(plain, 'astro.config.mjs')).not.toContain('integrations')
+  })
+
+  it('Pagefind runs with the arguments of the build\'s search phase: absolute paths, quiet', () => {
+    expect(pagefindArgs('dist', 'out/pf')).toEqual(['--site', resolve('dist'), '--output-path', resolve('out/pf'), '--quiet'])
+  })
+})
+
+describe('lower bound in the report', () => {
+  const runStats = (wall: number) => ({ runs: [], median: { wall, cpu: wall, maxRssBytes: 1e8, treeRssBytes: 1e8, peakBytes: 1e8 }, peakBytesMax: 1e8 })
+  const size = (factor: number, site: number, floor: number, lowerBound?: SizeResult['lowerBound']): SizeResult =>
+    ({
+      factor,
+      pages: 88 * factor,
+      site: runStats(site),
+      floor: runStats(floor),
+      ratio: { wall: site / floor, cpu: site / floor },
+      secondsPerPage: { site: site / (88 * factor), floor: floor / (88 * factor) },
+      search: [],
+      ...(lowerBound ? { lowerBound } : {}),
+    }) as unknown as SizeResult
+  const bound = (stackWall: number, searchWall: number, floor: number, ratioPairs: number[]): SizeResult['lowerBound'] => ({
+    stackWall,
+    searchWall,
+    wall: stackWall + searchWall,
+    ratioWall: Math.round(((stackWall + searchWall) / floor) * 100) / 100,
+    stackRatio: Math.round((stackWall / floor) * 100) / 100,
+    ratioPairs,
+  })
+  const results = (sizes: SizeResult[]): BenchResults => ({
+    schema: 1,
+    generatedAt: '2026-01-01T00:00:00.000Z',
+    options: { quick: true, runs: 3, warmup: false, sizes: sizes.map((s) => s.factor), lighthouse: false },
+    machine: { cpu: 'test', nproc: 2, memory: '', memoryBytes: 0, node: 'v22', os: 'Linux', loadAverage: { start: [], end: [] } },
+    git: { commit: 'abc', dirty: false },
+    method: [],
+    sizes,
+    linearity: [],
+    budgets: checkBudgets({ sizes }),
+    durationSeconds: 1,
+  })
+
+  it('says whether each build-time target is at or above the least ratio this stack allows', () => {
+    // x1: 2.2 + 0.2 = 2.4 s over a 2.0 s floor = 1.20x, under 1.30x. x100: 11 + 10 = 21 s over 10 s = 2.10x, over 1.50x.
+    const sizes = [size(1, 4, 2, bound(2.2, 0.2, 2, [1.18, 1.25])), size(100, 30, 10, bound(11, 10, 10, [1.9, 2.3]))]
+    const b = checkBudgets({ sizes })
+    // x1: 1.30 × 2 s = 2.6 s, 0.2 s more than the bound; x100: 1.50 × 10 s = 15 s, 6 s less.
+    expect(b.find((x) => x.name.startsWith('Real site'))!.lowerBound).toEqual({ ratio: 1.2, pairs: [1.18, 1.25], headroomSeconds: 0.2, targetReachable: true })
+    expect(b.find((x) => x.name.startsWith('x100 synthetic build'))!.lowerBound).toEqual({ ratio: 2.1, pairs: [1.9, 2.3], headroomSeconds: -6, targetReachable: false })
+    // Only the build-time budgets have one.
+    expect(b.filter((x) => x.lowerBound).map((x) => x.name)).toEqual(['Real site build / floor (wall)', 'x100 synthetic build / floor (wall)'])
+    // A target exactly at the bound is reachable, with nothing left for the site's own work.
+    const exact = checkBudgets({ sizes: [size(100, 30, 10, bound(10, 5, 10, []))] }).find((x) => x.name.startsWith('x100 synthetic build'))!
+    expect(exact.lowerBound).toMatchObject({ headroomSeconds: 0, targetReachable: true })
+  })
+
+  it('prints the lower-bound table and a column beside the budgets', () => {
+    const text = renderTables(results([size(1, 4, 2, bound(2.2, 0.2, 2, [1.18, 1.25])), size(100, 30, 10, bound(11, 10, 10, [1.9, 2.3]))]))
+    const table = text.slice(text.indexOf('== Lower bound'), text.indexOf('== ', text.indexOf('== Lower bound') + 3))
+    expect(table).toMatch(/size\s+pages\s+floor\s+stack floor \(MDX, sitemap, Tailwind\)\s+Pagefind on the site's pages\s+lower bound\s+lower bound \/ floor\s+per pair\s+site \/ floor/)
+    expect(table).toMatch(/x1\s+88\s+2\.00 s\s+2\.20 s \(1\.10x\)\s+0\.20 s\s+2\.40 s\s+1\.20x\s+1\.18x 1\.25x\s+2\.00x/)
+    expect(table).toMatch(/x100\s+8800\s+10\.0 s\s+11\.0 s \(1\.10x\)\s+10\.0 s\s+21\.0 s\s+2\.10x\s+1\.90x 2\.30x\s+3\.00x/)
+    const budgets = text.slice(text.indexOf('== Budgets'))
+    expect(budgets).toContain('least possible with this stack')
+    expect(budgets).toMatch(/Real site build \/ floor \(wall\)\s+≤ 1\.30x\s+2\.00x \(CPU 2\.00x\)\s+FAIL\s+1\.20x \(pairs 1\.18-1\.25x\): leaves 0\.20 s for the site's own work/)
+    expect(budgets).toMatch(/x100 synthetic build \/ floor \(wall\)\s+≤ 1\.50x\s+3\.00x \(CPU 3\.00x\)\s+FAIL\s+2\.10x \(pairs 1\.90-2\.30x\): the target is 6\.00 s below it/)
+  })
+
+  it('leaves both out for results from before the lower bound was measured', () => {
+    const text = renderTables(results([size(1, 4, 2)]))
+    expect(text).not.toContain('Lower bound')
+    expect(text).not.toContain('least possible')
+  })
+})
