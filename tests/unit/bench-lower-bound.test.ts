@@ -7,8 +7,9 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { writeFloorProject } from '../../scripts/bench/floor'
-import { checkBudgets, renderTables, type BenchResults, type SizeResult } from '../../scripts/bench/report'
+import { checkBudgets, renderTables, type SizeResult } from '../../scripts/bench/report'
 import { pagefindArgs } from '../../scripts/lib/search-index'
+import { benchResults, sizeResult } from '../support/bench-results'
 
 const repo = resolve(import.meta.dirname, '..', '..')
 const tmp = mkdtempSync(join(tmpdir(), 'bench-lower-bound-'))
@@ -57,18 +58,8 @@ describe('stack floor project', () => {
 })
 
 describe('lower bound in the report', () => {
-  const runStats = (wall: number) => ({ runs: [], median: { wall, cpu: wall, maxRssBytes: 1e8, treeRssBytes: 1e8, peakBytes: 1e8 }, peakBytesMax: 1e8 })
-  const size = (factor: number, site: number, floor: number, lowerBound?: SizeResult['lowerBound']): SizeResult =>
-    ({
-      factor,
-      pages: 88 * factor,
-      site: runStats(site),
-      floor: runStats(floor),
-      ratio: { wall: site / floor, cpu: site / floor },
-      secondsPerPage: { site: site / (88 * factor), floor: floor / (88 * factor) },
-      search: [],
-      ...(lowerBound ? { lowerBound } : {}),
-    }) as unknown as SizeResult
+  const size = (factor: number, site: number, floor: number, lowerBound?: SizeResult['lowerBound']) =>
+    sizeResult(factor, site, floor, lowerBound ? { lowerBound } : {})
   const bound = (stackWall: number, searchWall: number, floor: number, ratioPairs: number[]): SizeResult['lowerBound'] => ({
     stackWall,
     searchWall,
@@ -77,19 +68,6 @@ describe('lower bound in the report', () => {
     stackRatio: Math.round((stackWall / floor) * 100) / 100,
     ratioPairs,
   })
-  const results = (sizes: SizeResult[]): BenchResults => ({
-    schema: 1,
-    generatedAt: '2026-01-01T00:00:00.000Z',
-    options: { quick: true, runs: 3, warmup: false, sizes: sizes.map((s) => s.factor), lighthouse: false },
-    machine: { cpu: 'test', nproc: 2, memory: '', memoryBytes: 0, node: 'v22', os: 'Linux', loadAverage: { start: [], end: [] } },
-    git: { commit: 'abc', dirty: false },
-    method: [],
-    sizes,
-    linearity: [],
-    budgets: checkBudgets({ sizes }),
-    durationSeconds: 1,
-  })
-
   it('says whether each build-time target is at or above the least ratio this stack allows', () => {
     // x1: 2.2 + 0.2 = 2.4 s over a 2.0 s floor = 1.20x, under 1.30x. x100: 11 + 10 = 21 s over 10 s = 2.10x, over 1.50x.
     const sizes = [size(1, 4, 2, bound(2.2, 0.2, 2, [1.18, 1.25])), size(100, 30, 10, bound(11, 10, 10, [1.9, 2.3]))]
@@ -105,7 +83,7 @@ describe('lower bound in the report', () => {
   })
 
   it('prints the lower-bound table and a column beside the budgets', () => {
-    const text = renderTables(results([size(1, 4, 2, bound(2.2, 0.2, 2, [1.18, 1.25])), size(100, 30, 10, bound(11, 10, 10, [1.9, 2.3]))]))
+    const text = renderTables(benchResults([size(1, 4, 2, bound(2.2, 0.2, 2, [1.18, 1.25])), size(100, 30, 10, bound(11, 10, 10, [1.9, 2.3]))]))
     const table = text.slice(text.indexOf('== Lower bound'), text.indexOf('== ', text.indexOf('== Lower bound') + 3))
     expect(table).toMatch(/size\s+pages\s+floor\s+stack floor \(MDX, sitemap, Tailwind\)\s+Pagefind on the site's pages\s+lower bound\s+lower bound \/ floor\s+per pair\s+site \/ floor/)
     expect(table).toMatch(/x1\s+88\s+2\.00 s\s+2\.20 s \(1\.10x\)\s+0\.20 s\s+2\.40 s\s+1\.20x\s+1\.18x 1\.25x\s+2\.00x/)
@@ -117,7 +95,7 @@ describe('lower bound in the report', () => {
   })
 
   it('leaves both out for results from before the lower bound was measured', () => {
-    const text = renderTables(results([size(1, 4, 2)]))
+    const text = renderTables(benchResults([size(1, 4, 2)]))
     expect(text).not.toContain('Lower bound')
     expect(text).not.toContain('least possible')
   })

@@ -9,7 +9,8 @@ import { parseNdjson } from '../../src/content/ndjson'
 import { publishEdit, publishTarget } from '../../scripts/bench/publish'
 import { multiplyDataset, type Doc } from '../../scripts/bench/synthetic'
 import { checkMetricValue } from '../../schemas/documents/metric'
-import { checkBudgets, renderTables, type BenchResults, type SizeResult } from '../../scripts/bench/report'
+import { checkBudgets, renderTables, type SizeResult } from '../../scripts/bench/report'
+import { benchResults, sizeResult } from '../support/bench-results'
 
 const metric = (id: string, unit: string, value: unknown = 10): Doc => ({ _id: id, _type: 'metric', unit, value })
 
@@ -65,18 +66,6 @@ describe('the publish edit', () => {
 })
 
 describe('publish in the report', () => {
-  const runStats = (wall: number) => ({ runs: [], median: { wall, cpu: wall, maxRssBytes: 1e8, treeRssBytes: 1e8, peakBytes: 1e8 }, peakBytesMax: 1e8 })
-  const size = (factor: number, site: number, floor: number, extra: Partial<SizeResult> = {}): SizeResult =>
-    ({
-      factor,
-      pages: 88 * factor,
-      site: runStats(site),
-      floor: runStats(floor),
-      ratio: { wall: site / floor, cpu: site / floor },
-      secondsPerPage: { site: site / (88 * factor), floor: floor / (88 * factor) },
-      search: [],
-      ...extra,
-    }) as unknown as SizeResult
   const publish = (ratioWall: number): SizeResult['publish'] => ({
     wall: 4.2,
     cpu: 5.5,
@@ -89,44 +78,31 @@ describe('publish in the report', () => {
     ratioPairs: [0.4, 0.45, 0.42],
     edited: 'metric-approved-foreign-investment.value',
   })
-  const results = (sizes: SizeResult[]): BenchResults => ({
-    schema: 1,
-    generatedAt: '2026-01-01T00:00:00.000Z',
-    options: { quick: true, runs: 3, warmup: false, sizes: sizes.map((s) => s.factor), lighthouse: false },
-    machine: { cpu: 'test', nproc: 2, memory: '', memoryBytes: 0, node: 'v22', os: 'Linux', loadAverage: { start: [], end: [] } },
-    git: { commit: 'abc', dirty: false },
-    method: [],
-    sizes,
-    linearity: [],
-    budgets: checkBudgets({ sizes }),
-    durationSeconds: 1,
-  })
-
   it('renders the publish table when a size has publish runs', () => {
-    const text = renderTables(results([size(1, 12, 10, { publish: publish(0.42) })]))
+    const text = renderTables(benchResults([sizeResult(1, 12, 10, { publish: publish(0.42) })]))
     expect(text).toContain('== Publish: one figure edited (incremental build; median of 3 runs) ==')
     const table = text.slice(text.indexOf('== Publish'))
     expect(table).toMatch(/size\s+pages\s+rendered \/ copied\s+wall\s+CPU\s+peak mem\s+floor wall \(between\)\s+ratio wall\s+ratio per pair/)
     expect(table).toMatch(/x1\s+88\s+16 \/ 72\s+4\.20 s\s+5\.50 s\s+300 MB\s+10\.0 s\s+0\.42x\s+0\.40x 0\.45x 0\.42x\s+content 0\.3s · pages 2\.1s/)
     expect(table).toContain('metric-approved-foreign-investment.value')
-    expect(renderTables(results([size(1, 12, 10, { publish: publish(0.42) })]), true)).toContain('### Publish: one figure edited')
+    expect(renderTables(benchResults([sizeResult(1, 12, 10, { publish: publish(0.42) })]), true)).toContain('### Publish: one figure edited')
   })
 
   it('shows n/a for the floor and the pairs of results from before the floors were paired', () => {
     const old = { ...publish(0.42)!, floorWall: undefined, ratioPairs: undefined }
-    const table = renderTables(results([size(1, 12, 10, { publish: old })]))
+    const table = renderTables(benchResults([sizeResult(1, 12, 10, { publish: old })]))
     expect(table.slice(table.indexOf('== Publish'))).toMatch(/300 MB\s+n\/a\s+0\.42x\s+n\/a\s+content/)
   })
 
   it('omits the publish table when no size has publish runs (older results)', () => {
-    const text = renderTables(results([size(1, 12, 10)]))
+    const text = renderTables(benchResults([sizeResult(1, 12, 10)]))
     expect(text).toContain('== Build time')
     expect(text).not.toContain('Publish')
   })
 
   it('adds the publish ratio to the build-time budgets, whose pass stays on the full builds', () => {
-    const x1 = size(1, 14, 10, { cold: { wall: 20, cpu: 20, peakBytes: 1e8, ratioWall: 2 }, publish: publish(0.5) })
-    const x100 = size(100, 140, 100, { publish: publish(1.62) })
+    const x1 = sizeResult(1, 14, 10, { cold: { wall: 20, cpu: 20, peakBytes: 1e8, ratioWall: 2 }, publish: publish(0.5) })
+    const x100 = sizeResult(100, 140, 100, { publish: publish(1.62) })
     const b = checkBudgets({ sizes: [x1, x100] })
     const real = b.find((x) => x.name.startsWith('Real site'))!
     const big = b.find((x) => x.name.startsWith('x100 synthetic build'))!
@@ -134,10 +110,10 @@ describe('publish in the report', () => {
     expect(real.pass).toBe(false) // 1.40x full build > 1.30x, however fast the publish
     expect(big.actual).toBe('1.40x (CPU 1.40x); publish 1.62x (pairs 0.40-0.45x)')
     // The full builds' pairs (site run / the floor run after it) show their spread too.
-    const paired = size(100, 140, 100, { ratio: { wall: 1.4, cpu: 1.4, wallPairs: [1.9, 1.2, 1.4] } })
+    const paired = sizeResult(100, 140, 100, { ratio: { wall: 1.4, cpu: 1.4, wallPairs: [1.9, 1.2, 1.4] } })
     expect(checkBudgets({ sizes: [paired] }).find((x) => x.name.startsWith('x100 synthetic build'))!.actual).toBe('1.40x (pairs 1.20-1.90x) (CPU 1.40x)')
     expect(big.pass).toBe(true)
     // Without publish runs, the text is as before.
-    expect(checkBudgets({ sizes: [size(1, 12, 10)] }).find((x) => x.name.startsWith('Real site'))!.actual).toBe('1.20x (CPU 1.20x)')
+    expect(checkBudgets({ sizes: [sizeResult(1, 12, 10)] }).find((x) => x.name.startsWith('Real site'))!.actual).toBe('1.20x (CPU 1.20x)')
   })
 })
