@@ -95,7 +95,7 @@ export interface Budget {
    * the lower bound: what is left for everything the site does beyond the stack floor
    * (content, validation, its templates and charts), negative when the target is below it.
    */
-  lowerBound?: { ratio: number; pairs: number[]; headroomSeconds: number; targetReachable: boolean }
+  lowerBound?: { ratio: number; pairs: number[]; headroomSeconds: number }
 }
 
 export interface BenchResults {
@@ -131,7 +131,7 @@ export function checkBudgets(r: Pick<BenchResults, 'sizes' | 'lighthouse'>): Bud
   const bound = (s: SizeResult | undefined, max: number): Pick<Budget, 'lowerBound'> => {
     if (!s?.lowerBound) return {}
     const headroomSeconds = round(max * s.floor.median.wall - s.lowerBound.wall, 2)
-    return { lowerBound: { ratio: s.lowerBound.ratioWall, pairs: s.lowerBound.ratioPairs, headroomSeconds, targetReachable: headroomSeconds >= 0 } }
+    return { lowerBound: { ratio: s.lowerBound.ratioWall, pairs: s.lowerBound.ratioPairs, headroomSeconds } }
   }
   budgets.push({
     name: 'Real site build / floor (wall)',
@@ -361,7 +361,7 @@ export function renderTables(r: BenchResults, markdown = false): string {
         ? [
             b.lowerBound
               ? `${formatRatio(b.lowerBound.ratio)}${formatPairRange(b.lowerBound.pairs)}: ` +
-                (b.lowerBound.targetReachable
+                (b.lowerBound.headroomSeconds >= 0
                   ? `leaves ${formatSeconds(b.lowerBound.headroomSeconds)} for the site's own work`
                   : `the target is ${formatSeconds(-b.lowerBound.headroomSeconds)} below it`)
               : '',
