@@ -52,7 +52,7 @@ import { publishEdit } from './bench/publish'
 import { median, medianPhases, pairRatios, round } from './bench/stats'
 import { summarizeProfiles } from './bench/profile'
 import { countHtml, listFiles } from './lib/files.ts'
-import { pagefindArgs, pagefindBinary, pagefindEnv } from './lib/search-index.ts'
+import { pagefindCommand } from './lib/search-index.ts'
 import { measureSearchIndex, measureWeight } from './bench/weight'
 
 const repo = resolve(dirname(new URL(import.meta.url).pathname), '..')
@@ -221,14 +221,15 @@ async function benchSize(factor: number, realDocs: Doc[], realFile: string, warm
   const { outDir: stackOut } = writeFloorProject(stackDir, pages, { stack: true })
   const [stackCmd, stackArgs] = floorCommand(repo, stackDir)
   const searchOut = join(work, 'out', `search-x${factor}`)
-  const pagefind = await pagefindBinary()
+  // The command of the build's search phase (scripts/lib/search-index.ts), on the site run's pages.
+  const pagefind = await pagefindCommand(outDir, searchOut, buildEnv())
   const runStack = async (label: string) => {
     rmSync(stackOut, { recursive: true, force: true })
     const astro = await measure(stackCmd, stackArgs, { cwd: repo, env: buildEnv(), timeoutMs })
     rmSync(searchOut, { recursive: true, force: true })
-    // In an empty folder, with the build's environment for Pagefind (scripts/lib/search-index.ts).
+    // In an empty working folder, as the build runs it.
     const cwd = mkdtempSync(join(tmpdir(), 'bench-pagefind-'))
-    const search = await measure(pagefind, pagefindArgs(outDir, searchOut), { cwd, env: pagefindEnv(buildEnv()), timeoutMs }).finally(() =>
+    const search = await measure(pagefind.command, pagefind.args, { cwd, env: pagefind.env, timeoutMs }).finally(() =>
       rmSync(cwd, { recursive: true, force: true }),
     )
     log(`x${factor} stack floor ${label}: ${describe(astro)}; Pagefind on the site's pages: ${describe(search)}`)

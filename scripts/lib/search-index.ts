@@ -38,7 +38,7 @@ export interface SearchIndexRun {
 }
 
 /** The Pagefind binary, as the pagefind package resolves it for `npx pagefind`. */
-export async function pagefindBinary(): Promise<string> {
+async function pagefindBinary(): Promise<string> {
   // The package exports only its API; its resolver is a file beside it (lib/resolveBinary.js).
   const api = fileURLToPath(import.meta.resolve('pagefind'))
   const { resolveBinaryPath } = (await import(pathToFileURL(join(dirname(api), 'resolveBinary.js')).href)) as {
@@ -79,11 +79,21 @@ export function pagefindEnv(env: NodeJS.ProcessEnv = process.env): NodeJS.Proces
 }
 
 /**
- * The arguments of the build's Pagefind run: index every HTML file under `siteDir`, write the
- * index to `outputDir`, print only warnings and errors. The benchmark runs the same.
+ * The build's Pagefind run as a command: the binary, its arguments (index every HTML file under
+ * `siteDir`, write the index to `outputDir`, print only warnings and errors) and its
+ * environment (`env` without `PAGEFIND_*`). The benchmark times this same command. Run it in an
+ * empty working folder, so no `pagefind.*` config file is picked up (see {@link pagefindEnv}).
  */
-export function pagefindArgs(siteDir: string, outputDir: string): string[] {
-  return ['--site', resolve(siteDir), '--output-path', resolve(outputDir), '--quiet']
+export async function pagefindCommand(
+  siteDir: string,
+  outputDir: string,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<{ command: string; args: string[]; env: NodeJS.ProcessEnv }> {
+  return {
+    command: await pagefindBinary(),
+    args: ['--site', resolve(siteDir), '--output-path', resolve(outputDir), '--quiet'],
+    env: pagefindEnv(env),
+  }
 }
 
 /**
@@ -96,18 +106,16 @@ export function startSearchIndex(siteDir: string, outputDir = join(siteDir, 'pag
   let kill: (() => void) | undefined
   let onStart: (pid: number) => void = () => undefined
   const started = new Promise<number>((resolvePromise) => (onStart = resolvePromise))
-  const site = resolve(siteDir)
   const done = (async () => {
-    const binary = await pagefindBinary()
+    const { command: binary, args, env } = await pagefindCommand(siteDir, outputDir)
     if (stopped) throw new Error('Pagefind was stopped.')
-    const output = resolve(outputDir)
     // An empty working folder: no pagefind.* config file can be picked up (see pagefindEnv).
     const cwd = mkdtempSync(join(tmpdir(), 'pagefind-run-'))
     try {
       await new Promise<void>((resolvePromise, reject) => {
-        const child = spawn(binary, pagefindArgs(site, output), {
+        const child = spawn(binary, args, {
           cwd,
-          env: pagefindEnv(),
+          env,
           stdio: ['ignore', 'inherit', 'inherit'],
           windowsHide: true,
         })
@@ -131,7 +139,7 @@ export function startSearchIndex(siteDir: string, outputDir = join(siteDir, 'pag
     } finally {
       rmSync(cwd, { recursive: true, force: true })
     }
-    return readSearchIndexSummary(output)
+    return readSearchIndexSummary(resolve(outputDir))
   })()
   done.catch(() => undefined) // awaited by the caller; not an unhandled rejection meanwhile
   return {

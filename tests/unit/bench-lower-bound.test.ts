@@ -2,13 +2,13 @@
  * The benchmark's lower bound: the stack floor project (the floor with the site's
  * integrations) and how the least possible ratio is reported next to the build-time budgets.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { basename, join, resolve } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { writeFloorProject } from '../../scripts/bench/floor'
 import { checkBudgets, renderTables, type SizeResult } from '../../scripts/bench/report'
-import { pagefindArgs } from '../../scripts/lib/search-index'
+import { pagefindCommand } from '../../scripts/lib/search-index'
 import { benchResults, sizeResult } from '../support/bench-results'
 
 const repo = resolve(import.meta.dirname, '..', '..')
@@ -52,8 +52,12 @@ describe('stack floor project', () => {
     expect(read(plain, 'astro.config.mjs')).not.toContain('integrations')
   })
 
-  it('Pagefind runs with the arguments of the build\'s search phase: absolute paths, quiet', () => {
-    expect(pagefindArgs('dist', 'out/pf')).toEqual(['--site', resolve('dist'), '--output-path', resolve('out/pf'), '--quiet'])
+  it('Pagefind runs as the build\'s search phase runs it: its binary, absolute paths, quiet, no PAGEFIND_* variables', async () => {
+    const pagefind = await pagefindCommand('dist', 'out/pf', { PATH: '/bin', PAGEFIND_SERVE: 'true' })
+    expect(pagefind.args).toEqual(['--site', resolve('dist'), '--output-path', resolve('out/pf'), '--quiet'])
+    expect(pagefind.env).toEqual({ PATH: '/bin' })
+    expect(basename(pagefind.command)).toMatch(/^pagefind(_extended)?(\.exe)?$/)
+    expect(existsSync(pagefind.command)).toBe(true)
   })
 })
 
