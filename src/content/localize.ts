@@ -1,4 +1,5 @@
 import { fallbackOrder, getLocale, type LocaleId } from '../../schemas/locales.ts'
+import { ContentError } from './content-error.ts'
 
 /**
  * A value in the reader's language, or in another language when the reader's is missing.
@@ -38,14 +39,16 @@ export function localize<T>(field: Partial<Record<LocaleId, T | null>> | null | 
 export function localizeRequired<T>(
   field: Partial<Record<LocaleId, T | null>> | null | undefined,
   locale: LocaleId,
-  where: { id: string; field: string },
+  where: { documentId: string; documentType?: string; field: string },
 ): Localized<T> {
   const result = localize(field, locale)
   if (!result) {
-    throw new Error(
-      `Document "${where.id}" has no text in any language for the required field "${where.field}". ` +
-        'Hint: fill it in the Studio (both languages) or in content/dataset.ndjson.',
-    )
+    throw new ContentError({
+      ...where,
+      code: 'field.empty',
+      message: 'This required field has no text in any language.',
+      hint: 'Fill it in, in both languages, in the Studio or in content/dataset.ndjson.',
+    })
   }
   return result
 }

@@ -2,6 +2,7 @@
  * Reading the NDJSON export format (one JSON document per line), as `sanity dataset export`
  * writes it and `sanity dataset import` reads it.
  */
+import { ContentError } from './content-error.ts'
 
 /** Parses NDJSON text; a malformed line throws an error naming the file, the line and the parse error. */
 export function parseNdjson(text: string, file = 'dataset.ndjson'): Record<string, unknown>[] {
@@ -13,13 +14,22 @@ export function parseNdjson(text: string, file = 'dataset.ndjson'): Record<strin
     try {
       value = JSON.parse(line)
     } catch (error) {
-      throw new Error(
-        `${file}:${index + 1}: this line is not valid JSON (${(error as Error).message}). ` +
-          'Hint: each line must hold one whole JSON document; run `npm run content:normalize` after fixing it.',
-      )
+      throw new ContentError({
+        file,
+        line: index + 1,
+        code: 'file.malformed',
+        message: `This line is not valid JSON (${(error as Error).message}).`,
+        hint: 'Each line must hold one whole JSON document; run `npm run content:normalize` after fixing it.',
+      })
     }
     if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-      throw new Error(`${file}:${index + 1}: expected a JSON object (a document), found ${Array.isArray(value) ? 'an array' : typeof value}.`)
+      throw new ContentError({
+        file,
+        line: index + 1,
+        code: 'file.malformed',
+        message: `Expected a JSON object (a document), found ${Array.isArray(value) ? 'an array' : typeof value}.`,
+        hint: 'Each line must hold one document: a JSON object with _id and _type.',
+      })
     }
     documents.push(value as Record<string, unknown>)
   })
@@ -64,9 +74,17 @@ export function normalizeDataset(documents: readonly Record<string, unknown>[]):
   const cleaned = documents.map((document, index) => {
     const id = document._id
     if (typeof id !== 'string' || id === '') {
-      throw new Error(`Document ${index + 1} has no _id (type: ${String(document._type)}). Every document needs a string _id.`)
+      throw new ContentError({
+        documentType: typeof document._type === 'string' ? document._type : '',
+        field: '_id',
+        code: 'document.missing-id',
+        message: `Document number ${index + 1} has no _id.`,
+        hint: 'Give every document a unique string _id, e.g. "industry-cybersecurity".',
+      })
     }
-    if (seen.has(id)) throw new Error(`Two documents share the _id "${id}". Ids must be unique.`)
+    if (seen.has(id)) {
+      throw new ContentError({ documentId: id, field: '_id', code: 'document.duplicate-id', message: `Two documents share the _id "${id}".`, hint: 'Ids must be unique: rename or delete one of them.' })
+    }
     seen.add(id)
     const copy: Record<string, unknown> = { ...document }
     for (const field of SYSTEM_FIELDS) delete copy[field]

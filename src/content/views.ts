@@ -1,0 +1,347 @@
+/**
+ * The views pages render: per locale, every localized field resolved once with its fallback
+ * marked (`localize.ts`), every reference resolved to the object it names. A view is plain
+ * JSON, so the build can hand it to Astro as a file. A problem found while building a view
+ * is a {@link ContentError} naming the document and the field.
+ */
+import type { PortableTextBlock } from '@portabletext/types'
+import { getLocale, locales, type Locale, type LocaleId } from '../../schemas/locales.ts'
+import { singletons } from '../../schemas/singletons.ts'
+import { ContentError } from './content-error.ts'
+import { localize, localizeRequired, type Localized } from './localize.ts'
+import type { SiteContentQueryResult } from './sanity.types.ts'
+
+/** The raw result of the site query (`siteContentQuery`): localized fields still whole. */
+export type SiteContent = SiteContentQueryResult
+
+type Raw = NonNullable<SiteContent>
+type RawSource = Raw['sources'][number]
+type RawPoint = { _key: string; title: unknown; description: unknown }
+type LocalizedField<T> = Partial<Record<LocaleId, T | null>> | null | undefined
+
+/** A source, cited under every figure. */
+export interface SourceView {
+  id: string
+  publisher: Localized<string>
+  abbreviation?: string
+  title: Localized<string>
+  /** Partial ISO date: YYYY, YYYY-MM or YYYY-MM-DD. */
+  date: string
+  url?: string
+}
+
+/** A titled point (a trend, an advantage, an enabling measure). */
+export interface PointView {
+  key: string
+  title: Localized<string>
+  description: Localized<string>
+}
+
+/** A short reference to another page: enough for a link. */
+export interface LinkView {
+  slug: string
+  title: Localized<string>
+}
+
+/** One figure, with everything needed to render it as text, chart, table or CSV row. */
+export interface MetricView {
+  id: string
+  slug: string
+  label: Localized<string>
+  value: number
+  comparator: 'exact' | 'about' | 'over' | 'atLeast'
+  unit: 'percent' | 'rank' | 'count' | 'days' | 'currency'
+  currency?: 'TWD' | 'USD'
+  countNoun?: Localized<string>
+  /** Partial ISO date: YYYY, YYYY-MM or YYYY-MM-DD. */
+  asOf: string
+  note?: Localized<string>
+  source: SourceView
+  /** The section of the brief that states the figure. */
+  statedIn?: LinkView
+  /** Industries that list this figure, in editorial order. */
+  industries: LinkView[]
+  /** Slugs of the figure groups (charts) it belongs to. */
+  groups: string[]
+}
+
+/** Figures compared in one chart. */
+export interface MetricGroupView {
+  id: string
+  slug: string
+  title: Localized<string>
+  summary: Localized<string>
+  metrics: MetricView[]
+}
+
+/** A part of the brief. */
+export interface SectionView {
+  id: string
+  slug: string
+  title: Localized<string>
+  summary: Localized<string>
+  body: Localized<PortableTextBlock[]>
+  points: PointView[]
+  /** Figures stated in this section, in slug order. */
+  metrics: MetricView[]
+}
+
+/** One of the six industries. */
+export interface IndustryView {
+  id: string
+  slug: string
+  /** 1-based position in the brief's order. */
+  position: number
+  name: Localized<string>
+  shortName: Localized<string>
+  summary: Localized<string>
+  goal: Localized<string>
+  body: Localized<PortableTextBlock[]>
+  directions: Localized<string>[]
+  initiatives: Localized<string>[]
+  metrics: MetricView[]
+  sections: LinkView[]
+  previous?: LinkView
+  next?: LinkView
+}
+
+/** A glossary entry. */
+export interface GlossaryView {
+  id: string
+  slug: string
+  term: Localized<string>
+  /** The term in every language that has it, for showing both names side by side. */
+  terms: Partial<Record<LocaleId, string>>
+  definition: Localized<string>
+  aliases: string[]
+}
+
+/** A dated milestone. */
+export interface TimelineView {
+  id: string
+  /** Partial ISO date: YYYY, YYYY-MM or YYYY-MM-DD. */
+  date: string
+  title: Localized<string>
+  description: Localized<string>
+}
+
+/** Everything one locale's pages render, with relations resolved and fallbacks marked. */
+export interface SiteView {
+  locale: Locale
+  settings: {
+    title: Localized<string>
+    description: Localized<string>
+    publisher: Localized<string>
+    siteUrl: string
+    contactEmail: string
+    socialImage?: { url: string; alt?: Localized<string> }
+  }
+  policy: {
+    title: Localized<string>
+    subtitle: Localized<string>
+    issuer: Localized<string>
+    date: string
+    summary: Localized<string>
+    vision: Localized<string>
+    frameworkSummary: Localized<string>
+    enablingMeasures: PointView[]
+    foundations: PointView[]
+    strategies: PointView[]
+    source: SourceView
+  }
+  sections: SectionView[]
+  industries: IndustryView[]
+  metrics: MetricView[]
+  metricGroups: MetricGroupView[]
+  sources: SourceView[]
+  glossary: GlossaryView[]
+  timeline: TimelineView[]
+  /** Looks a document up by id: its type and slug, for internal links in Portable Text. */
+  documentsById: Record<string, DocumentLink>
+  /** True for a drafts preview: every page says so and is kept out of search engines. */
+  preview: boolean
+}
+
+/** A document that internal links can point at: enough to build its URL. */
+export interface DocumentLink {
+  type: 'industry' | 'section' | 'metric' | 'glossaryTerm' | 'metricGroup'
+  slug: string
+}
+
+/** A reference that names nothing the site shows: the document, the field and what to do. */
+function danglingReference(documentId: string, documentType: string, field: string, what: string): ContentError {
+  return new ContentError({
+    documentId,
+    documentType,
+    field,
+    code: 'reference.unresolved',
+    message: `This refers to ${what} that does not exist or has no slug.`,
+    hint: 'Remove the reference, or publish the document it points at (with a slug).',
+  })
+}
+
+/** Builds the view of one locale from the loaded content; throws a {@link ContentError} on content it cannot show. */
+export function buildSiteView(content: SiteContent, localeKey: LocaleId | string, options: { preview?: boolean } = {}): SiteView {
+  const locale = getLocale(localeKey)
+  const id = locale.id
+  const raw = content as Raw
+  const req = <T>(field: LocalizedField<T>, documentId: string, documentType: string, name: string) =>
+    localizeRequired<T>(field, id, { documentId, documentType, field: name })
+  const opt = <T>(field: LocalizedField<T>) => localize<T>(field, id)
+
+  const sourceView = (s: RawSource): SourceView => ({
+    id: s._id,
+    publisher: req(s.publisher, s._id, 'source', 'publisher'),
+    abbreviation: s.abbreviation ?? undefined,
+    title: req(s.title, s._id, 'source', 'title'),
+    date: s.date,
+    url: s.url ?? undefined,
+  })
+  const points = (list: RawPoint[] | null | undefined, doc: string, type: string, field: string): PointView[] =>
+    (list ?? []).map((p, i) => ({
+      key: p._key,
+      title: req(p.title as LocalizedField<string>, doc, type, `${field}[${i}].title`),
+      description: req(p.description as LocalizedField<string>, doc, type, `${field}[${i}].description`),
+    }))
+
+  const settings = raw.settings!
+  const policy = raw.policy!
+  const sectionLinks = new Map(raw.sections.map((s) => [s.slug, { slug: s.slug, title: req(s.title, s._id, 'section', 'title') }]))
+  const industryLinks = raw.industries.map((ind) => ({ slug: ind.slug, title: req(ind.name, ind._id, 'industry', 'name') }))
+
+  const groupsByMetric = new Map<string, string[]>()
+  for (const group of raw.metricGroups) {
+    for (const slug of group.metrics) groupsByMetric.set(slug, [...(groupsByMetric.get(slug) ?? []), group.slug])
+  }
+  const industriesByMetric = new Map<string, LinkView[]>()
+  raw.industries.forEach((ind, i) => {
+    for (const slug of ind.metrics ?? []) industriesByMetric.set(slug, [...(industriesByMetric.get(slug) ?? []), industryLinks[i]!])
+  })
+
+  const metrics: MetricView[] = raw.metrics.map((m) => {
+    if (typeof m.value !== 'number') {
+      throw new ContentError({ documentId: m._id, documentType: 'metric', field: 'value', code: 'value.type-mismatch', message: 'The figure is not a number.', hint: 'Enter the figure as a number, e.g. 75.' })
+    }
+    return {
+      id: m._id,
+      slug: m.slug,
+      label: req(m.label, m._id, 'metric', 'label'),
+      value: m.value,
+      comparator: m.comparator,
+      unit: m.unit,
+      currency: m.currency ?? undefined,
+      countNoun: opt(m.countNoun),
+      asOf: m.asOf,
+      note: opt(m.note),
+      source: sourceView(m.source),
+      statedIn: m.statedIn ? sectionLinks.get(m.statedIn) : undefined,
+      industries: industriesByMetric.get(m.slug) ?? [],
+      groups: groupsByMetric.get(m.slug) ?? [],
+    }
+  })
+  const metricBySlug = new Map(metrics.map((m) => [m.slug, m]))
+  const resolveMetrics = (slugs: (string | null)[] | null | undefined, from: string, type: string): MetricView[] =>
+    (slugs ?? []).map((slug, i) => {
+      const metric = slug ? metricBySlug.get(slug) : undefined
+      if (!metric) throw danglingReference(from, type, `metrics[${i}]`, 'a figure')
+      return metric
+    })
+
+  const industries: IndustryView[] = raw.industries.map((ind, i) => ({
+    id: ind._id,
+    slug: ind.slug,
+    position: i + 1,
+    name: req(ind.name, ind._id, 'industry', 'name'),
+    shortName: req(ind.shortName, ind._id, 'industry', 'shortName'),
+    summary: req(ind.summary, ind._id, 'industry', 'summary'),
+    goal: req(ind.goal, ind._id, 'industry', 'goal'),
+    body: req(ind.body as LocalizedField<PortableTextBlock[]>, ind._id, 'industry', 'body'),
+    directions: ind.directions.map((d, j) => req(d, ind._id, 'industry', `directions[${j}]`)),
+    initiatives: ind.initiatives.map((d, j) => req(d, ind._id, 'industry', `initiatives[${j}]`)),
+    metrics: resolveMetrics(ind.metrics, ind._id, 'industry'),
+    sections: (ind.sections ?? []).map((slug, j) => {
+      const link = slug ? sectionLinks.get(slug) : undefined
+      if (!link) throw danglingReference(ind._id, 'industry', `sections[${j}]`, 'a section')
+      return link
+    }),
+    previous: i > 0 ? industryLinks[i - 1] : undefined,
+    next: i < industryLinks.length - 1 ? industryLinks[i + 1] : undefined,
+  }))
+
+  const documentsById: Record<string, DocumentLink> = {}
+  for (const s of raw.sections) documentsById[s._id] = { type: 'section', slug: s.slug }
+  for (const s of raw.industries) documentsById[s._id] = { type: 'industry', slug: s.slug }
+  for (const s of raw.metrics) documentsById[s._id] = { type: 'metric', slug: s.slug }
+  for (const s of raw.glossary) documentsById[s._id] = { type: 'glossaryTerm', slug: s.slug }
+  for (const s of raw.metricGroups) documentsById[s._id] = { type: 'metricGroup', slug: s.slug }
+
+  const settingsId = singletons.siteSettings
+  const policyId = singletons.policy
+  return {
+    locale,
+    settings: {
+      title: req(settings.title, settingsId, 'siteSettings', 'title'),
+      description: req(settings.description, settingsId, 'siteSettings', 'description'),
+      publisher: req(settings.publisher, settingsId, 'siteSettings', 'publisher'),
+      siteUrl: settings.siteUrl,
+      contactEmail: settings.contactEmail,
+      socialImage: settings.socialImage?.url ? { url: settings.socialImage.url, alt: opt(settings.socialImage.alt) } : undefined,
+    },
+    policy: {
+      title: req(policy.title, policyId, 'policy', 'title'),
+      subtitle: req(policy.subtitle, policyId, 'policy', 'subtitle'),
+      issuer: req(policy.issuer, policyId, 'policy', 'issuer'),
+      date: policy.date,
+      summary: req(policy.summary, policyId, 'policy', 'summary'),
+      vision: req(policy.vision, policyId, 'policy', 'vision'),
+      frameworkSummary: req(policy.frameworkSummary, policyId, 'policy', 'frameworkSummary'),
+      enablingMeasures: points(policy.enablingMeasures, policyId, 'policy', 'enablingMeasures'),
+      foundations: points(policy.foundations, policyId, 'policy', 'foundations'),
+      strategies: points(policy.strategies, policyId, 'policy', 'strategies'),
+      source: sourceView(policy.source),
+    },
+    sections: raw.sections.map((s) => ({
+      id: s._id,
+      slug: s.slug,
+      title: req(s.title, s._id, 'section', 'title'),
+      summary: req(s.summary, s._id, 'section', 'summary'),
+      body: req(s.body as LocalizedField<PortableTextBlock[]>, s._id, 'section', 'body'),
+      points: points(s.points, s._id, 'section', 'points'),
+      metrics: metrics.filter((m) => m.statedIn?.slug === s.slug),
+    })),
+    industries,
+    metrics,
+    metricGroups: raw.metricGroups.map((g) => ({
+      id: g._id,
+      slug: g.slug,
+      title: req(g.title, g._id, 'metricGroup', 'title'),
+      summary: req(g.summary, g._id, 'metricGroup', 'summary'),
+      metrics: resolveMetrics(g.metrics, g._id, 'metricGroup'),
+    })),
+    sources: raw.sources.map(sourceView),
+    glossary: raw.glossary.map((g) => ({
+      id: g._id,
+      slug: g.slug,
+      term: req(g.term, g._id, 'glossaryTerm', 'term'),
+      terms: Object.fromEntries(locales.flatMap((l) => (g.term?.[l.id] ? [[l.id, g.term[l.id]]] : []))),
+      definition: req(g.definition, g._id, 'glossaryTerm', 'definition'),
+      aliases: g.aliases ?? [],
+    })),
+    timeline: raw.timeline.map((t) => ({
+      id: t._id,
+      date: t.date,
+      title: req(t.title, t._id, 'timelineEvent', 'title'),
+      description: req(t.description, t._id, 'timelineEvent', 'description'),
+    })),
+    documentsById,
+    preview: options.preview ?? false,
+  }
+}
+
+/** The views of every locale, by locale id. */
+export type SiteViews = Record<LocaleId, SiteView>
+
+/** Builds every locale's view; the first problem found is thrown as a {@link ContentError}. */
+export function buildSiteViews(content: SiteContent, options: { preview?: boolean } = {}): SiteViews {
+  return Object.fromEntries(locales.map((l) => [l.id, buildSiteView(content, l.id, options)])) as SiteViews
+}
