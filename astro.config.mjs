@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config'
 import mdx from '@astrojs/mdx'
 import sitemap from '@astrojs/sitemap'
 import tailwindcss from '@tailwindcss/vite'
+import { join } from 'node:path'
 import { defaultLocale, locales } from './schemas/locales.ts'
 
 /** The public address of the built site: SITE_URL, else the settings default. */
@@ -18,8 +19,8 @@ export default defineConfig({
   build: {
     format: 'directory',
     // Four pages in flight: while one page's file is written (libuv's thread pool), the next
-    // renders. 7,216 pages (npm run bench, x100): 53 s -> 43 s; 88 pages: about the same.
-    // Output is byte-identical (pages are written to their own paths; the sitemap is sorted).
+    // renders. Output is byte-identical (pages are written to their own paths; the sitemap is
+    // sorted); docs/benchmark.md has the measurement.
     concurrency: 4,
   },
   // Lossless whitespace removal: keeps the space between inline elements that Astro 7's
@@ -51,16 +52,9 @@ export default defineConfig({
   vite: {
     plugins: [tailwindcss()],
   },
-  // Incremental builds (issue #5): a figure or industry page whose cache key (its props,
-  // src/content/page-keys.ts) and code are unchanged is copied from the last build instead of
-  // rendered again. Only scripts/build.ts turns them on (INCREMENTAL_BUILD=1), and only while it
-  // holds the cache; it forgets the cache after a failed build (scripts/lib/incremental.ts).
-  // A bare `astro build` renders every page and leaves the cache alone.
-  experimental: {
-    incrementalBuild: process.env.INCREMENTAL_BUILD === '1',
-  },
-  // ASTRO_CACHE_DIR: a cache of its own, for tests that build next to other builds.
-  ...(process.env.ASTRO_CACHE_DIR ? { cacheDir: process.env.ASTRO_CACHE_DIR } : {}),
+  // The build's cache folder, when one is named, holds Astro's cache too: a test or a benchmark
+  // that gives its build a folder of its own shares nothing with the developer's builds.
+  ...(process.env.BUILD_CACHE_DIR?.trim() ? { cacheDir: join(process.env.BUILD_CACHE_DIR.trim(), 'astro') } : {}),
   // No client JavaScript by default: no prefetch script, no dev toolbar in output.
   prefetch: false,
   devToolbar: { enabled: false },

@@ -1,303 +1,155 @@
 /**
- * `npm run build`: the all-or-nothing site build.
+ * `npm run build`: the all-or-nothing site build. It reads top to bottom, one phase after
+ * another:
  *
- *   content   pick the source (local dataset or Sanity, from the environment), fetch every
- *             document to validate and run the site query once
- *   validate  Sanity's rules from schemas/ plus the dataset checks; on errors (or missing
- *             translations with STRICT_I18N=1) stop here: Astro is stopped, nothing is published
- *   pages     Astro's build (a child process, same Node) into a fresh folder under .tmp/. It starts
- *             first, next to content and validate: Astro's start-up and bundling need no content,
- *             and its pages wait for the JSON snapshot (CONTENT_SNAPSHOT) of the content loaded
- *             above, never query again. If content or validation fails, Astro is stopped.
- *   search    Pagefind index of the rendered pages, written into <site>/pagefind by Pagefind's
- *             own program (scripts/lib/search-index.ts)
- *   swap      only now is the finished folder moved into the output folder (dist/); the old
- *             one goes to .tmp/trash/, which the next build empties in a worker thread
+ *   content   pick the source (the embedded dataset, or Sanity when SANITY_PROJECT_ID and
+ *             SANITY_DATASET are set), fetch every document and run the one site query
+ *   validate  Sanity's rules from schemas/ plus the dataset checks (src/content/validation/)
+ *   views     build every locale's view once (src/content/views.ts) and write it to a JSON
+ *             snapshot, the only thing Astro's pages read
+ *   pages     Astro renders the pages from the snapshot into a fresh folder under .tmp/
+ *   search    Pagefind indexes the rendered pages (scripts/lib/search-index.ts)
+ *   swap      only now does the finished folder replace the output folder (dist/)
  *
- * On any failure the output folder is left exactly as it was and the temporary folder is
- * removed. Every run ends with a phase timing line and writes build-report.json.
- *
- * Pages whose content and code are unchanged since the last build are copied from Astro's
- * cache instead of rendered (incremental builds: src/content/page-keys.ts,
- * scripts/lib/incremental.ts); the search index and every other page are made anew.
+ * Bad content (or a missing translation with STRICT_I18N=1) stops the build after validate or
+ * views, with every problem named by document, field and fix. Whatever fails, the output
+ * folder is left exactly as it was and the temporary folder is removed. Every run writes
+ * build-report.json and ends with the phase line.
  *
  * Options: --out <dir> (default dist), --report <file> (default build-report.json),
- * --full (render every page, ignoring the last build; the cache is still recorded).
+ * --check (stop after views, write nothing: `npm run content:validate`).
  *
- * Runs on Node's own type stripping (`node scripts/build.ts`, Node >= 22.18), not tsx: tsx's
- * loader hooks cost about 2 s of CPU per build here. So this file and every module it loads
- * import relative files with their `.ts` extension and use only erasable TypeScript
- * (tsconfig `erasableSyntaxOnly`).
+ * Runs on Node's own type stripping (`node scripts/build.ts`): relative imports carry their
+ * `.ts` extension and only erasable TypeScript is used (tsconfig `erasableSyntaxOnly`).
  */
 process.env.ASTRO_TELEMETRY_DISABLED = '1'
 
-import { spawn } from 'node:child_process'
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, rmSync } from 'node:fs'
 import { dirname, join, relative, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { fileURLToPath } from 'node:url'
-import { checkContent } from './lib/content-check.ts'
+import writeFileAtomic from 'write-file-atomic'
+import { ContentError, HintedError, toContentIssue } from '../src/content/content-error.ts'
+import { loadSiteContent, SNAPSHOT_VARIABLE, type ContentSnapshot } from '../src/content/load.ts'
+import { redact, sourceFromEnv, type ContentSource } from '../src/content/source/index.ts'
+import { documentsForValidation, failedReport, formatReport, lookupIdsIn, strictI18nFromEnv, validateDocuments, type ValidationReport } from '../src/content/validation/index.ts'
+import { buildSiteViews } from '../src/content/views.ts'
+import { writeBuildReport, type BuildOutcome } from './lib/build-report.ts'
+import { packageBin, runTool, stopTools } from './lib/child.ts'
 import { countHtml } from './lib/files.ts'
 import { Phases } from './lib/phases.ts'
-import { redact } from './lib/redact.ts'
-import { assertSafeOutDir, emptyTrash, swapInto } from './lib/swap.ts'
-import { astroCacheDir, claimIncrementalCache, type IncrementalCache } from './lib/incremental.ts'
-import { startSearchIndex, type SearchIndexRun } from './lib/search-index.ts'
-import { writeFileAtomic } from '../src/utils/build-cache.ts'
-import type { ValidationReport } from '../src/content/validate.ts'
+import { buildSearchIndex } from './lib/search-index.ts'
+import { assertSafeOutDir, swapInto } from './lib/swap.ts'
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..')
-
-const { values: args } = parseArgs({
-  options: {
-    out: { type: 'string' },
-    report: { type: 'string' },
-    full: { type: 'boolean', default: false },
-  },
-  allowPositionals: false,
-})
+const { values: args } = parseArgs({ options: { out: { type: 'string' }, report: { type: 'string' }, check: { type: 'boolean', default: false } } })
 // Defaults live in the project; paths given on the command line are relative to where it runs.
 const outDir = args.out ? resolve(args.out) : join(projectRoot, 'dist')
 const reportFile = args.report ? resolve(args.report) : join(projectRoot, 'build-report.json')
+const work = join(projectRoot, '.tmp', `build-${new Date().toISOString().replace(/[:.]/g, '-')}-${process.pid}`)
 
-const phases = new Phases(['content', 'validate', 'pages', 'search', 'swap'])
-const startedAt = new Date()
+const phases = new Phases()
+const outcome: BuildOutcome = { startedAt: new Date() }
 const print = (text: string) => console.log(redact(text))
 const printError = (text: string) => console.error(redact(text))
+const shownOut = relative(process.cwd(), outDir) || outDir
 
-interface BuildOutcome {
-  report?: ValidationReport
-  sourceKind?: string
-  sourceDescription?: string
-  pages?: number
-  /** Pages copied from the last build instead of rendered. */
-  copiedPages?: number
-  incrementalNote?: string
-  searchPages?: number
-  error?: string
+/** Stops the build where it is: the content is what to fix, and nothing was built. */
+function contentFailed(report: ValidationReport): never {
+  outcome.report = report
+  print(formatReport(report))
+  const strictOnly = report.errors.length === 0
+  throw new HintedError(
+    strictOnly ? 'Missing translations with STRICT_I18N=1: nothing was built.' : 'The content has errors: nothing was built.',
+    strictOnly ? 'Add the translations listed above, or build without STRICT_I18N=1.' : 'Fix each problem listed above (document, field, fix), then build again.',
+    'content.invalid',
+  )
 }
 
-/** The Astro build, running as a child process; see {@link startPages}. */
-interface PagesRun {
-  /** Settles when Astro has exited: the number of HTML pages written, or why it failed. */
-  done: Promise<number>
-  /** Stops Astro (content failed to load or validate): nothing it wrote will be used. */
-  stop(): void
-}
+async function build(): Promise<void> {
+  if (!args.check) assertSafeOutDir(outDir, projectRoot)
+  const strictI18n = strictI18nFromEnv()
 
-/**
- * Starts Astro's build of the pages into `siteDir`, in a child process on the same Node.
- *
- * Why a child process: (1) its memory is returned when it exits, so Pagefind (next phase,
- * ~0.7 GB on 7,000 pages) does not run next to a 1.3 GB heap: peak memory of the x100
- * benchmark build 2.3 GB -> 1.4 GB; (2) Astro's start-up overlaps this process's content
- * loading and validation (below).
- *
- * Why it starts first: Astro spends its first seconds starting up and bundling the site,
- * which needs no content; the pages wait for the content snapshot (`CONTENT_SNAPSHOT`, see
- * src/content/load.ts) that this process writes once the site query has answered, and
- * validation then runs on the other core while Astro renders. Nothing is published unless
- * both succeed (the swap comes last). Measured with `npm run bench` (docs/benchmark.md).
- */
-function startPages(siteDir: string, snapshot: string, cache: IncrementalCache): PagesRun {
-  const astro = join(projectRoot, 'node_modules', 'astro', 'bin', 'astro.mjs')
-  const child = spawn(process.execPath, [astro, 'build', '--root', projectRoot, '--outDir', siteDir, ...cache.args], {
-    // In the project root, wherever the build was started from: the chart cache lives under it.
-    cwd: projectRoot,
-    stdio: 'inherit',
-    env: { ...process.env, ...cache.env, CONTENT_SNAPSHOT: snapshot },
+  let source: ContentSource | undefined
+  const loaded = await phases.run('content', async () => {
+    try {
+      source = sourceFromEnv()
+      outcome.source = source
+      const [documents, content] = await Promise.all([documentsForValidation(source), loadSiteContent(source)])
+      return { documents, content }
+    } catch (error) {
+      return contentFailed(failedReport(source?.description ?? 'the content source', toContentIssue(error), strictI18n))
+    }
   })
-  cache.holdFor(child.pid)
-  let stopped = false
-  const done = new Promise<number>((resolvePromise, reject) => {
-    child.on('error', reject)
-    child.on('close', (code) => {
-      if (stopped) return reject(new Error('astro build was stopped.'))
-      if (code !== 0) return reject(new Error(`astro build exited with code ${code}. Hint: its messages are printed above.`))
-      const pages = countHtml(siteDir)
-      if (pages === 0) return reject(new Error('Astro rendered no HTML page. Hint: check src/pages/ and the loaded content.'))
-      resolvePromise(pages)
-    })
+  const from = source!
+
+  const report = await phases.run('validate', async () => {
+    const checked = await validateDocuments(loaded.documents, { source: from.description, lookupIds: lookupIdsIn(from), strictI18n })
+    return checked.ok ? checked : contentFailed(checked)
   })
-  done.catch(() => undefined) // awaited later; not an unhandled rejection meanwhile
-  return {
-    done,
-    stop() {
-      stopped = true
-      child.kill('SIGKILL')
-    },
-  }
-}
 
-async function main(): Promise<BuildOutcome> {
-  const outcome: BuildOutcome = {}
-  assertSafeOutDir(outDir, projectRoot)
-
-  // A fresh temporary folder: the site, and the content snapshot pages read.
-  const tmp = join(projectRoot, '.tmp')
-  const work = join(tmp, `build-${startedAt.toISOString().replace(/[:.]/g, '-')}-${process.pid}`)
-  // The last build's old site (see swapInto) is deleted while this one runs; awaited at the end.
-  const trash = join(tmp, 'trash')
-  const trashEmptied = emptyTrash(trash).catch((error: Error) => print(`! ${error.message}`))
-  const siteDir = join(work, 'site')
   const snapshot = join(work, 'content.json')
-  mkdirSync(work, { recursive: true })
-  let pages: PagesRun | undefined
-  let search: SearchIndexRun | undefined
-  // Released in `finally`: a build that does not reach the swap forgets the page cache.
-  const cache = claimIncrementalCache(astroCacheDir(projectRoot), { full: args.full })
-  let published = false
-  // A signal (a newer publish cancelling this build, Ctrl-C) stops Astro first: it must not go
-  // on writing page copies into the cache once this build has given it up.
-  const onSignal = (signal: NodeJS.Signals) => {
-    printError(`✗ Build stopped by ${signal}: ${relative(process.cwd(), outDir) || outDir} was left as it was.`)
-    pages?.stop()
-    search?.stop()
-    const finish = () => {
-      cache.release(false)
-      rmSync(work, { recursive: true, force: true })
-      process.exit(signal === 'SIGINT' ? 130 : signal === 'SIGHUP' ? 129 : 143)
+  await phases.run('views', () => {
+    try {
+      const views = buildSiteViews(loaded.content, { preview: from.preview })
+      mkdirSync(work, { recursive: true })
+      writeFileAtomic.sync(snapshot, JSON.stringify({ views } satisfies ContentSnapshot))
+    } catch (error) {
+      if (!(error instanceof ContentError)) throw error
+      return contentFailed({ ...report, ok: false, errors: [...report.errors, toContentIssue(error)] })
     }
-    Promise.allSettled([pages?.done, search?.done]).then(finish)
-  }
-  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.once(signal, onSignal)
-  try {
-    // pages: Astro starts now and waits for the snapshot (see startPages).
-    const pagesPhase = phases.run('pages', async () => {
-      pages = startPages(siteDir, snapshot, cache)
-      const count = await pages.done
-      // Copied pages link the asset files of the build that rendered them: if this build's
-      // differ, render every page again (see scripts/lib/incremental.ts).
-      if (cache.assetsMatch(siteDir) || cache.copiedPages() === 0) return count
-      print(`! The site's asset files (_astro/) changed since the last build: rendering every page again.`)
-      cache.forceFull("the site's asset files changed since the last build: every page was rendered again")
-      rmSync(siteDir, { recursive: true, force: true })
-      pages = startPages(siteDir, snapshot, cache)
-      const again = await pages.done
-      cache.assetsMatch(siteDir)
-      return again
+  })
+  outcome.report = report
+  print(formatReport(report))
+  if (args.check) return
+
+  const siteDir = join(work, 'site')
+  outcome.pages = await phases.run('pages', async () => {
+    await runTool({
+      name: 'Astro',
+      script: packageBin(projectRoot, 'astro'),
+      args: ['build', '--root', projectRoot, '--outDir', siteDir],
+      cwd: projectRoot,
+      env: { ...process.env, [SNAPSHOT_VARIABLE]: snapshot },
+      hint: "Astro's messages are printed above.",
     })
-    pagesPhase.catch(() => undefined) // awaited below
+    const pages = countHtml(siteDir)
+    if (pages === 0) throw new HintedError('Astro rendered no HTML page.', 'Check src/pages/ and the loaded content.', 'pages.none')
+    return pages
+  })
 
-    // content + validate, next to Astro's start-up and bundling.
-    const check = await checkContent(async () => (await import('../src/content/source.ts')).sourceFromEnv(), phases, {
-      // Written whole, then renamed: Astro never reads half a file.
-      onContent: (content) => {
-        try {
-          writeFileAtomic(snapshot, JSON.stringify(content))
-        } catch (error) {
-          // Not the content's fault: say what could not be written, and why.
-          throw new Error(
-            `Could not write the content snapshot ${snapshot}: ${(error as Error).message}. ` +
-              'Hint: the build writes it under .tmp/ in the project; check that this folder is writable and the disk has room.',
-          )
-        }
-      },
-    })
-    outcome.report = check.report
-    outcome.sourceKind = check.source?.kind
-    outcome.sourceDescription = check.report.source
-    const { formatReport } = await import('../src/content/validate.ts')
-    print(formatReport(check.report))
-    if (!check.report.ok || !check.content) {
-      pages?.stop()
-      await pagesPhase.catch(() => undefined)
-      // The pages phase did not fail: it was stopped because the content did (or it crashed on
-      // content that validation then rejected: the content is what to fix).
-      delete phases.seconds.pages
-      if (!phases.failed || phases.failed === 'pages') phases.failed = 'validate'
-      outcome.error = check.report.strictI18n && check.report.errors.length === 0
-        ? 'Missing translations with STRICT_I18N=1: nothing was built.'
-        : 'The content has errors: nothing was built.'
-      return outcome
-    }
+  outcome.search = await phases.run('search', () => buildSearchIndex(siteDir))
+  await phases.run('swap', () => swapInto(siteDir, outDir))
+}
 
-    outcome.pages = await pagesPhase
-    outcome.copiedPages = cache.copiedPages()
-    outcome.incrementalNote = cache.note
-
-    await phases.run('search', async () => {
-      search = startSearchIndex(siteDir)
-      const indexed = await search.done
-      outcome.searchPages = indexed.pages
-    })
-
-    await phases.run('swap', async () => swapInto(siteDir, outDir, trash))
-    published = true
-  } finally {
-    // Astro is stopped and gone before the cache is released: it writes into the cache.
-    const run = pages as PagesRun | undefined
-    run?.stop()
-    await run?.done.catch(() => undefined)
-    cache.release(published)
+// A signal (a newer publish cancelling this build, Ctrl-C) stops the tools and removes the work.
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+  process.once(signal, () => {
+    printError(`✗ Build stopped by ${signal}: ${shownOut} was left as it was.`)
+    stopTools()
     rmSync(work, { recursive: true, force: true })
-    await trashEmptied
-  }
-  return outcome
+    process.exit(signal === 'SIGINT' ? 130 : signal === 'SIGHUP' ? 129 : 143)
+  })
 }
 
-let outcome: BuildOutcome = {}
-let exitCode = 0
 try {
-  outcome = await main()
-  if (outcome.error) exitCode = 1
+  await build()
 } catch (error) {
-  exitCode = 1
-  outcome.error = error instanceof Error ? (error.stack ?? error.message) : String(error)
+  outcome.failure = toContentIssue(error, 'build.failed')
+  // Not a known failure but a bug: its stack is what a developer needs.
+  if (!(error instanceof ContentError || error instanceof HintedError)) printError(String((error as Error).stack ?? error))
+} finally {
+  rmSync(work, { recursive: true, force: true })
 }
 
-const report = outcome.report
-const ok = exitCode === 0
-if (!ok) {
-  printError(`✗ Build failed${phases.failed ? ` in ${phases.failed}` : ''}: ${outcome.error ?? 'unknown error'}`)
-  printError(`  ${relative(process.cwd(), outDir) || outDir} was left as it was.`)
-} else {
-  const copied = outcome.copiedPages ?? 0
-  const how = copied > 0 ? `${(outcome.pages ?? 0) - copied} rendered, ${copied} unchanged and copied from the last build` : 'all rendered'
-  print(`✓ Built ${outcome.pages} pages (${how}; ${outcome.searchPages} in search) into ${relative(process.cwd(), outDir) || outDir}.`)
-  if (outcome.incrementalNote && copied === 0) print(`  Pages: ${outcome.incrementalNote}.`)
+if (outcome.failure) {
+  printError(`✗ Build failed${phases.failed ? ` in ${phases.failed}` : ''}: ${outcome.failure.message}`)
+  printError(`  Fix: ${outcome.failure.hint}`)
+  if (!args.check) printError(`  ${shownOut} was left as it was.`)
+} else if (!args.check) {
+  print(`✓ Built ${outcome.pages} pages (${outcome.search?.pages} in search) into ${shownOut}.`)
 }
-
-const buildReport = {
-  ok,
-  failedPhase: ok ? null : (phases.failed ?? null),
-  error: ok ? null : (outcome.error ?? null),
-  startedAt: startedAt.toISOString(),
-  finishedAt: new Date().toISOString(),
-  outDir: relative(projectRoot, outDir) || '.',
-  source: { kind: outcome.sourceKind ?? null, description: outcome.sourceDescription ?? null },
-  // Incremental builds: why every page was rendered, when it was (null when some were copied).
-  pagesNote: (outcome.copiedPages ?? 0) > 0 ? null : (outcome.incrementalNote ?? null),
-  strictI18n: report?.strictI18n ?? null,
-  counts: {
-    documents: report?.documents ?? 0,
-    byType: report?.counts ?? {},
-    pages: outcome.pages ?? 0,
-    copiedPages: outcome.copiedPages ?? 0,
-    searchPages: outcome.searchPages ?? 0,
-    errors: report?.errors.length ?? 0,
-    missingTranslations: report?.missingTranslations.length ?? 0,
-    warnings: report?.warnings.length ?? 0,
-  },
-  phases: phases.toJSON(),
-  errors: report?.errors ?? [],
-  missingTranslations: (report?.missingTranslations ?? []).map((m) => ({
-    document: m.documentId,
-    type: m.documentType,
-    field: m.field,
-    locale: m.locale ?? null,
-    message: m.message,
-    hint: m.hint,
-  })),
-  warnings: report?.warnings ?? [],
-}
-try {
-  mkdirSync(dirname(reportFile), { recursive: true })
-  writeFileSync(reportFile, redact(JSON.stringify(buildReport, null, 2)) + '\n')
-} catch (error) {
-  printError(`Could not write the build report ${reportFile}: ${(error as Error).message}`)
-}
-
+if (!args.check) writeBuildReport(reportFile, outcome, phases, { projectRoot, outDir }, printError)
 // The phase line comes last: people and the benchmark read it there.
 print(phases.line())
-process.exit(exitCode)
+process.exit(outcome.failure ? 1 : 0)

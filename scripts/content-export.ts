@@ -12,17 +12,18 @@
  */
 import { existsSync, readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
-import { serializeNdjson } from '../src/content/ndjson'
-import { writeFileAtomic } from '../src/utils/build-cache'
-import { errorLine, exportDataset, syncConfigFromEnv } from './lib/sanity-sync'
+import writeFileAtomic from 'write-file-atomic'
+import { HintedError } from '../src/content/content-error.ts'
+import { serializeNdjson } from '../src/content/ndjson.ts'
+import { errorLine, exportDataset, syncConfigFromEnv } from './lib/sanity-sync.ts'
 
 async function main(argv: string[], env: Record<string, string | undefined>): Promise<number> {
   const outAt = argv.indexOf('--out')
-  if (outAt >= 0 && !argv[outAt + 1]) throw new Error('--out needs a file path, e.g. --out content/dataset.ndjson')
+  if (outAt >= 0 && !argv[outAt + 1]) throw new HintedError('--out needs a file path.', 'For example: --out content/dataset.ndjson', 'usage')
   const file = resolve(outAt >= 0 ? argv[outAt + 1]! : 'content/dataset.ndjson')
   const check = argv.includes('--check')
   const unknown = argv.filter((a, i) => a.startsWith('--') && !['--out', '--check'].includes(a) && argv[i - 1] !== '--out')
-  if (unknown.length) throw new Error(`Unknown option ${unknown.join(', ')}. Options: --out <file>, --check.`)
+  if (unknown.length) throw new HintedError(`Unknown option ${unknown.join(', ')}.`, 'The options are --out <file> and --check.', 'usage')
 
   const config = syncConfigFromEnv(env, 'SANITY_API_READ_TOKEN', { tokenRequired: false })
   const report = await exportDataset(config)
@@ -37,7 +38,7 @@ async function main(argv: string[], env: Record<string, string | undefined>): Pr
       console.log(`${file} matches the live dataset: ${summary}.`)
       return 0
     }
-    console.error(`${file} differs from the live dataset (${summary}). Hint: run \`npm run content:export\` and review the diff.`)
+    console.error(`${file} differs from the live dataset (${summary}).\n  Fix: run \`npm run content:export\` and review the diff.`)
     return 1
   }
   if (current === text) {
@@ -45,7 +46,7 @@ async function main(argv: string[], env: Record<string, string | undefined>): Pr
     return 0
   }
   // Whole or not at all: a failed or interrupted export never leaves half a file.
-  writeFileAtomic(file, text)
+  await writeFileAtomic(file, text)
   console.log(`Wrote ${file}: ${summary}.`)
   return 0
 }

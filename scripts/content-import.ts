@@ -11,16 +11,17 @@
  */
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
-import { parseNdjson } from '../src/content/ndjson'
-import { applyImport, errorLine, isContentDocument, planImport, syncConfigFromEnv, type SyncDocument } from './lib/sanity-sync'
+import { HintedError } from '../src/content/content-error.ts'
+import { parseNdjson } from '../src/content/ndjson.ts'
+import { applyImport, errorLine, isContentDocument, planImport, syncConfigFromEnv, type SyncDocument } from './lib/sanity-sync.ts'
 
 const OPTIONS = ['--yes', '--replace', '--dry-run', '--file']
 
 async function main(argv: string[], env: Record<string, string | undefined>): Promise<number> {
   const fileAt = argv.indexOf('--file')
-  if (fileAt >= 0 && !argv[fileAt + 1]) throw new Error('--file needs a path, e.g. --file content/dataset.ndjson')
+  if (fileAt >= 0 && !argv[fileAt + 1]) throw new HintedError('--file needs a path.', 'For example: --file content/dataset.ndjson', 'usage')
   const unknown = argv.filter((a, i) => !(i > 0 && argv[i - 1] === '--file') && !OPTIONS.includes(a))
-  if (unknown.length) throw new Error(`Unknown argument ${unknown.join(', ')}. Options: --yes, --replace, --dry-run, --file <file>.`)
+  if (unknown.length) throw new HintedError(`Unknown argument ${unknown.join(', ')}.`, 'The options are --yes, --replace, --dry-run and --file <file>.', 'usage')
   const yes = argv.includes('--yes')
   const replace = argv.includes('--replace')
   const dryRun = argv.includes('--dry-run')
@@ -38,9 +39,10 @@ async function main(argv: string[], env: Record<string, string | undefined>): Pr
   const documents = parseNdjson(readFileSync(file, 'utf8'), file) as SyncDocument[]
   const skipped = documents.filter((d) => typeof d._id !== 'string' || typeof d._type !== 'string' || !isContentDocument(d))
   if (skipped.length) {
-    throw new Error(
-      `${file} holds ${skipped.length} document(s) that are not published content (e.g. "${String(skipped[0]!._id)}"). ` +
-        'Hint: the file must be in the normalized form; run `npm run content:normalize` or re-export it.',
+    throw new HintedError(
+      `${file} holds ${skipped.length} document(s) that are not published content (e.g. "${String(skipped[0]!._id)}").`,
+      'The file must be in the normalized form: run `npm run content:normalize` or export it again.',
+      'import.not-content',
     )
   }
   const plan = await planImport(config, documents)

@@ -6,7 +6,8 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
-import { normalizeDataset, parseNdjson, serializeNdjson } from '../src/content/ndjson'
+import { toContentIssue } from '../src/content/content-error.ts'
+import { normalizeDataset, parseNdjson, serializeNdjson } from '../src/content/ndjson.ts'
 
 const args = process.argv.slice(2)
 const check = args.includes('--check')
@@ -25,6 +26,6 @@ try {
     console.log(`${file}: normalized (${normalized.split('\n').length - 1} documents).`)
   }
 } catch (error) {
-  console.error((error as Error).message)
+  console.error(`${(error as Error).message}\n  Fix: ${toContentIssue(error).hint}`)
   process.exit(1)
 }

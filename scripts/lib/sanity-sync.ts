@@ -1,12 +1,14 @@
 /**
  * Content sync between content/dataset.ndjson and a Sanity dataset: export (Export API,
  * NDJSON stream) and import (Mutation API, createOrReplace/delete in one transaction).
- * Retries and error messages are the live source's (src/content/source.ts); no message or
+ * Retries and error messages are the live source's (src/content/source/); no message or
  * log line ever holds a token.
  */
 import { createClient, type SanityClient } from '@sanity/client'
-import { normalizeDataset } from '../../src/content/ndjson'
-import { API_VERSION, LIVE_DEFAULTS, describeApiError, errorStatus, redact, withRetries, type LiveTarget } from '../../src/content/source'
+import { HintedError } from '../../src/content/content-error.ts'
+import { normalizeDataset } from '../../src/content/ndjson.ts'
+import { API_VERSION, LIVE_DEFAULTS, withRetries } from '../../src/content/source/index.ts'
+import { describeApiError, errorStatus, redact, type LiveTarget } from '../../src/content/source/errors.ts'
 
 /** A document as stored: at least `_id` and `_type`. */
 export interface SyncDocument {
@@ -42,18 +44,20 @@ export function syncConfigFromEnv(
   const token = env[tokenVariable]?.trim() || undefined
   const missing = [!projectId && 'SANITY_PROJECT_ID', !dataset && 'SANITY_DATASET', tokenRequired && !token && tokenVariable].filter(Boolean)
   if (missing.length > 0) {
-    throw new Error(
-      `Missing ${missing.join(', ')}. Hint: the project id and dataset are in sanity.io/manage (and studio/.env); ` +
+    throw new HintedError(
+      `Missing ${missing.join(', ')}.`,
+      'The project id and dataset are in sanity.io/manage (and studio/.env); ' +
         (tokenVariable === 'SANITY_API_WRITE_TOKEN'
           ? 'create a token with the Editor role under API, Tokens for SANITY_API_WRITE_TOKEN.'
           : 'SANITY_API_READ_TOKEN (a Viewer token) is needed for a private dataset.'),
+      'config.invalid',
     )
   }
   const int = (name: string, fallback: number) => {
     const raw = env[name]?.trim()
     if (!raw) return fallback
     const value = Number(raw)
-    if (!Number.isInteger(value) || value < 0) throw new Error(`${name} is "${raw}". Hint: use a whole number.`)
+    if (!Number.isInteger(value) || value < 0) throw new HintedError(`${name} is "${raw}".`, 'Use a whole number.', 'config.invalid')
     return value
   }
   return {
@@ -163,12 +167,12 @@ export function parseExportStream(text: string): SyncDocument[] {
     try {
       value = JSON.parse(line) as Record<string, unknown>
     } catch {
-      throw new Error(`The export stream broke at line ${index + 1} (not JSON). Hint: run the export again.`)
+      throw new HintedError(`The export stream broke at line ${index + 1} (not JSON).`, 'Run the export again.', 'export.broken')
     }
     if ('nextCursor' in value && !('_id' in value)) return
     if (typeof value._id !== 'string' || typeof value._type !== 'string') {
       const detail = typeof value.error === 'string' ? value.error : JSON.stringify(value).slice(0, 200)
-      throw new Error(`The export stream ended with an error at line ${index + 1}: ${detail}. Hint: run the export again.`)
+      throw new HintedError(`The export stream ended with an error at line ${index + 1}: ${detail}.`, 'Run the export again.', 'export.broken')
     }
     docs.push(value as SyncDocument)
   })
@@ -238,7 +242,9 @@ export async function applyImport(config: SyncConfig, plan: ImportPlan, { replac
   }
 }
 
-/** A one-line error for the console, with any token scrubbed once more. */
+/** An error for the console, the statement and its fix, with any token scrubbed once more. */
 export function errorLine(error: unknown, env: Record<string, string | undefined>): string {
-  return redact(error instanceof Error ? error.message : String(error), [env.SANITY_API_READ_TOKEN, env.SANITY_API_WRITE_TOKEN])
+  const hint = error instanceof HintedError ? `\n  Fix: ${error.hint}` : ''
+  const text = (error instanceof Error ? error.message : String(error)) + hint
+  return redact(text, [env.SANITY_API_READ_TOKEN, env.SANITY_API_WRITE_TOKEN].filter((t): t is string => Boolean(t)))
 }

@@ -8,13 +8,16 @@
  * ignored unless its `version` matches: a hash of render.ts's own source (layout and post-
  * processing) and the ECharts version. Only the charts the last build used are kept.
  *
- * Where: CHART_CACHE_DIR, else node_modules/.cache/six-core/ under the working directory
- * (the build starts Astro in the project root); CHART_CACHE=0 turns it off. A missing or
- * unreadable file only means charts are rendered again.
+ * Where: the build's cache folder (src/utils/cache-folder.ts: `BUILD_CACHE_DIR`, else
+ * node_modules/.cache/six-core/ under the working directory, where the build starts Astro;
+ * `BUILD_CACHE=0` turns it off). A missing or unreadable file only means charts are rendered
+ * again.
  */
-import { readFileSync } from 'node:fs'
-import { join } from 'node:path'
-import { buildCacheDir, sha256, writeFileAtomic } from '../utils/build-cache'
+import { mkdirSync, readFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import writeFileAtomic from 'write-file-atomic'
+import { cacheFolder } from '../utils/cache-folder'
+import { sha256 } from '../utils/hash'
 
 /** A chart cache file: the version it was written for and SVGs by spec hash. */
 interface StoredCharts {
@@ -42,17 +45,8 @@ export interface ChartDiskCache {
   stats(): ChartDiskCacheStats
 }
 
-/**
- * The folder the cache lives in, or undefined when it is turned off (`CHART_CACHE=0`,
- * `CHART_CACHE_DIR`; see src/utils/build-cache.ts). The default is under the working
- * directory: the build starts Astro in the project root.
- */
-export function chartCacheDir(env: Record<string, string | undefined> = process.env, cwd = process.cwd()): string | undefined {
-  return buildCacheDir('CHART', env, cwd)
-}
-
 /** Opens the cache for charts of `version` (see the module comment); undefined when turned off. */
-export function openChartDiskCache(version: string, dir = chartCacheDir()): ChartDiskCache | undefined {
+export function openChartDiskCache(version: string, dir = cacheFolder()): ChartDiskCache | undefined {
   if (!dir) return undefined
   const file = join(dir, 'charts.json')
   let stored: Record<string, string> = {}
@@ -70,7 +64,8 @@ export function openChartDiskCache(version: string, dir = chartCacheDir()): Char
   const flush = () => {
     if (misses === 0 && used.size === loaded) return // nothing new, nothing dropped
     try {
-      writeFileAtomic(file, JSON.stringify({ version, charts: Object.fromEntries(used) } satisfies StoredCharts))
+      mkdirSync(dirname(file), { recursive: true })
+      writeFileAtomic.sync(file, JSON.stringify({ version, charts: Object.fromEntries(used) } satisfies StoredCharts))
     } catch {
       // A read-only checkout or a full disk: the next build renders again.
     }

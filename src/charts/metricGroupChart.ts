@@ -4,7 +4,7 @@
  * rendering is memoized in render.ts, so the same group in the same language is drawn once
  * per build however many pages show it.
  */
-import type { MetricGroupView, MetricView } from '../content/load'
+import type { MetricGroupView, MetricView } from '../content/views'
 import { formatMetricValue, formatPlainNumber } from '../i18n/format'
 import { getLocale, type LocaleId } from '../../schemas/locales'
 import { renderBarChart, type BarChartSpec } from './render'

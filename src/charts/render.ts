@@ -10,7 +10,7 @@
  * size) render once per process, i.e. once per build, however many pages show the chart.
  */
 import { createRequire } from 'node:module'
-import { sha256 } from '../utils/build-cache'
+import { sha256 } from '../utils/hash'
 import { openChartDiskCache, type ChartDiskCache } from './disk-cache'
 // This file's own source: part of the disk cache's version, so any change to the layout or
 // the post-processing below invalidates charts rendered by earlier builds.

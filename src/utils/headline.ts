@@ -1,4 +1,4 @@
-import type { MetricView } from '../content/load'
+import type { MetricView } from '../content/views'
 
 /**
  * The home page's headline figures, by slug, in display order: the six-trillion investment,

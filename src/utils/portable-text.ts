@@ -4,7 +4,7 @@ import { sanitizeUrl } from '@braintree/sanitize-url'
 import { getLocale, type LocaleId } from '../../schemas/locales'
 import { t } from '../i18n/t'
 import { pathForDocument } from './paths'
-import type { SiteView } from '../content/load'
+import type { SiteView } from '../content/views'
 
 /** The URL schemes an external link may use; anything else renders as plain text. */
 export const ALLOWED_LINK_PROTOCOLS = new Set(['http:', 'https:', 'mailto:'])
@@ -82,7 +82,7 @@ export function portableTextComponents(context: PortableTextContext): PortableTe
       },
       internalLink: ({ children = '', value }: { children?: string; value?: InternalLinkValue }) => {
         const id = value?.reference?._ref
-        const doc = id ? (context.documentsById.get(id) ?? context.documentsById.get(id.replace(/^drafts\./, ''))) : undefined
+        const doc = id ? (context.documentsById[id] ?? context.documentsById[id.replace(/^drafts\./, '')]) : undefined
         if (!doc) {
           context.onDroppedLink?.(`internal link to a missing document "${String(id)}"`)
           return children

@@ -4,7 +4,8 @@
  * A translation that is missing is left empty (null), not filled from the other language.
  */
 import { locales } from '../../../schemas/locales'
-import { getSiteView, type MetricView, type SiteView, type SourceView } from '../../content/load'
+import { getSiteView } from '../../content/load'
+import type { MetricView, SiteView, SourceView } from '../../content/views'
 import type { Localized } from '../../content/localize'
 import { formatMetricValue, formatPartialDate, formatPlainNumber } from '../../i18n/format'
 import { t } from '../../i18n/t'

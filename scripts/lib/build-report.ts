@@ -1,0 +1,69 @@
+/**
+ * `build-report.json`: what a build did, for publishers and CI. Written after every build,
+ * failed or not: where the content came from, what was checked and found, how many pages
+ * were built and indexed, how long each phase took, and why the build failed if it did.
+ */
+import { mkdirSync } from 'node:fs'
+import { dirname, relative } from 'node:path'
+import writeFileAtomic from 'write-file-atomic'
+import type { ContentIssue } from '../../src/content/content-error.ts'
+import { redact, type ContentSource } from '../../src/content/source/index.ts'
+import type { ValidationReport } from '../../src/content/validation/index.ts'
+import type { Phases } from './phases.ts'
+import type { SearchIndexSummary } from './search-index.ts'
+
+/** What the build found out, filled in as it goes. */
+export interface BuildOutcome {
+  startedAt: Date
+  source?: ContentSource
+  report?: ValidationReport
+  pages?: number
+  search?: SearchIndexSummary
+  /** Why the build failed (a statement and its fix), when it did. */
+  failure?: ContentIssue
+}
+
+export function buildReport(outcome: BuildOutcome, phases: Phases, where: { projectRoot: string; outDir: string }) {
+  const report = outcome.report
+  const ok = !outcome.failure
+  return {
+    ok,
+    failedPhase: ok ? null : (phases.failed ?? null),
+    error: ok ? null : { message: outcome.failure!.message, hint: outcome.failure!.hint, code: outcome.failure!.code },
+    startedAt: outcome.startedAt.toISOString(),
+    finishedAt: new Date().toISOString(),
+    outDir: relative(where.projectRoot, where.outDir) || '.',
+    source: { kind: outcome.source?.kind ?? null, description: outcome.source?.description ?? null },
+    strictI18n: report?.strictI18n ?? null,
+    counts: {
+      documents: report?.documents ?? 0,
+      byType: report?.counts ?? {},
+      pages: outcome.pages ?? 0,
+      searchPages: outcome.search?.pages ?? 0,
+      errors: report?.errors.length ?? 0,
+      missingTranslations: report?.missingTranslations.length ?? 0,
+      warnings: report?.warnings.length ?? 0,
+    },
+    phases: phases.toJSON(),
+    errors: report?.errors ?? [],
+    missingTranslations: (report?.missingTranslations ?? []).map((m) => ({
+      document: m.documentId,
+      type: m.documentType,
+      field: m.field,
+      locale: m.locale ?? null,
+      message: m.message,
+      hint: m.hint,
+    })),
+    warnings: report?.warnings ?? [],
+  }
+}
+
+/** Writes the report whole (never half a file); a failure to write it is said, not thrown. */
+export function writeBuildReport(file: string, outcome: BuildOutcome, phases: Phases, where: { projectRoot: string; outDir: string }, printError: (text: string) => void): void {
+  try {
+    mkdirSync(dirname(file), { recursive: true })
+    writeFileAtomic.sync(file, redact(JSON.stringify(buildReport(outcome, phases, where), null, 2)) + '\n')
+  } catch (error) {
+    printError(`Could not write the build report ${file}: ${(error as Error).message}`)
+  }
+}

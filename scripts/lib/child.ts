@@ -1,0 +1,59 @@
+/**
+ * The build's two tools, Astro and Pagefind, run as child processes: their memory is returned
+ * when they exit (Astro's heap and Pagefind's index never coexist), and a build that is
+ * stopped can stop them. Each runs in a process group of its own, so stopping it also stops
+ * what it started (Pagefind's npm wrapper starts the Pagefind binary).
+ */
+import { spawn } from 'node:child_process'
+import { realpathSync } from 'node:fs'
+import { join } from 'node:path'
+import { HintedError } from '../../src/content/content-error.ts'
+
+const running = new Set<number>()
+
+/** The script behind an npm bin link (`node_modules/.bin/<name>`), the command a package declares. */
+export function packageBin(projectRoot: string, name: string): string {
+  try {
+    return realpathSync(join(projectRoot, 'node_modules', '.bin', name))
+  } catch {
+    throw new HintedError(`The ${name} command is not installed (no node_modules/.bin/${name}).`, 'Install the packages: npm ci.', 'build.tool-missing')
+  }
+}
+
+export interface ToolRun {
+  /** What the tool is, for messages: "Astro", "Pagefind". */
+  name: string
+  /** A JavaScript file run with this process's Node (so tools use the project's Node, not PATH's). */
+  script: string
+  args: string[]
+  cwd: string
+  env: NodeJS.ProcessEnv
+  /** What to do when it exits with an error. */
+  hint: string
+}
+
+/** Runs a tool to the end; rejects with a {@link HintedError} when it cannot start or fails. */
+export function runTool(tool: ToolRun): Promise<void> {
+  return new Promise((resolveRun, reject) => {
+    const child = spawn(process.execPath, [tool.script, ...tool.args], { cwd: tool.cwd, env: tool.env, stdio: ['ignore', 'inherit', 'inherit'], detached: true })
+    if (child.pid) running.add(child.pid)
+    child.on('error', (error) => reject(new HintedError(`Could not run ${tool.name}: ${error.message}.`, 'Reinstall the packages: npm ci.', 'build.tool-failed')))
+    child.on('close', (code, signal) => {
+      if (child.pid) running.delete(child.pid)
+      if (code === 0) return resolveRun()
+      const how = signal ? `was stopped by ${signal}` : `exited with code ${code}`
+      reject(new HintedError(`${tool.name} ${how}.`, signal === 'SIGKILL' ? 'It may have run out of memory; check the memory available to the build.' : tool.hint, 'build.tool-failed'))
+    })
+  })
+}
+
+/** Stops every tool still running (the build was stopped), with everything it started. */
+export function stopTools(): void {
+  for (const pid of running) {
+    try {
+      process.kill(-pid, 'SIGKILL')
+    } catch {
+      // Already gone.
+    }
+  }
+}
