@@ -10,7 +10,8 @@
  * Content Lake, whatever SANITY_* variables the shell has.
  */
 import { spawn } from 'node:child_process'
-import { createWriteStream, existsSync, mkdirSync, readFileSync } from 'node:fs'
+import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import type { TestProject } from 'vitest/node'
 
@@ -25,10 +26,14 @@ declare module 'vitest' {
 
 const root = resolve(import.meta.dirname, '../..')
 
-/** The build's environment: the local dataset only, no snapshot from an outer build. */
+/**
+ * The build's environment: the local dataset only, no snapshot from an outer build, and a
+ * build cache of its own (a fresh folder: the tests' build is a cold one, and never reads or
+ * writes the developer's cache).
+ */
 function buildEnv(): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' }
-  for (const name of ['SANITY_PROJECT_ID', 'SANITY_DATASET', 'SANITY_PERSPECTIVE', 'SANITY_API_HOST', 'SANITY_API_READ_TOKEN', 'CONTENT_SNAPSHOT', 'STRICT_I18N']) {
+  const env: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', BUILD_CACHE_DIR: mkdtempSync(join(tmpdir(), 'test-dist-cache-')) }
+  for (const name of ['SANITY_PROJECT_ID', 'SANITY_DATASET', 'SANITY_PERSPECTIVE', 'SANITY_API_HOST', 'SANITY_API_READ_TOKEN', 'CONTENT_SNAPSHOT', 'STRICT_I18N', 'BUILD_CACHE']) {
     delete env[name]
   }
   return env

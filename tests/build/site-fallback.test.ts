@@ -11,6 +11,7 @@ import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { parseNdjson } from '../../src/content/ndjson'
 import { buildSite, snapshotProject } from '../support/live-build'
+import { projectFile } from '../support/project'
 import { allPages, distDir, page } from './site-lib'
 
 const work = mkdtempSync(join(tmpdir(), 'site-fallback-'))
@@ -21,7 +22,7 @@ const ZH_NOTICE = '此段尚無中文版本，以下為英文原文'
 type Doc = Record<string, any>
 
 beforeAll(async () => {
-  const docs = parseNdjson(readFileSync(resolve('content/dataset.ndjson'), 'utf8')) as Doc[]
+  const docs = parseNdjson(readFileSync(projectFile('content/dataset.ndjson'), 'utf8')) as Doc[]
   const byId = new Map(docs.map((d) => [d._id as string, d]))
   const need = (id: string) => {
     const d = byId.get(id)

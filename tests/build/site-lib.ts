@@ -9,6 +9,7 @@ import { parse, type HTMLElement } from 'node-html-parser'
 import { locales } from '../../schemas/locales'
 import { parseNdjson } from '../../src/content/ndjson'
 import { listFiles } from '../../scripts/lib/files'
+import { projectFile } from '../support/project'
 
 /**
  * The built site: `distDir` from tests/build/global-setup.ts (one build per `npm test`),
@@ -21,7 +22,7 @@ export function distDir(): string {
   } catch {
     provided = undefined
   }
-  const dir = typeof provided === 'string' && provided ? provided : process.env.SITE_DIST || resolve('dist')
+  const dir = typeof provided === 'string' && provided ? provided : process.env.SITE_DIST || projectFile('dist')
   if (!existsSync(join(dir, 'index.html'))) {
     throw new Error(`No built site in ${dir}. Hint: run \`npx astro build\` first, or run the tests through \`npm test\` (global setup builds the site).`)
   }
@@ -84,7 +85,7 @@ export function localizedPages(dir: string): Page[] {
 
 /** The embedded dataset's documents of a type (what the default build renders). */
 export function datasetDocs(type: string): Record<string, unknown>[] {
-  const file = process.env.CONTENT_FILE || resolve('content/dataset.ndjson')
+  const file = process.env.CONTENT_FILE || projectFile('content/dataset.ndjson')
   return parseNdjson(readFileSync(file, 'utf8'), file).filter((d) => d._type === type && !String(d._id).startsWith('drafts.'))
 }
 

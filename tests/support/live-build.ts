@@ -1,6 +1,6 @@
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync } from 'node:fs'
-import { join, relative, resolve } from 'node:path'
-import { run, type RunResult } from './live-run'
+import { cpSync, mkdirSync, readdirSync, readFileSync, symlinkSync } from 'node:fs'
+import { join, relative } from 'node:path'
+import { projectRoot, run, type RunResult } from './live-run'
 import { listFiles } from '../../scripts/lib/files'
 
 /** Top-level entries a build does not need (or that another build would race on). */
@@ -11,7 +11,7 @@ const NOT_COPIED = new Set(['node_modules', '.git', 'dist', '.tmp', '.astro', 't
  * several builds compared with each other all see the same sources, even while other people
  * edit the shared checkout between two builds.
  */
-export function snapshotProject(dest: string, root = resolve('.')): string {
+export function snapshotProject(dest: string, root = projectRoot): string {
   mkdirSync(dest, { recursive: true })
   for (const name of readdirSync(root)) {
     if (NOT_COPIED.has(name)) continue
@@ -24,20 +24,11 @@ export function snapshotProject(dest: string, root = resolve('.')): string {
   return dest
 }
 
-/**
- * Builds the site of the project in `cwd` into `out` with the given environment:
- * `npm run build -- --out <dir>` (scripts/build.ts) when it exists, else
- * `astro build --outDir <dir>`.
- */
-export async function buildSite(out: string, env: Record<string, string | undefined>, cwd = resolve('.')): Promise<RunResult & { command: string }> {
+/** Builds the site of the project in `cwd` into `out` with the given environment, as `npm run build -- --out <dir>` does. */
+export async function buildSite(out: string, env: Record<string, string | undefined>, cwd = projectRoot): Promise<RunResult & { command: string }> {
   const path = `${join(cwd, 'node_modules/.bin')}:${process.env.PATH ?? ''}`
-  if (existsSync(join(cwd, 'scripts/build.ts'))) {
-    const result = await run('npm', ['run', 'build', '--', '--out', out], { ...env, PATH: path }, 900_000, cwd)
-    return { ...result, command: `npm run build -- --out ${out}` }
-  }
-  const astro = join(cwd, 'node_modules/astro/bin/astro.mjs')
-  const result = await run(process.execPath, [astro, 'build', '--outDir', out], { ...env, PATH: path }, 900_000, cwd)
-  return { ...result, command: `astro build --outDir ${out}` }
+  const result = await run('npm', ['run', 'build', '--', '--out', out], { ...env, PATH: path }, 900_000, cwd)
+  return { ...result, command: `npm run build -- --out ${out}` }
 }
 
 

@@ -1,7 +1,7 @@
-import { readFileSync, existsSync } from 'node:fs'
-import { resolve } from 'node:path'
+import { readFileSync } from 'node:fs'
+import { projectFile } from './project'
 import { parseNdjson } from '../../src/content/ndjson'
-import type { SanityDocumentLike } from '../../src/content/source'
+import type { SanityDocumentLike } from '../../src/content/source/index.ts'
 import { queryLayerDocs } from '../fixtures/query-layer-docs'
 
 /** A token shaped like a Sanity token, random per run, so a leak is easy to grep for. */
@@ -15,10 +15,9 @@ export function publishedFixture(): SanityDocumentLike[] {
   return queryLayerDocs().filter((d) => !d._id.startsWith('drafts.'))
 }
 
-/** The embedded dataset when it exists (another engineer is writing it), else undefined. */
-export function embeddedDataset(): SanityDocumentLike[] | undefined {
-  const file = resolve('content/dataset.ndjson')
-  if (!existsSync(file)) return undefined
+/** The embedded dataset, content/dataset.ndjson (found from this file, not the working folder). */
+export function embeddedDataset(): SanityDocumentLike[] {
+  const file = projectFile('content/dataset.ndjson')
   return parseNdjson(readFileSync(file, 'utf8'), file) as SanityDocumentLike[]
 }
 

@@ -1,11 +1,12 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { chartRendererVersion, chartStats, clearChartCache, estimateTextWidth, renderBarChart, wrapLabel, type BarChartSpec } from '../../src/charts/render'
-import { chartCacheDir, openChartDiskCache } from '../../src/charts/disk-cache'
+import { openChartDiskCache } from '../../src/charts/disk-cache'
+import { cacheFolder } from '../../src/utils/cache-folder'
 import { assertOneUnit, groupChartSpec, groupRows } from '../../src/charts/metricGroupChart'
-import type { MetricGroupView, MetricView } from '../../src/content/load'
+import type { MetricGroupView, MetricView } from '../../src/content/views'
 
 const loc = <T>(value: T, locale: 'zhTW' | 'en' = 'en') => ({ value, locale, lang: locale === 'en' ? 'en' : 'zh-TW', fallback: false })
 const source = { id: 's', publisher: loc('P'), title: loc('T'), date: '2020' }
@@ -27,7 +28,7 @@ const spec: BarChartSpec = {
 }
 
 // The in-process memo is what these tests count; the disk cache has its own tests below.
-process.env.CHART_CACHE = '0'
+process.env.BUILD_CACHE = '0'
 
 describe('renderBarChart', () => {
   beforeEach(() => clearChartCache())
@@ -39,6 +40,14 @@ describe('renderBarChart', () => {
     expect(svg).toContain('data-chart-renderer="echarts"')
     expect(svg).toContain('IC packaging &amp; testing')
     expect(svg).toContain('&gt; 56%')
+  })
+
+  it('writes the labels and values as text, in order, escaped (the text a reader and a screen reader get)', () => {
+    const texts = (svg: string) => [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1])
+    expect(texts(renderBarChart(spec))).toEqual(['Foundry output: global market share', 'IC packaging &amp; testing', '75%', '&gt; 56%'])
+    const rank = renderBarChart({ ...spec, kind: 'rank', rows: [{ label: 'A', value: 1, text: 'No. 1' }, { label: 'B', value: 5, text: 'No. 5' }], max: 10, trackLabels: ['No. 1', 'No. 10'] })
+    // A rank track prints its two ends, then each place.
+    expect(texts(rank)).toEqual(['A', 'B', 'No. 1', 'No. 10', 'No. 1', 'No. 5'])
   })
 
   it('maps every sentinel colour to CSS: text is currentColor, bars carry data-chart hooks', () => {
@@ -120,14 +129,14 @@ describe('chart disk cache (charts carried across builds)', () => {
   let dir: string
   beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), 'charts-'))
-    process.env.CHART_CACHE_DIR = dir
-    delete process.env.CHART_CACHE
+    process.env.BUILD_CACHE_DIR = dir
+    delete process.env.BUILD_CACHE
     clearChartCache()
   })
   afterEach(() => {
     rmSync(dir, { recursive: true, force: true })
-    delete process.env.CHART_CACHE_DIR
-    process.env.CHART_CACHE = '0'
+    delete process.env.BUILD_CACHE_DIR
+    process.env.BUILD_CACHE = '0'
     clearChartCache()
   })
 
@@ -170,9 +179,11 @@ describe('chart disk cache (charts carried across builds)', () => {
     expect(Object.values(JSON.parse(readFileSync(join(dir, 'charts.json'), 'utf8')).charts)).toEqual(['<svg>a</svg>'])
   })
 
-  it('is off with CHART_CACHE=0, and never creates node_modules outside a project', () => {
-    expect(chartCacheDir({ CHART_CACHE: '0', CHART_CACHE_DIR: dir })).toBeUndefined()
-    expect(chartCacheDir({}, dir)).toBeUndefined() // dir has no node_modules
-    expect(chartCacheDir({}, process.cwd())).toBe(join(process.cwd(), 'node_modules', '.cache', 'six-core'))
+  it('lives in the build cache folder: off with BUILD_CACHE=0, moved by BUILD_CACHE_DIR, never a node_modules outside a project', () => {
+    for (const flag of ['0', 'false', 'OFF', ' no ']) expect(cacheFolder({ BUILD_CACHE: flag, BUILD_CACHE_DIR: dir })).toBeUndefined()
+    expect(cacheFolder({ BUILD_CACHE_DIR: join(dir, 'a', '..', 'b') })).toBe(join(dir, 'b'))
+    expect(cacheFolder({}, dir)).toBeUndefined() // dir has no node_modules
+    mkdirSync(join(dir, 'node_modules'))
+    expect(cacheFolder({}, dir)).toBe(join(dir, 'node_modules', '.cache', 'six-core'))
   })
 })

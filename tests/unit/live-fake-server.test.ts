@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createClient } from '@sanity/client'
-import { API_VERSION } from '../../src/content/source'
+import { API_VERSION } from '../../src/content/source/index.ts'
 import { startFakeSanityServer, type FakeSanityServer } from '../support/fake-sanity-server'
 
 const READ = 'read-token-for-fake-server-test'

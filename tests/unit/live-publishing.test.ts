@@ -8,10 +8,11 @@ import { describe, expect, it } from 'vitest'
 import { readFileSync } from 'node:fs'
 import { evaluate, parse } from 'groq-js'
 import { documentTypes } from '../../schemas'
-import { isPreviewBuild, previewInfo } from '../../src/content/preview'
+import { sourceFromEnv } from '../../src/content/source/index.ts'
+import { projectFile } from '../support/project'
 
-const doc = readFileSync('docs/publishing.md', 'utf8')
-const workflow = readFileSync('.github/workflows/deploy.yml', 'utf8')
+const doc = readFileSync(projectFile('docs/publishing.md'), 'utf8')
+const workflow = readFileSync(projectFile('.github/workflows/deploy.yml'), 'utf8')
 
 /** The fenced code block right after `<!-- name -->` in docs/publishing.md. */
 function block(name: string): string {
@@ -84,18 +85,13 @@ describe('.github/workflows/deploy.yml', () => {
 })
 
 describe('the preview flag', () => {
-  const live = { SANITY_PROJECT_ID: 'p', SANITY_DATASET: 'd' }
-  it('is set only for a live build with the drafts perspective', () => {
-    expect(isPreviewBuild({ ...live, SANITY_PERSPECTIVE: 'drafts' })).toBe(true)
-    expect(isPreviewBuild({ ...live, SANITY_PERSPECTIVE: 'published' })).toBe(false)
-    expect(isPreviewBuild(live)).toBe(false)
-    expect(isPreviewBuild({ SANITY_PERSPECTIVE: 'drafts' })).toBe(false)
-    expect(isPreviewBuild({})).toBe(false)
-  })
-  it('gives pages the robots value and never the token', () => {
-    const info = previewInfo({ ...live, SANITY_PERSPECTIVE: 'drafts', SANITY_API_READ_TOKEN: 'sk-secret-123' })
-    expect(info).toEqual({ perspective: 'drafts', robots: 'noindex, nofollow' })
-    expect(JSON.stringify(info)).not.toContain('sk-secret-123')
-    expect(previewInfo(live)).toBeNull()
+  const live = { SANITY_PROJECT_ID: 'p', SANITY_DATASET: 'd', SANITY_API_HOST: 'http://127.0.0.1:9' }
+  it('is set only for a live source with the drafts perspective', () => {
+    expect(sourceFromEnv({ ...live, SANITY_PERSPECTIVE: 'drafts', SANITY_API_READ_TOKEN: 'sk-secret-123' }).preview).toBe(true)
+    expect(sourceFromEnv({ ...live, SANITY_PERSPECTIVE: 'published' }).preview).toBe(false)
+    expect(sourceFromEnv(live).preview).toBe(false)
+    // Without a project the drafts perspective means nothing: the embedded dataset has no drafts.
+    expect(sourceFromEnv({ SANITY_PERSPECTIVE: 'drafts' }).preview).toBe(false)
+    expect(sourceFromEnv({}).preview).toBe(false)
   })
 })

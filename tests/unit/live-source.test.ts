@@ -4,7 +4,8 @@
  * on the wire, retries, failures and timeouts with clear messages that never hold the token.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
-import { createLiveSource, createLocalSource, sourceFromEnv, withRetries, retryAfterMs, API_VERSION } from '../../src/content/source'
+import { createLiveSource, createLocalSource, sourceFromEnv, withRetries, API_VERSION } from '../../src/content/source/index.ts'
+import { retryAfterMs, SanityApiError } from '../../src/content/source/errors.ts'
 import { documentsForValidationQuery, siteContentQuery } from '../../src/content/queries'
 import { loadSiteContent, siteContentParams } from '../../src/content/load'
 import { startFakeSanityServer, type FakeSanityServer } from '../support/fake-sanity-server'
@@ -28,13 +29,13 @@ afterEach(() => {
 })
 
 describe('the live source answers like the local source', () => {
-  const datasets: [string, () => ReturnType<typeof publishedFixture> | undefined][] = [
+  const datasets: [string, () => ReturnType<typeof publishedFixture>][] = [
     ['the query-layer fixture', publishedFixture],
-    ['content/dataset.ndjson', () => embeddedDataset()?.filter((d) => !d._id.startsWith('drafts.'))],
+    ['content/dataset.ndjson', () => embeddedDataset().filter((d) => !d._id.startsWith('drafts.'))],
   ]
   for (const [name, docs] of datasets) {
-    it.skipIf(!docs())(`siteContentQuery and documentsForValidationQuery on ${name}`, async () => {
-      const documents = docs()!
+    it(`siteContentQuery and documentsForValidationQuery on ${name}`, async () => {
+      const documents = docs()
       const fake = await startFakeSanityServer({ projectId: 'eqproj', dataset: 'staging', documents })
       try {
         const local = createLocalSource({ documents })
@@ -61,7 +62,7 @@ describe('the live source answers like the local source', () => {
     const live = createLiveSource({ projectId: 'liveproj', dataset: 'production', apiHost: server.url })
     const local = createLocalSource({ documents: publishedFixture() })
     const byId = (a: { _id: string }, b: { _id: string }) => (a._id < b._id ? -1 : 1)
-    expect(await live.allDocuments!()).toEqual((await local.allDocuments!()).sort(byId))
+    expect(await live.allDocuments()).toEqual((await local.allDocuments()).sort(byId))
   })
 })
 
@@ -165,14 +166,14 @@ describe('failures', () => {
     const live = createLiveSource({ ...fast, apiHost: server.url, token, maxRetries: 3 })
     const error = await live.query('count(*)', {}).then(
       () => undefined,
-      (e: unknown) => e as Error & { statusCode?: number; attempts?: number },
+      (e: unknown) => e as SanityApiError,
     )
-    expect(error).toBeInstanceOf(Error)
+    expect(error).toBeInstanceOf(SanityApiError)
     expect(error!.message).toMatch(/project "liveproj"/)
     expect(error!.message).toMatch(/dataset "production"/)
     expect(error!.message).toMatch(/HTTP status 500/)
     expect(error!.message).toMatch(/after 4 attempts/)
-    expect(error!.message).toMatch(/Hint:/)
+    expect(error!.hint).toMatch(/status\.sanity\.io/)
     expect(error!.statusCode).toBe(500)
     expect(server.requestsTo('query')).toHaveLength(4)
     expect(JSON.stringify(error, Object.getOwnPropertyNames(error))).not.toContain(token)
@@ -182,16 +183,20 @@ describe('failures', () => {
   it('fails on a persistent 500 through sourceFromEnv with the default retries', async () => {
     vi.spyOn(console, 'warn').mockImplementation(() => {})
     server.failNext(100, { status: 500 }, 'query')
-    await expect(sourceFromEnv(liveEnv(server)).query(siteContentQuery, siteContentParams)).rejects.toThrow(
-      /Sanity query failed with HTTP status 500 for project "liveproj", dataset "production".*after 5 attempts.*Hint: .*status\.sanity\.io/,
-    )
+    await expect(sourceFromEnv(liveEnv(server)).query(siteContentQuery, siteContentParams)).rejects.toMatchObject({
+      message: expect.stringMatching(/Sanity query failed with HTTP status 500 for project "liveproj", dataset "production".*after 5 attempts/),
+      hint: expect.stringMatching(/status\.sanity\.io/),
+    })
   })
 
   it('does not retry a 4xx and says what to fix', async () => {
     const wrong = createLiveSource({ ...fast, apiHost: server.url, token: 'not-a-known-token' })
-    await expect(wrong.query('count(*)', {})).rejects.toThrow(/HTTP status 401.*SANITY_API_READ_TOKEN/)
+    await expect(wrong.query('count(*)', {})).rejects.toMatchObject({ message: expect.stringMatching(/HTTP status 401/), hint: expect.stringMatching(/SANITY_API_READ_TOKEN/) })
     const missing = createLiveSource({ ...fast, dataset: 'nope', apiHost: server.url })
-    await expect(missing.query('count(*)', {})).rejects.toThrow(/HTTP status 404 for project "liveproj", dataset "nope".*SANITY_DATASET/)
+    await expect(missing.query('count(*)', {})).rejects.toMatchObject({
+      message: expect.stringMatching(/HTTP status 404 for project "liveproj", dataset "nope"/),
+      hint: expect.stringMatching(/SANITY_DATASET/),
+    })
     expect(server.requestsTo('query')).toHaveLength(2)
     // The unknown token is scrubbed from the message as well.
     await expect(wrong.query('count(*)', {})).rejects.not.toThrow(/not-a-known-token/)
@@ -201,7 +206,10 @@ describe('failures', () => {
     server.failNext(5, { delayMs: 3_000 }, 'query')
     const live = sourceFromEnv(liveEnv(server, { SANITY_TIMEOUT_MS: '300' }))
     const started = Date.now()
-    await expect(live.query('count(*)', {})).rejects.toThrow(/timed out for project "liveproj", dataset "production".*within 300 ms.*SANITY_TIMEOUT_MS/)
+    await expect(live.query('count(*)', {})).rejects.toMatchObject({
+      message: expect.stringMatching(/timed out for project "liveproj", dataset "production"/),
+      hint: expect.stringMatching(/within 300 ms.*SANITY_TIMEOUT_MS/),
+    })
     expect(Date.now() - started).toBeLessThan(2_000)
     expect(server.requestsTo('query')).toHaveLength(1)
   })
@@ -212,7 +220,10 @@ describe('failures', () => {
     const url = closed.url
     await closed.close()
     const live = createLiveSource({ ...fast, apiHost: url, maxRetries: 2 })
-    await expect(live.query('count(*)', {})).rejects.toThrow(new RegExp(`query failed for project "liveproj", dataset "production" at ${url.replace(/\./g, '\\.')}.*after 3 attempts.*SANITY_API_HOST`))
+    await expect(live.query('count(*)', {})).rejects.toMatchObject({
+      message: expect.stringMatching(new RegExp(`query failed for project "liveproj", dataset "production" at ${url.replace(/\./g, '\\.')}.*after 3 attempts`)),
+      hint: expect.stringMatching(/SANITY_API_HOST/),
+    })
   })
 
   it('rejects a malformed SANITY_TIMEOUT_MS naming the variable', () => {
@@ -222,25 +233,32 @@ describe('failures', () => {
 
 describe('withRetries', () => {
   it('backs off exponentially, honours Retry-After and caps the wait', async () => {
-    const waits: number[] = []
+    const delays: number[] = []
+    const extra: number[] = []
     const err = (statusCode: number, retryAfter?: string) =>
       Object.assign(new Error(`HTTP ${statusCode}`), { statusCode, response: { statusCode, headers: retryAfter ? { 'retry-after': retryAfter } : {} } })
-    const failures = [err(503), err(503), err(429, '7'), err(429, '600')]
+    const failures = [err(503), err(503), err(503), err(429, '7'), err(429, '600')]
     const result = await withRetries(
       async () => {
         const next = failures.shift()
         if (next) throw next
         return 'ok'
       },
-      { retryDelayMs: 100, maxRetryDelayMs: 20_000, sleep: async (ms) => void waits.push(ms) },
+      { maxRetries: 5, retryDelayMs: 2, maxRetryDelayMs: 20_000, onRetry: ({ delayMs }) => delays.push(delayMs), sleep: async (ms) => void extra.push(ms) },
     )
     expect(result).toBe('ok')
-    expect(waits[0]).toBeGreaterThanOrEqual(100)
-    expect(waits[0]).toBeLessThan(200)
-    expect(waits[1]).toBeGreaterThanOrEqual(200)
-    expect(waits[1]).toBeLessThan(300)
-    expect(waits[2]).toBe(7_000)
-    expect(waits[3]).toBe(20_000)
+    // p-retry's backoff with jitter: 2·2^n to 4·2^n ms.
+    expect(delays[0]).toBeGreaterThanOrEqual(2)
+    expect(delays[0]).toBeLessThanOrEqual(4)
+    expect(delays[1]).toBeGreaterThanOrEqual(4)
+    expect(delays[1]).toBeLessThanOrEqual(8)
+    expect(delays[2]).toBeGreaterThanOrEqual(8)
+    expect(delays[2]).toBeLessThanOrEqual(16)
+    // A longer Retry-After wins, capped at maxRetryDelayMs; the part beyond the backoff is waited here.
+    expect(delays.slice(3)).toEqual([7_000, 20_000])
+    expect(extra).toHaveLength(2)
+    expect(extra[0]).toBeGreaterThan(7_000 - 64)
+    expect(extra[1]).toBeGreaterThan(20_000 - 64)
   })
 
   it('reads Retry-After as an HTTP date', () => {
@@ -251,11 +269,11 @@ describe('withRetries', () => {
   it('stops after maxRetries and does not retry a 400', async () => {
     let calls = 0
     const bad = Object.assign(new Error('bad'), { statusCode: 400 })
-    await expect(withRetries(async () => { calls++; throw bad }, { sleep: async () => {} })).rejects.toBe(bad)
+    await expect(withRetries(async () => { calls++; throw bad }, { retryDelayMs: 1 })).rejects.toBe(bad)
     expect(calls).toBe(1)
     calls = 0
     const busy = Object.assign(new Error('busy'), { statusCode: 503 })
-    await expect(withRetries(async () => { calls++; throw busy }, { maxRetries: 2, sleep: async () => {} })).rejects.toMatchObject({ attempts: 3 })
+    await expect(withRetries(async () => { calls++; throw busy }, { maxRetries: 2, retryDelayMs: 1 })).rejects.toMatchObject({ attempts: 3 })
     expect(calls).toBe(3)
   })
 })

@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest'
 import { parse } from 'node-html-parser'
 import type { PortableTextBlock } from '@portabletext/types'
 import { renderPortableText, safeExternalHref, portableTextToPlain } from '../../src/utils/portable-text'
-import type { SiteView } from '../../src/content/load'
+import type { SiteView } from '../../src/content/views'
 
-const documentsById: SiteView['documentsById'] = new Map([
+const documentsById: SiteView['documentsById'] = Object.fromEntries([
   ['industry-cyber', { type: 'industry', slug: 'cybersecurity' }],
   ['term-5-2', { type: 'glossaryTerm', slug: '5-plus-2' }],
   ['section-trends', { type: 'section', slug: 'global-trends' }],

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { assertParams, createLocalSource, sourceFromEnv } from '../../src/content/source'
-import { buildSiteView, loadSiteContent } from '../../src/content/load'
+import { ContentError } from '../../src/content/content-error'
+import { assertParams, createLocalSource, queryParamNames, sourceFromEnv } from '../../src/content/source/index.ts'
+import { loadSiteContent } from '../../src/content/load'
+import { buildSiteView, buildSiteViews } from '../../src/content/views'
 import { localize } from '../../src/content/localize'
 import { queryLayerDocs } from '../fixtures/query-layer-docs'
 
@@ -25,6 +27,13 @@ describe('query parameters', () => {
   })
   it('ignores a dollar sign inside a string literal', () => {
     expect(() => assertParams('*[title == "costs $5"]', {})).not.toThrow()
+  })
+  it('reads the names from the syntax tree: in filters, projections, functions and nested queries', () => {
+    expect(queryParamNames('*[_type == $t && slug.current in $slugs][0]{ "x": title[$lang], "n": count(*[_ref == ^._id && y > $min]) // $notACode\n}')).toEqual(['lang', 'min', 'slugs', 't'])
+    expect(queryParamNames('*[a == "$fake"]')).toEqual([])
+  })
+  it('says what is missing and how to fix it, apart', () => {
+    expect(() => assertParams('*[_type == $type]', {})).toThrow(expect.objectContaining({ message: expect.stringContaining('$type'), hint: expect.stringContaining('params') }))
   })
   it('is enforced by the local source', async () => {
     const source = createLocalSource({ documents: queryLayerDocs() })
@@ -55,7 +64,9 @@ describe('local source', () => {
     const { tmpdir } = await import('node:os')
     const file = join(mkdtempSync(join(tmpdir(), 'ql-')), 'bad.ndjson')
     writeFileSync(file, '{"_id":"a","_type":"source"}\n{"_id": oops}\n')
-    await expect(createLocalSource({ file }).query('*')).rejects.toThrow(/bad\.ndjson:2: .*not valid JSON/)
+    const error = await createLocalSource({ file }).query('*').catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(ContentError)
+    expect((error as ContentError).issue).toMatchObject({ file, line: 2, code: 'file.malformed', message: expect.stringContaining('not valid JSON') })
   })
 })
 
@@ -106,11 +117,34 @@ describe('the site view', () => {
   })
   it('names the document when a singleton is missing', async () => {
     const source = createLocalSource({ documents: queryLayerDocs().filter((d) => d._id !== 'policy') })
-    await expect(loadSiteContent(source)).rejects.toThrow(/policy \(id "policy"\)/)
+    const error = await loadSiteContent(source).catch((e: unknown) => e)
+    expect((error as ContentError).issue).toMatchObject({ documentId: 'policy', documentType: 'policy', code: 'document.singleton-missing', hint: expect.stringContaining('"policy"') })
   })
   it('names the document and field of a reference to a missing figure', async () => {
     const docs = queryLayerDocs().filter((d) => d._id !== 'metric-share' && !d._id.startsWith('drafts.'))
     const content = await loadSiteContent(createLocalSource({ documents: docs }))
-    expect(() => buildSiteView(content, 'en')).toThrow(/"industry-z" field "metrics\[0\]"/)
+    const error = (() => {
+      try {
+        buildSiteView(content, 'en')
+      } catch (e) {
+        return e
+      }
+    })()
+    expect(error).toBeInstanceOf(ContentError)
+    expect((error as ContentError).issue).toMatchObject({ documentId: 'industry-z', documentType: 'industry', field: 'metrics[0]', code: 'reference.unresolved' })
+  })
+  it('names the document and field of a required text that no language has', async () => {
+    const docs = queryLayerDocs().filter((d) => !d._id.startsWith('drafts.'))
+    const industry = docs.find((d) => d._id === 'industry-z')!
+    industry.goal = { zhTW: ' ', en: '' }
+    const content = await loadSiteContent(createLocalSource({ documents: docs }))
+    expect(() => buildSiteView(content, 'en')).toThrow(expect.objectContaining({ issue: expect.objectContaining({ documentId: 'industry-z', field: 'goal', code: 'field.empty' }) }))
+  })
+  it('is plain JSON: the snapshot Astro reads gives back the same views', async () => {
+    const views = buildSiteViews(await load(), { preview: true })
+    expect(Object.keys(views)).toEqual(['zhTW', 'en'])
+    expect(JSON.parse(JSON.stringify(views))).toEqual(views)
+    expect(views.en.preview).toBe(true)
+    expect(views.en.documentsById['industry-z']).toEqual({ type: 'industry', slug: 'z' })
   })
 })

@@ -11,6 +11,7 @@ import { normalizeDataset, parseNdjson, serializeNdjson } from '../../src/conten
 import { startFakeSanityServer, type FakeDocument, type FakeSanityServer } from '../support/fake-sanity-server'
 import { embeddedDataset, publishedFixture, recognisableToken } from '../support/live-fixtures'
 import { runScript } from '../support/live-run'
+import { projectFile } from '../support/project'
 
 const readToken = recognisableToken('read')
 const writeToken = recognisableToken('write')
@@ -32,8 +33,8 @@ const env = (server: FakeSanityServer, extra: Record<string, string> = {}) => ({
 const tempFile = (name = 'dataset.ndjson') => join(mkdtempSync(join(tmpdir(), 'sync-')), name)
 const stripSystem = (docs: FakeDocument[]) => docs.map(({ _rev, _createdAt, _updatedAt, ...rest }) => rest)
 
-/** The content under test: the embedded dataset when it exists, else the small fixture. */
-const content = (): FakeDocument[] => (embeddedDataset() ?? publishedFixture()) as FakeDocument[]
+/** The content under test: the embedded dataset. */
+const content = (): FakeDocument[] => embeddedDataset() as FakeDocument[]
 
 /** What Sanity holds next to the content: system fields, a draft, an asset, a system document. */
 function asStoredInSanity(docs: FakeDocument[]): FakeDocument[] {
@@ -61,7 +62,7 @@ describe('content:export', () => {
     expect(text).toBe(serializeNdjson(normalizeDataset(docs)))
     // Round trip: what was exported parses back to the input dataset.
     expect(parseNdjson(text)).toEqual(normalizeDataset(docs))
-    if (embeddedDataset()) expect(text).toBe(readFileSync('content/dataset.ndjson', 'utf8'))
+    expect(text).toBe(readFileSync(projectFile('content/dataset.ndjson'), 'utf8'))
     expect(text).not.toMatch(/"_rev"|"_createdAt"|"_updatedAt"|drafts\.|sanity\.imageAsset|unpublishedEdit/)
     const [req] = server.requestsTo('export')
     expect(req!.method).toBe('GET')
