@@ -1,25 +1,18 @@
 /**
- * A small RFC 4180 writer: every field is a string; a field containing a comma, a double
- * quote, CR or LF is quoted and its quotes doubled; records end with CRLF. Fields are never
- * trimmed or reformatted, so numbers stay exactly as given.
+ * CSV files of the site: RFC 4180 (csv-stringify), records ending with CRLF, fields never
+ * trimmed or reformatted (numbers stay exactly as given), an optional byte-order mark so that
+ * Excel opens the Chinese correctly.
  */
+import { stringify } from 'csv-stringify/sync'
+
 export type CsvField = string | number | null | undefined
-
-const NEEDS_QUOTES = /[",\r\n]/
-
-/** One field, quoted when it must be. */
-export function csvField(value: CsvField): string {
-  if (value === null || value === undefined) return ''
-  const text = typeof value === 'number' ? String(value) : value
-  return NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text
-}
 
 /** A whole file: a header row, then one row per record, each with as many fields as the header. */
 export function toCsv(header: string[], rows: CsvField[][], options: { bom?: boolean } = {}): string {
-  const width = header.length
-  const lines = [header, ...rows].map((row, i) => {
-    if (row.length !== width) throw new Error(`CSV row ${i} has ${row.length} fields, the header has ${width}.`)
-    return row.map(csvField).join(',')
+  rows.forEach((row, i) => {
+    if (row.length !== header.length) throw new Error(`CSV row ${i + 1} has ${row.length} fields, the header has ${header.length}.`)
   })
-  return `${options.bom ? '\uFEFF' : ''}${lines.join('\r\n')}\r\n`
+  // csv-stringify quotes a field holding the record delimiter (CRLF) but not a lone CR or LF;
+  // RFC 4180 wants those quoted too, or a reader splits the record there.
+  return stringify([header, ...rows], { bom: options.bom ?? false, record_delimiter: 'windows', quoted_match: /[\r\n]/, cast: { number: String } })
 }
