@@ -20,7 +20,7 @@ export default defineConfig({
     format: 'directory',
     // Four pages in flight: while one page's file is written (libuv's thread pool), the next
     // renders. Output is byte-identical (pages are written to their own paths; the sitemap is
-    // sorted); docs/benchmark.md has the measurement.
+    // sorted).
     concurrency: 4,
   },
   // Lossless whitespace removal: keeps the space between inline elements that Astro 7's

@@ -1,6 +1,6 @@
 /**
- * Listing the files of a built site: one implementation for the build (page count, the
- * `_astro/` asset list of incremental builds), the benchmark and the tests.
+ * Listing the files of a built site: one implementation for the build (its page count), the
+ * benchmark and the tests.
  *
  * Runs on Node's own type stripping (imported by scripts/build.ts): node built-ins only.
  */

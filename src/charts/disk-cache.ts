@@ -1,8 +1,8 @@
 /**
  * Charts rendered by earlier builds, kept on disk: a publish usually changes one figure, and
- * ECharts' SVG rendering is the largest single cost of rendering pages (about 8 ms a chart;
- * 11 s of CPU for the 1,400 charts of the x100 benchmark). Within a build, identical charts
- * are already rendered once (src/charts/render.ts); this carries them across builds.
+ * ECharts' SVG rendering is the largest single cost of rendering pages. Within a build,
+ * identical charts are already rendered once (src/charts/render.ts); this carries them across
+ * builds.
  *
  * Correctness: an entry is the SVG for the exact chart spec (hashed), and the whole file is
  * ignored unless its `version` matches: a hash of render.ts's own source (layout and post-

@@ -72,9 +72,9 @@ let echartsModule: ECharts | undefined
 /**
  * ECharts, loaded on the first chart the caches do not have (a build whose charts all come
  * from the disk cache never loads it). Its own single-file build, not the tree-shakable
- * `echarts/core` + `echarts/charts`: the modular package is ~600 files, each resolved through
- * Vite's and Tailwind's module hooks at render time (about 1 s per build); the single file
- * loads in ~0.15 s and renders byte-identical SVG (measured; see docs/benchmark.md).
+ * `echarts/core` + `echarts/charts`: the modular package is hundreds of files, each resolved
+ * through Vite's and Tailwind's module hooks at render time; the single file loads at once and
+ * renders byte-identical SVG.
  */
 function echarts(): ECharts {
   return (echartsModule ??= require('echarts/dist/echarts.min.js') as ECharts)

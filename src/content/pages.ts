@@ -3,8 +3,8 @@
  * content/pages/zh-tw/about.mdx). MDX pages embed live figures with `<Metric slug="…" />`.
  *
  * They are imported with Vite's `import.meta.glob`, not through an Astro content collection:
- * two pages do not need the content layer, whose sync and type generation cost about a second
- * on every build (measured with `npm run bench`). The frontmatter is checked here instead,
+ * two pages do not need the content layer, whose sync and type generation would run on every
+ * build. The frontmatter is checked here instead,
  * with the same zod schema, and a bad page stops the build with the file and field named.
  */
 import type { AstroComponentFactory } from 'astro/runtime/server/index.js'

@@ -46,7 +46,7 @@ function template(locale: Locale, key: StringKey): string {
 
 // Intl objects are costly to create; a build formats thousands of values with a handful of
 // options. The options are the constant objects below, so the cache is keyed by the object
-// itself (no string key to build per call: that showed up in the x100 benchmark's profile).
+// itself: no string key to build on each of those calls.
 const numberFormats = new Map<Intl.NumberFormatOptions, Map<string, Intl.NumberFormat>>()
 function numberFormat(tag: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
   let byTag = numberFormats.get(options)

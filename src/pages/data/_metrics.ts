@@ -66,7 +66,7 @@ export async function openData(site: URL | undefined): Promise<{ metrics: OpenMe
   const per = <T>(fn: (view: SiteView) => T): ByTag<T> => Object.fromEntries(views.map((v) => [v.locale.tag, fn(v)]))
   const first = views[0]!
   // Each record looks its figure and group up in every language: by slug from a map built
-  // once, not a scan of the list per record (quadratic: 1.1 s at x100 in the benchmark).
+  // once, not a scan of the list per record, which grows with the square of the content.
   const metricsBySlug = new Map(views.map((v) => [v, new Map(v.metrics.map((m) => [m.slug, m]))]))
   const groupsBySlug = new Map(views.map((v) => [v, new Map(v.metricGroups.map((g) => [g.slug, g]))]))
   const metrics = [...first.metrics].sort((a, b) => byCodePoint(a.slug, b.slug)).map((m): OpenMetric => {
