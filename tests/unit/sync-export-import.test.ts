@@ -96,7 +96,7 @@ describe('content:export', () => {
     const badToken = recognisableToken('bad')
     const bad = await runScript('scripts/content-export.ts', ['--out', tempFile()], env(server, { SANITY_API_READ_TOKEN: badToken }))
     expect(bad.code).toBe(1)
-    expect(bad.stderr).toMatch(/export failed with HTTP status 401 for project "syncproj", dataset "production".*SANITY_API_READ_TOKEN/)
+    expect(bad.stderr).toMatch(/export failed with HTTP status 401 for project "syncproj", dataset "production".*\n  Fix: .*SANITY_API_READ_TOKEN/)
     expect(bad.stdout + bad.stderr).not.toContain(badToken)
   })
 
@@ -177,7 +177,7 @@ describe('content:import', () => {
     writeFileSync(file, serializeNdjson(normalizeDataset(publishedFixture())))
     const readOnly = await runScript('scripts/content-import.ts', ['--yes', '--file', file], env(server, { SANITY_API_WRITE_TOKEN: readToken }))
     expect(readOnly.code).toBe(1)
-    expect(readOnly.stderr).toMatch(/import \(mutate\) failed with HTTP status 403 for project "syncproj", dataset "production".*Insufficient permissions.*Editor/)
+    expect(readOnly.stderr).toMatch(/import \(mutate\) failed with HTTP status 403 for project "syncproj", dataset "production".*Insufficient permissions.*\n {2}Fix: .*Editor/)
     expect(readOnly.stdout + readOnly.stderr).not.toContain(readToken)
   })
 
