@@ -17,7 +17,7 @@ import { pathToFileURL } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { getLocale } from '../../schemas/locales'
 import { datasetDocs, distDir } from './site-lib'
-import { startSearchIndex } from '../../scripts/lib/search-index'
+import { buildSearchIndex } from '../../scripts/lib/search-index'
 
 type Loc = Record<string, string | undefined>
 type Doc = Record<string, unknown> & { _id: string }
@@ -70,7 +70,7 @@ const modules = new Map<string, PagefindModule>()
 async function indexIfMissing(): Promise<void> {
   if (existsSync(join(indexDir, 'pagefind-entry.json'))) return
   tempIndex = mkdtempSync(join(tmpdir(), 'pagefind-recall-'))
-  await startSearchIndex(dir, join(tempIndex, 'pagefind')).done
+  await buildSearchIndex(dir, join(tempIndex, 'pagefind'))
   indexDir = join(tempIndex, 'pagefind')
 }
 

@@ -16,7 +16,7 @@ import { tmpdir } from 'node:os'
 import { dirname, extname, join, normalize, relative, resolve, sep } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { chromium, type Browser } from 'playwright-core'
-import { startSearchIndex } from '../../scripts/lib/search-index'
+import { buildSearchIndex } from '../../scripts/lib/search-index'
 
 export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--no-first-run']
@@ -90,7 +90,7 @@ export interface StartOptions {
 /** Builds a Pagefind index of `dir` into a temporary folder, as the build does; returns that folder and its index. */
 async function temporaryIndex(dir: string): Promise<{ temp: string; indexDir: string }> {
   const temp = mkdtempSync(join(tmpdir(), 'pagefind-e2e-'))
-  await startSearchIndex(dir, join(temp, 'pagefind')).done
+  await buildSearchIndex(dir, join(temp, 'pagefind'))
   return { temp, indexDir: join(temp, 'pagefind') }
 }
 

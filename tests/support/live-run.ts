@@ -15,6 +15,8 @@ export interface RunResult {
   code: number | null
   stdout: string
   stderr: string
+  /** The process id it ran as (a build names its temporary folder after it). */
+  pid: number
 }
 
 /**
@@ -55,7 +57,7 @@ export function run(command: string, args: string[], env: Record<string, string 
     })
     child.on('close', (code) => {
       clearTimeout(timer)
-      resolvePromise({ code, stdout, stderr })
+      resolvePromise({ code, stdout, stderr, pid: child.pid! })
     })
   })
 }

@@ -55,7 +55,7 @@ function oldSite(dir: string): Record<string, string> {
 }
 
 /** Temporary build folders a run with this pid left in .tmp/. */
-const leftovers = (pid: number | undefined) => {
+const leftovers = (pid: number) => {
   const tmp = join(projectRoot, '.tmp')
   return existsSync(tmp) ? readdirSync(tmp).filter((n) => n.startsWith('build-') && n.endsWith(`-${pid}`)) : []
 }
@@ -183,7 +183,7 @@ describe('scripts/build.ts when a tool fails or the build is stopped', () => {
     expect(await closed).toBe(143)
     expect(output).toMatch(/Build stopped by SIGTERM/)
     expect(fingerprint(out)).toEqual(before)
-    expect(leftovers(child.pid)).toEqual([])
+    expect(leftovers(child.pid!)).toEqual([])
     // No Astro of this build is left running: nothing writes into the removed folder.
     const astros = readdirSync('/proc').filter((pid) => /^\d+$/.test(pid)).filter((pid) => {
       try {
