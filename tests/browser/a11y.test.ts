@@ -39,8 +39,9 @@ const searchReady = (query: string) => async (page: Page) => {
   await input.waitFor({ timeout: 15_000 })
   await input.fill(query)
   await page.locator('.pagefind-ui__result-link').first().waitFor({ timeout: 15_000 })
-  // Pagefind renders results progressively; let it settle.
-  await page.waitForTimeout(300)
+  // Pagefind renders results progressively: wait until no result is still a loading placeholder.
+  await page.waitForLoadState('networkidle')
+  await expect.poll(() => page.locator('.pagefind-ui__loading').count(), { timeout: 15_000 }).toBe(0)
 }
 
 const templates: Template[] = [

@@ -100,7 +100,8 @@ describe('(a) the root page', () => {
   it('stays a language picker for a reader coming from the site (same-origin referrer)', async () => {
     await withPage(reader, async (page) => {
       await page.goto(`${site.origin}/`, { referer: `${site.origin}/en/` })
-      await page.waitForTimeout(300)
+      // A redirect would be a navigation still under way: wait until the network is quiet.
+      await page.waitForLoadState('networkidle')
       expect(pathOf(page)).toBe('/')
     })
   })
@@ -109,7 +110,7 @@ describe('(a) the root page', () => {
     await withPage(noScript, async (page) => {
       const response = await page.goto(`${site.origin}/`)
       expect(response?.status()).toBe(200)
-      await page.waitForTimeout(300)
+      await page.waitForLoadState('networkidle')
       expect(pathOf(page), 'no redirect without JavaScript').toBe('/')
       const hrefs = await page.locator('main a').evaluateAll((as) => as.map((a) => a.getAttribute('href')))
       expect(hrefs).toEqual(locales.map((l) => `/${l.segment}/`))
@@ -212,7 +213,8 @@ describe('(c) content pages load no JavaScript', () => {
         page.on('request', (r) => requests.push({ url: r.url(), type: r.resourceType() }))
         const response = await page.goto(site.origin + path, { waitUntil: 'load' })
         expect(response?.status()).toBe(200)
-        await page.waitForTimeout(200)
+        // Every request the page makes after load has been made once the network is quiet.
+        await page.waitForLoadState('networkidle')
         const scriptRequests = requests.filter((r) => r.type === 'script' || /\.m?js$/i.test(new URL(r.url).pathname))
         expect(scriptRequests, `script requests on ${path}`).toEqual([])
         const elsewhere = requests.filter((r) => !r.url.startsWith('data:') && new URL(r.url).origin !== site.origin)
