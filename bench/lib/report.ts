@@ -61,7 +61,7 @@ export const formatSeconds = (s: number): string => (s < 10 ? `${s.toFixed(2)} s
 export function formatBytes(b: number): string {
   if (b < 1024) return `${b} B`
   if (b < 1024 ** 2) return `${(b / 1024).toFixed(1)} KB`
-  if (b < 1024 ** 3) return `${Math.round(b / 1024 ** 2)} MB`
+  if (b < 1024 ** 3) return `${(b / 1024 ** 2).toFixed(b < 10 * 1024 ** 2 ? 1 : 0)} MB`
   return `${(b / 1024 ** 3).toFixed(2)} GB`
 }
 

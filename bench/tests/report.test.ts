@@ -37,7 +37,7 @@ function size(factor: number, site: number, floor: number, lowerBound: number, m
       css: { maxPerPageGzip: 10000, allGzip: 7300, files: 1 },
       totalBytes: 5 * MB,
     },
-    search: [{ language: 'en', pages: 42, indexBytes: 60000, fragmentBytes: 12700, totalBytes: 72700 }],
+    search: [{ language: 'en', pages: 42 * factor, indexBytes: 60000 * factor, fragmentBytes: 12700 * factor, totalBytes: 72700 * factor }],
     ...more,
   }
 }
@@ -120,6 +120,7 @@ describe('report', () => {
     expect(text).toContain('| size | load | render |\n| ---: | ---: | ---: |\n| 1× | 0.50 s | 2.25 s |')
     expect(text).toContain('| 1× | 4.5 KB | 14.6 KB (/zh-tw/policy/) | 9.8 KB / 7.1 KB | 0 B | en 71.0 KB (42) |')
     expect(text).toContain('| metric gdp (en) | 97 | 100 | 100 | 100 |')
+    expect(renderReport(results([size(100, 30, 12, 20)]))).toContain('| 0 B | en 6.9 MB (4200) |')
     expect(text).toContain('| Lighthouse: every category, every page | 100 | 97 (performance, home (en)); 97 (performance, metric gdp (en)) | not met |')
   })
 })
