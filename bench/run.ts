@@ -52,12 +52,6 @@ if (lighthouse && !sizes.includes(1)) throw new Error('Lighthouse runs on the re
 const hyperfineVersion = requireTools()
 if (lighthouse) requireChromium()
 
-/**
- * Until the build reads BUILD_CACHE_DIR alone and renders every page on every build: its old
- * cache variables, and its incremental builds turned off. Delete once the build refactor lands.
- */
-const preMergeEnv = (cache: string) => ({ CHART_CACHE_DIR: cache, VALIDATION_CACHE_DIR: cache, ASTRO_CACHE_DIR: cache, INCREMENTAL_BUILD: '0' })
-
 /** The phase times a build wrote into its report, whatever the phases are called. */
 const readPhases = (report: string): Record<string, number> => (JSON.parse(readFileSync(report, 'utf8')) as { phases?: Record<string, number> }).phases ?? {}
 
@@ -70,7 +64,7 @@ async function benchSize(factor: number, real: Doc[]): Promise<SizeResult> {
   if (factor !== 1) writeFileSync((dataset = join(dir, 'dataset.ndjson')), toNdjson(docs))
   const [siteOut, report, floorDir, stackDir, searchOut] = ['site', 'build-report.json', 'floor', 'stack-floor', 'pagefind'].map((f) => join(dir, f)) as [string, string, string, string, string]
   // Each size has its own cache folder: the cold build starts from an empty one and fills it.
-  const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', SANITY_PROJECT_ID: '', SANITY_DATASET: '', CONTENT_FILE: dataset, BUILD_CACHE_DIR: join(dir, 'cache'), ...preMergeEnv(join(dir, 'cache')) }
+  const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', SANITY_PROJECT_ID: '', SANITY_DATASET: '', CONTENT_FILE: dataset, BUILD_CACHE_DIR: join(dir, 'cache') }
   const site = [process.execPath, join(repo, 'scripts', 'build.ts'), '--out', siteOut, '--report', report]
 
   log(`${factor}×: ${docs.length} documents; cold build (empty cache folder)`)
