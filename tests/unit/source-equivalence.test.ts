@@ -1,7 +1,7 @@
 /**
- * Performance fixes of issue #5 must not change what the build produces. Each test compares
- * the faster path with the plain one on the real dataset and on a synthetic x10 copy
- * (scripts/bench/synthetic.ts), including references to documents that do not exist.
+ * Faster paths of the build must not change what it produces. Each test compares the faster
+ * path with the plain one on the real dataset and on a synthetic 10× copy (the benchmark's
+ * generator, bench/lib/synthetic.ts), including references to documents that do not exist.
  */
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
@@ -11,7 +11,7 @@ import { parseNdjson } from '../../src/content/ndjson'
 import { createLocalSource, type SanityDocumentLike } from '../../src/content/source'
 import { documentsForValidationQuery, siteContentQuery } from '../../src/content/queries'
 import { siteContentParams } from '../../src/content/load'
-import { multiplyDataset, type Doc } from '../../scripts/bench/synthetic'
+import { multiplyDataset, type Doc } from '../../bench/lib/synthetic.ts'
 
 const file = resolve(__dirname, '../../content/dataset.ndjson')
 const real = parseNdjson(readFileSync(file, 'utf8'), file) as Doc[]
