@@ -1,63 +1,45 @@
 /**
- * The validation cache (src/content/validate.ts): Sanity's rule results per document are
- * reused only while the document and every query its rules ran (slug uniqueness, a figure
- * group's units) and every existence check give the same answers; the structural checks run
- * every time. Every test validates for real, with its own VALIDATION_CACHE_DIR.
+ * The rule cache (src/content/validation/rule-cache.ts): Sanity's rule results per document
+ * are reused only while the document and every query its rules ran (slug uniqueness, a
+ * figure group's units) and every existence check give the same answers; the structural
+ * checks run every time. Every test validates for real, with a cache folder of its own.
  */
+import { spawnSync } from 'node:child_process'
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { spawnSync } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
-import {
-  canonicalJson,
-  computeBaseKey,
-  formatReport,
-  loadValidator,
-  validateDocuments,
-  validationCacheKey,
-  validationCacheSettings,
-  type ValidateOptions,
-  type ValidationReport,
-} from '../../src/content/validate'
-import type { SanityDocumentLike } from '../../src/content/source'
-import { baseDataset, datasetWith, type Doc } from '../fixtures/base'
+import type { SanityDocumentLike } from '../../../src/content/source/index.ts'
+import { formatReport, validateDocuments, type ValidateOptions, type ValidationReport } from '../../../src/content/validation/index.ts'
+import { computeBaseKey, validationCacheKey, validationCacheSettings } from '../../../src/content/validation/rule-cache.ts'
+import { canonicalJson } from '../../../src/content/validation/rules.ts'
+import { loadValidator } from '../../../src/content/validation/sanity-adapter.ts'
+import { baseDataset, datasetWith, type Doc } from '../../fixtures/base.ts'
 
 beforeAll(async () => {
   await loadValidator()
 }, 120_000)
 
 let dir: string
-const projectRoot = fileURLToPath(new URL('../../', import.meta.url))
-const saved = { dir: process.env.VALIDATION_CACHE_DIR, flag: process.env.VALIDATION_CACHE }
+const projectRoot = fileURLToPath(new URL('../../../', import.meta.url))
 
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'validation-cache-'))
-  process.env.VALIDATION_CACHE_DIR = dir
-  delete process.env.VALIDATION_CACHE
 })
 
 afterEach(() => {
   rmSync(dir, { recursive: true, force: true })
-  for (const [name, value] of [['VALIDATION_CACHE_DIR', saved.dir], ['VALIDATION_CACHE', saved.flag]] as const) {
-    if (value === undefined) delete process.env[name]
-    else process.env[name] = value
-  }
 })
 
-const validate = (docs: Doc[], options: ValidateOptions = {}) => validateDocuments(docs as SanityDocumentLike[], { strictI18n: false, ...options })
+/** Validates with this test's own cache folder (or the cache given). */
+const validate = (docs: Doc[], options: ValidateOptions = {}) => validateDocuments(docs as SanityDocumentLike[], { strictI18n: false, cache: { dir }, ...options })
 
 /** What a report says about the content (everything but timing and the cache counts). */
-const findings = (report: ValidationReport) => ({
-  errors: report.errors,
-  missingTranslations: report.missingTranslations,
-  warnings: report.warnings,
-  ok: report.ok,
-})
+const findings = (report: ValidationReport) => ({ errors: report.errors, missingTranslations: report.missingTranslations, warnings: report.warnings, ok: report.ok })
 
 const cacheFile = () => join(dir, 'validation.json')
-const storedEntries = () => (JSON.parse(readFileSync(cacheFile(), 'utf8')) as { entries: { id: string; deps: Record<string, unknown>[] }[] }).entries
+const storedEntries = () => (JSON.parse(readFileSync(cacheFile(), 'utf8')) as { entries: { id: string; dependencies: Record<string, unknown>[] }[] }).entries
 
 /** A second industry, valid on its own, with its own slug. */
 function withSecondIndustry(docs: Doc[], slug = 'semiconductors'): Doc[] {
@@ -83,7 +65,6 @@ describe('a second run on the same documents', () => {
     const first = await validate(docs)
     expect(first.cache).toEqual({ reused: 0, validated: docs.length })
     expect(first.ok).toBe(true)
-    expect(existsSync(cacheFile())).toBe(true)
     expect(storedEntries()).toHaveLength(docs.length)
 
     const second = await validate(docs)
@@ -114,7 +95,7 @@ describe('a second run on the same documents', () => {
     await validate(baseDataset())
     // A duplicate id is not a Sanity rule: still found while every rule result is reused.
     const docs = baseDataset()
-    docs.push(structuredClone(docs.find((d) => d._id === 'timelineEvent-2016')!)) // a duplicate id
+    docs.push(structuredClone(docs.find((d) => d._id === 'timelineEvent-2016')!))
     const report = await validate(docs)
     expect(report.cache).toEqual({ reused: 11, validated: 0 })
     expect(report.errors.map((e) => e.code)).toEqual(['document.duplicate-id'])
@@ -124,7 +105,7 @@ describe('a second run on the same documents', () => {
     await validate(withSecondIndustry(baseDataset()), { concurrency: 8 })
     let slugQueries = 0
     for (const entry of storedEntries()) {
-      for (const dep of entry.deps) {
+      for (const dep of entry.dependencies) {
         if (typeof dep.query === 'string' && dep.query.includes('slug.current')) {
           slugQueries += 1
           expect((dep.params as { published: string }).published).toBe(entry.id)
@@ -132,16 +113,14 @@ describe('a second run on the same documents', () => {
       }
     }
     expect(slugQueries).toBeGreaterThan(1) // both industries (at least) checked their slug
-
     const group = storedEntries().find((e) => e.id === 'metricGroup-shares')!
-    expect(group.deps.some((d) => typeof d.query === 'string' && d.query.includes('_id in $ids'))).toBe(true)
+    expect(group.dependencies.some((d) => typeof d.query === 'string' && d.query.includes('_id in $ids'))).toBe(true)
   })
 })
 
 describe('a changed document', () => {
   it('is validated again and its new error reported; the others are reused', async () => {
-    const first = await validate(baseDataset())
-    expect(first.ok).toBe(true)
+    expect((await validate(baseDataset())).ok).toBe(true)
     const report = await validate(datasetWith((_, byId) => void (byId('metric-packaging-share').value = 180)))
     expect(report.cache).toEqual({ reused: 10, validated: 1 })
     expect(report.errors.map((e) => [e.documentId, e.field])).toEqual([['metric-packaging-share', 'value']])
@@ -162,8 +141,7 @@ describe('a changed document', () => {
   it('with its keys in another order is the same document (reused)', async () => {
     await validate(baseDataset())
     const docs = baseDataset().map((doc) => Object.fromEntries(Object.entries(doc).reverse()) as Doc)
-    const report = await validate(docs)
-    expect(report.cache).toEqual({ reused: 11, validated: 0 })
+    expect((await validate(docs)).cache).toEqual({ reused: 11, validated: 0 })
   })
 })
 
@@ -177,8 +155,7 @@ describe('a change in another document that a rule queried', () => {
     const clash = withSecondIndustry(baseDataset(), 'cybersecurity')
     const report = await validate(clash)
     expect(report.cache).toEqual({ reused: 10, validated: 2 })
-    const slugErrors = report.errors.filter((e) => e.field === 'slug').map((e) => e.documentId)
-    expect(slugErrors).toEqual(['industry-cybersecurity', 'industry-semiconductors'])
+    expect(report.errors.filter((e) => e.field === 'slug').map((e) => e.documentId)).toEqual(['industry-cybersecurity', 'industry-semiconductors'])
 
     // The clash itself is cached: both errors come back from the cache.
     const again = await validate(clash)
@@ -192,8 +169,7 @@ describe('a change in another document that a rule queried', () => {
   })
 
   it('revalidates an unchanged figure group when one of its figures changes unit', async () => {
-    const before = await validate(baseDataset())
-    expect(before.ok).toBe(true)
+    expect((await validate(baseDataset())).ok).toBe(true)
     const report = await validate(datasetWith((_, byId) => void (byId('metric-packaging-share').unit = 'rank')))
     expect(report.cache).toEqual({ reused: 9, validated: 2 })
     expect(report.errors.map((e) => [e.documentId, e.field])).toEqual([['metricGroup-shares', 'metrics']])
@@ -202,8 +178,7 @@ describe('a change in another document that a rule queried', () => {
 
   it('revalidates the documents referring to one that is removed or added', async () => {
     await validate(baseDataset())
-    const without = baseDataset().filter((d) => d._id !== 'section-background')
-    const report = await validate(without)
+    const report = await validate(baseDataset().filter((d) => d._id !== 'section-background'))
     // Referrers of section-background: industry-cybersecurity, metric-foundry-share; their
     // existence checks changed. The others are reused.
     expect(report.cache!.validated).toBe(2)
@@ -218,7 +193,7 @@ describe('a change in another document that a rule queried', () => {
 })
 
 describe('the global key', () => {
-  it('depends on the schema files, this code and the packages, plus any extra', async () => {
+  it('depends on the schema files, the validation code and the packages, plus any extra', async () => {
     const a = await validationCacheKey('a')
     expect(a).toMatch(/^[0-9a-f]{64}$/)
     expect(await validationCacheKey('a')).toBe(a)
@@ -227,39 +202,48 @@ describe('the global key', () => {
     // The same on a copy of the project's rules: each kind of change gives another key.
     const root = join(dir, 'project')
     cpSync(join(projectRoot, 'schemas'), join(root, 'schemas'), { recursive: true })
-    cpSync(join(projectRoot, 'src/content/validate.ts'), join(root, 'src/content/validate.ts'))
+    cpSync(join(projectRoot, 'src/content/validation'), join(root, 'src/content/validation'), { recursive: true })
     const base = await computeBaseKey(root)
     expect(await computeBaseKey(root)).toBe(base)
     const edit = (file: string, change: (text: string) => string) => writeFileSync(join(root, file), change(readFileSync(join(root, file), 'utf8')))
+    const keys = [base]
+    const changed = async () => {
+      const key = await computeBaseKey(root)
+      expect(keys).not.toContain(key)
+      keys.push(key)
+    }
     edit('schemas/documents/metric.ts', (text) => `${text}\n// another rule\n`)
-    const afterSchema = await computeBaseKey(root)
-    expect(afterSchema).not.toBe(base)
+    await changed()
     writeFileSync(join(root, 'schemas/lib/new-helper.ts'), 'export const x = 1\n')
-    const afterNewFile = await computeBaseKey(root)
-    expect(afterNewFile).not.toBe(afterSchema)
-    edit('src/content/validate.ts', (text) => `${text}\n`)
-    const afterCode = await computeBaseKey(root)
-    expect(afterCode).not.toBe(afterNewFile)
+    await changed()
+    edit('src/content/validation/hints.ts', (text) => `${text}\n`)
+    await changed()
+    writeFileSync(join(root, 'src/content/validation/new-module.ts'), 'export const y = 1\n')
+    await changed()
     mkdirSync(join(root, 'node_modules/@sanity/validation'), { recursive: true })
     writeFileSync(join(root, 'node_modules/@sanity/validation/package.json'), JSON.stringify({ name: '@sanity/validation', version: '99.0.0' }))
-    expect(await computeBaseKey(root)).not.toBe(afterCode)
+    await changed()
+    // Code outside the validation folder does not decide the markers.
+    writeFileSync(join(root, 'src/content/views.ts'), 'export {}\n')
+    expect(await computeBaseKey(root)).toBe(keys.at(-1))
   })
 
   it('when changed, ignores every entry', async () => {
     const docs = baseDataset()
-    expect((await validate(docs, { cache: { keyExtra: 'schema v1' } })).cache).toEqual({ reused: 0, validated: 11 })
-    expect((await validate(docs, { cache: { keyExtra: 'schema v1' } })).cache).toEqual({ reused: 11, validated: 0 })
-    const changed = await validate(docs, { cache: { keyExtra: 'schema v2' } })
+    const withKey = (keyExtra: string) => validate(docs, { cache: { dir, keyExtra } })
+    expect((await withKey('schema v1')).cache).toEqual({ reused: 0, validated: 11 })
+    expect((await withKey('schema v1')).cache).toEqual({ reused: 11, validated: 0 })
+    const changed = await withKey('schema v2')
     expect(changed.cache).toEqual({ reused: 0, validated: 11 })
     expect(changed.ok).toBe(true)
     // The file now holds the new key only.
-    expect((await validate(docs, { cache: { keyExtra: 'schema v1' } })).cache).toEqual({ reused: 0, validated: 11 })
+    expect((await withKey('schema v1')).cache).toEqual({ reused: 0, validated: 11 })
   })
 })
 
 describe('the cache file', () => {
   it('when corrupt, is ignored: everything is validated, nothing throws, and it is rewritten', async () => {
-    writeFileSync(cacheFile(), '{"version": 1, "key": "trunc')
+    writeFileSync(cacheFile(), '{"key": "trunc')
     const docs = problemDataset()
     const report = await validate(docs)
     expect(report.cache).toEqual({ reused: 0, validated: docs.length })
@@ -272,26 +256,46 @@ describe('the cache file', () => {
     await validate(docs)
     const data = JSON.parse(readFileSync(cacheFile(), 'utf8')) as { entries: Record<string, unknown>[] }
     data.entries[0]!.markers = [{ nonsense: true }]
-    data.entries[1]!.deps = 'none'
+    data.entries[1]!.dependencies = 'none'
+    data.entries[2]!.dependencies = [{ query: 'count(*)' }]
     writeFileSync(cacheFile(), JSON.stringify(data))
     const report = await validate(docs)
-    expect(report.cache).toEqual({ reused: 9, validated: 2 })
+    expect(report.cache).toEqual({ reused: 8, validated: 3 })
     expect(report.ok).toBe(true)
   })
 
-  it('is neither read nor written with VALIDATION_CACHE=0', async () => {
-    process.env.VALIDATION_CACHE = '0'
-    const docs = baseDataset()
-    expect((await validate(docs)).cache).toEqual({ reused: 0, validated: 11 })
-    expect((await validate(docs)).cache).toEqual({ reused: 0, validated: 11 })
-    expect(readdirSync(dir)).toEqual([])
-    expect(validationCacheSettings(true, { VALIDATION_CACHE: '0' })).toBeUndefined()
+  it('is neither read nor written with BUILD_CACHE=0, even with a folder given', async () => {
+    const saved = process.env.BUILD_CACHE
+    process.env.BUILD_CACHE = '0'
+    try {
+      const docs = baseDataset()
+      expect((await validate(docs)).cache).toEqual({ reused: 0, validated: 11 })
+      expect((await validate(docs)).cache).toEqual({ reused: 0, validated: 11 })
+      expect(readdirSync(dir)).toEqual([])
+    } finally {
+      if (saved === undefined) delete process.env.BUILD_CACHE
+      else process.env.BUILD_CACHE = saved
+    }
+    expect(validationCacheSettings(true, { BUILD_CACHE: '0' })).toBeUndefined()
+    expect(validationCacheSettings({ dir }, { BUILD_CACHE: 'off' })).toBeUndefined()
     expect(validationCacheSettings(false, {})).toBeUndefined()
   })
 
-  it('is off with VALIDATION_CACHE=0 even when a folder is given', () => {
-    expect(validationCacheSettings({ dir }, { VALIDATION_CACHE: '0' })).toBeUndefined()
-    expect(validationCacheSettings({ dir }, {})!.file).toBe(join(dir, 'validation.json'))
+  it('is in the build cache folder: node_modules/.cache/six-core by default, BUILD_CACHE_DIR or the dir option moves it', () => {
+    expect(validationCacheSettings(true, {})!.file).toBe(join(projectRoot, 'node_modules/.cache/six-core/validation.json'))
+    expect(validationCacheSettings(true, { BUILD_CACHE_DIR: dir })!.file).toBe(join(dir, 'validation.json'))
+    expect(validationCacheSettings({ dir: join(dir, 'x') }, { BUILD_CACHE_DIR: dir })!.file).toBe(join(dir, 'x', 'validation.json'))
+  })
+
+  it('is created with its folder, and a folder that cannot be written only loses the cache', async () => {
+    const nested = join(dir, 'a', 'b')
+    expect((await validate(baseDataset(), { cache: { dir: nested } })).cache).toEqual({ reused: 0, validated: 11 })
+    expect(readdirSync(nested)).toEqual(['validation.json'])
+    const blocked = join(dir, 'file')
+    writeFileSync(blocked, 'not a folder')
+    const report = await validate(baseDataset(), { cache: { dir: blocked } })
+    expect(report.ok).toBe(true)
+    expect(report.cache).toEqual({ reused: 0, validated: 11 })
   })
 
   it('does not keep a result whose rules threw: the document is validated again next time', async () => {
@@ -305,6 +309,7 @@ describe('the cache file', () => {
     try {
       const report = await validate(docs)
       expect(report.errors.map((e) => [e.documentId, e.code])).toEqual([['metric-foundry-share', 'validation.exception']])
+      expect(report.errors[0]!.message).toMatch(/the rules broke/)
     } finally {
       spy.mockRestore()
     }
@@ -312,11 +317,6 @@ describe('the cache file', () => {
     const again = await validate(docs)
     expect(again.cache).toEqual({ reused: docs.length - 1, validated: 1 })
     expect(again.ok).toBe(true)
-  })
-
-  it('defaults to node_modules/.cache/six-core/validation.json under the project, VALIDATION_CACHE_DIR overrides it', () => {
-    expect(validationCacheSettings(true, {})!.file).toMatch(/[\\/]node_modules[\\/]\.cache[\\/]six-core[\\/]validation\.json$/)
-    expect(validationCacheSettings(true, { VALIDATION_CACHE_DIR: dir })!.file).toBe(join(dir, 'validation.json'))
   })
 
   it('keeps only the documents of the last run, and leaves no temporary file', async () => {
@@ -340,7 +340,9 @@ describe('canonicalJson', () => {
 describe('a build whose every document is in the cache', () => {
   /** Validates the embedded dataset in a fresh Node process; what it reports and loaded. */
   const run = (cacheDir: string) => {
-    const child = spawnSync(process.execPath, [fileURLToPath(new URL('../support/validate-modules.ts', import.meta.url)), cacheDir], { encoding: 'utf8' })
+    const { BUILD_CACHE: _, BUILD_CACHE_DIR: __, ...env } = process.env
+    const script = fileURLToPath(new URL('../../support/validate-modules.ts', import.meta.url))
+    const child = spawnSync(process.execPath, [script, cacheDir], { encoding: 'utf8', env })
     expect(child.status, child.stderr).toBe(0)
     return JSON.parse(child.stdout.trim().split('\n').at(-1)!) as { ok: boolean; cache: ValidationReport['cache']; loaded: string[] }
   }
