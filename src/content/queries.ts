@@ -49,6 +49,3 @@ export const siteContentQuery = defineQuery(`{
   },
   "timeline": *[_type == "timelineEvent"] | order(date asc, _id asc) { _id, date, title, description }
 }`)
-
-/** Every document of the given types, whole: what content validation checks. */
-export const documentsForValidationQuery = defineQuery(`*[_type in $types] | order(_id asc)`)

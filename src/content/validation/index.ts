@@ -8,7 +8,6 @@
  * Local and live content go through the same code; nothing here touches the network, and
  * Sanity's packages load only if some document's rules must run.
  */
-import { documentsForValidationQuery } from '../queries.ts'
 import type { ContentSource, SanityDocumentLike } from '../source/index.ts'
 import { fieldsByType, issuesFromMarkers } from './hints.ts'
 import { createDatasetFetch } from './offline-client.ts'
@@ -79,16 +78,11 @@ async function sanityMarkers(documents: readonly SanityDocumentLike[], context: 
 }
 
 /**
- * The documents to validate, from any source: every document of a schema type through
- * {@link documentsForValidationQuery} (so local and live are validated identically), plus
- * the documents of other types the source holds, which are reported as unknown types.
+ * The documents to validate: everything the source holds (one request when live), sorted by
+ * id. Documents of a type the schema does not know are among them and reported as such.
  */
 export async function documentsForValidation(source: ContentSource): Promise<SanityDocumentLike[]> {
-  const { documentTypes } = await import('../../../schemas/index.ts')
-  const known = await source.query<SanityDocumentLike[]>(documentsForValidationQuery, { types: documentTypes })
-  const types = new Set<string>(documentTypes)
-  const others = (await source.allDocuments()).filter((doc) => !types.has(doc?._type))
-  return [...known, ...others]
+  return [...(await source.allDocuments())].sort((a, b) => (a._id < b._id ? -1 : a._id > b._id ? 1 : 0))
 }
 
 /** Ids that exist in the source, for references to documents outside the validated set. */
