@@ -3,7 +3,6 @@ import { defineConfig } from 'astro/config'
 import mdx from '@astrojs/mdx'
 import sitemap from '@astrojs/sitemap'
 import tailwindcss from '@tailwindcss/vite'
-import { join } from 'node:path'
 import { defaultLocale, locales } from './schemas/locales.ts'
 
 /** The public address of the built site: SITE_URL, else the settings default. */
@@ -54,7 +53,7 @@ export default defineConfig({
   },
   // The build's cache folder, when one is named, holds Astro's cache too: a test or a benchmark
   // that gives its build a folder of its own shares nothing with the developer's builds.
-  ...(process.env.BUILD_CACHE_DIR?.trim() ? { cacheDir: join(process.env.BUILD_CACHE_DIR.trim(), 'astro') } : {}),
+  ...(process.env.BUILD_CACHE_DIR?.trim() ? { cacheDir: `${process.env.BUILD_CACHE_DIR.trim()}/astro` } : {}),
   // No client JavaScript by default: no prefetch script, no dev toolbar in output.
   prefetch: false,
   devToolbar: { enabled: false },
