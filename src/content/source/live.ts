@@ -4,7 +4,7 @@
  * request, and retries through p-retry: @sanity/client 8 retries only 429/502/503 (not
  * 500/504) and ignores Retry-After, so its own retries are off (`maxRetries: 0`).
  */
-import { createClient, type ClientPerspective } from '@sanity/client'
+import type { ClientPerspective, SanityClient } from '@sanity/client'
 import pRetry from 'p-retry'
 import { assertParams, type ContentSource, type QueryParams, type SanityDocumentLike } from './types.ts'
 import { describeApiError, errorCode, errorStatus, isRetryable, retryAfterMs, type LiveTarget } from './errors.ts'
@@ -76,24 +76,30 @@ const ALL_DOCUMENTS = '*[!(_id in path("_.**")) && !string::startsWith(_type, "s
 export function createLiveSource(options: LiveSourceOptions): ContentSource {
   const perspective: ClientPerspective = options.perspective ?? 'published'
   const timeout = options.timeout ?? LIVE_DEFAULTS.timeout
-  const client = createClient({
-    projectId: options.projectId,
-    dataset: options.dataset,
-    apiVersion: API_VERSION,
-    useCdn: false,
-    perspective,
-    token: options.token,
-    // A custom host (a test server) must be used as given, not as PROJECT.host.
-    ...(options.apiHost ? { apiHost: options.apiHost, useProjectHostname: false } : {}),
-    timeout,
-    maxRetries: 0,
-  })
+  // Imported on the first query: a build from the embedded dataset never loads the client.
+  let client: Promise<SanityClient> | undefined
+  const getClient = () =>
+    (client ??= import('@sanity/client').then(({ createClient }) =>
+      createClient({
+        projectId: options.projectId,
+        dataset: options.dataset,
+        apiVersion: API_VERSION,
+        useCdn: false,
+        perspective,
+        token: options.token,
+        // A custom host (a test server) must be used as given, not as PROJECT.host.
+        ...(options.apiHost ? { apiHost: options.apiHost, useProjectHostname: false } : {}),
+        timeout,
+        maxRetries: 0,
+      }),
+    ))
   const target: LiveTarget = { projectId: options.projectId, dataset: options.dataset, apiHost: options.apiHost, perspective }
   const where = `project "${options.projectId}", dataset "${options.dataset}"${options.apiHost ? ` at ${options.apiHost}` : ''}, perspective "${perspective}"`
   const run = async <T>(query: string, params: QueryParams): Promise<T> => {
     assertParams(query, params)
     try {
-      return await withRetries(() => client.fetch<T>(query, params), {
+      const sanity = await getClient()
+      return await withRetries(() => sanity.fetch<T>(query, params), {
         ...options,
         onRetry: ({ attempt, delayMs, error }) =>
           console.warn(
