@@ -153,7 +153,7 @@ export function renderReport(r: Results): string {
   ]
   const phaseNames = [...new Set(r.sizes.flatMap((s) => Object.keys(s.phases)))]
   if (phaseNames.length) {
-    out.push('', '### Site build phases (last warm build; phases overlap)', '')
+    out.push('', '### Site build phases (last warm build)', '')
     out.push(table(['size', ...phaseNames], r.sizes.map((s) => [`${s.factor}×`, ...phaseNames.map((p) => (p in s.phases ? formatSeconds(s.phases[p]!) : '–'))])))
   }
   out.push('', '### Page weight (gzip) and search index', '')

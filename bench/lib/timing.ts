@@ -5,7 +5,7 @@
  *
  * Every timed command runs as `/usr/bin/time -f %M -a -o <name>.rss <command>`: GNU time's %M
  * is the peak RSS of the largest process of the command's tree, one line per run. A build's
- * processes overlap (the build script validates while its Astro child renders), so the cold
+ * processes live side by side (the build script holds the content while its Astro child renders), so the cold
  * build, run once outside hyperfine, also samples the summed RSS of the whole tree.
  */
 import { execFileSync, spawn } from 'node:child_process'
