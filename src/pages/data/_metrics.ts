@@ -7,7 +7,8 @@ import { locales } from '../../../schemas/locales'
 import { getSiteView } from '../../content/load'
 import type { MetricView, SiteView, SourceView } from '../../content/views'
 import type { Localized } from '../../content/localize'
-import { formatMetricValue, formatPartialDate, formatPlainNumber } from '../../i18n/format'
+import { formatDate } from '../../i18n/calendar'
+import { formatMetricValue, formatPlainNumber } from '../../i18n/format'
 import { t } from '../../i18n/t'
 import { paths } from '../../utils/paths'
 
@@ -55,7 +56,7 @@ const own = <T>(value: Localized<T> | undefined): T | null => (value && !value.f
 const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
 
 function citation(source: SourceView, view: SiteView): string {
-  const date = formatPartialDate(source.date, view.locale.id)
+  const date = formatDate(source.date, view.locale, view.settings.dateCalendar)
   return t(view.locale, 'source.citation', { publisher: source.publisher.value, title: source.title.value, date })
 }
 
