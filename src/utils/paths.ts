@@ -25,6 +25,12 @@ export const paths = {
   dataCsv: () => '/data/metrics.csv',
   /** Open data: every metric as JSON. */
   dataJson: () => '/data/metrics.json',
+  /**
+   * One figure's or figure group's own files: `json` (both languages), `csv` and `svg` (one
+   * per language), e.g. /data/metrics/foundry-market-share.zh-tw.svg.
+   */
+  dataFile: (what: 'metric' | 'group', slug: string, kind: 'json' | 'csv' | 'svg', locale?: LocaleId | string) =>
+    `/data/${what === 'metric' ? 'metrics' : 'groups'}/${slug}${kind === 'json' ? '' : `.${seg(locale ?? '')}`}.${kind}`,
 } as const
 
 /** The document types that have a place on the site. */

@@ -180,6 +180,21 @@ export const en = {
   'embed.chart': 'Chart',
   'svg.unit': 'Unit: {unit}',
   'svg.sources': 'Sources: {sources}',
+  'csv.slug': 'Slug',
+  'csv.label': 'Figure',
+  'csv.value': 'Value',
+  'csv.comparator': 'Comparator',
+  'csv.unit': 'Unit',
+  'csv.currency': 'Currency',
+  'csv.countNoun': 'What is counted',
+  'csv.asOf': 'As of',
+  'csv.valueText': 'Value as written',
+  'csv.source': 'Source',
+  'csv.sourceDate': 'Source date',
+  'csv.sourceUrl': 'Source URL',
+  'csv.licence': 'Reuse terms',
+  'csv.page': 'Page',
+  'cite.noDate': 'n.d.',
 } as const
 
 /** A UI string key. */

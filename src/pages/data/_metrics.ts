@@ -11,6 +11,7 @@ import { formatDate } from '../../i18n/calendar'
 import { formatMetricValue, formatPlainNumber } from '../../i18n/format'
 import { t } from '../../i18n/t'
 import { paths } from '../../utils/paths'
+import { figureFiles, type FigureFiles } from '../../reuse/figures'
 
 type ByTag<T> = Record<string, T>
 
@@ -42,6 +43,8 @@ export interface OpenMetric {
   industries: string[]
   groups: string[]
   pages: ByTag<string>
+  /** This figure's own files: JSON, and CSV and SVG per language. */
+  files: FigureFiles
 }
 
 export interface OpenGroup {
@@ -50,6 +53,8 @@ export interface OpenGroup {
   summary: ByTag<string | null>
   metrics: string[]
   pages: ByTag<string>
+  /** This group's own files: JSON, and CSV and SVG per language. */
+  files: FigureFiles
 }
 
 const own = <T>(value: Localized<T> | undefined): T | null => (value && !value.fallback ? value.value : null)
@@ -96,6 +101,7 @@ export async function openData(site: URL | undefined): Promise<{ metrics: OpenMe
       industries: m.industries.map((i) => i.slug),
       groups: [...m.groups].sort(byCodePoint),
       pages: per((v) => abs(paths.metric(v.locale.id, m.slug))),
+      files: figureFiles('metric', m.slug, site),
     }
   })
   const groups = [...first.metricGroups].sort((a, b) => byCodePoint(a.slug, b.slug)).map((g): OpenGroup => {
@@ -106,6 +112,7 @@ export async function openData(site: URL | undefined): Promise<{ metrics: OpenMe
       summary: per((v) => own(inView(v).summary)),
       metrics: g.metrics.map((m) => m.slug),
       pages: per((v) => abs(paths.metrics(v.locale.id, g.slug))),
+      files: figureFiles('group', g.slug, site),
     }
   })
   return { metrics, groups }
