@@ -85,6 +85,7 @@ describe('embed pages', () => {
         const p = page(dir, `/${l.segment}/embed/${g}/`)
         expect(p.root.querySelector('html')?.getAttribute('lang'), g).toBe(l.htmlLang)
         expect(p.root.querySelector('meta[name="robots"]')?.getAttribute('content'), g).toBe('noindex')
+        expect(p.root.querySelector('[data-preview-banner]'), g).toBeNull()
         expect(p.root.querySelector('link[rel="canonical"]')?.getAttribute('href'), g).toBe(`${origin}/${l.segment}/metrics/`)
         expect(p.root.querySelectorAll('script'), g).toHaveLength(0)
         expect(p.root.querySelectorAll('header, nav, footer, .skip-link'), g).toHaveLength(0)

@@ -57,7 +57,7 @@ describe('figure pages', () => {
         const p = page(dir, `/${locale.segment}/metrics/foundry-market-share/`)
         const time = p.root.querySelector('article header time')!
         expect(time.getAttribute('datetime')).toBe('2020-04')
-        expect(time.text.trim()).toBe(locale.id === 'zhTW' ? '民國 109 年 4 月（2020 年 4 月）' : 'April 2020')
+        expect(time.text.trim()).toBe(locale.id === 'zhTW' ? '資料時間：民國 109 年 4 月（2020 年 4 月）' : 'As of April 2020')
       })
 
       it('each page has an accessible table, open data links and the brief section that states it', () => {
