@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react'
+import { useState } from 'react'
 import { useClient, useDocumentOperation, type DocumentActionComponent } from 'sanity'
 import { PublishIcon } from '@sanity/icons'
 import { locales, type LocaleId } from '../../schemas/locales'
@@ -35,8 +35,7 @@ export const PublishWithChangeNoteAction: DocumentActionComponent = (props) => {
   if (!props.published || !props.draft || props.type === 'update') return null
   const missing = missingFields({ title, note })
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault()
+  const submit = async () => {
     setBusy(true)
     setError(undefined)
     try {
@@ -62,7 +61,13 @@ export const PublishWithChangeNoteAction: DocumentActionComponent = (props) => {
           header: 'Publish with change note · 發布並撰寫更新說明',
           onClose: () => setOpen(false),
           content: (
-            <form data-testid="change-note-form" onSubmit={submit}>
+            <form
+              data-testid="change-note-form"
+              onSubmit={(event) => {
+                event.preventDefault()
+                void submit()
+              }}
+            >
               {locales.map((l) => (
                 <div key={l.id}>
                   <label style={label} htmlFor={`change-title-${l.id}`}>Title · {l.label} ({l.tag})</label>
