@@ -4,12 +4,18 @@ import mdx from '@astrojs/mdx'
 import sitemap from '@astrojs/sitemap'
 import tailwindcss from '@tailwindcss/vite'
 import { defaultLocale, locales } from './schemas/locales.ts'
+import { headersFileIntegration } from './src/integrations/headers-file.ts'
+import { pageDates } from './src/integrations/page-dates.ts'
+import { cspConfig } from './src/utils/csp-policy.ts'
 
 /** The public address of the built site: SITE_URL, else the settings default. */
 const site = (process.env.SITE_URL?.trim() || 'https://six-core-industries.example.org').replace(/\/+$/, '')
 
 /** Pages that exist but do not belong in the sitemap: the root language picker and the 404 page. */
 const notInSitemap = new Set([`${site}/`, `${site}/404/`])
+
+/** Each built page's own date, for the sitemap's `<lastmod>` (collected before the sitemap is written). */
+const dates = pageDates()
 
 export default defineConfig({
   site,
@@ -40,8 +46,11 @@ export default defineConfig({
   markdown: { syntaxHighlight: false },
   integrations: [
     mdx(),
+    dates.integration,
+    headersFileIntegration(),
     sitemap({
-      filter: (page) => !notInSitemap.has(page),
+      filter: (page) => !notInSitemap.has(page) && !page.includes('/embed/'),
+      serialize: (item) => ({ ...item, lastmod: dates.lastmod(item.url) }),
       i18n: {
         defaultLocale: defaultLocale.segment,
         locales: Object.fromEntries(locales.map((l) => [l.segment, l.tag])),
@@ -54,6 +63,11 @@ export default defineConfig({
   // The build's cache folder, when one is named, holds Astro's cache too: a test or a benchmark
   // that gives its build a folder of its own shares nothing with the developer's builds.
   ...(process.env.BUILD_CACHE_DIR?.trim() ? { cacheDir: `${process.env.BUILD_CACHE_DIR.trim()}/astro` } : {}),
+  // A strict Content Security Policy on every page, as a <meta> (GitHub Pages reads no headers;
+  // src/integrations/headers-file.ts writes the same policy as headers for hosts that do).
+  // Astro hashes the styles it emits; inline scripts and styles of our own add their hashes
+  // per page (src/utils/csp.ts). Only the search page adds 'wasm-unsafe-eval' (Pagefind).
+  security: { csp: cspConfig },
   // No client JavaScript by default: no prefetch script, no dev toolbar in output.
   prefetch: false,
   devToolbar: { enabled: false },

@@ -12,6 +12,7 @@ import { metricGroup } from './documents/metricGroup.ts'
 import { source } from './documents/source.ts'
 import { glossaryTerm } from './documents/glossaryTerm.ts'
 import { timelineEvent } from './documents/timelineEvent.ts'
+import { update } from './documents/update.ts'
 
 /** The one content model: every schema type, shared by the Studio, the site build and the tests. */
 export const schemaTypes = [
@@ -31,6 +32,7 @@ export const schemaTypes = [
   source,
   glossaryTerm,
   timelineEvent,
+  update,
 ]
 
 export { singletons, singletonTypes } from './singletons.ts'

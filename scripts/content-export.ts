@@ -1,7 +1,7 @@
 /**
  * Exports the live dataset into content/dataset.ndjson, in the normalized form: published
- * documents only (drafts, versions, system and asset documents left out), without `_rev`,
- * `_createdAt`, `_updatedAt`, sorted by `_id`, keys in a stable order. A re-export of
+ * documents only (drafts, versions, system and asset documents left out), without `_rev` and
+ * `_createdAt` (`_updatedAt` is kept: pages show it), sorted by `_id`, keys in a stable order. A re-export of
  * unchanged content gives a byte-identical file, so `git diff` shows only real edits.
  *
  * Usage: npm run content:export [-- --out <file>] [-- --check]

@@ -8,6 +8,7 @@ import { structure } from './structure'
 import { resolveTemplates, METRIC_WITH_SOURCE } from './templates'
 import { filterNewDocumentOptions, resolveDocumentActions } from './singletons'
 import { OpenOnSiteAction } from './actions/openOnSite'
+import { PublishWithChangeNoteAction } from './actions/publishWithChangeNote'
 import { filterField, languageFilterDocumentTypes, supportedLanguages } from './lib/languages'
 import { navbarWithEnvWarning } from './components/EnvWarning'
 
@@ -44,7 +45,7 @@ export default defineConfig({
   },
   document: {
     newDocumentOptions: (prev, context) => filterNewDocumentOptions(prev, context, parameterizedTemplates),
-    actions: (prev, context) => resolveDocumentActions(prev, context, [OpenOnSiteAction]),
+    actions: (prev, context) => resolveDocumentActions(prev, context, [PublishWithChangeNoteAction, OpenOnSiteAction]),
   },
   studio: env.missing.length > 0 ? { components: { navbar: navbarWithEnvWarning(env.missing) } } : {},
 })

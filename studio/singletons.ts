@@ -23,11 +23,15 @@ export const singletonItems: readonly SingletonItem[] = [
 /** The key of our "Open on the site" action (see studio/actions/openOnSite.tsx). */
 export const OPEN_ON_SITE = 'openOnSite'
 
+/** The key of "Publish with change note" (see studio/actions/publishWithChangeNote.tsx). */
+export const PUBLISH_WITH_CHANGE_NOTE = 'publishWithChangeNote'
+
 /**
- * The actions a singleton keeps: publish, discard changes, restore (from history) and
- * "Open on the site". Delete, duplicate and unpublish are gone: the site needs the document.
+ * The actions a singleton keeps: publish (also with a change note), discard changes, restore
+ * (from history) and "Open on the site". Delete, duplicate and unpublish are gone: the site
+ * needs the document.
  */
-export const singletonActionKeys: ReadonlySet<string> = new Set(['publish', 'discardChanges', 'restore', OPEN_ON_SITE])
+export const singletonActionKeys: ReadonlySet<string> = new Set(['publish', PUBLISH_WITH_CHANGE_NOTE, 'discardChanges', 'restore', OPEN_ON_SITE])
 
 /** Whether an action may appear on a singleton (actions without a key are dropped too). */
 export function isAllowedOnSingleton(action: Pick<DocumentActionComponent, 'action'>): boolean {

@@ -6,6 +6,7 @@ import {
   BookIcon,
   CalendarIcon,
   ChartUpwardIcon,
+  ClockIcon,
   CogIcon,
   DocumentTextIcon,
   LinkIcon,
@@ -106,8 +107,8 @@ function metricsItem(S: StructureBuilder) {
 }
 
 /**
- * The structure: singletons first, then the ordered lists, metrics, sources, glossary and
- * the timeline (by date).
+ * The structure: singletons first, then the ordered lists, metrics, sources, glossary,
+ * the timeline (by date) and the change notes (newest first).
  */
 export const structure: StructureResolver = (S: StructureBuilder, context: StructureResolverContext) =>
   S.list()
@@ -144,5 +145,17 @@ export const structure: StructureResolver = (S: StructureBuilder, context: Struc
             .title('Timeline (by date)')
             .apiVersion(STRUCTURE_API_VERSION)
             .defaultOrdering([{ field: 'date', direction: 'asc' }]),
+        ),
+      S.divider(),
+      S.listItem()
+        .title('Updates')
+        .id('updates')
+        .icon(ClockIcon)
+        .schemaType('update')
+        .child(
+          S.documentTypeList('update')
+            .title('Updates (newest first)')
+            .apiVersion(STRUCTURE_API_VERSION)
+            .defaultOrdering([{ field: 'date', direction: 'desc' }]),
         ),
     ])

@@ -120,8 +120,8 @@ export interface ExportReport {
 
 /**
  * Reads every document through the Export API (an NDJSON stream) and returns the normalized
- * published content: drafts, versions, system and asset documents left out; `_rev`,
- * `_createdAt`, `_updatedAt` removed; sorted by `_id`; keys in a stable order.
+ * published content: drafts, versions, system and asset documents left out; `_rev` and
+ * `_createdAt` removed (`_updatedAt` kept); sorted by `_id`; keys in a stable order.
  */
 export async function exportDataset(config: SyncConfig): Promise<ExportReport> {
   const url = `${apiBase(config)}/data/export/${encodeURIComponent(config.dataset)}`

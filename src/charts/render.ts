@@ -281,6 +281,24 @@ function rankSeries(spec: BarChartSpec, rowHeight: number) {
   ]
 }
 
+/** The CSS properties ECharts writes on text that SVG also has as presentation attributes. */
+const PRESENTATION = new Set(['font-size', 'font-weight', 'font-style', 'font-family', 'fill', 'stroke', 'opacity', 'dominant-baseline', 'text-anchor'])
+
+/** `font-size:14px;font-weight:bold;` → ` font-size="14px" font-weight="bold"`; anything else is a renderer change to look at. */
+function styleToAttributes(css: string): string {
+  return css
+    .split(';')
+    .map((declaration) => declaration.trim())
+    .filter(Boolean)
+    .map((declaration) => {
+      const [name = '', ...value] = declaration.split(':')
+      const property = name.trim().toLowerCase()
+      if (!PRESENTATION.has(property)) throw new Error(`ECharts wrote the style "${declaration}", which has no SVG attribute here. Hint: map it in src/charts/render.ts styleToAttributes.`)
+      return ` ${property}="${escapeAttr(value.join(':').trim())}"`
+    })
+    .join('')
+}
+
 /** Sentinel colours to CSS, no hover styles or ECharts metadata, accessible root. */
 function postProcess(svg: string, spec: BarChartSpec): string {
   const out = svg
@@ -294,6 +312,9 @@ function postProcess(svg: string, spec: BarChartSpec): string {
     .replace(/stroke="(?:#0f1011|rgba?\(15,\s*16,\s*17(?:,\s*1)?\))"/gi, 'stroke="#fff" data-chart="halo"')
     .replace(/stroke="(?:#0d0e0f|rgba?\(13,\s*14,\s*15(?:,\s*1)?\))"/gi, 'stroke="#888" data-chart="axis"')
     .replace(/font-family:inherit;?/g, '')
+    // Inline style attributes would need 'unsafe-inline' under the site's CSP: the few text
+    // properties ECharts writes become SVG presentation attributes, which CSP does not govern.
+    .replace(/\sstyle="([^"]*)"/g, (_, css: string) => styleToAttributes(css))
   if (/#010203|#0a0b0c|#0d0e0f|#0e0f10|#0f1011/i.test(out)) throw new Error('A chart colour was not mapped to CSS (an ECharts output change?). Hint: check src/charts/render.ts postProcess.')
   return out.replace(
     /^<svg\b/,

@@ -9,13 +9,14 @@
 import { readFileSync } from 'node:fs'
 import { getLocale, type LocaleId } from '../../schemas/locales.ts'
 import { singletons } from '../../schemas/singletons.ts'
+import { updateTargetTypes } from '../../schemas/update-targets.ts'
 import { ContentError, HintedError } from './content-error.ts'
 import { siteContentQuery } from './queries.ts'
 import type { ContentSource } from './source/index.ts'
 import { buildSiteViews, type SiteContent, type SiteView, type SiteViews } from './views.ts'
 
-/** The parameters of {@link siteContentQuery}. */
-export const siteContentParams = { settingsId: singletons.siteSettings, policyId: singletons.policy }
+/** The parameters of {@link siteContentQuery}; `contentTypes` are the documents whose `_updatedAt` dates pages. */
+export const siteContentParams = { settingsId: singletons.siteSettings, policyId: singletons.policy, contentTypes: [...updateTargetTypes] }
 
 /**
  * Runs the one site query against a source and checks that the singletons exist.

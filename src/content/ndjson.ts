@@ -37,10 +37,14 @@ export function parseNdjson(text: string, file = 'dataset.ndjson'): Record<strin
 }
 
 /**
- * System fields Sanity adds on export; the normalized dataset leaves them out so that a
- * re-export of unchanged content gives an identical file.
+ * System fields Sanity adds on export that the normalized dataset leaves out: `_rev` is an
+ * opaque revision id that a hand edit of the file would silently leave stale, and the site
+ * shows no creation date. `_updatedAt` is kept: pages say when their content last changed.
+ * In the embedded dataset it comes from the file's git history (`npm run content:dates`), on
+ * export from the Content Lake; either way a re-export of unchanged content gives an
+ * identical file.
  */
-export const SYSTEM_FIELDS = ['_rev', '_createdAt', '_updatedAt'] as const
+export const SYSTEM_FIELDS = ['_rev', '_createdAt'] as const
 
 /** Key order in the normalized form: `_id`, `_type`, `_key` first, then the rest by code point. */
 function compareKeys(a: string, b: string): number {
@@ -65,8 +69,8 @@ export function sortKeysDeep<T>(value: T): T {
 }
 
 /**
- * The normalized form of a dataset: documents sorted by `_id`, system fields
- * (`_rev`, `_createdAt`, `_updatedAt`) removed, keys sorted recursively. Pure: the input
+ * The normalized form of a dataset: documents sorted by `_id`, the system fields
+ * {@link SYSTEM_FIELDS} (`_rev`, `_createdAt`) removed, keys sorted recursively. Pure: the input
  * is not changed. Throws when a document has no `_id` or when two documents share one.
  */
 export function normalizeDataset(documents: readonly Record<string, unknown>[]): Record<string, unknown>[] {

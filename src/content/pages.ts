@@ -15,8 +15,11 @@ import type { Locale } from '../../schemas/locales'
 export const pageFrontmatterSchema = z.object({
   title: z.string().min(1),
   description: z.string().min(1),
-  /** Partial ISO date of the last editorial review: YYYY, YYYY-MM or YYYY-MM-DD. */
-  updated: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/).optional(),
+  /**
+   * When the page's text last changed: a partial ISO date (YYYY, YYYY-MM or YYYY-MM-DD) or an
+   * instant (2026-11-27T16:09:55Z). The page shows it as its date, so keep it in step with edits.
+   */
+  updated: z.string().regex(/^\d{4}(-\d{2}(-\d{2}(T\d{2}:\d{2}:\d{2}Z)?)?)?$/).optional(),
 })
 
 /** A page's checked frontmatter. */
@@ -58,5 +61,5 @@ export function checkFrontmatter(file: string, frontmatter: unknown): PageFrontm
   const parsed = pageFrontmatterSchema.safeParse(frontmatter)
   if (parsed.success) return parsed.data
   const problems = parsed.error.issues.map((i) => `${i.path.join('.') || '(frontmatter)'}: ${i.message}`).join('; ')
-  throw new Error(`${file} has invalid frontmatter: ${problems}. Hint: it needs a title and a description; "updated" is YYYY, YYYY-MM or YYYY-MM-DD.`)
+  throw new Error(`${file} has invalid frontmatter: ${problems}. Hint: it needs a title and a description; "updated" is YYYY, YYYY-MM, YYYY-MM-DD or an instant like 2026-11-27T16:09:55Z.`)
 }

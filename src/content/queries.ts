@@ -15,7 +15,7 @@ import { defineQuery } from 'groq'
  */
 export const siteContentQuery = defineQuery(`{
   "settings": *[_type == "siteSettings" && _id == $settingsId][0]{
-    title, description, publisher, siteUrl, contactEmail,
+    title, description, publisher, siteUrl, contactEmail, dateCalendar, licence, licenceUrl,
     "socialImage": socialImage{ "url": asset->url, alt }
   },
   "policy": *[_type == "policy" && _id == $policyId][0]{
@@ -47,5 +47,9 @@ export const siteContentQuery = defineQuery(`{
   "glossary": *[_type == "glossaryTerm" && defined(slug.current)] | order(slug.current asc) {
     _id, "slug": slug.current, term, definition, aliases
   },
-  "timeline": *[_type == "timelineEvent"] | order(date asc, _id asc) { _id, date, title, description }
+  "timeline": *[_type == "timelineEvent"] | order(date asc, _id asc) { _id, date, title, description },
+  "updates": *[_type == "update" && defined(date)] | order(date desc, _id asc) {
+    _id, date, title, note, significance, "documents": documents[]._ref
+  },
+  "changes": *[_type in $contentTypes] | order(_id asc) { _id, _updatedAt }
 }`)

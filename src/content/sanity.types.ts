@@ -14,16 +14,97 @@
 
 export declare const internalGroqTypeReferenceTo: unique symbol;
 
+type ArrayOf<T> = Array<
+  T & {
+    _key: string;
+  }
+>;
+
 // Source: ../src/content/schema.json
-export type TimelineEvent = {
+export type SiteSettingsReference = {
+  _ref: string;
+  _type: "reference";
+  _weak?: boolean;
+  [internalGroqTypeReferenceTo]?: "siteSettings";
+};
+
+export type PolicyReference = {
+  _ref: string;
+  _type: "reference";
+  _weak?: boolean;
+  [internalGroqTypeReferenceTo]?: "policy";
+};
+
+export type SectionReference = {
+  _ref: string;
+  _type: "reference";
+  _weak?: boolean;
+  [internalGroqTypeReferenceTo]?: "section";
+};
+
+export type IndustryReference = {
+  _ref: string;
+  _type: "reference";
+  _weak?: boolean;
+  [internalGroqTypeReferenceTo]?: "industry";
+};
+
+export type MetricReference = {
+  _ref: string;
+  _type: "reference";
+  _weak?: boolean;
+  [internalGroqTypeReferenceTo]?: "metric";
+};
+
+export type MetricGroupReference = {
+  _ref: string;
+  _type: "reference";
+  _weak?: boolean;
+  [internalGroqTypeReferenceTo]?: "metricGroup";
+};
+
+export type SourceReference = {
+  _ref: string;
+  _type: "reference";
+  _weak?: boolean;
+  [internalGroqTypeReferenceTo]?: "source";
+};
+
+export type GlossaryTermReference = {
+  _ref: string;
+  _type: "reference";
+  _weak?: boolean;
+  [internalGroqTypeReferenceTo]?: "glossaryTerm";
+};
+
+export type TimelineEventReference = {
+  _ref: string;
+  _type: "reference";
+  _weak?: boolean;
+  [internalGroqTypeReferenceTo]?: "timelineEvent";
+};
+
+export type Update = {
   _id: string;
-  _type: "timelineEvent";
+  _type: "update";
   _createdAt: string;
   _updatedAt: string;
   _rev: string;
   date: string;
   title?: LocaleString;
-  description?: LocaleText;
+  note?: LocaleText;
+  documents: ArrayOf<
+    | SiteSettingsReference
+    | PolicyReference
+    | SectionReference
+    | IndustryReference
+    | MetricReference
+    | MetricGroupReference
+    | SourceReference
+    | GlossaryTermReference
+    | TimelineEventReference
+  >;
+  significance: "major" | "minor";
 };
 
 export type LocaleText = {
@@ -38,11 +119,15 @@ export type LocaleString = {
   en?: string;
 };
 
-export type MetricReference = {
-  _ref: string;
-  _type: "reference";
-  _weak?: boolean;
-  [internalGroqTypeReferenceTo]?: "metric";
+export type TimelineEvent = {
+  _id: string;
+  _type: "timelineEvent";
+  _createdAt: string;
+  _updatedAt: string;
+  _rev: string;
+  date: string;
+  title?: LocaleString;
+  description?: LocaleText;
 };
 
 export type MetricGroup = {
@@ -66,13 +151,6 @@ export type Slug = {
   _type: "slug";
   current: string;
   source?: string;
-};
-
-export type SourceReference = {
-  _ref: string;
-  _type: "reference";
-  _weak?: boolean;
-  [internalGroqTypeReferenceTo]?: "source";
 };
 
 export type Policy = {
@@ -124,6 +202,9 @@ export type SiteSettings = {
   publisher?: LocaleString;
   siteUrl: string;
   contactEmail: string;
+  dateCalendar?: "both" | "roc" | "gregorian";
+  licence?: LocaleString;
+  licenceUrl?: string;
   socialImage?: {
     asset?: SanityImageAssetReference;
     media?: unknown;
@@ -154,27 +235,6 @@ export type Point = {
   _type: "point";
   title?: LocaleString;
   description?: LocaleText;
-};
-
-export type IndustryReference = {
-  _ref: string;
-  _type: "reference";
-  _weak?: boolean;
-  [internalGroqTypeReferenceTo]?: "industry";
-};
-
-export type SectionReference = {
-  _ref: string;
-  _type: "reference";
-  _weak?: boolean;
-  [internalGroqTypeReferenceTo]?: "section";
-};
-
-export type GlossaryTermReference = {
-  _ref: string;
-  _type: "reference";
-  _weak?: boolean;
-  [internalGroqTypeReferenceTo]?: "glossaryTerm";
 };
 
 export type PortableText = Array<{
@@ -408,22 +468,27 @@ export type Geopoint = {
 };
 
 export type AllSanitySchemaTypes =
-  | TimelineEvent
+  | SiteSettingsReference
+  | PolicyReference
+  | SectionReference
+  | IndustryReference
+  | MetricReference
+  | MetricGroupReference
+  | SourceReference
+  | GlossaryTermReference
+  | TimelineEventReference
+  | Update
   | LocaleText
   | LocaleString
-  | MetricReference
+  | TimelineEvent
   | MetricGroup
   | Slug
-  | SourceReference
   | Policy
   | SanityImageAssetReference
   | SiteSettings
   | SanityImageCrop
   | SanityImageHotspot
   | Point
-  | IndustryReference
-  | SectionReference
-  | GlossaryTermReference
   | PortableText
   | LocalePortableText
   | Industry
@@ -442,7 +507,7 @@ export type AllSanitySchemaTypes =
 
 // Source: ../src/content/queries.ts
 // Variable: siteContentQuery
-// Query: {  "settings": *[_type == "siteSettings" && _id == $settingsId][0]{    title, description, publisher, siteUrl, contactEmail,    "socialImage": socialImage{ "url": asset->url, alt }  },  "policy": *[_type == "policy" && _id == $policyId][0]{    title, subtitle, issuer, date, summary, vision, frameworkSummary,    enablingMeasures[]{ _key, title, description },    foundations[]{ _key, title, description },    strategies[]{ _key, title, description },    "source": source->{ _id, publisher, abbreviation, title, date, url }  },  "sections": *[_type == "section" && defined(slug.current)] | order(orderRank asc) {    _id, "slug": slug.current, title, summary, body,    points[]{ _key, title, description }  },  "industries": *[_type == "industry" && defined(slug.current)] | order(orderRank asc) {    _id, "slug": slug.current, name, shortName, summary, goal, body, directions, initiatives,    "metrics": metrics[]->slug.current,    "sections": sections[]->slug.current  },  "metrics": *[_type == "metric" && defined(slug.current)] | order(slug.current asc) {    _id, "slug": slug.current, label, value, comparator, unit, currency, countNoun, asOf, note,    "source": source->{ _id, publisher, abbreviation, title, date, url },    "statedIn": statedIn->slug.current  },  "metricGroups": *[_type == "metricGroup" && defined(slug.current)] | order(orderRank asc) {    _id, "slug": slug.current, title, summary,    "metrics": metrics[]->slug.current  },  "sources": *[_type == "source"] | order(_id asc) { _id, publisher, abbreviation, title, date, url },  "glossary": *[_type == "glossaryTerm" && defined(slug.current)] | order(slug.current asc) {    _id, "slug": slug.current, term, definition, aliases  },  "timeline": *[_type == "timelineEvent"] | order(date asc, _id asc) { _id, date, title, description }}
+// Query: {  "settings": *[_type == "siteSettings" && _id == $settingsId][0]{    title, description, publisher, siteUrl, contactEmail, dateCalendar, licence, licenceUrl,    "socialImage": socialImage{ "url": asset->url, alt }  },  "policy": *[_type == "policy" && _id == $policyId][0]{    title, subtitle, issuer, date, summary, vision, frameworkSummary,    enablingMeasures[]{ _key, title, description },    foundations[]{ _key, title, description },    strategies[]{ _key, title, description },    "source": source->{ _id, publisher, abbreviation, title, date, url }  },  "sections": *[_type == "section" && defined(slug.current)] | order(orderRank asc) {    _id, "slug": slug.current, title, summary, body,    points[]{ _key, title, description }  },  "industries": *[_type == "industry" && defined(slug.current)] | order(orderRank asc) {    _id, "slug": slug.current, name, shortName, summary, goal, body, directions, initiatives,    "metrics": metrics[]->slug.current,    "sections": sections[]->slug.current  },  "metrics": *[_type == "metric" && defined(slug.current)] | order(slug.current asc) {    _id, "slug": slug.current, label, value, comparator, unit, currency, countNoun, asOf, note,    "source": source->{ _id, publisher, abbreviation, title, date, url },    "statedIn": statedIn->slug.current  },  "metricGroups": *[_type == "metricGroup" && defined(slug.current)] | order(orderRank asc) {    _id, "slug": slug.current, title, summary,    "metrics": metrics[]->slug.current  },  "sources": *[_type == "source"] | order(_id asc) { _id, publisher, abbreviation, title, date, url },  "glossary": *[_type == "glossaryTerm" && defined(slug.current)] | order(slug.current asc) {    _id, "slug": slug.current, term, definition, aliases  },  "timeline": *[_type == "timelineEvent"] | order(date asc, _id asc) { _id, date, title, description },  "updates": *[_type == "update" && defined(date)] | order(date desc, _id asc) {    _id, date, title, note, significance, "documents": documents[]._ref  },  "changes": *[_type in $contentTypes] | order(_id asc) { _id, _updatedAt }}
 export type SiteContentQueryResult = {
   settings: {
     title: LocaleString | null;
@@ -450,6 +515,9 @@ export type SiteContentQueryResult = {
     publisher: LocaleString | null;
     siteUrl: string;
     contactEmail: string;
+    dateCalendar: "both" | "gregorian" | "roc" | null;
+    licence: LocaleString | null;
+    licenceUrl: string | null;
     socialImage: {
       url: string | null;
       alt: LocaleString | null;
@@ -568,5 +636,17 @@ export type SiteContentQueryResult = {
     date: string;
     title: LocaleString | null;
     description: LocaleText | null;
+  }>;
+  updates: Array<{
+    _id: string;
+    date: string;
+    title: LocaleString | null;
+    note: LocaleText | null;
+    significance: "major" | "minor";
+    documents: Array<string>;
+  }>;
+  changes: Array<{
+    _id: string;
+    _updatedAt: string;
   }>;
 };

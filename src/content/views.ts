@@ -10,6 +10,7 @@ import { singletons } from '../../schemas/singletons.ts'
 import { ContentError } from './content-error.ts'
 import { localize, localizeRequired, type Localized } from './localize.ts'
 import type { SiteContentQueryResult } from './sanity.types.ts'
+import { buildUpdateViews, changeTimes, type UpdateView } from './update-views.ts'
 
 /** The raw result of the site query (`siteContentQuery`): localized fields still whole. */
 export type SiteContent = SiteContentQueryResult
@@ -135,6 +136,11 @@ export interface SiteView {
     siteUrl: string
     contactEmail: string
     socialImage?: { url: string; alt?: Localized<string> }
+    /** How zh-TW pages write dates (src/i18n/calendar.ts); English pages always use the Gregorian calendar. */
+    dateCalendar: 'both' | 'roc' | 'gregorian'
+    /** How readers may reuse the content, when the publisher says. */
+    licence?: Localized<string>
+    licenceUrl?: string
   }
   policy: {
     title: Localized<string>
@@ -156,6 +162,10 @@ export interface SiteView {
   sources: SourceView[]
   glossary: GlossaryView[]
   timeline: TimelineView[]
+  /** Change notes, newest first. */
+  updates: UpdateView[]
+  /** When each document the site shows last changed (`_updatedAt`), by id. */
+  changedAt: Record<string, string>
   /** Looks a document up by id: its type and slug, for internal links in Portable Text. */
   documentsById: Record<string, DocumentLink>
   /** True for a drafts preview: every page says so and is kept out of search engines. */
@@ -289,6 +299,9 @@ export function buildSiteView(content: SiteContent, localeKey: LocaleId | string
       siteUrl: settings.siteUrl,
       contactEmail: settings.contactEmail,
       socialImage: settings.socialImage?.url ? { url: settings.socialImage.url, alt: opt(settings.socialImage.alt) } : undefined,
+      dateCalendar: settings.dateCalendar ?? 'both',
+      licence: opt(settings.licence),
+      licenceUrl: settings.licenceUrl ?? undefined,
     },
     policy: {
       title: req(policy.title, policyId, 'policy', 'title'),
@@ -336,6 +349,8 @@ export function buildSiteView(content: SiteContent, localeKey: LocaleId | string
       title: req(t.title, t._id, 'timelineEvent', 'title'),
       description: req(t.description, t._id, 'timelineEvent', 'description'),
     })),
+    updates: buildUpdateViews(raw.updates ?? [], id),
+    changedAt: changeTimes(raw.changes ?? []),
     documentsById,
     preview: options.preview ?? false,
   }

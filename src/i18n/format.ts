@@ -238,7 +238,8 @@ export function formatPartialDate(date: string, locale: LocaleId | string): stri
 }
 const partialDates = new Map<string, string>()
 
-function formatPartialDateUncached(date: string, locale: LocaleId | string): string {
+/** A partial date's first instant (UTC) and the Intl fields of its precision: a year, a month, a day. */
+export function parsePartialDate(date: string): { instant: Date; fields: Intl.DateTimeFormatOptions } {
   const match = PARTIAL_DATE.exec(date)
   if (!match) throw new Error(`"${date}" is not a partial date. Hint: write YYYY, YYYY-MM or YYYY-MM-DD.`)
   const [, y, m, d] = match
@@ -246,13 +247,18 @@ function formatPartialDateUncached(date: string, locale: LocaleId | string): str
   if (Number.isNaN(instant.getTime()) || (m && instant.getUTCMonth() !== Number(m) - 1) || (d && instant.getUTCDate() !== Number(d))) {
     throw new Error(`"${date}" is not a real date. Hint: check the month and day.`)
   }
-  const l = getLocale(locale)
-  const options: Intl.DateTimeFormatOptions = d
+  const fields: Intl.DateTimeFormatOptions = d
     ? { year: 'numeric', month: 'long', day: 'numeric' }
     : m
       ? { year: 'numeric', month: 'long' }
       : { year: 'numeric' }
-  return finish(l, dateFormat(l.tag, options).format(instant))
+  return { instant, fields }
+}
+
+function formatPartialDateUncached(date: string, locale: LocaleId | string): string {
+  const { instant, fields } = parsePartialDate(date)
+  const l = getLocale(locale)
+  return finish(l, dateFormat(l.tag, fields).format(instant))
 }
 
 /** The machine-readable form for `<time datetime>`: the partial date itself is valid HTML. */

@@ -15,14 +15,26 @@ export const paths = {
   glossary: (locale: LocaleId | string, anchor?: string) => `/${seg(locale)}/glossary/${hash(anchor)}`,
   about: (locale: LocaleId | string) => `/${seg(locale)}/about/`,
   search: (locale: LocaleId | string) => `/${seg(locale)}/search/`,
+  /** Every change note, newest first. */
+  updates: (locale: LocaleId | string) => `/${seg(locale)}/updates/`,
+  /** The change notes as an Atom feed. */
+  updatesFeed: (locale: LocaleId | string) => `/${seg(locale)}/updates.xml`,
+  /** A figure group's chart alone, for an `<iframe>` on other sites. */
+  embed: (locale: LocaleId | string, group: string) => `/${seg(locale)}/embed/${group}/`,
   /** Open data: every metric, both languages' headers, UTF-8 with BOM. */
   dataCsv: () => '/data/metrics.csv',
   /** Open data: every metric as JSON. */
   dataJson: () => '/data/metrics.json',
+  /**
+   * One figure's or figure group's own files: `json` (both languages), `csv` and `svg` (one
+   * per language), e.g. /data/metrics/foundry-market-share.zh-tw.svg.
+   */
+  dataFile: (what: 'metric' | 'group', slug: string, kind: 'json' | 'csv' | 'svg', locale?: LocaleId | string) =>
+    `/data/${what === 'metric' ? 'metrics' : 'groups'}/${slug}${kind === 'json' ? '' : `.${seg(locale ?? '')}`}.${kind}`,
 } as const
 
 /** The document types that have a place on the site. */
-export type LinkableType = 'industry' | 'section' | 'metric' | 'glossaryTerm' | 'metricGroup' | 'policy' | 'siteSettings' | 'timelineEvent'
+export type LinkableType = 'industry' | 'section' | 'metric' | 'glossaryTerm' | 'metricGroup' | 'policy' | 'siteSettings' | 'timelineEvent' | 'update'
 
 /**
  * The URL of a document in a locale: the page, or the anchor on a page, that shows it.
@@ -46,6 +58,8 @@ export function pathForDocument(type: LinkableType, slug: string | undefined, lo
       return `${paths.home(locale)}#timeline`
     case 'siteSettings':
       return paths.home(locale)
+    case 'update':
+      return paths.updates(locale)
   }
 }
 

@@ -2,8 +2,8 @@
  * Accessibility of every page template, in Chromium with axe-core: zero violations of
  * WCAG 2.0/2.1 A and AA and WCAG 2.2 AA, in both languages, in the light and the dark colour
  * scheme. Templates: the root language picker, home, policy, industries, one industry, metrics,
- * one metric with a chart, glossary, about, search (Pagefind UI loaded, results listed) and
- * the 404 page. A failure names the page, the scheme, each rule id, its impact and the
+ * one metric with a chart, glossary, about, updates, a chart's embed page, search (Pagefind UI
+ * loaded, results listed) and the 404 page. A failure names the page, the scheme, each rule id, its impact and the
  * elements (CSS targets) to fix.
  *
  * One browser, one context, one page reused for every URL: each page loads once and is audited in
@@ -59,6 +59,9 @@ const templates: Template[] = [
       { name: `${s} metric with chart`, path: `/${s}/metrics/${METRIC}/` },
       { name: `${s} glossary`, path: `/${s}/glossary/` },
       { name: `${s} about`, path: `/${s}/about/` },
+      { name: `${s} updates`, path: `/${s}/updates/` },
+      // The chart alone, as other sites frame it.
+      { name: `${s} embed`, path: `/${s}/embed/six-trillion-investment/` },
       // Pagefind UI loaded and showing results: its input, filters and result list in the site's colours.
       { name: `${s} search with results`, path: `/${s}/search/`, ready: searchReady(query) },
     ]

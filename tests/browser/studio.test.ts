@@ -46,7 +46,12 @@ const untranslated: StudioDocument = {
   slug: { _type: 'slug', current: 'untranslated-test' },
   definition: { _type: 'localeText', zhTW: '只有中文的定義。', en: '' },
 }
-const documents = [...loaded.documents, untranslated]
+/** A glossary term with an unpublished change, for "Publish with change note". */
+const published5g = loaded.documents.find((d) => d._id === 'glossaryTerm-5g')
+const changed5g: StudioDocument[] = published5g
+  ? [{ ...published5g, _id: 'drafts.glossaryTerm-5g', definition: { ...(published5g.definition as object), en: 'Changed in a draft.' } }]
+  : []
+const documents = [...loaded.documents, untranslated, ...changed5g]
 const industries = documents
   .filter((d) => d._type === 'industry' && !d._id.startsWith('drafts.'))
   .sort((a, b) => String(a.orderRank).localeCompare(String(b.orderRank)))
@@ -252,5 +257,55 @@ describe('Studio in Chromium', () => {
     }
     await expect(page.getByText('⚠ missing en', { exact: true }).count()).resolves.toBeGreaterThan(0)
     await page.screenshot({ path: join(results, 'studio-glossary.png') })
+  })
+
+  it('"Publish with change note" creates the update and publishes the change', async () => {
+    expect(changed5g, 'the dataset has glossaryTerm-5g').toHaveLength(1)
+    await page.goto(`${server.url}/intent/edit/id=glossaryTerm-5g;type=glossaryTerm/`)
+    const form = page.locator('[data-testid="document-panel-scroller"]').first()
+    await form.waitFor({ timeout: 60_000 })
+    // The actions settle once the draft and the published version are loaded (Publish enabled):
+    // before that the menu's list can still change under the pointer.
+    await expect.poll(() => page.getByRole('button', { name: 'Publish', exact: true }).first().isEnabled({ timeout: 5_000 }).catch(() => false), { timeout: 60_000 }).toBe(true)
+    await page.waitForTimeout(1_000)
+    await press(page.getByTestId('action-menu-button'))
+    const item = page.getByRole('menuitem', { name: 'Publish with change note' })
+    try {
+      await item.waitFor({ timeout: 30_000 })
+    } catch (error) {
+      await page.screenshot({ path: join(results, 'studio-failure.png') })
+      throw new Error(`No "Publish with change note" in the menu.\nCalls:\n${callLog().split('\n').slice(-15).join('\n')}\n${(error as Error).message}`)
+    }
+    await item.click({ timeout: 20_000 })
+    const dialog = page.getByTestId('change-note-form')
+    try {
+      await dialog.waitFor({ timeout: 20_000 })
+    } catch (error) {
+      await page.screenshot({ path: join(results, 'studio-failure.png') })
+      const state = await item.getAttribute('data-disabled').catch(() => 'gone')
+      const dialogs = await page.locator('[role="dialog"]').allInnerTexts()
+      throw new Error(`The change note dialog did not open (menu item disabled: ${state}; dialogs: ${JSON.stringify(dialogs).slice(0, 500)}).\nConsole:\n${consoleErrors.filter((e) => !/Failed to (fetch|load resource)/.test(e)).slice(-10).join('\n').slice(0, 3000)}\n${(error as Error).message}`)
+    }
+    await dialog.locator('#change-title-zhTW').fill('5G 定義修訂')
+    await dialog.locator('#change-title-en').fill('5G definition revised')
+    await dialog.locator('#change-note-zhTW').fill('定義改寫得更清楚。')
+    await dialog.locator('#change-note-en').fill('The definition now reads more plainly.')
+    await dialog.getByRole('checkbox').check()
+    await page.screenshot({ path: join(results, 'studio-change-note.png') })
+    await press(dialog.getByRole('button', { name: 'Create the note and publish' }))
+    const writes = () => calls.filter((c) => c.kind === 'write-or-history' && c.body).map((c) => c.body!)
+    await expect.poll(() => writes().some((b) => b.includes('"_type":"update"')), { timeout: 30_000 }).toBe(true)
+    const created = JSON.parse(writes().find((b) => b.includes('"_type":"update"'))!) as { mutations: { create: Record<string, unknown> }[] }
+    expect(created.mutations[0]!.create).toMatchObject({
+      _type: 'update',
+      significance: 'major',
+      title: { zhTW: '5G 定義修訂', en: '5G definition revised' },
+      note: { zhTW: '定義改寫得更清楚。', en: 'The definition now reads more plainly.' },
+      documents: [{ _type: 'reference', _ref: 'glossaryTerm-5g' }],
+    })
+    expect(Date.parse(String(created.mutations[0]!.create.date))).toBeGreaterThan(Date.now() - 5 * 60_000)
+    // Then the change itself is published (Sanity's publish action on the draft).
+    await expect.poll(() => writes().some((b) => b.includes('sanity.action.document.publish') && b.includes('glossaryTerm-5g')), { timeout: 30_000 }).toBe(true)
+    await dialog.waitFor({ state: 'detached', timeout: 20_000 })
   })
 })

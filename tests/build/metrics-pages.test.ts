@@ -6,7 +6,8 @@
  */
 import { describe, expect, it } from 'vitest'
 import { locales } from '../../schemas/locales'
-import { formatMetricValue, formatPartialDate, formatPlainNumber, type FormattableMetric } from '../../src/i18n/format'
+import { formatDate } from '../../src/i18n/calendar'
+import { formatMetricValue, formatPlainNumber, type FormattableMetric } from '../../src/i18n/format'
 import { datasetDocs, distDir, fileForPath, page } from './site-lib'
 
 type Loc = Record<string, string | undefined>
@@ -44,11 +45,19 @@ describe('figure pages', () => {
           const text = formatMetricValue({ ...(m as unknown as FormattableMetric), countNoun: noun }, locale.id)
           expect(p.root.querySelector('article header data')?.text.trim(), slug).toBe(text)
           expect(p.root.querySelector('article header time')?.getAttribute('datetime'), slug).toBe(m.asOf)
-          expect(p.root.querySelector('article header')?.text, slug).toContain(formatPartialDate(m.asOf as string, locale.id))
+          // The embedded dataset leaves Site settings' calendar unset: both (ROC and Gregorian) on zh-TW pages.
+          expect(p.root.querySelector('article header')?.text, slug).toContain(formatDate(m.asOf as string, locale.id, 'both'))
           const source = datasetDocs('source').find((s) => s._id === (m.source as { _ref: string })._ref)!
           expect(p.root.querySelector('article header .source-line')?.text, slug).toContain((source.publisher as Loc)[locale.id])
           expect(p.root.querySelector('article header .source-line')?.getAttribute('data-source-id'), slug).toBe(source._id)
         }
+      })
+
+      it('dates are written as the language writes them (ROC and Gregorian on zh-TW pages), with the ISO date in datetime', () => {
+        const p = page(dir, `/${locale.segment}/metrics/foundry-market-share/`)
+        const time = p.root.querySelector('article header time')!
+        expect(time.getAttribute('datetime')).toBe('2020-04')
+        expect(time.text.trim()).toBe(locale.id === 'zhTW' ? '資料時間：民國 109 年 4 月（2020 年 4 月）' : 'As of April 2020')
       })
 
       it('each page has an accessible table, open data links and the brief section that states it', () => {

@@ -78,9 +78,16 @@ export function fileForPath(dir: string, pathname: string): string | undefined {
   return existsSync(full) && statSync(full).isFile() ? rel : undefined
 }
 
-/** The pages under a locale segment (the localized tree). */
+const isEmbed = (p: Page) => /^\/[^/]+\/embed\//.test(p.path)
+
+/** The site's pages under a locale segment (the localized tree), without the chart-only embed pages. */
 export function localizedPages(dir: string): Page[] {
-  return allPages(dir).filter((p) => locales.some((l) => p.path.startsWith(`/${l.segment}/`)))
+  return allPages(dir).filter((p) => locales.some((l) => p.path.startsWith(`/${l.segment}/`)) && !isEmbed(p))
+}
+
+/** The chart-only pages made for other sites' `<iframe>`s (`/{lang}/embed/{group}/`). */
+export function embedPages(dir: string): Page[] {
+  return allPages(dir).filter(isEmbed)
 }
 
 /** The embedded dataset's documents of a type (what the default build renders). */

@@ -4,7 +4,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest'
 import { locales } from '../../schemas/locales'
-import { allPages, datasetSlugs, distDir, listFiles, localizedPages, page, type Page } from './site-lib'
+import { allPages, datasetSlugs, distDir, embedPages, listFiles, localizedPages, page, type Page } from './site-lib'
 
 let dir: string
 beforeAll(() => {
@@ -21,9 +21,10 @@ function jsonLd(p: Page): Record<string, unknown>[] {
 const types = (p: Page) => jsonLd(p).map((d) => d['@type'])
 
 describe('no client JavaScript', () => {
-  it('content pages have no <script> except JSON-LD data blocks', () => {
+  it('content pages and embed pages have no <script> except JSON-LD data blocks', () => {
     const offenders: string[] = []
-    for (const p of contentPages()) {
+    expect(embedPages(dir).length).toBeGreaterThan(0)
+    for (const p of [...contentPages(), ...embedPages(dir)]) {
       for (const s of p.root.querySelectorAll('script')) {
         const type = s.getAttribute('type')
         if (type === 'application/ld+json') continue

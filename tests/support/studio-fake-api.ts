@@ -24,6 +24,8 @@ export interface RecordedCall {
   kind: string
   status: number
   note?: string
+  /** The request body of writes (mutations, actions), as sent. */
+  body?: string
 }
 
 const MIME: Record<string, string> = {
@@ -266,7 +268,7 @@ export async function installFakeSanityApi(
         })
       }
       if (/^\/data\/(history|mutate|actions)\//.test(path)) {
-        record('write-or-history', 200)
+        calls.push({ method: request.method(), url: url.href, kind: 'write-or-history', status: 200, body: request.postData() ?? undefined })
         return json(route, { transactionId: 'test', results: [], documents: [] })
       }
       if (path.startsWith('/intake') || path.startsWith('/telemetry') || path.includes('/journey')) {

@@ -26,7 +26,7 @@ describe('editorial MDX pages', () => {
 
   it('bad frontmatter stops the build with the file, each field and the fix', () => {
     expect(() => checkFrontmatter('content/pages/zh-tw/about.mdx', { title: '', updated: '2026/11' })).toThrow(
-      /^content\/pages\/zh-tw\/about\.mdx has invalid frontmatter: title: .+; description: .+; updated: .+\. Hint: it needs a title and a description; "updated" is YYYY, YYYY-MM or YYYY-MM-DD\.$/,
+      /^content\/pages\/zh-tw\/about\.mdx has invalid frontmatter: title: .+; description: .+; updated: .+\. Hint: it needs a title and a description; "updated" is YYYY, YYYY-MM, YYYY-MM-DD or an instant like 2026-11-27T16:09:55Z\.$/,
     )
     expect(checkFrontmatter('content/pages/en/about.mdx', { title: 'About', description: 'Who', updated: '2026' })).toEqual({ title: 'About', description: 'Who', updated: '2026' })
   })

@@ -16,6 +16,7 @@ import {
   singletonActionKeys,
   singletonItems,
   OPEN_ON_SITE,
+  PUBLISH_WITH_CHANGE_NOTE,
 } from '../../studio/singletons'
 import { METRIC_WITH_SOURCE, metricWithSourceTemplate, rankAfter, rankedTypes, resolveTemplates } from '../../studio/templates'
 import { filterField, isLocalizedType, languageFilterDocumentTypes, supportedLanguages } from '../../studio/lib/languages'
@@ -35,6 +36,7 @@ const keys = (actions: DocumentActionComponent[]) => actions.map((a) => a.action
 describe('singletons: document actions', () => {
   it.each(Object.keys(singletons))('%s cannot be deleted, duplicated or unpublished', (schemaType) => {
     const result = resolveDocumentActions(builtIns, { schemaType }, [openOnSite])
+    expect(keys(resolveDocumentActions([...builtIns, action(PUBLISH_WITH_CHANGE_NOTE)], { schemaType }, [openOnSite]))).toEqual(['publish', 'discardChanges', 'restore', PUBLISH_WITH_CHANGE_NOTE, OPEN_ON_SITE])
     expect(keys(result)).toEqual(['publish', 'discardChanges', 'restore', OPEN_ON_SITE])
     for (const forbidden of ['delete', 'duplicate', 'unpublish']) expect(keys(result)).not.toContain(forbidden)
   })
@@ -46,7 +48,7 @@ describe('singletons: document actions', () => {
       'restore',
     ])
     expect(isAllowedOnSingleton(action(undefined))).toBe(false)
-    expect([...singletonActionKeys].sort()).toEqual(['discardChanges', OPEN_ON_SITE, 'publish', 'restore'].sort())
+    expect([...singletonActionKeys].sort()).toEqual(['discardChanges', OPEN_ON_SITE, 'publish', PUBLISH_WITH_CHANGE_NOTE, 'restore'].sort())
   })
 
   it('leaves every other type its actions and adds "Open on the site" once', () => {
@@ -189,7 +191,7 @@ describe('structure', () => {
 
   it('lists the editorial sections in order, with drag-and-drop lists for the ordered types', () => {
     const titles = root.items!.filter((i) => i.type !== 'divider').map((i) => i.title)
-    expect(titles).toEqual(['Site settings', 'Policy', 'Sections', 'Industries', 'Figure groups', 'Metrics', 'Sources', 'Glossary', 'Timeline'])
+    expect(titles).toEqual(['Site settings', 'Policy', 'Sections', 'Industries', 'Figure groups', 'Metrics', 'Sources', 'Glossary', 'Timeline', 'Updates'])
     for (const [id, type] of [
       ['sections', 'section'],
       ['industries', 'industry'],
@@ -236,6 +238,13 @@ describe('structure', () => {
     const orphans = list.items!.find((i) => i.id === 'metrics-without-industry')!
     const orphanList = ((orphans.child as { serialize?: () => { options: { filter: string } } }).serialize?.() ?? orphans.child) as { options: { filter: string } }
     expect(await ids(orphanList.options.filter, {})).toEqual(['metric.c'])
+  })
+
+  it('orders the change notes by date, newest first', () => {
+    const updates = root.items!.find((i) => i.id === 'updates')!
+    const list = ((updates.child as { serialize?: () => unknown }).serialize?.() ?? updates.child) as { options: { defaultOrdering: unknown; filter: string; params: Record<string, unknown> } }
+    expect(list.options.defaultOrdering).toEqual([{ field: 'date', direction: 'desc' }])
+    expect(list.options.params).toMatchObject({ type: 'update' })
   })
 
   it('orders the timeline by date and the glossary by English term', () => {

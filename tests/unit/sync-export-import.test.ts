@@ -36,9 +36,12 @@ const stripSystem = (docs: FakeDocument[]) => docs.map(({ _rev, _createdAt, _upd
 /** The content under test: the embedded dataset. */
 const content = (): FakeDocument[] => embeddedDataset() as FakeDocument[]
 
-/** What Sanity holds next to the content: system fields, a draft, an asset, a system document. */
+/**
+ * What Sanity holds next to the content: system fields (each document's own `_updatedAt`, as
+ * the embedded dataset records it), a draft, an asset, a system document.
+ */
 function asStoredInSanity(docs: FakeDocument[]): FakeDocument[] {
-  const stamped = docs.map((d, i) => ({ ...d, _rev: `rev${i}`, _createdAt: '2026-01-01T00:00:00Z', _updatedAt: '2026-11-01T00:00:00Z' }))
+  const stamped = docs.map((d, i) => ({ ...d, _rev: `rev${i}`, _createdAt: '2026-01-01T00:00:00Z', _updatedAt: d._updatedAt ?? '2026-11-01T00:00:00Z' }))
   const first = docs.find((d) => d._type === 'industry') ?? docs[0]!
   return [
     ...stamped.reverse(),
@@ -63,7 +66,9 @@ describe('content:export', () => {
     // Round trip: what was exported parses back to the input dataset.
     expect(parseNdjson(text)).toEqual(normalizeDataset(docs))
     expect(text).toBe(readFileSync(projectFile('content/dataset.ndjson'), 'utf8'))
-    expect(text).not.toMatch(/"_rev"|"_createdAt"|"_updatedAt"|drafts\.|sanity\.imageAsset|unpublishedEdit/)
+    expect(text).not.toMatch(/"_rev"|"_createdAt"|drafts\.|sanity\.imageAsset|unpublishedEdit/)
+    // The live _updatedAt is kept, one per document.
+    expect(text.match(/"_updatedAt":"[^"]+"/g)).toHaveLength(docs.length)
     const [req] = server.requestsTo('export')
     expect(req!.method).toBe('GET')
     expect(req!.path).toMatch(/^\/v\d{4}-\d{2}-\d{2}\/data\/export\/production$/)
@@ -139,7 +144,7 @@ describe('content:import', () => {
     expect(result.code).toBe(0)
     expect(result.stdout).toMatch(new RegExp(`createOrReplace ${docs.length} document\\(s\\), delete 1`))
     const published = server.documents().filter((d) => !d._id.startsWith('drafts.'))
-    expect(normalizeDataset(stripSystem(published))).toEqual(normalizeDataset(docs))
+    expect(normalizeDataset(stripSystem(published))).toEqual(normalizeDataset(stripSystem(docs)))
     expect(server.documents().filter((d) => d._id.startsWith('drafts.'))).toEqual(draftsBefore)
     const [mutate] = server.requestsTo('mutate')
     expect(mutate!.method).toBe('POST')
@@ -148,10 +153,13 @@ describe('content:import', () => {
     expect(mutations.filter((m) => 'createOrReplace' in m)).toHaveLength(docs.length)
     expect(mutations.filter((m) => 'delete' in m)).toEqual([{ delete: { id: 'source-extra' } }])
     expect(server.requestsTo('mutate')).toHaveLength(1)
-    // Exporting again gives the file back.
+    // Exporting again gives the file back, each document with the _updatedAt Sanity stamped on the import.
     const out = tempFile()
     expect((await runScript('scripts/content-export.ts', ['--out', out], env(server))).code).toBe(0)
-    expect(readFileSync(out, 'utf8')).toBe(readFileSync(file, 'utf8'))
+    const exported = parseNdjson(readFileSync(out, 'utf8'))
+    expect(stripSystem(exported as FakeDocument[])).toEqual(stripSystem(parseNdjson(readFileSync(file, 'utf8')) as FakeDocument[]))
+    const stampedAt = new Map(published.map((d) => [d._id, d._updatedAt]))
+    for (const d of exported) expect(d._updatedAt, String(d._id)).toBe(stampedAt.get(String(d._id)))
   })
 
   it('without --replace keeps documents the file lacks; --dry-run writes nothing', async () => {

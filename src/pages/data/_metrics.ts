@@ -7,9 +7,11 @@ import { locales } from '../../../schemas/locales'
 import { getSiteView } from '../../content/load'
 import type { MetricView, SiteView, SourceView } from '../../content/views'
 import type { Localized } from '../../content/localize'
-import { formatMetricValue, formatPartialDate, formatPlainNumber } from '../../i18n/format'
+import { formatDate } from '../../i18n/calendar'
+import { formatMetricValue, formatPlainNumber } from '../../i18n/format'
 import { t } from '../../i18n/t'
 import { paths } from '../../utils/paths'
+import { figureFiles, type FigureFiles } from '../../reuse/figures'
 
 type ByTag<T> = Record<string, T>
 
@@ -41,6 +43,8 @@ export interface OpenMetric {
   industries: string[]
   groups: string[]
   pages: ByTag<string>
+  /** This figure's own files: JSON, and CSV and SVG per language. */
+  files: FigureFiles
 }
 
 export interface OpenGroup {
@@ -49,13 +53,15 @@ export interface OpenGroup {
   summary: ByTag<string | null>
   metrics: string[]
   pages: ByTag<string>
+  /** This group's own files: JSON, and CSV and SVG per language. */
+  files: FigureFiles
 }
 
 const own = <T>(value: Localized<T> | undefined): T | null => (value && !value.fallback ? value.value : null)
 const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
 
 function citation(source: SourceView, view: SiteView): string {
-  const date = formatPartialDate(source.date, view.locale.id)
+  const date = formatDate(source.date, view.locale, view.settings.dateCalendar)
   return t(view.locale, 'source.citation', { publisher: source.publisher.value, title: source.title.value, date })
 }
 
@@ -95,6 +101,7 @@ export async function openData(site: URL | undefined): Promise<{ metrics: OpenMe
       industries: m.industries.map((i) => i.slug),
       groups: [...m.groups].sort(byCodePoint),
       pages: per((v) => abs(paths.metric(v.locale.id, m.slug))),
+      files: figureFiles('metric', m.slug, site),
     }
   })
   const groups = [...first.metricGroups].sort((a, b) => byCodePoint(a.slug, b.slug)).map((g): OpenGroup => {
@@ -105,6 +112,7 @@ export async function openData(site: URL | undefined): Promise<{ metrics: OpenMe
       summary: per((v) => own(inView(v).summary)),
       metrics: g.metrics.map((m) => m.slug),
       pages: per((v) => abs(paths.metrics(v.locale.id, g.slug))),
+      files: figureFiles('group', g.slug, site),
     }
   })
   return { metrics, groups }

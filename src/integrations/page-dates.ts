@@ -1,0 +1,39 @@
+/**
+ * The sitemap's `<lastmod>`, read from the built pages: after Astro has written them, each
+ * page's `data-page-updated` date (components/PageHistory.astro) is collected here, and the
+ * sitemap integration, listed after this one, asks for it by URL. So the sitemap says exactly
+ * what the page says, without a second reckoning of which documents a page shows.
+ */
+import { existsSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import type { AstroIntegration } from 'astro'
+
+/** `<p data-page-updated>…<time datetime="…">`: the first time element inside the marked element. */
+const PAGE_UPDATED = /<[a-z]+[^>]*\sdata-page-updated(?:[\s=>])[^]*?<time\b[^>]*\sdatetime="([^"]+)"/
+
+/** The date a built page states, or undefined when it states none. */
+export function pageUpdatedIn(html: string): string | undefined {
+  return PAGE_UPDATED.exec(html)?.[1]
+}
+
+/** The integration and the lookup the sitemap's `serialize` uses (by absolute URL). */
+export function pageDates(): { integration: AstroIntegration; lastmod: (url: string) => string | undefined } {
+  const byPath = new Map<string, string>()
+  const integration: AstroIntegration = {
+    name: 'six-core:page-dates',
+    hooks: {
+      'astro:build:done': ({ dir, pages }) => {
+        for (const { pathname } of pages) {
+          // Pages come as `en/about/` (directory format); the root is ``.
+          const path = `/${pathname.replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/')
+          const file = join(fileURLToPath(dir), path, 'index.html')
+          if (!existsSync(file)) continue
+          const date = pageUpdatedIn(readFileSync(file, 'utf8'))
+          if (date) byPath.set(path, date)
+        }
+      },
+    },
+  }
+  return { integration, lastmod: (url) => byPath.get(new URL(url).pathname) }
+}

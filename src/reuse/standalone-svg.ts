@@ -1,0 +1,68 @@
+/**
+ * A chart as a file of its own: the site's ECharts SVG (src/charts/render.ts) inside an SVG
+ * document that also carries the title, the unit, the sources and the page's address as text,
+ * on a white background, with the colours written out (no page CSS to paint it) and a font
+ * stack that falls back well for Chinese. Nothing in it refers outside the file: no fonts,
+ * stylesheets, images or links.
+ */
+import { renderBarChart, wrapLabel, type BarChartSpec } from '../charts/render'
+
+/** Fonts tried in order: CJK faces on Linux, macOS and Windows, then any sans-serif. */
+export const SVG_FONT_STACK = "'Noto Sans CJK TC', 'Noto Sans TC', 'PingFang TC', 'Microsoft JhengHei', 'Heiti TC', 'Noto Sans', 'Helvetica Neue', Arial, sans-serif"
+
+const WIDTH = 640
+const PAD = 20
+const INK = '#1f2328'
+const MUTED = '#4a5058'
+
+/** The parts of a standalone chart. */
+export interface StandaloneChart {
+  /** BCP-47 tag of the text. */
+  lang: string
+  title: string
+  /** Lines under the title (unit, date). */
+  subtitle: string[]
+  chart: BarChartSpec
+  /** Lines under the chart (sources, reuse terms, the page's address). */
+  footer: string[]
+}
+
+const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
+
+/** Text lines, each wrapped to the width, from `y` on; returns the markup and the next free y. */
+function textBlock(lines: string[], y: number, size: number, options: { weight?: string; fill: string }): { markup: string; y: number } {
+  const lineHeight = Math.round(size * 1.4)
+  let markup = ''
+  for (const line of lines.flatMap((l) => wrapLabel(l, WIDTH - 2 * PAD, size))) {
+    y += lineHeight
+    markup += `<text x="${PAD}" y="${y}" font-size="${size}"${options.weight ? ` font-weight="${options.weight}"` : ''} fill="${options.fill}">${escapeXml(line)}</text>`
+  }
+  return { markup, y }
+}
+
+/** The standalone SVG document. */
+export function standaloneChartSvg(parts: StandaloneChart): string {
+  const inner = renderBarChart({ ...parts.chart, width: WIDTH - 2 * PAD })
+  const root = /^<svg\b[^>]*>/.exec(inner)?.[0] ?? ''
+  const attr = (name: string) => new RegExp(`\\s${name}="([^"]*)"`).exec(root)?.[1]
+  const innerHeight = Number(attr('height') ?? 0)
+  const title = textBlock([parts.title], PAD - 4, 20, { weight: 'bold', fill: INK })
+  const subtitle = textBlock(parts.subtitle, title.y + 2, 14, { fill: MUTED })
+  const chartY = subtitle.y + 14
+  // The chart's own root, placed below the title; `color` gives its currentColor text the ink.
+  const chart = inner.replace(/^<svg\b[^>]*>/, `<svg x="${PAD}" y="${chartY}" width="${attr('width')}" height="${innerHeight}" viewBox="${attr('viewBox') ?? ''}" color="${INK}">`)
+  const footer = textBlock(parts.footer, chartY + innerHeight + 8, 12, { fill: MUTED })
+  const height = Math.ceil(footer.y + PAD)
+  return (
+    `<?xml version="1.0" encoding="UTF-8"?>\n` +
+    `<svg xmlns="http://www.w3.org/2000/svg" version="1.1" width="${WIDTH}" height="${height}" viewBox="0 0 ${WIDTH} ${height}" xml:lang="${escapeXml(parts.lang)}" role="img" aria-labelledby="chart-title chart-desc" font-family="${escapeXml(SVG_FONT_STACK)}">` +
+    `<title id="chart-title">${escapeXml(parts.title)}</title>` +
+    `<desc id="chart-desc">${escapeXml(parts.chart.ariaLabel)}</desc>` +
+    `<rect width="${WIDTH}" height="${height}" fill="#ffffff"/>` +
+    title.markup +
+    subtitle.markup +
+    chart +
+    footer.markup +
+    `</svg>\n`
+  )
+}

@@ -1,0 +1,156 @@
+/**
+ * What readers take away of each figure and figure group, in both languages: the standalone
+ * SVG parses as XML, carries its title, unit, source and the page's address as text and refers
+ * to nothing outside itself; the CSV (parsed with csv-parse) and the JSON match the dataset;
+ * /data/metrics.json lists every file; the citations carry the right values.
+ */
+import { existsSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { DOMParser } from '@xmldom/xmldom'
+import { parse } from 'csv-parse/sync'
+import { describe, expect, it } from 'vitest'
+import { locales } from '../../schemas/locales'
+import { formatPlainNumber } from '../../src/i18n/format'
+import { FIGURE_CSV_COLUMNS } from '../../src/reuse/figure-data'
+import { datasetDocs, distDir, page, siteOrigin } from './site-lib'
+
+type Loc = Record<string, string | undefined>
+type Doc = Record<string, unknown> & { _id: string }
+const dir = distDir()
+const origin = siteOrigin(dir)
+const slugOf = (d: Doc) => (d.slug as { current: string }).current
+const metrics = datasetDocs('metric') as Doc[]
+const groups = datasetDocs('metricGroup') as Doc[]
+const sources = new Map((datasetDocs('source') as Doc[]).map((s) => [s._id, s]))
+const metricById = new Map(metrics.map((m) => [m._id, m]))
+const settings = datasetDocs('siteSettings')[0] as Doc
+const read = (path: string) => readFileSync(join(dir, path))
+const membersOf = (g: Doc) => (g.metrics as { _ref: string }[]).map((r) => metricById.get(r._ref)!)
+
+/** Every text node of an SVG document, joined. */
+function svgText(xml: string): { text: string; errors: string[]; root: Element } {
+  const errors: string[] = []
+  const doc = new DOMParser({ onError: (level, message) => void (level !== 'warning' && errors.push(message)) }).parseFromString(xml, 'image/svg+xml')
+  const texts = Array.from(doc.getElementsByTagName('text')).map((t) => t.textContent ?? '')
+  return { text: texts.join('\n'), errors, root: doc.documentElement as unknown as Element }
+}
+
+const figures = [
+  ...metrics.map((m) => ({ what: 'metrics', slug: slugOf(m), members: [m], title: m.label as Loc, page: (seg: string) => `${origin}/${seg}/metrics/${slugOf(m)}/` })),
+  ...groups.map((g) => ({ what: 'groups', slug: slugOf(g), members: membersOf(g), title: g.title as Loc, page: (seg: string) => `${origin}/${seg}/metrics/#${slugOf(g)}` })),
+]
+
+describe('standalone SVG', () => {
+  for (const l of locales) {
+    it(`${l.segment}: every chart file parses, says what it shows and is self-contained`, () => {
+      for (const f of figures) {
+        const xml = read(`data/${f.what}/${f.slug}.${l.segment}.svg`).toString('utf8')
+        const { text, errors, root } = svgText(xml)
+        expect(errors, f.slug).toEqual([])
+        expect(root.localName, f.slug).toBe('svg')
+        expect(root.namespaceURI, f.slug).toBe('http://www.w3.org/2000/svg')
+        expect(root.getAttribute('xml:lang'), f.slug).toBe(l.tag)
+        expect(root.getAttribute('font-family'), f.slug).toMatch(/^'Noto Sans CJK TC', .*'PingFang TC', .*'Microsoft JhengHei', .*sans-serif$/)
+        // The title, the unit, every source's publisher, and the page's address, as text in the image.
+        // Long lines are wrapped into several text elements: compare without white space.
+        const flat = (x: string) => x.replace(/\s+/g, '')
+        expect(flat(text), f.slug).toContain(flat(f.title[l.id]!))
+        expect(text, f.slug).toContain(l.id === 'en' ? 'Unit: ' : '單位：')
+        for (const m of f.members) expect(flat(text), f.slug).toContain(flat((sources.get((m.source as { _ref: string })._ref)!.publisher as Loc)[l.id]!))
+        expect(text, f.slug).toContain(f.page(l.segment))
+        // Readable on its own: a white background, colours written out.
+        expect(xml, f.slug).toMatch(/<rect width="640" height="\d+" fill="#ffffff"\/>/)
+        // No external references of any kind.
+        expect(xml, f.slug).not.toMatch(/\shref=|xlink:|url\(|@import|<image|<script|<foreignObject|<style|<link|https?:\/\/(?!www\.w3\.org\/2000\/svg")[^<]*"/)
+      }
+    })
+  }
+})
+
+describe('CSV per language', () => {
+  for (const l of locales) {
+    it(`${l.segment}: BOM, the reader's header, machine-readable names, then the figures as in the dataset`, () => {
+      for (const f of figures) {
+        const bytes = read(`data/${f.what}/${f.slug}.${l.segment}.csv`)
+        expect([...bytes.subarray(0, 3)], f.slug).toEqual([0xef, 0xbb, 0xbf])
+        const [human, machine, ...rows] = parse(bytes, { bom: true }) as string[][]
+        expect(human![0], f.slug).toBe(l.id === 'en' ? 'Slug' : '代稱')
+        expect(human![2], f.slug).toBe(l.id === 'en' ? 'Value' : '數值')
+        expect(machine, f.slug).toEqual(FIGURE_CSV_COLUMNS)
+        const records = parse(bytes, { bom: true, from_line: 2, columns: true }) as Record<string, string>[]
+        expect(records.map((r) => r.slug), f.slug).toEqual(f.members.map(slugOf))
+        expect(rows).toHaveLength(f.members.length)
+        records.forEach((r, i) => {
+          const m = f.members[i]!
+          expect(r.label, f.slug).toBe((m.label as Loc)[l.id])
+          expect(r.value, f.slug).toBe(formatPlainNumber(m.value as number))
+          expect([r.comparator, r.unit, r.currency, r.as_of], f.slug).toEqual([m.comparator, m.unit, (m.currency as string | undefined) ?? '', m.asOf])
+          expect(r.source_date, f.slug).toBe(sources.get((m.source as { _ref: string })._ref)!.date)
+          expect(r.licence, f.slug).toBe((settings.licence as Loc)[l.id])
+          expect(r.page, f.slug).toBe(`${origin}/${l.segment}/metrics/${slugOf(m)}/`)
+        })
+      }
+    })
+  }
+})
+
+describe('JSON with metadata', () => {
+  it('every figure: value, comparator, unit, scale, currency, as-of date, source, reuse terms, permalinks in both languages', () => {
+    for (const m of metrics) {
+      const json = JSON.parse(read(`data/metrics/${slugOf(m)}.json`).toString('utf8'))
+      expect(json).toMatchObject({ slug: slugOf(m), value: m.value, comparator: m.comparator, unit: m.unit, scale: 1, currency: m.currency ?? null, asOf: m.asOf })
+      expect(json.source.id).toBe((m.source as { _ref: string })._ref)
+      for (const l of locales) {
+        expect(json.label[l.tag]).toBe((m.label as Loc)[l.id])
+        expect(json.licence[l.tag]).toBe((settings.licence as Loc)[l.id])
+        expect(json.permalink[l.tag]).toBe(`${origin}/${l.segment}/metrics/${slugOf(m)}/`)
+        expect(json.citation[l.tag].plain).toContain(json.permalink[l.tag])
+      }
+    }
+  })
+
+  it('every group: its figures in order, with the same metadata', () => {
+    for (const g of groups) {
+      const json = JSON.parse(read(`data/groups/${slugOf(g)}.json`).toString('utf8'))
+      expect(json.figures.map((f: { slug: string }) => f.slug)).toEqual(membersOf(g).map(slugOf))
+      expect(json.scale).toBe(1)
+      for (const l of locales) expect(json.permalink[l.tag]).toBe(`${origin}/${l.segment}/metrics/#${slugOf(g)}`)
+    }
+  })
+
+  it('/data/metrics.json lists every file, and every listed file exists', () => {
+    const data = JSON.parse(read('data/metrics.json').toString('utf8')) as { metrics: { files: Record<string, unknown> }[]; groups: { files: Record<string, unknown> }[] }
+    const listed = [...data.metrics, ...data.groups].flatMap((x) => [x.files.json as string, ...Object.values(x.files.csv as Loc), ...Object.values(x.files.svg as Loc)]) as string[]
+    expect(listed).toHaveLength((metrics.length + groups.length) * (1 + 2 * locales.length))
+    for (const url of listed) expect(existsSync(join(dir, new URL(url).pathname)), url).toBe(true)
+  })
+})
+
+describe('citations on the figure pages', () => {
+  const m = metrics.find((x) => slugOf(x) === 'foundry-market-share')!
+  for (const l of locales) {
+    it(`${l.segment}: plain text, APA and BibTeX carry the figure, the site, the date and the address`, () => {
+      const p = page(dir, `/${l.segment}/metrics/foundry-market-share/`)
+      const cite = (kind: string) => p.root.querySelector(`[data-reuse="metric:foundry-market-share"] [data-citation="${kind}"]`)!.text
+      const url = `${origin}/${l.segment}/metrics/foundry-market-share/`
+      const label = (m.label as Loc)[l.id]!
+      expect(cite('plain')).toContain(`${label}${l.id === 'en' ? ': 75% (April 2020)' : '：75%（民國 109 年 4 月（2020 年 4 月））'}`)
+      expect(cite('plain')).toContain(url)
+      // APA: author, the date the figure last changed (in Taiwan), [Data set], the access date left for the reader.
+      const publisher = (settings.publisher as Loc)[l.id]!
+      expect(cite('apa')).toBe(
+        l.id === 'en'
+          ? `${publisher}. (2026, November 28). ${label} [Data set]. ${(settings.title as Loc).en}. Retrieved [date accessed], from ${url}`
+          : `${publisher}（2026年11月28日）。${label}〔資料集〕。${(settings.title as Loc).zhTW}。檢索日期：〔請填入檢索日期〕，取自 ${url}`,
+      )
+      const bib = p.root.querySelector('[data-reuse="metric:foundry-market-share"] [data-citation="bibtex"]')!.text
+      expect(bib).toMatch(new RegExp(`^@misc\\{sixcore:metric:foundry-market-share:${l.segment},\\n`))
+      expect(bib).toContain(`  title = {{${label}}},`)
+      expect(bib).toContain('  year = {2026},\n  month = nov,')
+      expect(bib).toContain(`  url = {${url}},`)
+      expect(bib).toContain('  urldate = {YYYY-MM-DD},')
+      expect(bib).toContain('75\\%')
+      expect(bib.trim().endsWith('}')).toBe(true)
+    })
+  }
+})

@@ -1,0 +1,62 @@
+/**
+ * Dates as Taiwan writes them: the ROC calendar on zh-TW pages (Intl's `roc` calendar), the
+ * Gregorian date beside it when Site settings says both, Gregorian only on English pages;
+ * full and partial dates in both calendars, and instants as the day in Taiwan. Every
+ * expected text is written out here.
+ */
+import { describe, expect, it } from 'vitest'
+import { dateTimeAttribute, formatDate } from '../../src/i18n/calendar'
+
+describe('zh-TW in the ROC calendar, the Gregorian calendar and both', () => {
+  const cases: [string, string, string, string][] = [
+    // date, roc, gregorian, both
+    ['2020-05-20', '民國 109 年 5 月 20 日', '2020 年 5 月 20 日', '民國 109 年 5 月 20 日（2020 年 5 月 20 日）'],
+    ['2020-04', '民國 109 年 4 月', '2020 年 4 月', '民國 109 年 4 月（2020 年 4 月）'],
+    ['2020', '民國 109 年', '2020 年', '民國 109 年（2020 年）'],
+    ['1912-01-01', '民國 1 年 1 月 1 日', '1912 年 1 月 1 日', '民國 1 年 1 月 1 日（1912 年 1 月 1 日）'],
+  ]
+  for (const [date, roc, gregorian, both] of cases) {
+    it(`${date}`, () => {
+      expect(formatDate(date, 'zhTW', 'roc')).toBe(roc)
+      expect(formatDate(date, 'zhTW', 'gregorian')).toBe(gregorian)
+      expect(formatDate(date, 'zh-TW', 'both')).toBe(both)
+    })
+  }
+
+  it('before 1912 the ROC calendar counts back (民國前)', () => {
+    expect(formatDate('1911', 'zhTW', 'roc')).toBe('民國前 1 年')
+  })
+})
+
+describe('English is always Gregorian', () => {
+  for (const calendar of ['roc', 'gregorian', 'both'] as const) {
+    it(`with the setting "${calendar}"`, () => {
+      expect(formatDate('2020-05-20', 'en', calendar)).toBe('May 20, 2020')
+      expect(formatDate('2020-04', 'en', calendar)).toBe('April 2020')
+      expect(formatDate('2020', 'en', calendar)).toBe('2020')
+    })
+  }
+})
+
+describe('instants (a page or an update changed) are the day in Taiwan', () => {
+  it('16:01 UTC on 27 November is already 28 November in Taipei', () => {
+    expect(formatDate('2026-11-27T16:01:39Z', 'zhTW', 'both')).toBe('民國 115 年 11 月 28 日（2026 年 11 月 28 日）')
+    expect(formatDate('2026-11-27T16:01:39Z', 'zhTW', 'roc')).toBe('民國 115 年 11 月 28 日')
+    expect(formatDate('2026-11-27T16:01:39Z', 'en', 'both')).toBe('November 28, 2026')
+    expect(formatDate('2026-11-27T15:59:59.500Z', 'en', 'roc')).toBe('November 27, 2026')
+  })
+})
+
+describe('bad dates and the datetime attribute', () => {
+  it('refuses what is not a date, naming it', () => {
+    expect(() => formatDate('2020-13', 'zhTW', 'roc')).toThrow(/"2020-13"/)
+    expect(() => formatDate('2020-02-30', 'en', 'both')).toThrow(/not a real date/)
+    expect(() => formatDate('yesterday', 'en', 'both')).toThrow(/"yesterday"/)
+  })
+
+  it('<time datetime> carries the ISO date as given', () => {
+    expect(dateTimeAttribute('2020-04')).toBe('2020-04')
+    expect(dateTimeAttribute('2026-11-27T16:01:39Z')).toBe('2026-11-27T16:01:39Z')
+    expect(() => dateTimeAttribute('20-04')).toThrow()
+  })
+})
