@@ -39,8 +39,8 @@ import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Serv
 import type { AddressInfo } from 'node:net'
 import { randomBytes } from 'node:crypto'
 import { evaluate, parse } from 'groq-js'
-import { contentSourceMap } from './fake-sanity-csm'
-import { createListeners } from './fake-sanity-listen'
+import { contentSourceMap } from './fake-sanity-csm.ts'
+import { createListeners } from './fake-sanity-listen.ts'
 
 /** A stored document: at least `_id` and `_type`. */
 export interface FakeDocument {
