@@ -5,7 +5,8 @@
  * 127.0.0.1:4322).
  *
  * Options: --no-build (start the server built before: a container image builds it once with
- * `npm run preview:build`), --build-only (what `npm run preview:build` runs).
+ * `npm run preview:build`), --build-only (what `npm run preview:build` runs), --out <dir>
+ * (another folder than dist-preview/, e.g. for tests).
  */
 process.env.ASTRO_TELEMETRY_DISABLED = '1'
 
@@ -19,8 +20,11 @@ import { readPreviewEnv } from '../src/preview/env.ts'
 import { packageBin, runTool } from './lib/child.ts'
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..')
-const entry = join(projectRoot, 'dist-preview', 'server', 'entry.mjs')
-const { values: args } = parseArgs({ options: { 'no-build': { type: 'boolean', default: false }, 'build-only': { type: 'boolean', default: false } } })
+const { values: args } = parseArgs({
+  options: { 'no-build': { type: 'boolean', default: false }, 'build-only': { type: 'boolean', default: false }, out: { type: 'string' } },
+})
+const outDir = args.out ? resolve(args.out) : join(projectRoot, 'dist-preview')
+const entry = join(outDir, 'server', 'entry.mjs')
 
 async function main(): Promise<void> {
   if (!args['build-only']) {
@@ -31,7 +35,7 @@ async function main(): Promise<void> {
     await runTool({
       name: 'Astro',
       script: packageBin(projectRoot, 'astro'),
-      args: ['build', '--root', projectRoot, '--config', 'astro.preview.config.mjs'],
+      args: ['build', '--root', projectRoot, '--config', 'astro.preview.config.mjs', '--outDir', outDir],
       cwd: projectRoot,
       env: process.env,
       hint: "Astro's messages are printed above.",

@@ -55,7 +55,9 @@ export function createPreviewContent(env: PreviewEnv): PreviewContent {
   })
   const drafts = client.withConfig({
     perspective: 'drafts',
-    stega: { enabled: true, studioUrl: env.studioUrl, filter: ({ sourcePath }) => isDisplayText(sourcePath) },
+    // An empty text stays empty: with edit marks it would count as written, and hide the
+    // missing translation's notice.
+    stega: { enabled: true, studioUrl: env.studioUrl, filter: ({ sourcePath, value }) => value.trim() !== '' && isDisplayText(sourcePath) },
   })
   const target = (perspective: 'published' | 'drafts') => ({ projectId: env.projectId, dataset: env.dataset, apiHost: env.apiHost, perspective })
   const sourceOf = (sanity: SanityClient, perspective: 'published' | 'drafts'): ContentSource => ({

@@ -12,7 +12,7 @@ import { contentErrorPage } from './error-page.ts'
 import { runInPreview } from './request-context.ts'
 import { previewServer } from './server.ts'
 
-const segments = new Set(locales.map((l) => l.segment))
+const segments = new Set<string>(locales.map((l) => l.segment))
 
 export const onRequest = defineMiddleware(async (context, next) => {
   const { env, content, dataAttribute } = previewServer()

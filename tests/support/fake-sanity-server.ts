@@ -12,7 +12,8 @@
  * - `GET  /v{apiVersion}/data/export/{dataset}[?types=a,b]`: every document the caller may
  *   read, as an NDJSON stream.
  * - `POST /v{apiVersion}/data/mutate/{dataset}` with `{mutations: [...]}`: create,
- *   createOrReplace, createIfNotExists, delete (by id or query), applied as one transaction;
+ *   createOrReplace, createIfNotExists, patch (set/unset of top-level fields), delete (by id or
+ *   by query), applied as one transaction;
  *   answers `{transactionId, results: [{id, operation, document?}]}`.
  * - `GET  /v{apiVersion}/data/listen/{dataset}?query=…`: the listener, server-sent events
  *   (`fake-sanity-listen.ts`); every change (a mutation, `setDocuments`) is announced.
@@ -298,7 +299,7 @@ export async function startFakeSanityServer(options: FakeSanityOptions = {}): Pr
     return record.search.returnQuery === 'false' ? { result, ms, ...sourceMap } : { query, result, ms, ...sourceMap }
   }
 
-  const applyMutations = (body: unknown, search: Record<string, string>) => {
+  const applyMutations = async (body: unknown, search: Record<string, string>) => {
     const mutations = (body as { mutations?: unknown })?.mutations
     if (!Array.isArray(mutations)) {
       throw new HttpFailure(400, { error: { description: 'Request body must hold a "mutations" array', type: 'httpBadRequest' } })
@@ -321,6 +322,7 @@ export async function startFakeSanityServer(options: FakeSanityOptions = {}): Pr
         },
       })
     }
+    const deleteQueries: { query: string; params: Record<string, unknown> }[] = []
     mutations.forEach((mutation: Record<string, unknown>, index) => {
       const [kind, arg] = Object.entries(mutation ?? {})[0] ?? []
       const doc = arg as FakeDocument
@@ -345,15 +347,36 @@ export async function startFakeSanityServer(options: FakeSanityOptions = {}): Pr
           if (typeof target?.id === 'string') {
             next.delete(target.id)
             results.push({ id: target.id, operation: 'delete' })
+          } else if (typeof target?.query === 'string') {
+            deleteQueries.push({ query: target.query, params: target.params ?? {} })
           } else {
-            fail(index, 'delete by query is not supported by this test server; delete by id')
+            fail(index, 'delete needs an id or a query')
           }
+          break
+        }
+        case 'patch': {
+          // `set` and `unset` of top-level fields: what the Presentation tool's secret needs.
+          const target = arg as { id?: string; set?: Record<string, unknown>; unset?: string[] }
+          const existing = typeof target?.id === 'string' ? next.get(target.id) : undefined
+          if (!existing) fail(index, `Document by ID "${target?.id}" does not exist`)
+          if (Object.keys(target.set ?? {}).some((key) => /[.[]/.test(key))) fail(index, 'this test server patches top-level fields only')
+          const patched = { ...existing!, ...structuredClone(target.set ?? {}) }
+          for (const key of target.unset ?? []) delete patched[key]
+          const stored = stamp(patched, existing)
+          next.set(stored._id, stored)
+          results.push({ id: stored._id, operation: 'update', document: stored })
           break
         }
         default:
           fail(index, `Mutation type "${kind}" is not supported by this test server`)
       }
     })
+    for (const { query, params } of deleteQueries) {
+      const ids = (await (await evaluate(parse(query, { params }), { dataset: [...next.values()], params })).get()) as unknown
+      for (const id of [ids].flat(2).map((d) => (typeof d === 'string' ? d : (d as FakeDocument | null)?._id))) {
+        if (id && next.delete(id)) results.push({ id, operation: 'delete' })
+      }
+    }
     commit(next)
     const returnDocuments = search.returnDocuments === 'true'
     return {
@@ -477,7 +500,7 @@ export async function startFakeSanityServer(options: FakeSanityOptions = {}): Pr
             },
           })
         }
-        answer(200, applyMutations(record.body, search))
+        answer(200, await applyMutations(record.body, search))
         return
       }
       // export: a token sees everything; an anonymous request only published documents.
