@@ -6,7 +6,8 @@
  *
  * Options: --no-build (start the server built before: a container image builds it once with
  * `npm run preview:build`), --build-only (what `npm run preview:build` runs), --out <dir>
- * (another folder than dist-preview/, e.g. for tests).
+ * (another folder than dist-preview/, e.g. for tests; inside the project, where the server
+ * finds its packages in node_modules).
  */
 process.env.ASTRO_TELEMETRY_DISABLED = '1'
 
