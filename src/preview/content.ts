@@ -11,6 +11,7 @@
  */
 import { createClient, type SanityClient } from '@sanity/client'
 import type { ContentSourceMapParsedPath } from '@sanity/client/csm'
+import { documentTypes } from '../../schemas/index.ts'
 import { locales } from '../../schemas/locales.ts'
 import { loadSiteContent } from '../content/load.ts'
 import type { ContentIssue } from '../content/content-error.ts'
@@ -30,14 +31,17 @@ export function isDisplayText(sourcePath: ContentSourceMapParsedPath): boolean {
   return names.some((n) => localeKeys.has(n)) && (localeKeys.has(last ?? '') || last === 'text')
 }
 
-/** Every document but system and asset documents, as the drafts perspective shows them. */
-const ALL_DOCUMENTS = '*[!(_id in path("_.**")) && !string::startsWith(_type, "sanity.")] | order(_id asc)'
+/** For the validation of drafts: the drafts themselves, and every id references may name. */
+const DRAFTS_AND_IDS = '{ "drafts": *[_id in path("drafts.**") && _type in $types] | order(_id asc), "ids": *[!(_id in path("_.**"))]._id }'
+
+/** A draft as the drafts perspective shows it: under its published id, `_originalId` naming the draft. */
+const asOverlay = (draft: SanityDocumentLike): SanityDocumentLike => ({ ...draft, _id: draft._id.slice('drafts.'.length), _originalId: draft._id })
 
 export interface PreviewContent {
   /** The client with the token, for the preview-URL secret and the listener. */
   client: SanityClient
   /** The views of a request: published content, or drafts with stega in draft mode. */
-  views(draftMode: boolean): Promise<{ views: SiteViews; documents: SanityDocumentLike[]; problems: ContentIssue[] }>
+  views(draftMode: boolean): Promise<{ views: SiteViews; drafts: SanityDocumentLike[]; ids: string[]; problems: ContentIssue[] }>
 }
 
 export function createPreviewContent(env: PreviewEnv): PreviewContent {
@@ -78,14 +82,14 @@ export function createPreviewContent(env: PreviewEnv): PreviewContent {
     async views(draftMode) {
       const perspective = draftMode ? 'drafts' : 'published'
       const source = sourceOf(draftMode ? drafts : client, perspective)
-      const plain = sourceOf(client.withConfig({ perspective }), perspective)
-      const [content, documents] = await Promise.all([
+      const raw = sourceOf(client.withConfig({ perspective: 'raw' }), perspective)
+      const [content, stored] = await Promise.all([
         loadSiteContent(source),
-        draftMode ? plain.query<SanityDocumentLike[]>(ALL_DOCUMENTS) : Promise.resolve([]),
+        draftMode ? raw.query<{ drafts: SanityDocumentLike[]; ids: string[] }>(DRAFTS_AND_IDS, { types: [...documentTypes] }) : Promise.resolve({ drafts: [], ids: [] }),
       ])
       const problems: ContentIssue[] = []
       const views = buildSiteViews(content, { preview: draftMode, onProblem: draftMode ? (issue) => problems.push(issue) : undefined })
-      return { views, documents, problems }
+      return { views, drafts: stored.drafts.map(asOverlay), ids: stored.ids, problems }
     },
   }
 }

@@ -18,16 +18,17 @@ export function showsOn(doc: SanityDocumentLike, pathname: string): boolean {
 }
 
 /**
- * The validation errors of the drafts shown on `pathname`, among `documents` (every document
- * as the drafts perspective shows it), plus `problems` the views met building those drafts.
+ * The validation errors of the drafts shown on `pathname`, among `drafts` (as the drafts
+ * perspective shows them), plus `problems` the views met building those drafts. `ids` are
+ * every stored id, for the references the drafts make.
  */
-export async function draftIssues(documents: SanityDocumentLike[], pathname: string, problems: ContentIssue[]): Promise<ContentIssue[]> {
-  const shown = documents.filter((doc) => isDraft(doc) && showsOn(doc, pathname))
+export async function draftIssues(drafts: SanityDocumentLike[], ids: string[], pathname: string, problems: ContentIssue[]): Promise<ContentIssue[]> {
+  const shown = drafts.filter((doc) => isDraft(doc) && showsOn(doc, pathname))
   if (shown.length === 0) return []
-  const ids = new Set(documents.map((doc) => doc._id))
+  const known = new Set(ids.map((id) => id.replace(/^drafts\./, '')))
   const report = await validateDocuments(
     shown.map(({ _originalId: _, ...doc }) => doc as SanityDocumentLike),
-    { source: 'the drafts on this page', strictI18n: false, cache: false, lookupIds: async (wanted) => wanted.filter((id) => ids.has(id)) },
+    { source: 'the drafts on this page', strictI18n: false, cache: false, lookupIds: async (wanted) => wanted.filter((id) => known.has(id)) },
   )
   const onPage = new Set(shown.map((doc) => doc._id))
   // The checks that need every document (singletons, references) see only these drafts: their

@@ -27,7 +27,7 @@ export const onRequest = defineMiddleware(async (context, next) => {
   // A route such as /[lang]/… with a language the site does not have: the 404 page.
   const lang = context.params.lang
   const unknownLanguage = lang !== undefined && !segments.has(lang)
-  const issues = draftMode && !unknownLanguage ? await draftIssues(loaded.documents, context.url.pathname, loaded.problems) : []
+  const issues = draftMode && !unknownLanguage ? await draftIssues(loaded.drafts, loaded.ids, context.url.pathname, loaded.problems) : []
   return runInPreview({ views: loaded.views, draftMode, issues, dataAttribute: draftMode ? dataAttribute : undefined }, async () => {
     const rendered = unknownLanguage ? await next('/404/') : await next()
     // Read here, inside the request's context: the page renders as its body is read.

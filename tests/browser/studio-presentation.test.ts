@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { spawnSync } from 'node:child_process'
 import { createServer } from 'node:net'
 import type { AddressInfo } from 'node:net'
-import { existsSync, mkdirSync, rmSync } from 'node:fs'
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { chromium, type Browser, type FrameLocator, type Page } from 'playwright-core'
 import { API_VERSION } from '../../src/content/source/index.ts'
@@ -48,6 +48,24 @@ const freePort = () =>
       probe.close(() => resolve(port))
     })
   })
+/**
+ * A screenshot into test-results/, at half size (scaled by Chromium's own canvas), small
+ * enough for docs/images/.
+ */
+async function shot(name: string) {
+  const full = await page.screenshot()
+  const half = await page.evaluate(async (data) => {
+    const image = new Image()
+    image.src = `data:image/png;base64,${data}`
+    await image.decode()
+    const canvas = document.createElement('canvas')
+    canvas.width = Math.round(image.width / 2)
+    canvas.height = Math.round(image.height / 2)
+    canvas.getContext('2d')!.drawImage(image, 0, 0, canvas.width, canvas.height)
+    return canvas.toDataURL('image/png').split(',')[1]!
+  }, full.toString('base64'))
+  writeFileSync(join(resultsDir, name), Buffer.from(half, 'base64'))
+}
 const frame = (): FrameLocator => page.frameLocator('iframe[src*="127.0.0.1"]').first()
 
 it(`finds Chromium at ${CHROMIUM}`, () => {
@@ -132,7 +150,6 @@ describe('the Presentation tool', () => {
     }
     // Visual editing draws its overlays in its own element, after <body>; the one under the pointer is `data-hovered`.
     await frame().locator('sanity-visual-editing [data-hovered]').first().waitFor({ timeout: 30_000 })
-    await page.screenshot({ path: join(resultsDir, 'presentation-overlay.png') })
     // The page's own document is open already (mainDocuments); a figure on it (data-sanity) opens the figure.
     expect(decodeURIComponent(page.url())).toContain(industry._id)
     const figure = frame().locator('data[data-sanity]').first()
@@ -140,6 +157,8 @@ describe('the Presentation tool', () => {
     expect(metricId).toMatch(/^metric-/)
     await figure.scrollIntoViewIfNeeded()
     await figure.hover()
+    await frame().locator('sanity-visual-editing [data-hovered]').first().waitFor({ timeout: 30_000 })
+    await shot('presentation-overlay.png')
     await figure.click()
     await expect.poll(() => decodeURIComponent(page.url()), { timeout: 30_000 }).toContain(metricId!)
   })
@@ -152,6 +171,6 @@ describe('the Presentation tool', () => {
     for (const locale of locales) {
       await page.getByText(`${locale.label} · ${names[locale.id]}`, { exact: true }).first().waitFor({ timeout: 20_000 })
     }
-    await page.screenshot({ path: join(resultsDir, 'presentation-locations.png') })
+    await shot('presentation-locations.png')
   })
 })
