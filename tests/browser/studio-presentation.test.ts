@@ -12,7 +12,7 @@ import { createServer } from 'node:net'
 import type { AddressInfo } from 'node:net'
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { chromium, type Browser, type FrameLocator, type Page } from 'playwright-core'
+import { chromium, type Browser, type FrameLocator, type Locator, type Page } from 'playwright-core'
 import { API_VERSION } from '../../src/content/source/index.ts'
 import { DEFAULT_DATASET, PLACEHOLDER_PROJECT_ID } from '../../studio/env'
 import { locales } from '../../schemas/locales'
@@ -65,6 +65,22 @@ async function shot(name: string) {
     return canvas.toDataURL('image/png').split(',')[1]!
   }, full.toString('base64'))
   writeFileSync(join(resultsDir, name), Buffer.from(half, 'base64'))
+}
+/**
+ * Moves the pointer onto an element until visual editing outlines it. Its overlays live in their
+ * own element after <body>; the one under the pointer is `data-hovered`. Elements register
+ * once visual editing has scanned the page, so the pointer moves off and on again until then.
+ */
+async function pointAt(target: Locator) {
+  const outlined = frame().locator('sanity-visual-editing [data-hovered]')
+  const deadline = Date.now() + 60_000
+  while (Date.now() < deadline) {
+    await page.mouse.move(5, 5)
+    await target.hover({ timeout: 20_000 })
+    if (await outlined.first().isVisible()) return
+    await page.waitForTimeout(500)
+  }
+  throw new Error(`Visual editing drew no outline under the pointer.\nCalls:\n${log()}`)
 }
 const frame = (): FrameLocator => page.frameLocator('iframe[src*="127.0.0.1"]').first()
 
@@ -148,16 +164,14 @@ describe('the Presentation tool', () => {
       const blocked = calls.filter((c) => c.kind === 'blocked').map((c) => c.url)
       throw new Error(`Cannot point at the heading: ${JSON.stringify(state)}\nFrames: ${page.frames().map((f) => f.url()).join(', ')}\nBlocked: ${blocked.join(', ')}\nPreview server:\n${preview.output().slice(-2000)}\n${(error as Error).message}`)
     }
-    // Visual editing draws its overlays in its own element, after <body>; the one under the pointer is `data-hovered`.
-    await frame().locator('sanity-visual-editing [data-hovered]').first().waitFor({ timeout: 30_000 })
+    await pointAt(heading)
     // The page's own document is open already (mainDocuments); a figure on it (data-sanity) opens the figure.
     expect(decodeURIComponent(page.url())).toContain(industry._id)
     const figure = frame().locator('data[data-sanity]').first()
     const metricId = /id=([^;]+)/.exec((await figure.getAttribute('data-sanity')) ?? '')?.[1]
     expect(metricId).toMatch(/^metric-/)
     await figure.scrollIntoViewIfNeeded()
-    await figure.hover()
-    await frame().locator('sanity-visual-editing [data-hovered]').first().waitFor({ timeout: 30_000 })
+    await pointAt(figure)
     await shot('presentation-overlay.png')
     await figure.click()
     await expect.poll(() => decodeURIComponent(page.url()), { timeout: 30_000 }).toContain(metricId!)
