@@ -24,4 +24,16 @@ export default defineConfig({
   // The page script loads visual editing from the server itself; the Studio frames the pages
   // (frame-ancestors is set per response by the middleware).
   security: { ...site.security, csp: false },
+  vite: {
+    ...site.vite,
+    build: {
+      rollupOptions: {
+        // visual-editing's dependencies mark modules "use client" (a React Server Components
+        // hint); bundling for the browser drops it, as it should. Every other warning shows.
+        onwarn(warning, warn) {
+          if (warning.code !== 'MODULE_LEVEL_DIRECTIVE') warn(warning)
+        },
+      },
+    },
+  },
 })
