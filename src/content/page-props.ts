@@ -8,7 +8,7 @@ import { locales, type Locale } from '../../schemas/locales.ts'
 import type { IndustryView, LayoutView, MetricGroupView, MetricView, SiteView } from './views.ts'
 
 /** Everything an industry page renders. */
-export interface IndustryPageProps {
+export type IndustryPageProps = {
   industry: IndustryView
   layout: LayoutView
   total: number
@@ -17,7 +17,7 @@ export interface IndustryPageProps {
 }
 
 /** Everything a figure page renders: its figure and the groups (charts) it belongs to. */
-export interface MetricPageProps {
+export type MetricPageProps = {
   metric: MetricView
   groups: MetricGroupView[]
   layout: LayoutView

@@ -17,7 +17,9 @@ const segments = new Set<string>(locales.map((l) => l.segment))
 export const onRequest = defineMiddleware(async (context, next) => {
   const { env, content, dataAttribute } = previewServer()
   if (context.url.pathname.startsWith('/api/')) return next()
-  const draftMode = isDraftCookie(context.cookies.get(DRAFT_COOKIE)?.value)
+  // Files (the open data: /data/metrics.csv, …) are the published data, never stega-marked drafts.
+  const isFile = /\.[a-z0-9]+$/i.test(context.url.pathname)
+  const draftMode = !isFile && isDraftCookie(context.cookies.get(DRAFT_COOKIE)?.value)
   let loaded
   try {
     loaded = await content.views(draftMode)

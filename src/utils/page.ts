@@ -41,7 +41,7 @@ export function ogLocale(locale: Locale): string {
  * Text without them comes back unchanged.
  */
 export function plainText<T>(value: T): T {
-  return stegaClean(value)
+  return stegaClean(value) as T
 }
 
 /**

@@ -162,6 +162,14 @@ describe('draft mode', () => {
     expect(page.querySelectorAll('.chart-svg[data-sanity]').length).toBeGreaterThan(0)
   })
 
+  it('serves the open data files as published data, without edit marks', async () => {
+    for (const path of ['/data/metrics.json', '/data/metrics.csv']) {
+      const file = await get(path, cookie)
+      expect(file.status, path).toBe(200)
+      expect(findStega(`<p>${file.body}</p>`), path).toEqual([])
+    }
+  })
+
   it('the language switch leads to the same page in draft mode', async () => {
     const page = parse((await get(industryPath, cookie)).body)
     const href = page.querySelector('a[data-lang-switch=""]')!.getAttribute('href')!
