@@ -3,7 +3,9 @@
  * 1×, 10× and 100× the content, measures page weight, the search index and Lighthouse,
  * checks the budgets, prints the report and writes bench/results.json.
  *
- * Options: --runs N (default 5 at 1×, 3 above), --sizes 1,10,100, --no-lighthouse,
+ * Also the preview server's render time in draft mode (bench/lib/preview.ts; --no-preview skips it).
+ *
+ * Options: --runs N (default 5 at 1×, 3 above), --sizes 1,10,100, --no-lighthouse, --no-preview,
  * --quick (smoke test: 1 run, sizes 1 and 10, no Lighthouse, results in bench/work/),
  * --results <file>.
  */
@@ -17,6 +19,7 @@ import { pagefindCommand } from '../scripts/lib/search-index.ts'
 import { locales } from '../schemas/locales.ts'
 import { astroBuild, lowerBoundCommand, writeFloorProject } from './lib/floor.ts'
 import { lighthousePages, requireChromium, runLighthouse } from './lib/lighthouse.ts'
+import { benchPreview } from './lib/preview.ts'
 import { checkBudgets, ratio, renderReport, type Results, type SizeResult } from './lib/report.ts'
 import { multiplyDataset, readNdjson, toNdjson, type Doc } from './lib/synthetic.ts'
 import { hyperfine, requireTools, runOnce, shellQuote } from './lib/timing.ts'
@@ -35,6 +38,7 @@ const { values: opts } = parseArgs({
     runs: { type: 'string' },
     sizes: { type: 'string' },
     'no-lighthouse': { type: 'boolean', default: false },
+    'no-preview': { type: 'boolean', default: false },
     results: { type: 'string' },
   },
 })
@@ -138,6 +142,16 @@ if (lighthouse) {
   lighthouseResults = await runLighthouse(repo, siteOut, pages, LIGHTHOUSE_RUNS)
 }
 
+let preview: Results['preview']
+if (!opts['no-preview']) {
+  const industry = real.filter((d) => d._type === 'industry' && !String(d._id).startsWith('drafts.')).map((d) => (d.slug as { current: string }).current).sort()[0]
+  log('preview server: 20 requests per page in draft mode')
+  preview = await benchPreview(repo, work, real, [
+    { label: 'industry page', path: `/en/industries/${industry}/` },
+    { label: 'figures page', path: '/en/metrics/' },
+  ])
+}
+
 const report: Results = {
   schema: 2,
   generatedAt: new Date().toISOString(),
@@ -146,7 +160,8 @@ const report: Results = {
   options: { runs: Object.fromEntries(sizes.map((s) => [`${s}×`, runsOf(s)])), warmup, sizes, lighthouse },
   sizes: results,
   lighthouse: lighthouseResults,
-  budgets: checkBudgets({ sizes: results, lighthouse: lighthouseResults }),
+  preview,
+  budgets: checkBudgets({ sizes: results, lighthouse: lighthouseResults, preview }),
   durationSeconds: Math.round((Date.now() - startedAt) / 1000),
 }
 mkdirSync(resolve(resultsFile, '..'), { recursive: true })

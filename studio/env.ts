@@ -11,6 +11,9 @@
 /** The placeholder project id used when SANITY_STUDIO_PROJECT_ID is not set. */
 export const PLACEHOLDER_PROJECT_ID = 'offline-placeholder'
 
+/** Where `npm run preview:live` listens, for the Presentation tool when SANITY_STUDIO_PREVIEW_URL is not set. */
+export const DEFAULT_PREVIEW_URL = 'http://127.0.0.1:4322'
+
 /** The dataset used when SANITY_STUDIO_DATASET is not set. */
 export const DEFAULT_DATASET = 'production'
 
@@ -24,6 +27,8 @@ export interface StudioEnv {
   dataset: string
   /** Public address of the built site, for "Open on the site"; falls back to siteSettings.siteUrl. */
   siteUrl: string | undefined
+  /** The preview server's address, for the Presentation tool (SANITY_STUDIO_PREVIEW_URL). */
+  previewUrl: string
   /** Names of the required variables that are not set; empty when the Studio is fully configured. */
   missing: string[]
 }
@@ -33,11 +38,12 @@ export function readStudioEnv(): StudioEnv {
   const projectId = clean(process.env.SANITY_STUDIO_PROJECT_ID)
   const dataset = clean(process.env.SANITY_STUDIO_DATASET)
   const siteUrl = clean(process.env.SANITY_STUDIO_SITE_URL)
+  const previewUrl = clean(process.env.SANITY_STUDIO_PREVIEW_URL)?.replace(/\/+$/, '') ?? DEFAULT_PREVIEW_URL
   const missing = [
     ...(projectId ? [] : ['SANITY_STUDIO_PROJECT_ID']),
     ...(dataset ? [] : ['SANITY_STUDIO_DATASET']),
   ]
-  return { projectId: projectId ?? PLACEHOLDER_PROJECT_ID, dataset: dataset ?? DEFAULT_DATASET, siteUrl, missing }
+  return { projectId: projectId ?? PLACEHOLDER_PROJECT_ID, dataset: dataset ?? DEFAULT_DATASET, siteUrl, previewUrl, missing }
 }
 
 /** The message shown in the Studio and printed by the CLI when variables are missing. */

@@ -11,6 +11,7 @@ import { OpenOnSiteAction } from './actions/openOnSite'
 import { PublishWithChangeNoteAction } from './actions/publishWithChangeNote'
 import { filterField, languageFilterDocumentTypes, supportedLanguages } from './lib/languages'
 import { navbarWithEnvWarning } from './components/EnvWarning'
+import { presentation } from './presentation'
 
 // Missing settings: a banner in the Studio (below) and a warning from sanity.cli.ts in the terminal.
 const env = readStudioEnv()
@@ -30,6 +31,7 @@ export default defineConfig({
   dataset: env.dataset,
   plugins: [
     structureTool({ structure, title: 'Content' }),
+    presentation(env.previewUrl),
     languageFilter({
       supportedLanguages,
       // No default: both languages are shown side by side until an editor filters.

@@ -3,6 +3,7 @@
  * report as Markdown tables: printed, and pasted into docs/benchmark.md.
  */
 import type { LighthouseResult } from './lighthouse.ts'
+import type { PreviewTiming } from './preview.ts'
 import type { Timed } from './timing.ts'
 import type { SearchIndexLanguage, Weight } from './weight.ts'
 
@@ -40,6 +41,8 @@ export interface Results {
   options: { runs: Record<string, number>; warmup: number; sizes: number[]; lighthouse: boolean }
   sizes: SizeResult[]
   lighthouse?: LighthouseResult[]
+  /** The preview server's render time in draft mode at 1× (absent when not run). */
+  preview?: PreviewTiming[]
   budgets: Budget[]
   durationSeconds: number
 }
@@ -53,6 +56,7 @@ export const BUDGETS = {
   htmlMedianGzip: 8 * 1024,
   htmlMaxGzip: 30 * 1024,
   lighthouseScore: 100,
+  previewRenderMs: 300,
 } as const
 
 export const ratio = (a: number, b: number): number => Math.round((a / b) * 100) / 100
@@ -65,7 +69,7 @@ export function formatBytes(b: number): string {
   return `${(b / 1024 ** 3).toFixed(2)} GB`
 }
 
-export function checkBudgets(r: Pick<Results, 'sizes' | 'lighthouse'>): Budget[] {
+export function checkBudgets(r: Pick<Results, 'sizes' | 'lighthouse' | 'preview'>): Budget[] {
   const x1 = r.sizes.find((s) => s.factor === 1)
   const x100 = r.sizes.find((s) => s.factor === 100)
   const notRun = (name: string, target: string): Budget => ({ name, target, measured: 'not run', pass: null })
@@ -117,6 +121,11 @@ export function checkBudgets(r: Pick<Results, 'sizes' | 'lighthouse'>): Budget[]
     const low = scores.filter((s) => s.score < BUDGETS.lighthouseScore)
     const measured = low.length ? low.map((s) => `${s.score} (${s.where})`).join('; ') : `${BUDGETS.lighthouseScore} on all ${scores.length}`
     budgets.push({ name: lhName, target: lhTarget, measured, pass: low.length === 0 })
+  }
+  const previewTarget = `≤ ${BUDGETS.previewRenderMs} ms`
+  if (!r.preview?.length) budgets.push(notRun('Preview server render, draft mode (1×)', previewTarget))
+  for (const p of r.preview ?? []) {
+    budgets.push({ name: `Preview server render, draft mode (1×): ${p.label}`, target: previewTarget, measured: `${p.medianMs} ms (median of ${p.requests})`, pass: p.medianMs <= BUDGETS.previewRenderMs })
   }
   return budgets
 }
@@ -175,6 +184,10 @@ export function renderReport(r: Results): string {
     out.push(table(['page', 'performance', 'accessibility', 'best practices', 'SEO'], r.lighthouse.map((l) => [l.label, ...Object.values(l.scores).map((v) => String(v ?? '–'))])))
     const failing = r.lighthouse.flatMap((l) => l.failing.map((f) => `${l.label}: ${f}`))
     if (failing.length) out.push('', `Audits below a full score: ${failing.join('; ')}`)
+  }
+  if (r.preview?.length) {
+    out.push('', '### Preview server (draft mode, 1×, fake API on loopback; ms from request to last byte)', '')
+    out.push(table(['page', 'path', 'median', 'min–max', 'requests'], r.preview.map((p) => [p.label, p.path, String(p.medianMs), `${p.minMs}–${p.maxMs}`, String(p.requests)])))
   }
   out.push('', '### Budgets', '')
   out.push(table(['budget', 'target', 'measured', 'result'], r.budgets.map((b) => [b.name, b.target, b.measured, b.pass === null ? 'not run' : b.pass ? 'met' : 'not met'])))

@@ -7,6 +7,7 @@
 import type { MetricGroupView, MetricView } from '../content/views'
 import { formatMetricValue, formatPlainNumber } from '../i18n/format'
 import { getLocale, type LocaleId } from '../../schemas/locales'
+import { plainText } from '../utils/page'
 import { renderBarChart, type BarChartSpec } from './render'
 
 /** One row of a group's table and chart: the same numbers, so they cannot disagree. */
@@ -85,5 +86,6 @@ export function groupChartSpec(group: MetricGroupView, locale: LocaleId | string
 
 /** The group's chart as an inline SVG string (role="img", colours from CSS). */
 export function renderGroupChart(group: MetricGroupView, locale: LocaleId | string): string {
-  return renderBarChart(groupChartSpec(group, locale))
+  // A chart is drawn from plain text: the preview's edit marks would change its layout and cache key.
+  return renderBarChart(plainText(groupChartSpec(group, locale)))
 }

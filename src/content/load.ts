@@ -11,6 +11,7 @@ import { getLocale, type LocaleId } from '../../schemas/locales.ts'
 import { singletons } from '../../schemas/singletons.ts'
 import { updateTargetTypes } from '../../schemas/update-targets.ts'
 import { ContentError, HintedError } from './content-error.ts'
+import { currentPreview } from '../preview/request-context.ts'
 import { siteContentQuery } from './queries.ts'
 import type { ContentSource } from './source/index.ts'
 import { buildSiteViews, type SiteContent, type SiteView, type SiteViews } from './views.ts'
@@ -59,8 +60,13 @@ function readSnapshot(file: string): SiteViews {
 
 let views: Promise<SiteViews> | undefined
 
-/** Every locale's view, once per process: from the build's snapshot, else loaded here. */
+/**
+ * Every locale's view, once per process: from the build's snapshot, else loaded here. On the
+ * preview server, the views its middleware loaded for the request being rendered.
+ */
 export function getSiteViews(): Promise<SiteViews> {
+  const request = currentPreview()
+  if (request) return Promise.resolve(request.views)
   views ??= (async () => {
     const snapshot = process.env[SNAPSHOT_VARIABLE]?.trim()
     if (snapshot) return readSnapshot(snapshot)

@@ -7,7 +7,7 @@
 import type { PortableTextBlock } from '@portabletext/types'
 import { getLocale, locales, type Locale, type LocaleId } from '../../schemas/locales.ts'
 import { singletons } from '../../schemas/singletons.ts'
-import { ContentError } from './content-error.ts'
+import { ContentError, type ContentIssue } from './content-error.ts'
 import { localize, localizeRequired, type Localized } from './localize.ts'
 import type { SiteContentQueryResult } from './sanity.types.ts'
 import { buildUpdateViews, changeTimes, type UpdateView } from './update-views.ts'
@@ -193,13 +193,37 @@ function danglingReference(documentId: string, documentType: string, field: stri
   })
 }
 
-/** Builds the view of one locale from the loaded content; throws a {@link ContentError} on content it cannot show. */
-export function buildSiteView(content: SiteContent, localeKey: LocaleId | string, options: { preview?: boolean } = {}): SiteView {
+/** Options for {@link buildSiteView}. */
+export interface ViewOptions {
+  /** A drafts preview: every page says so. */
+  preview?: boolean
+  /**
+   * Where problems go instead of being thrown: the preview server shows a draft that would
+   * fail validation (an empty required field, a figure list naming nothing), with its problems.
+   */
+  onProblem?: (issue: ContentIssue) => void
+}
+
+/** Builds the view of one locale from the loaded content; throws a {@link ContentError} on content it cannot show (unless `onProblem` takes it). */
+export function buildSiteView(content: SiteContent, localeKey: LocaleId | string, options: ViewOptions = {}): SiteView {
   const locale = getLocale(localeKey)
   const id = locale.id
   const raw = content as Raw
-  const req = <T>(field: LocalizedField<T>, documentId: string, documentType: string, name: string) =>
-    localizeRequired<T>(field, id, { documentId, documentType, field: name })
+  /** Throws, or hands the problem to `onProblem` and goes on with `instead`. */
+  const problem = <T>(error: ContentError, instead: T): T => {
+    if (!options.onProblem) throw error
+    options.onProblem(error.issue)
+    return instead
+  }
+  const req = <T>(field: LocalizedField<T>, documentId: string, documentType: string, name: string): Localized<T> => {
+    try {
+      return localizeRequired<T>(field, id, { documentId, documentType, field: name })
+    } catch (error) {
+      if (!(error instanceof ContentError)) throw error
+      // Nothing to show: an empty text (an empty block list for Portable Text bodies).
+      return problem(error, { value: (name === 'body' ? [] : '') as T, locale: id, lang: locale.tag, fallback: false })
+    }
+  }
   const opt = <T>(field: LocalizedField<T>) => localize<T>(field, id)
 
   const sourceView = (s: RawSource): SourceView => ({
@@ -233,13 +257,13 @@ export function buildSiteView(content: SiteContent, localeKey: LocaleId | string
 
   const metrics: MetricView[] = raw.metrics.map((m) => {
     if (typeof m.value !== 'number') {
-      throw new ContentError({ documentId: m._id, documentType: 'metric', field: 'value', code: 'value.type-mismatch', message: 'The figure is not a number.', hint: 'Enter the figure as a number, e.g. 75.' })
+      problem(new ContentError({ documentId: m._id, documentType: 'metric', field: 'value', code: 'value.type-mismatch', message: 'The figure is not a number.', hint: 'Enter the figure as a number, e.g. 75.' }), undefined)
     }
     return {
       id: m._id,
       slug: m.slug,
       label: req(m.label, m._id, 'metric', 'label'),
-      value: m.value,
+      value: typeof m.value === 'number' ? m.value : Number.NaN,
       comparator: m.comparator,
       unit: m.unit,
       currency: m.currency ?? undefined,
@@ -254,10 +278,9 @@ export function buildSiteView(content: SiteContent, localeKey: LocaleId | string
   })
   const metricBySlug = new Map(metrics.map((m) => [m.slug, m]))
   const resolveMetrics = (slugs: (string | null)[] | null | undefined, from: string, type: string): MetricView[] =>
-    (slugs ?? []).map((slug, i) => {
+    (slugs ?? []).flatMap((slug, i) => {
       const metric = slug ? metricBySlug.get(slug) : undefined
-      if (!metric) throw danglingReference(from, type, `metrics[${i}]`, 'a figure')
-      return metric
+      return metric ? [metric] : problem(danglingReference(from, type, `metrics[${i}]`, 'a figure'), [])
     })
 
   const industries: IndustryView[] = raw.industries.map((ind, i) => ({
@@ -272,10 +295,9 @@ export function buildSiteView(content: SiteContent, localeKey: LocaleId | string
     directions: ind.directions.map((d, j) => req(d, ind._id, 'industry', `directions[${j}]`)),
     initiatives: ind.initiatives.map((d, j) => req(d, ind._id, 'industry', `initiatives[${j}]`)),
     metrics: resolveMetrics(ind.metrics, ind._id, 'industry'),
-    sections: (ind.sections ?? []).map((slug, j) => {
+    sections: (ind.sections ?? []).flatMap((slug, j) => {
       const link = slug ? sectionLinks.get(slug) : undefined
-      if (!link) throw danglingReference(ind._id, 'industry', `sections[${j}]`, 'a section')
-      return link
+      return link ? [link] : problem(danglingReference(ind._id, 'industry', `sections[${j}]`, 'a section'), [])
     }),
     previous: i > 0 ? industryLinks[i - 1] : undefined,
     next: i < industryLinks.length - 1 ? industryLinks[i + 1] : undefined,
@@ -360,6 +382,6 @@ export function buildSiteView(content: SiteContent, localeKey: LocaleId | string
 export type SiteViews = Record<LocaleId, SiteView>
 
 /** Builds every locale's view; the first problem found is thrown as a {@link ContentError}. */
-export function buildSiteViews(content: SiteContent, options: { preview?: boolean } = {}): SiteViews {
+export function buildSiteViews(content: SiteContent, options: ViewOptions = {}): SiteViews {
   return Object.fromEntries(locales.map((l) => [l.id, buildSiteView(content, l.id, options)])) as SiteViews
 }

@@ -19,7 +19,8 @@ import { chromium, type Browser } from 'playwright-core'
 import { buildSearchIndex } from '../../scripts/lib/search-index'
 
 export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--no-first-run']
+/** How the browser tests launch Chromium. */
+export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--no-first-run']
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..')
 /** Where screenshots go (gitignored). */
 export const resultsDir = join(projectRoot, 'test-results')
@@ -134,7 +135,7 @@ export async function startSite(options: StartOptions = {}): Promise<BrowserSite
 
   let browser: Browser
   try {
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS })
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS })
   } catch (error) {
     server.close()
     if (temp) rmSync(temp, { recursive: true, force: true })

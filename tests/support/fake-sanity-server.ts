@@ -12,8 +12,14 @@
  * - `GET  /v{apiVersion}/data/export/{dataset}[?types=a,b]`: every document the caller may
  *   read, as an NDJSON stream.
  * - `POST /v{apiVersion}/data/mutate/{dataset}` with `{mutations: [...]}`: create,
- *   createOrReplace, createIfNotExists, delete (by id or query), applied as one transaction;
+ *   createOrReplace, createIfNotExists, patch (set/unset of top-level fields), delete (by id or
+ *   by query), applied as one transaction;
  *   answers `{transactionId, results: [{id, operation, document?}]}`.
+ * - `GET  /v{apiVersion}/data/listen/{dataset}?query=…`: the listener, server-sent events
+ *   (`fake-sanity-listen.ts`); every change (a mutation, `setDocuments`) is announced.
+ *
+ * With `resultSourceMap=…` a query's answer carries a Content Source Map (`fake-sanity-csm.ts`),
+ * which @sanity/client's stega encoder reads.
  *
  * Perspectives: `published` (default, drafts hidden), `drafts` (a draft replaces its published
  * document and is shown under the published id, with `_originalId` naming the stored id),
@@ -34,6 +40,8 @@ import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Serv
 import type { AddressInfo } from 'node:net'
 import { randomBytes } from 'node:crypto'
 import { evaluate, parse } from 'groq-js'
+import { contentSourceMap } from './fake-sanity-csm.ts'
+import { createListeners } from './fake-sanity-listen.ts'
 
 /** A stored document: at least `_id` and `_type`. */
 export interface FakeDocument {
@@ -43,7 +51,7 @@ export interface FakeDocument {
 }
 
 export type Perspective = 'published' | 'drafts' | 'raw'
-export type Endpoint = 'query' | 'export' | 'mutate' | 'other'
+export type Endpoint = 'query' | 'export' | 'mutate' | 'listen' | 'other'
 
 /** One request as the server saw it. */
 export interface RecordedRequest {
@@ -106,8 +114,10 @@ export interface FakeSanityServer {
   clearRequests(): void
   /** A copy of every stored document, sorted by `_id`. */
   documents(): FakeDocument[]
-  /** Replaces the stored documents. */
+  /** Replaces the stored documents (and tells the listeners what changed). */
   setDocuments(documents: FakeDocument[]): void
+  /** How many listener streams are open. */
+  listeners(): number
   /** Answers the next `count` requests (to `endpoint`, if given) with `fault`. */
   failNext(count: number, fault: Fault, endpoint?: Endpoint): void
   /** Drops pending faults. */
@@ -200,6 +210,13 @@ export async function startFakeSanityServer(options: FakeSanityOptions = {}): Pr
   let store = new Map<string, FakeDocument>((options.documents ?? []).map((d) => [d._id, structuredClone(d)]))
   const requests: RecordedRequest[] = []
   let faults: { remaining: number; fault: Fault; endpoint?: Endpoint }[] = []
+  const listeners = createListeners()
+  /** Replaces the store and announces what changed to the listeners. */
+  const commit = (next: Map<string, FakeDocument>) => {
+    const before = store
+    store = next
+    void listeners.notify(before, next)
+  }
 
   const takeFault = (endpoint: Endpoint): Fault | undefined => {
     const entry = faults.find((f) => f.remaining > 0 && (!f.endpoint || f.endpoint === endpoint))
@@ -278,10 +295,11 @@ export async function startFakeSanityServer(options: FakeSanityOptions = {}): Pr
     const value = await evaluate(tree, { dataset: view, params })
     const result: unknown = await value.get()
     const ms = Math.max(1, Math.round(performance.now() - started))
-    return record.search.returnQuery === 'false' ? { result, ms } : { query, result, ms }
+    const sourceMap = record.search.resultSourceMap ? { resultSourceMap: contentSourceMap(result, view) } : {}
+    return record.search.returnQuery === 'false' ? { result, ms, ...sourceMap } : { query, result, ms, ...sourceMap }
   }
 
-  const applyMutations = (body: unknown, search: Record<string, string>) => {
+  const applyMutations = async (body: unknown, search: Record<string, string>) => {
     const mutations = (body as { mutations?: unknown })?.mutations
     if (!Array.isArray(mutations)) {
       throw new HttpFailure(400, { error: { description: 'Request body must hold a "mutations" array', type: 'httpBadRequest' } })
@@ -304,6 +322,7 @@ export async function startFakeSanityServer(options: FakeSanityOptions = {}): Pr
         },
       })
     }
+    const deleteQueries: { query: string; params: Record<string, unknown> }[] = []
     mutations.forEach((mutation: Record<string, unknown>, index) => {
       const [kind, arg] = Object.entries(mutation ?? {})[0] ?? []
       const doc = arg as FakeDocument
@@ -328,16 +347,37 @@ export async function startFakeSanityServer(options: FakeSanityOptions = {}): Pr
           if (typeof target?.id === 'string') {
             next.delete(target.id)
             results.push({ id: target.id, operation: 'delete' })
+          } else if (typeof target?.query === 'string') {
+            deleteQueries.push({ query: target.query, params: target.params ?? {} })
           } else {
-            fail(index, 'delete by query is not supported by this test server; delete by id')
+            fail(index, 'delete needs an id or a query')
           }
+          break
+        }
+        case 'patch': {
+          // `set` and `unset` of top-level fields: what the Presentation tool's secret needs.
+          const target = arg as { id?: string; set?: Record<string, unknown>; unset?: string[] }
+          const existing = typeof target?.id === 'string' ? next.get(target.id) : undefined
+          if (!existing) fail(index, `Document by ID "${target?.id}" does not exist`)
+          if (Object.keys(target.set ?? {}).some((key) => /[.[]/.test(key))) fail(index, 'this test server patches top-level fields only')
+          const patched = { ...existing!, ...structuredClone(target.set ?? {}) }
+          for (const key of target.unset ?? []) delete patched[key]
+          const stored = stamp(patched, existing)
+          next.set(stored._id, stored)
+          results.push({ id: stored._id, operation: 'update', document: stored })
           break
         }
         default:
           fail(index, `Mutation type "${kind}" is not supported by this test server`)
       }
     })
-    store = next
+    for (const { query, params } of deleteQueries) {
+      const ids = (await (await evaluate(parse(query, { params }), { dataset: [...next.values()], params })).get()) as unknown
+      for (const id of [ids].flat(2).map((d) => (typeof d === 'string' ? d : (d as FakeDocument | null)?._id))) {
+        if (id && next.delete(id)) results.push({ id, operation: 'delete' })
+      }
+    }
+    commit(next)
     const returnDocuments = search.returnDocuments === 'true'
     return {
       transactionId: randomBytes(11).toString('base64url'),
@@ -349,7 +389,7 @@ export async function startFakeSanityServer(options: FakeSanityOptions = {}): Pr
     const url = new URL(req.url ?? '/', 'http://127.0.0.1')
     const search: Record<string, string> = {}
     url.searchParams.forEach((value, key) => (search[key] = value))
-    const match = /^\/v([^/]+)\/data\/(query|export|mutate)\/([^/]+)\/?$/.exec(url.pathname)
+    const match = /^\/v([^/]+)\/data\/(query|export|mutate|listen)\/([^/]+)\/?$/.exec(url.pathname)
     const endpoint: Endpoint = (match?.[2] as Endpoint | undefined) ?? 'other'
     const record: RecordedRequest = {
       method: req.method ?? 'GET',
@@ -435,6 +475,14 @@ export async function startFakeSanityServer(options: FakeSanityOptions = {}): Pr
         answer(200, await handleQuery(record, auth))
         return
       }
+      if (endpoint === 'listen') {
+        if (req.method !== 'GET') throw new HttpFailure(405, plainError(405, 'Method not allowed'))
+        const params: Record<string, unknown> = {}
+        for (const [key, value] of Object.entries(search)) if (key.startsWith('$')) params[key.slice(1)] = JSON.parse(value)
+        record.status = 200
+        listeners.open(res, { query: search.query ?? '*', params, withDrafts: auth !== undefined, includeResult: search.includeResult !== 'false' })
+        return
+      }
       if (endpoint === 'mutate') {
         if (req.method !== 'POST') throw new HttpFailure(405, plainError(405, 'Method not allowed'))
         if (auth !== 'write') {
@@ -452,7 +500,7 @@ export async function startFakeSanityServer(options: FakeSanityOptions = {}): Pr
             },
           })
         }
-        answer(200, applyMutations(record.body, search))
+        answer(200, await applyMutations(record.body, search))
         return
       }
       // export: a token sees everything; an anonymous request only published documents.
@@ -492,11 +540,13 @@ export async function startFakeSanityServer(options: FakeSanityOptions = {}): Pr
     requestsTo: (endpoint) => requests.filter((r) => r.endpoint === endpoint),
     clearRequests: () => void requests.splice(0, requests.length),
     documents: () => [...store.values()].map((d) => structuredClone(d)).sort((a, b) => (a._id < b._id ? -1 : a._id > b._id ? 1 : 0)),
-    setDocuments: (documents) => void (store = new Map(documents.map((d) => [d._id, structuredClone(d)]))),
+    setDocuments: (documents) => commit(new Map(documents.map((d) => [d._id, structuredClone(d)]))),
+    listeners: () => listeners.count,
     failNext: (count, fault, endpoint) => void faults.push({ remaining: count, fault, endpoint }),
     clearFaults: () => void (faults = []),
     close: () =>
       new Promise<void>((resolve) => {
+        listeners.closeAll()
         server.closeAllConnections()
         server.close(() => resolve())
       }),

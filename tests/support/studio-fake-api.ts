@@ -122,9 +122,19 @@ async function runQuery(documents: StudioDocument[], rawQuery: string, params: R
  */
 export async function installFakeSanityApi(
   context: BrowserContext,
-  options: { documents: StudioDocument[]; projectId: string; dataset: string; allowOrigin: string },
+  options: {
+    documents: StudioDocument[]
+    projectId: string
+    dataset: string
+    allowOrigin: string
+    /** Other origins the browser may reach as they are (e.g. a preview server in the Presentation tool's iframe). */
+    passThroughOrigins?: string[]
+    /** Where the Studio's mutations go (e.g. a fake Content Lake the preview server reads); answered with its result. */
+    onMutate?: (body: unknown) => Promise<unknown>
+  },
 ): Promise<{ calls: RecordedCall[] }> {
   const { documents, projectId, dataset, allowOrigin } = options
+  const passThrough = new Set(options.passThroughOrigins ?? [])
   const calls: RecordedCall[] = []
 
   const json = (route: Route, body: unknown, status = 200) =>
@@ -138,7 +148,7 @@ export async function installFakeSanityApi(
   await context.route('**/*', async (route) => {
     const request = route.request()
     const url = new URL(request.url())
-    if (url.origin === allowOrigin) return route.continue()
+    if (url.origin === allowOrigin || passThrough.has(url.origin)) return route.continue()
     const isSanity = /(^|\.)sanity\.(io|work)$/.test(url.hostname)
     if (!isSanity) {
       calls.push({ method: request.method(), url: url.href, kind: 'blocked', status: 0 })
@@ -266,6 +276,10 @@ export async function installFakeSanityApi(
           headers: { 'access-control-allow-origin': allowOrigin, 'access-control-allow-credentials': 'true' },
           body: '',
         })
+      }
+      if (options.onMutate && /^\/data\/mutate\//.test(path) && request.method() === 'POST') {
+        record('mutate-forwarded')
+        return json(route, await options.onMutate(JSON.parse(request.postData() ?? '{}')))
       }
       if (/^\/data\/(history|mutate|actions)\//.test(path)) {
         calls.push({ method: request.method(), url: url.href, kind: 'write-or-history', status: 200, body: request.postData() ?? undefined })

@@ -81,6 +81,10 @@ export const en = {
   // Root language picker and 404
   'picker.choose': 'Choose your language',
   'preview.banner': 'Preview: this build shows unpublished drafts. Not for sharing.',
+  'preview.draftMode': 'Draft mode: this page shows unpublished drafts, live from the Studio.',
+  'preview.leaveDraftMode': 'Leave draft mode',
+  'preview.problemsHeading': 'These drafts would not publish yet:',
+  'preview.problemField': '{document}, field {field}',
   'notFound.title': 'Page not found',
   'notFound.body': 'The page you asked for does not exist or has moved.',
   'notFound.home': 'Go to the home page',

@@ -82,6 +82,10 @@ export const zhTW: Record<keyof typeof en, string> = {
   // Root language picker and 404
   'picker.choose': '請選擇語言',
   'preview.banner': '預覽版：本頁含尚未發布的草稿內容，請勿分享。',
+  'preview.draftMode': '草稿模式：本頁即時顯示 Studio 中尚未發布的草稿。',
+  'preview.leaveDraftMode': '離開草稿模式',
+  'preview.problemsHeading': '以下草稿目前還不能發布：',
+  'preview.problemField': '{document}，欄位 {field}',
   'notFound.title': '找不到網頁',
   'notFound.body': '您要找的網頁不存在或已移動。',
   'notFound.home': '回到首頁',

@@ -1,0 +1,43 @@
+/**
+ * The preview server's middleware: each page request loads the content live (published, or
+ * drafts with stega in draft mode), renders the page inside that request's context
+ * (request-context.ts), and answers with headers for editors: never cached, never indexed,
+ * framed only by the Studio. The API being down answers 503 with the reason and the fix.
+ */
+import { defineMiddleware } from 'astro:middleware'
+import { locales } from '../../schemas/locales.ts'
+import { DRAFT_COOKIE, isDraftCookie } from './draft-mode.ts'
+import { draftIssues } from './draft-issues.ts'
+import { contentErrorPage } from './error-page.ts'
+import { runInPreview } from './request-context.ts'
+import { previewServer } from './server.ts'
+
+const segments = new Set<string>(locales.map((l) => l.segment))
+
+export const onRequest = defineMiddleware(async (context, next) => {
+  const { env, content, dataAttribute } = previewServer()
+  if (context.url.pathname.startsWith('/api/')) return next()
+  // Files (the open data: /data/metrics.csv, …) are the published data, never stega-marked drafts.
+  const isFile = /\.[a-z0-9]+$/i.test(context.url.pathname)
+  const draftMode = !isFile && isDraftCookie(context.cookies.get(DRAFT_COOKIE)?.value)
+  let loaded
+  try {
+    loaded = await content.views(draftMode)
+  } catch (error) {
+    return contentErrorPage(error)
+  }
+  // A route such as /[lang]/… with a language the site does not have: the 404 page.
+  const lang = context.params.lang
+  const unknownLanguage = lang !== undefined && !segments.has(lang)
+  const issues = draftMode && !unknownLanguage ? await draftIssues(loaded.drafts, loaded.ids, context.url.pathname, loaded.problems) : []
+  return runInPreview({ views: loaded.views, draftMode, issues, dataAttribute: draftMode ? dataAttribute : undefined }, async () => {
+    const rendered = unknownLanguage ? await next('/404/') : await next()
+    // Read here, inside the request's context: the page renders as its body is read.
+    const body = await rendered.text()
+    const headers = new Headers(rendered.headers)
+    headers.set('cache-control', 'no-store')
+    headers.set('x-robots-tag', 'noindex, nofollow')
+    headers.set('content-security-policy', `frame-ancestors 'self' ${new URL(env.studioUrl).origin}`)
+    return new Response(body, { status: unknownLanguage ? 404 : rendered.status, headers })
+  })
+})

@@ -1,0 +1,33 @@
+import { map } from 'rxjs'
+import { presentationTool, type DocumentLocationResolver, type DocumentResolver } from 'sanity/presentation'
+import { locales } from '../schemas/locales'
+import { singletons } from '../schemas/singletons'
+import { paths } from '../src/utils/paths'
+import { LOCATION_QUERY, previewLocations, type LocatedDocument } from './lib/previewLocations'
+
+/**
+ * The Presentation tool over the preview server (`npm run preview:live`): the page in an
+ * iframe with click-to-edit overlays, draft mode through Sanity's preview-URL secret, the
+ * pages that show a document ("Used on", both languages) and the document a page is about.
+ */
+
+/** Every document's pages, kept current while the document is open. */
+const locations: DocumentLocationResolver = ({ id }, { documentStore }) =>
+  documentStore.listenQuery(LOCATION_QUERY, { id }, { perspective: 'drafts' }).pipe(map((doc) => previewLocations(doc as LocatedDocument | null)))
+
+/** The document a page is about, for each page that is about one, in every language. */
+export const mainDocuments: DocumentResolver[] = [
+  { route: locales.map((l) => paths.industry(l.id, ':slug')), filter: '_type == "industry" && slug.current == $slug' },
+  { route: locales.map((l) => paths.metric(l.id, ':slug')), filter: '_type == "metric" && slug.current == $slug' },
+  { route: locales.map((l) => paths.policy(l.id)), filter: `_id == "${singletons.policy}"` },
+  { route: locales.map((l) => paths.home(l.id)), filter: `_id == "${singletons.siteSettings}"` },
+]
+
+/** The plugin, for a preview server at `previewUrl` (SANITY_STUDIO_PREVIEW_URL). */
+export function presentation(previewUrl: string) {
+  return presentationTool({
+    title: 'Preview',
+    previewUrl: { initial: previewUrl, previewMode: { enable: '/api/draft-mode/enable', disable: '/api/draft-mode/disable' } },
+    resolve: { locations, mainDocuments },
+  })
+}

@@ -1,0 +1,239 @@
+/**
+ * The preview server over HTTP, against the fake Sanity API on 127.0.0.1 holding the embedded
+ * dataset: published content by default, Sanity's preview-URL secret flow (valid, wrong,
+ * expired), draft mode with stega only in display text and data-sanity on figures, the
+ * drafts' validation errors, the language switch, 404 and 503 pages, the start-up checks, and
+ * the token in no response. The server is the real build (astro.preview.config.mjs), started
+ * as `npm run preview:live -- --no-build` starts it.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { join } from 'node:path'
+import { parse } from 'node-html-parser'
+import { startFakeSanityServer, type FakeDocument, type FakeSanityServer } from '../support/fake-sanity-server'
+import { embeddedDataset, recognisableToken } from '../support/live-fixtures'
+import { projectRoot, run } from '../support/live-run'
+import { buildPreviewServer, PREVIEW_SCRIPT, previewEnv, previewSecret, startPreviewServer, type RunningPreview } from '../support/preview-server'
+import { findStega, misplacedStega } from '../support/stega-scan'
+
+const TOKEN = recognisableToken('preview')
+const WRITE = recognisableToken('write')
+const dataset = embeddedDataset() as FakeDocument[]
+const industry = dataset.find((d) => d._id === 'industry-cybersecurity')!
+const slug = (industry.slug as { current: string }).current
+const published = (industry.name as { en: string }).en
+const industryPath = `/en/industries/${slug}/`
+
+let api: FakeSanityServer
+let server: RunningPreview
+let out: string
+/** Every body the server answered, to look for the token in. */
+const bodies: string[] = []
+
+const get = async (path: string, cookie?: string) => {
+  const response = await fetch(`${server.url}${path}`, { redirect: 'manual', headers: cookie ? { cookie } : {} })
+  const body = await response.text()
+  bodies.push(body, JSON.stringify([...response.headers]))
+  return { status: response.status, body, headers: response.headers }
+}
+/** Enters draft mode through the secret flow; returns the cookie to send. */
+const enter = async (secret: string, pathname = industryPath) => {
+  const answer = await get(`/api/draft-mode/enable/?sanity-preview-secret=${secret}&sanity-preview-pathname=${encodeURIComponent(pathname)}`)
+  const cookie = answer.headers.get('set-cookie')
+  return { ...answer, cookie: cookie ? cookie.split(';')[0]! : undefined }
+}
+const withDraft = (changes: Record<string, unknown>) => api.setDocuments([...dataset, previewSecret('good-secret'), { ...industry, ...changes, _id: `drafts.${industry._id}` }])
+
+beforeAll(async () => {
+  out = await buildPreviewServer(join(projectRoot, '.tmp/test-preview-server-unit'))
+  api = await startFakeSanityServer({ documents: [...dataset, previewSecret('good-secret')], readTokens: [TOKEN], writeTokens: [WRITE] })
+  server = await startPreviewServer(out, previewEnv(api, TOKEN, { SANITY_STUDIO_URL: 'http://127.0.0.1:3333' }))
+}, 300_000)
+afterAll(async () => {
+  await server?.stop()
+  await api?.close()
+})
+
+describe('starting', () => {
+  it.each([
+    ['SANITY_API_READ_TOKEN', { SANITY_API_READ_TOKEN: '' }],
+    ['SANITY_PROJECT_ID', { SANITY_PROJECT_ID: '' }],
+  ])('refuses to start without %s, and names the fix', async (name, blank) => {
+    const result = await run(process.execPath, [PREVIEW_SCRIPT, '--no-build', '--out', out], { ...previewEnv(api, TOKEN), ...blank, PORT: '0' }, 30_000)
+    expect(result.code).toBe(1)
+    expect(result.stderr).toContain(`${name} is not set`)
+    expect(result.stderr).toMatch(/Fix: Set .*sanity\.io\/manage/)
+  })
+})
+
+describe('published content by default', () => {
+  it('renders the same page as the public site, with no draft, stega or data-sanity', async () => {
+    withDraft({ name: { ...(industry.name as object), en: 'A draft name' } })
+    const page = await get(industryPath)
+    expect(page.status).toBe(200)
+    expect(page.body).toContain(published)
+    expect(page.body).not.toContain('A draft name')
+    expect(page.body).not.toContain('data-sanity')
+    expect(page.body).not.toContain('data-preview-banner')
+    expect(findStega(page.body)).toEqual([])
+    expect(page.headers.get('cache-control')).toBe('no-store')
+    expect(page.headers.get('x-robots-tag')).toMatch(/noindex/)
+    expect(page.headers.get('content-security-policy')).toBe("frame-ancestors 'self' http://127.0.0.1:3333")
+  })
+
+  it('answers 404 for a slug or a language the site does not have', async () => {
+    expect((await get('/en/industries/no-such-industry/')).status).toBe(404)
+    const french = await get('/fr/')
+    expect(french.status).toBe(404)
+    expect(french.body).toContain('Page not found')
+  })
+})
+
+describe('the preview-URL secret', () => {
+  it('a valid secret sets an HttpOnly cookie that works in the Studio iframe, and goes to the page', async () => {
+    const answer = await enter('good-secret')
+    expect(answer.status).toBe(307)
+    expect(answer.headers.get('location')).toBe(industryPath)
+    const cookie = answer.headers.get('set-cookie')!
+    for (const attribute of ['HttpOnly', 'Secure', 'SameSite=None', 'Partitioned', 'Path=/']) expect(cookie).toContain(attribute)
+    // The check was Sanity's one query, with the token, in the raw perspective.
+    const check = api.requestsTo('query').filter((r) => r.query?.includes('sanity.previewUrlSecret')).at(-1)!
+    expect(check.params).toEqual({ secret: 'good-secret' })
+    expect(check.headers.authorization).toBe(`Bearer ${TOKEN}`)
+  })
+
+  it.each([
+    ['a wrong secret', 'not-the-secret', [previewSecret('good-secret')]],
+    ['an expired secret', 'old-secret', [previewSecret('old-secret', new Date(Date.now() - 2 * 3600_000))]],
+    ['no secret', '', []],
+  ])('%s gets 401 with the way out, and no cookie', async (_, secret, extra) => {
+    api.setDocuments([...dataset, ...extra])
+    const answer = await enter(secret)
+    expect(answer.status).toBe(401)
+    expect(answer.cookie).toBeUndefined()
+    expect(answer.body).toContain('wrong or has expired')
+    expect(answer.body).toContain('Presentation tool')
+  })
+
+  it('a forged or expired cookie is not draft mode', async () => {
+    withDraft({ name: { ...(industry.name as object), en: 'A draft name' } })
+    const forged = await get(industryPath, `preview-draft-mode=${Math.floor(Date.now() / 1000) + 3600}.forged`)
+    expect(forged.body).not.toContain('A draft name')
+  })
+})
+
+describe('draft mode', () => {
+  let cookie: string
+  beforeAll(async () => {
+    withDraft({ name: { ...(industry.name as object), en: 'A draft name' } })
+    cookie = (await enter('good-secret')).cookie!
+  })
+
+  it('shows the draft, with stega in the text only', async () => {
+    const page = await get(industryPath, cookie)
+    expect(page.status).toBe(200)
+    const root = parse(page.body)
+    const h1 = root.querySelector('h1')!
+    expect(h1.text).toContain('A draft name')
+    const edits = findStega(h1.outerHTML)
+    expect(edits.length).toBeGreaterThan(0)
+    expect(edits[0]!.href).toMatch(/^http:\/\/127\.0\.0\.1:3333\/intent\/edit\/mode=presentation;id=industry-cybersecurity;type=industry;path=name\.en/)
+    expect(misplacedStega(page.body)).toEqual([])
+    expect(root.querySelector('[data-draft-mode]')).not.toBeNull()
+  })
+
+  it.each(['/en/', '/zh-tw/', '/en/metrics/', '/en/metrics/foundry-market-share/', '/zh-tw/policy/', '/en/glossary/', '/en/about/', '/en/updates/', '/en/embed/semiconductor-market-share/', '/'])(
+    'keeps stega out of URLs, lang, numbers, the head and JSON-LD on %s',
+    async (path) => {
+      const page = await get(path, cookie)
+      expect(page.status).toBe(200)
+      expect(findStega(page.body).some((f) => f.where === 'text'), 'draft mode marks the text').toBe(true)
+      expect(misplacedStega(page.body)).toEqual([])
+      const root = parse(page.body)
+      for (const data of root.querySelectorAll('data')) expect(findStega(data.outerHTML), data.outerHTML).toEqual([])
+      for (const script of root.querySelectorAll('script[type="application/ld+json"]')) expect(() => JSON.parse(script.text)).not.toThrow()
+    },
+  )
+
+  it('marks figures and charts with data-sanity for click-to-edit', async () => {
+    const page = parse((await get('/en/metrics/', cookie)).body)
+    const figures = page.querySelectorAll('data[data-sanity]')
+    expect(figures.length).toBeGreaterThan(10)
+    expect(figures[0]!.getAttribute('data-sanity')).toMatch(/id=metric-[^;]+;type=metric;path=value/)
+    expect(page.querySelectorAll('.chart-svg[data-sanity]').length).toBeGreaterThan(0)
+  })
+
+  it('serves the open data files as published data, without edit marks', async () => {
+    const perFigure = ['/data/metrics/foundry-market-share.json', '/data/metrics/foundry-market-share.en.csv', '/data/groups/semiconductor-market-share.zh-tw.svg']
+    for (const path of ['/data/metrics.json', '/data/metrics.csv', ...perFigure]) {
+      const file = await get(path, cookie)
+      expect(file.status, `${path}: ${file.body.slice(0, 300)}`).toBe(200)
+      expect(findStega(`<p>${file.body}</p>`), path).toEqual([])
+    }
+  })
+
+  it("renders a figure group's embed page and finds a figure's files by name, on demand", async () => {
+    const embed = await get('/en/embed/semiconductor-market-share/', cookie)
+    expect(embed.status).toBe(200)
+    expect(parse(embed.body).querySelector('h1')?.text).toBeTruthy()
+    expect((await get('/en/embed/no-such-group/', cookie)).status).toBe(404)
+    expect((await get('/data/metrics/no-such-figure.json', cookie)).status).toBe(404)
+    expect((await get('/data/metrics/foundry-market-share.xx.csv', cookie)).status).toBe(404)
+  })
+
+  it('the language switch leads to the same page in draft mode', async () => {
+    const page = parse((await get(industryPath, cookie)).body)
+    const href = page.querySelector('a[data-lang-switch=""]')!.getAttribute('href')!
+    expect(href).toBe(`/zh-tw/industries/${slug}/`)
+    const other = parse((await get(href, cookie)).body)
+    expect(other.querySelector('html')!.getAttribute('lang')).toBe('zh-Hant-TW')
+    expect(other.querySelector('[data-draft-mode]')).not.toBeNull()
+  })
+
+  it('a missing translation shows its notice, as on the public site', async () => {
+    withDraft({ goal: { _type: 'localeText', zhTW: (industry.goal as { zhTW: string }).zhTW, en: '' } })
+    const page = parse((await get(industryPath, cookie)).body)
+    const fallback = page.querySelectorAll('[data-fallback]')
+    expect(fallback.length).toBeGreaterThan(0)
+    expect(fallback.map((f) => f.text).join(' ')).toContain('Not yet translated')
+  })
+
+  it('a draft that would not publish still renders, with a banner listing its errors', async () => {
+    withDraft({ name: { _type: 'localeString', zhTW: '', en: '' } })
+    const page = await get(industryPath, cookie)
+    expect(page.status).toBe(200)
+    const problems = parse(page.body).querySelectorAll('[data-problem]').map((li) => li.getAttribute('data-problem'))
+    expect(problems).toContain('industry-cybersecurity:name')
+    // Problems of documents on other pages are not listed here.
+    expect(problems.every((p) => p!.startsWith('industry-cybersecurity:'))).toBe(true)
+  })
+
+  it('leaving draft mode clears the cookie', async () => {
+    const answer = await get(`/api/draft-mode/disable/?to=${encodeURIComponent(industryPath)}`, cookie)
+    expect(answer.status).toBe(307)
+    expect(answer.headers.get('location')).toBe(industryPath)
+    expect(answer.headers.get('set-cookie')).toMatch(/preview-draft-mode=[^;]*;.*Expires=Thu, 01 Jan 1970/i)
+  })
+})
+
+describe('when Sanity is down', () => {
+  it('answers 503 with what happened and what to do', async () => {
+    api.failNext(4, { status: 503 }, 'query')
+    const page = await get(industryPath)
+    api.clearFaults()
+    expect(page.status).toBe(503)
+    expect(page.body).toContain('Sanity cannot be reached')
+    expect(page.body).toContain('HTTP status 503')
+    expect(page.body).toContain('Fix:')
+  })
+})
+
+describe('the token', () => {
+  it('is in no response the server gave', async () => {
+    // The page script and its chunks too.
+    const page = parse((await get('/en/')).body)
+    for (const src of page.querySelectorAll('script[src]').map((s) => s.getAttribute('src')!)) await get(src)
+    expect(bodies.length).toBeGreaterThan(40)
+    expect(bodies.filter((b) => b.includes(TOKEN))).toEqual([])
+    expect(server.output()).not.toContain(TOKEN)
+  })
+})
