@@ -3,6 +3,9 @@ import { localeText } from './objects/localeText.ts'
 import { localePortableText } from './objects/localePortableText.ts'
 import { portableText } from './objects/portableText.ts'
 import { point } from './objects/point.ts'
+import { translationProvenance } from './objects/translationProvenance.ts'
+import { translationSource } from './objects/translationSource.ts'
+import { translationSourceBlock } from './objects/translationSourceBlock.ts'
 import { siteSettings } from './documents/siteSettings.ts'
 import { policy } from './documents/policy.ts'
 import { section } from './documents/section.ts'
@@ -21,6 +24,9 @@ export const schemaTypes = [
   localePortableText,
   portableText,
   point,
+  translationProvenance,
+  translationSource,
+  translationSourceBlock,
   // documents
   siteSettings,
   policy,
@@ -38,5 +44,5 @@ export { singletons, singletonTypes } from './singletons.ts'
 /** Every document type name (objects excluded). */
 export const documentTypes = schemaTypes.filter((t) => t.type === 'document').map((t) => t.name)
 
-export { locales, defaultLocale, getLocale, fallbackOrder, localeIds } from './locales.ts'
+export { locales, defaultLocale, sourceLocale, getLocale, fallbackOrder, localeIds } from './locales.ts'
 export type { Locale, LocaleId, LocaleSegment } from './locales.ts'
