@@ -10,6 +10,8 @@ const site = (process.env.SITE_URL?.trim() || 'https://six-core-industries.examp
 
 /** Pages that exist but do not belong in the sitemap: the root language picker and the 404 page. */
 const notInSitemap = new Set([`${site}/`, `${site}/404/`])
+/** Side-by-side views of pages in both languages: each is canonical to its page. */
+const isBilingualView = (/** @type {string} */ page) => page.endsWith('/bilingual/')
 
 export default defineConfig({
   site,
@@ -41,7 +43,7 @@ export default defineConfig({
   integrations: [
     mdx(),
     sitemap({
-      filter: (page) => !notInSitemap.has(page),
+      filter: (page) => !notInSitemap.has(page) && !isBilingualView(page),
       i18n: {
         defaultLocale: defaultLocale.segment,
         locales: Object.fromEntries(locales.map((l) => [l.segment, l.tag])),

@@ -24,6 +24,14 @@ import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js'
 import { locales, sourceLocale, type LocaleId } from '../locales.ts'
 import { hasText } from './text.ts'
 
+/**
+ * The calendar day of a confirmation in Taiwan (`YYYY-MM-DD`), where the editors work: the
+ * date messages and pages show, so the Studio, the build and the site name the same day.
+ */
+export function confirmationDate(instant: string): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Taipei', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(instant))
+}
+
 /** The field of a localized object that holds the provenance records, by language. */
 export const PROVENANCE_FIELD = 'provenance'
 /** The field of a localized object that names its source language when it is not the default. */

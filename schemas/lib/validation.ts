@@ -1,7 +1,7 @@
 import type { CustomValidator, SlugValidationContext } from '@sanity/types'
 import { getLocale, locales, type Locale } from '../locales.ts'
 import { formatPath, type SanityPathSegment } from './paths.ts'
-import { translationState, type LocalizedValue, type TranslationState } from './provenance.ts'
+import { confirmationDate, translationState, type LocalizedValue, type TranslationState } from './provenance.ts'
 import { hasText } from './text.ts'
 
 /**
@@ -31,7 +31,7 @@ export const MARK_UP_TO_DATE = 'Mark as up to date · 標示為最新'
 export function staleTranslationMessage(state: TranslationState, field: string): string {
   const locale = getLocale(state.locale)
   const source = getLocale(state.sourceLocale)
-  const confirmed = state.record?.confirmedAt?.slice(0, 10)
+  const confirmed = state.record?.confirmedAt ? confirmationDate(state.record.confirmedAt) : undefined
   const what = confirmed
     ? `the ${source.title} (${source.tag}) text of "${field}" changed after this ${locale.title} (${locale.tag}) translation was confirmed on ${confirmed}`
     : `this ${locale.title} (${locale.tag}) translation of "${field}" was never confirmed against the ${source.title} (${source.tag}) text`

@@ -190,7 +190,7 @@ export function buildSiteView(content: SiteContent, localeKey: LocaleId | string
   const raw = content as Raw
   const req = <T>(field: LocalizedField<T>, documentId: string, documentType: string, name: string) =>
     localizeRequired<T>(field, id, { documentId, documentType, field: name })
-  const opt = <T>(field: LocalizedField<T>) => localize<T>(field, id)
+  const opt = <T>(field: LocalizedField<T>, documentId: string, name: string) => localize<T>(field, id, { documentId, field: name })
 
   const sourceView = (s: RawSource): SourceView => ({
     id: s._id,
@@ -233,9 +233,9 @@ export function buildSiteView(content: SiteContent, localeKey: LocaleId | string
       comparator: m.comparator,
       unit: m.unit,
       currency: m.currency ?? undefined,
-      countNoun: opt(m.countNoun),
+      countNoun: opt(m.countNoun, m._id, 'countNoun'),
       asOf: m.asOf,
-      note: opt(m.note),
+      note: opt(m.note, m._id, 'note'),
       source: sourceView(m.source),
       statedIn: m.statedIn ? sectionLinks.get(m.statedIn) : undefined,
       industries: industriesByMetric.get(m.slug) ?? [],
@@ -288,7 +288,7 @@ export function buildSiteView(content: SiteContent, localeKey: LocaleId | string
       publisher: req(settings.publisher, settingsId, 'siteSettings', 'publisher'),
       siteUrl: settings.siteUrl,
       contactEmail: settings.contactEmail,
-      socialImage: settings.socialImage?.url ? { url: settings.socialImage.url, alt: opt(settings.socialImage.alt) } : undefined,
+      socialImage: settings.socialImage?.url ? { url: settings.socialImage.url, alt: opt(settings.socialImage.alt, settingsId, 'socialImage.alt') } : undefined,
     },
     policy: {
       title: req(policy.title, policyId, 'policy', 'title'),

@@ -4,7 +4,7 @@
  * missing, in document order, then field order, then the order of schemas/locales.ts.
  */
 import { getLocale } from '../../../schemas/locales.ts'
-import { translationStates, type TranslationStatus } from '../../../schemas/lib/provenance.ts'
+import { confirmationDate, translationStates, type TranslationStatus } from '../../../schemas/lib/provenance.ts'
 import type { SanityDocumentLike } from '../source/index.ts'
 import { localizedFieldsOf } from './record.ts'
 
@@ -58,7 +58,7 @@ export function formatRows(rows: readonly TranslationRow[]): string[] {
     const detail =
       row.status === 'stale'
         ? row.confirmedAt
-          ? `  (${row.sourceLocale} changed since ${row.confirmedAt.slice(0, 10)})`
+          ? `  (${row.sourceLocale} changed since ${confirmationDate(row.confirmedAt)})`
           : `  (never confirmed against ${row.sourceLocale})`
         : ''
     return `${row.documentId.padEnd(idWidth)}  ${row.path.padEnd(pathWidth)}  ${row.locale.padEnd(localeWidth)}  ${row.status}${detail}`

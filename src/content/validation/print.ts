@@ -1,6 +1,7 @@
 /** The validation report as text for the terminal: errors, missing and stale translations, warnings, a summary. */
 import { describeLocation, type ContentIssue } from '../content-error.ts'
 import type { ValidationReport } from './report.ts'
+import { confirmationDate } from '../../../schemas/lib/provenance.ts'
 import type { TranslationIssue } from './stale.ts'
 
 function describeIssue(issue: ContentIssue, mark: string): string {
@@ -12,7 +13,7 @@ function describeMissingTranslation(issue: ContentIssue, mark: string): string {
 }
 
 function describeStaleTranslation(issue: TranslationIssue, mark: string): string {
-  const since = issue.confirmedAt ? `source changed since ${issue.confirmedAt.slice(0, 10)}` : 'never confirmed'
+  const since = issue.confirmedAt ? `source changed since ${confirmationDate(issue.confirmedAt)}` : 'never confirmed'
   return `  ${mark} ${issue.documentId} (${issue.documentType}) · ${issue.field} · ${issue.locale ?? '?'} outdated (${since})\n      Fix: ${issue.hint}`
 }
 
