@@ -15,9 +15,13 @@ import { metricGroup } from './documents/metricGroup.ts'
 import { source } from './documents/source.ts'
 import { glossaryTerm } from './documents/glossaryTerm.ts'
 import { timelineEvent } from './documents/timelineEvent.ts'
+import { withTranslationFlags } from './lib/translation-flags.ts'
 
-/** The one content model: every schema type, shared by the Studio, the site build and the tests. */
-export const schemaTypes = [
+/**
+ * The one content model: every schema type, shared by the Studio, the site build and the tests.
+ * Document previews flag stale translations (schemas/lib/translation-flags.ts).
+ */
+export const schemaTypes = withTranslationFlags([
   // objects
   localeString,
   localeText,
@@ -37,7 +41,7 @@ export const schemaTypes = [
   source,
   glossaryTerm,
   timelineEvent,
-]
+])
 
 export { singletons, singletonTypes } from './singletons.ts'
 

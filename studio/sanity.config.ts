@@ -10,6 +10,7 @@ import { filterNewDocumentOptions, resolveDocumentActions } from './singletons'
 import { OpenOnSiteAction } from './actions/openOnSite'
 import { filterField, languageFilterDocumentTypes, supportedLanguages } from './lib/languages'
 import { navbarWithEnvWarning } from './components/EnvWarning'
+import { translations } from './translations'
 
 // Missing settings: a banner in the Studio (below) and a warning from sanity.cli.ts in the terminal.
 const env = readStudioEnv()
@@ -37,6 +38,7 @@ export default defineConfig({
       filterField,
     }),
     visionTool({ defaultApiVersion: '2025-02-19', defaultDataset: env.dataset }),
+    translations(),
   ],
   schema: {
     types: schemaTypes,

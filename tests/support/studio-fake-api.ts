@@ -24,6 +24,8 @@ export interface RecordedCall {
   kind: string
   status: number
   note?: string
+  /** The JSON body of a write (mutate, actions), as the Studio sent it. */
+  body?: unknown
 }
 
 const MIME: Record<string, string> = {
@@ -265,7 +267,11 @@ export async function installFakeSanityApi(
           body: '',
         })
       }
-      if (/^\/data\/(history|mutate|actions)\//.test(path)) {
+      if (/^\/data\/(mutate|actions)\//.test(path)) {
+        calls.push({ method: request.method(), url: url.href, kind: 'write', status: 200, body: JSON.parse(request.postData() ?? 'null') })
+        return json(route, { transactionId: 'test', results: [], documents: [] })
+      }
+      if (/^\/data\/history\//.test(path)) {
         record('write-or-history', 200)
         return json(route, { transactionId: 'test', results: [], documents: [] })
       }
