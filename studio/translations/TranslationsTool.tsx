@@ -1,49 +1,14 @@
 import { useCallback, useEffect, useMemo, useState } from 'react'
-import { pathToString, useClient, type Tool } from 'sanity'
+import { useClient, type Tool } from 'sanity'
 import { IntentLink } from 'sanity/router'
 import { Badge, Box, Button, Card, Container, Flex, Heading, Spinner, Stack, Text } from '@sanity/ui'
 import { RefreshIcon, TranslateIcon } from '@sanity/icons'
-import { documentTypes, schemaTypes } from '../../schemas'
-import { getLocale, locales, type LocaleId } from '../../schemas/locales'
-import { localizedFieldFinder, type TypeDeclaration } from '../../schemas/lib/localized-fields'
-import { translationStates, type TranslationStatus } from '../../schemas/lib/provenance'
-
-const find = localizedFieldFinder(schemaTypes as unknown as TypeDeclaration[])
-
-interface Doc {
-  _id: string
-  _type: string
-  [field: string]: unknown
-}
-
-/** One translation that needs an editor. */
-export interface TranslationProblem {
-  documentId: string
-  documentType: string
-  /** The language's field, as the Studio's `path` parameter opens it: `points[_key=="a"].title.en`. */
-  path: string
-  /** The localized field as people read it: `points[0].title`. */
-  field: string
-  locale: LocaleId
-  status: Exclude<TranslationStatus, 'current'>
-}
-
-/** Every stale and missing translation of the documents, in document order (by id) and field order. */
-export function translationProblems(documents: readonly Doc[]): TranslationProblem[] {
-  const sorted = [...documents].sort((a, b) => (a._id < b._id ? -1 : a._id > b._id ? 1 : 0))
-  return sorted.flatMap((doc) =>
-    find(doc).flatMap((place) =>
-      translationStates(place.value).flatMap((state) =>
-        state.status === 'current'
-          ? []
-          : [{ documentId: doc._id, documentType: doc._type, path: pathToString([...place.path, state.locale]), field: place.field, locale: state.locale, status: state.status }],
-      ),
-    ),
-  )
-}
+import { documentTypes } from '../../schemas'
+import { getLocale, locales } from '../../schemas/locales'
+import { translationProblems, type StudioDocument, type TranslationProblem } from './problems'
 
 /** A document's name in every language, from its title-like field, else its id. */
-function documentTitle(doc: Doc | undefined, id: string): string {
+function documentTitle(doc: StudioDocument | undefined, id: string): string {
   for (const name of ['title', 'name', 'label', 'term']) {
     const field = doc?.[name] as Record<string, unknown> | undefined
     const texts = locales.map((l) => field?.[l.id]).filter((t): t is string => typeof t === 'string' && t.trim() !== '')
@@ -87,13 +52,13 @@ function Counts({ problems }: { problems: readonly TranslationProblem[] }) {
  */
 function TranslationsTool() {
   const client = useClient({ apiVersion: '2025-02-19' })
-  const [documents, setDocuments] = useState<Doc[] | undefined>()
+  const [documents, setDocuments] = useState<StudioDocument[] | undefined>()
   const [error, setError] = useState<string | undefined>()
   const load = useCallback(() => {
     setError(undefined)
     client
       .withConfig({ perspective: 'drafts' })
-      .fetch<Doc[]>('*[_type in $types]', { types: documentTypes })
+      .fetch<StudioDocument[]>('*[_type in $types]', { types: documentTypes })
       .then(setDocuments, (e: Error) => setError(e.message))
   }, [client])
   useEffect(load, [load])
