@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest'
 import { set, setIfMissing, unset } from 'sanity'
 import { schemaTypes } from '../../schemas'
-import { provenanceRecord, sourceHashOf, translationState, type LocalizedValue } from '../../schemas/lib/provenance'
+import { provenanceRecord, sourceHashOf, translationState, type LocalizedValue, type TranslationRecord } from '../../schemas/lib/provenance'
 import { staleFlag } from '../../schemas/lib/translation-flags'
 import { markUpToDatePatches, provenancePatchesFor, sourceLocalePatches } from '../../studio/translations/patches'
 import { translationProblems } from '../../studio/translations/problems'
@@ -61,8 +61,9 @@ describe('the patches of a localized field', () => {
   it('applied, "Mark as up to date" makes a stale translation current', () => {
     const value = field('新的中文。', 'English.', '舊的中文。')
     expect(translationState(value, 'en')?.status).toBe('stale')
-    const [, record] = markUpToDatePatches(value, 'en', NOW)
-    const updated = { ...value, provenance: { ...value.provenance, en: (record as { value: never }).value } }
+    const record = markUpToDatePatches(value, 'en', NOW).find((p) => p.type === 'set')!
+    expect(record.type === 'set' && record.path).toEqual(['provenance', 'en'])
+    const updated = { ...value, provenance: { ...value.provenance, en: record.type === 'set' ? (record.value as unknown as TranslationRecord) : undefined } }
     expect(translationState(updated, 'en')?.status).toBe('current')
   })
 })
