@@ -13,6 +13,8 @@ const site = (process.env.SITE_URL?.trim() || 'https://six-core-industries.examp
 
 /** Pages that exist but do not belong in the sitemap: the root language picker and the 404 page. */
 const notInSitemap = new Set([`${site}/`, `${site}/404/`])
+/** Side-by-side views of pages in both languages: each is canonical to its page. */
+const isBilingualView = (/** @type {string} */ page) => page.endsWith('/bilingual/')
 
 /** Each built page's own date, for the sitemap's `<lastmod>` (collected before the sitemap is written). */
 const dates = pageDates()
@@ -49,7 +51,7 @@ export default defineConfig({
     dates.integration,
     headersFileIntegration(),
     sitemap({
-      filter: (page) => !notInSitemap.has(page) && !page.includes('/embed/'),
+      filter: (page) => !notInSitemap.has(page) && !page.includes('/embed/') && !isBilingualView(page),
       serialize: (item) => ({ ...item, lastmod: dates.lastmod(item.url) }),
       i18n: {
         defaultLocale: defaultLocale.segment,

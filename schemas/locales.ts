@@ -7,10 +7,12 @@
  * - `htmlLang` goes into `<html lang>`; Pagefind segments Chinese only when it starts with `zh`.
  * - `segment` is the lowercase URL segment (`/zh-tw/...`).
  * - `label` is the language's name in its own language, for the language switch.
+ * - `diffUnit`: how the Studio shows what changed in a text of this language: character by
+ *   character for Chinese (no spaces between words), word by word for English.
  */
 export const locales = [
-  { id: 'zhTW', tag: 'zh-TW', htmlLang: 'zh-Hant-TW', segment: 'zh-tw', label: '繁體中文', title: 'Traditional Chinese' },
-  { id: 'en', tag: 'en', htmlLang: 'en', segment: 'en', label: 'English', title: 'English' },
+  { id: 'zhTW', tag: 'zh-TW', htmlLang: 'zh-Hant-TW', segment: 'zh-tw', label: '繁體中文', title: 'Traditional Chinese', diffUnit: 'character' },
+  { id: 'en', tag: 'en', htmlLang: 'en', segment: 'en', label: 'English', title: 'English', diffUnit: 'word' },
 ] as const
 
 /** A locale as declared in {@link locales}. */
@@ -20,8 +22,15 @@ export type LocaleId = Locale['id']
 /** A locale's URL segment, e.g. `zh-tw`. */
 export type LocaleSegment = Locale['segment']
 
-/** The source language of the brief; the first language a missing field falls back to. */
+/** The language of the brief; the first language a missing field falls back to. */
 export const defaultLocale: Locale = locales[0]
+
+/**
+ * The language every localized field is written in first and translated from, unless the
+ * field says otherwise (its `sourceLocale`, set in the Studio for text first written in
+ * another language). Translations record which version of the source they were made from.
+ */
+export const sourceLocale: Locale = locales[0]
 
 /** Every locale id, in declaration order. */
 export const localeIds: LocaleId[] = locales.map((l) => l.id)

@@ -11,7 +11,7 @@
  *   search    Pagefind indexes the rendered pages (scripts/lib/search-index.ts)
  *   swap      only now does the finished folder replace the output folder (dist/)
  *
- * Bad content (or a missing translation with STRICT_I18N=1) stops the build after validate or
+ * Bad content (or a missing or stale translation with STRICT_I18N=1) stops the build after validate or
  * views, with every problem named by document, field and fix. Whatever fails, the output
  * folder is left exactly as it was and the temporary folder is removed. Every run writes
  * build-report.json and ends with the phase line.
@@ -60,8 +60,10 @@ function contentFailed(report: ValidationReport): never {
   print(formatReport(report))
   const strictOnly = report.errors.length === 0
   throw new HintedError(
-    strictOnly ? 'Missing translations with STRICT_I18N=1: nothing was built.' : 'The content has errors: nothing was built.',
-    strictOnly ? 'Add the translations listed above, or build without STRICT_I18N=1.' : 'Fix each problem listed above (document, field, fix), then build again.',
+    strictOnly ? 'Missing or stale translations with STRICT_I18N=1: nothing was built.' : 'The content has errors: nothing was built.',
+    strictOnly
+      ? 'Add or update the translations listed above (document, field, language), mark them up to date in the Studio, or build without STRICT_I18N=1.'
+      : 'Fix each problem listed above (document, field, fix), then build again.',
     'content.invalid',
   )
 }

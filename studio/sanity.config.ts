@@ -12,6 +12,7 @@ import { PublishWithChangeNoteAction } from './actions/publishWithChangeNote'
 import { filterField, languageFilterDocumentTypes, supportedLanguages } from './lib/languages'
 import { navbarWithEnvWarning } from './components/EnvWarning'
 import { presentation } from './presentation'
+import { translations } from './translations'
 
 // Missing settings: a banner in the Studio (below) and a warning from sanity.cli.ts in the terminal.
 const env = readStudioEnv()
@@ -40,6 +41,7 @@ export default defineConfig({
       filterField,
     }),
     visionTool({ defaultApiVersion: '2025-02-19', defaultDataset: env.dataset }),
+    translations(),
   ],
   schema: {
     types: schemaTypes,

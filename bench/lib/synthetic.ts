@@ -7,9 +7,13 @@
  * references to other multiplied documents rewritten to their copy k (so a copy of a figure
  * group keeps one unit), new `_key`s with Portable Text marks renamed alike, numbered titles
  * (so pages and search results differ), and an `orderRank` right after the original's
- * (LexoRank strings compare as strings). Pure: documents in, documents out.
+ * (LexoRank strings compare as strings). Translation provenance is copied with the text
+ * (block snapshots keyed like the copy's blocks); a numbered title gets a fresh record,
+ * confirmed when the original's was, so a copy is as current as the real dataset.
+ * Pure: documents in, documents out.
  */
 import { readFileSync } from 'node:fs'
+import { fieldSourceLocale, provenanceRecord, type LocalizedValue } from '../../schemas/lib/provenance.ts'
 
 export const MULTIPLIED_TYPES = ['industry', 'metric', 'metricGroup', 'glossaryTerm'] as const
 
@@ -53,6 +57,17 @@ function rewrite(value: unknown, k: number, multiplied: ReadonlySet<string>): un
   return out
 }
 
+/** A numbered field's translations, confirmed against the numbered source as the original's were against theirs. */
+function withRenumberedProvenance(field: LocalizedValue): LocalizedValue {
+  const records = field.provenance
+  if (!records) return field
+  const source = fieldSourceLocale(field)
+  const renewed = Object.entries(records).map(([locale, record]) =>
+    record && typeof record === 'object' && 'confirmedAt' in record ? [locale, provenanceRecord(field[source], record.confirmedAt)] : [locale, record],
+  )
+  return { ...field, provenance: Object.fromEntries(renewed) }
+}
+
 function copyDocument(doc: Doc, k: number, multiplied: ReadonlySet<string>): Doc {
   const copy = rewrite(doc, k, multiplied) as Doc
   copy._id = copyId(doc._id, k)
@@ -62,7 +77,8 @@ function copyDocument(doc: Doc, k: number, multiplied: ReadonlySet<string>): Doc
   for (const field of NUMBERED_FIELDS[doc._type] ?? []) {
     const loc = copy[field]
     if (loc && typeof loc === 'object' && !Array.isArray(loc)) {
-      copy[field] = Object.fromEntries(Object.entries(loc).map(([key, v]) => [key, key.startsWith('_') ? v : numbered(v, key, k)]))
+      const texts = Object.fromEntries(Object.entries(loc).map(([key, v]) => [key, key.startsWith('_') || key === 'provenance' ? v : numbered(v, key, k)]))
+      copy[field] = withRenumberedProvenance(texts as LocalizedValue)
     }
   }
   // A revision would lie about the copy.

@@ -8,6 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { evaluate, parse } from 'groq-js'
 import type { SanityDocument } from 'sanity'
 import { SLUG_PATTERN } from '../../schemas/lib/validation.ts'
+import { translationRows } from '../../src/content/translations/status.ts'
 import { copyId, countByType, multiplyDataset, MULTIPLIED_TYPES, readNdjson, toNdjson, type Doc } from '../lib/synthetic.ts'
 
 const real = readNdjson(join(import.meta.dirname, '..', '..', 'content', 'dataset.ndjson'))
@@ -76,6 +77,15 @@ describe.each([10, 100])('%i×', (factor) => {
         }
       }
     }
+  })
+
+  it('carries translation provenance: every translation of every copy is current, confirmed when the original was', () => {
+    const rows = translationRows(docs)
+    expect(rows.length).toBeGreaterThan(translationRows(real).length)
+    expect(rows.filter((r) => r.status !== 'current')).toEqual([])
+    const industry = real.find((d) => d._type === 'industry')!
+    const confirmed = (d: Doc) => (d.name as { provenance: { en: { confirmedAt: string } } }).provenance.en.confirmedAt
+    expect(confirmed(docs.find((d) => d._id === copyId(industry._id, 1))!)).toBe(confirmed(industry))
   })
 
   it('numbers the titles of copies in each language', () => {

@@ -1,5 +1,7 @@
 import type { CustomValidator, SlugValidationContext } from '@sanity/types'
-import { locales, type Locale } from '../locales.ts'
+import { getLocale, locales, type Locale } from '../locales.ts'
+import { formatPath, type SanityPathSegment } from './paths.ts'
+import { confirmationDate, translationState, type LocalizedValue, type TranslationState } from './provenance.ts'
 import { hasText } from './text.ts'
 
 /**
@@ -8,10 +10,50 @@ import { hasText } from './text.ts'
  */
 export const MISSING_TRANSLATION = 'Missing translation'
 
+/** A language's name in Chinese, for the Chinese half of a message. */
+const zhName = (locale: Locale) => (locale.id === 'en' ? '英文' : '中文')
+
 /** The message for a missing translation, in English and Traditional Chinese (editors see both). */
 export function missingTranslationMessage(locale: Locale): string {
-  const zh = locale.id === 'en' ? '英文' : '中文'
-  return `${MISSING_TRANSLATION}: add the ${locale.title} (${locale.tag}) text before publishing. 請補上${zh}內容後再發布。`
+  return `${MISSING_TRANSLATION}: add the ${locale.title} (${locale.tag}) text before publishing. 請補上${zhName(locale)}內容後再發布。`
+}
+
+/**
+ * Every marker about a stale translation starts with this text, so the build can tell them
+ * from other markers (a warning unless STRICT_I18N=1, never an error).
+ */
+export const STALE_TRANSLATION = 'Outdated translation'
+
+/** The label of the Studio's action that records fresh provenance, quoted in messages. */
+export const MARK_UP_TO_DATE = 'Mark as up to date · 標示為最新'
+
+/** The message for a stale translation of `field`: what changed, and what to do, in both languages. */
+export function staleTranslationMessage(state: TranslationState, field: string): string {
+  const locale = getLocale(state.locale)
+  const source = getLocale(state.sourceLocale)
+  const confirmed = state.record?.confirmedAt ? confirmationDate(state.record.confirmedAt) : undefined
+  const what = confirmed
+    ? `the ${source.title} (${source.tag}) text of "${field}" changed after this ${locale.title} (${locale.tag}) translation was confirmed on ${confirmed}`
+    : `this ${locale.title} (${locale.tag}) translation of "${field}" was never confirmed against the ${source.title} (${source.tag}) text`
+  const zh = confirmed ? `${zhName(source)}原文在 ${confirmed} 確認譯文後已修改` : `${zhName(locale)}譯文尚未與${zhName(source)}原文確認`
+  return (
+    `${STALE_TRANSLATION}: ${what}. Compare it with the ${source.title}, update it if needed, then choose "${MARK_UP_TO_DATE}". ` +
+    `${zh}：請對照原文檢查並更新${zhName(locale)}，再按「標示為最新」。`
+  )
+}
+
+/**
+ * Validation for one language inside a localized object: a warning when it is a translation
+ * whose source changed since it was confirmed (or that was never confirmed). Publishing
+ * stays possible.
+ */
+export function staleTranslationRule(locale: Locale): CustomValidator<unknown> {
+  return (_value, context) => {
+    const state = translationState(context.parent as LocalizedValue | undefined, locale.id)
+    if (state?.status !== 'stale') return true
+    const path = (context.path ?? []) as SanityPathSegment[]
+    return staleTranslationMessage(state, formatPath(path.slice(0, -1), context.document))
+  }
 }
 
 /** The message for a required localized field that is empty in every language. */

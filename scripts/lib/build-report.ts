@@ -8,7 +8,7 @@ import { dirname, relative } from 'node:path'
 import writeFileAtomic from 'write-file-atomic'
 import type { ContentIssue } from '../../src/content/content-error.ts'
 import { redact, type ContentSource } from '../../src/content/source/index.ts'
-import type { ValidationReport } from '../../src/content/validation/index.ts'
+import type { TranslationIssue, ValidationReport } from '../../src/content/validation/index.ts'
 import type { Phases } from './phases.ts'
 import type { SearchIndexSummary } from './search-index.ts'
 
@@ -21,6 +21,27 @@ export interface BuildOutcome {
   search?: SearchIndexSummary
   /** Why the build failed (a statement and its fix), when it did. */
   failure?: ContentIssue
+}
+
+/**
+ * A missing or stale translation as the report lists it: the document, the localized field's
+ * path (`points[1].title`) and the language (a BCP-47 tag); for a stale one also what it is
+ * translated from, when that was last confirmed, and the document's last change where known.
+ */
+function translationEntry(issue: TranslationIssue, stale: boolean) {
+  return {
+    documentId: issue.documentId,
+    documentType: issue.documentType,
+    // The marker sits on the language's own field (`summary.en`); the path is the localized field.
+    path: issue.field.replace(/\.[^.[\]]+$/, ''),
+    locale: issue.locale ?? null,
+    ...(issue.sourceLocale ? { sourceLocale: issue.sourceLocale } : {}),
+    // null: never confirmed.
+    ...(stale ? { confirmedAt: issue.confirmedAt ?? null } : {}),
+    ...(issue.documentUpdatedAt ? { documentUpdatedAt: issue.documentUpdatedAt } : {}),
+    message: issue.message,
+    hint: issue.hint,
+  }
 }
 
 export function buildReport(outcome: BuildOutcome, phases: Phases, where: { projectRoot: string; outDir: string }) {
@@ -42,18 +63,15 @@ export function buildReport(outcome: BuildOutcome, phases: Phases, where: { proj
       searchPages: outcome.search?.pages ?? 0,
       errors: report?.errors.length ?? 0,
       missingTranslations: report?.missingTranslations.length ?? 0,
+      staleTranslations: report?.staleTranslations.length ?? 0,
       warnings: report?.warnings.length ?? 0,
     },
     phases: phases.toJSON(),
     errors: report?.errors ?? [],
-    missingTranslations: (report?.missingTranslations ?? []).map((m) => ({
-      document: m.documentId,
-      type: m.documentType,
-      field: m.field,
-      locale: m.locale ?? null,
-      message: m.message,
-      hint: m.hint,
-    })),
+    translations: {
+      missing: (report?.missingTranslations ?? []).map((issue) => translationEntry(issue, false)),
+      stale: (report?.staleTranslations ?? []).map((issue) => translationEntry(issue, true)),
+    },
     warnings: report?.warnings ?? [],
   }
 }

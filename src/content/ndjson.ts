@@ -54,6 +54,23 @@ function compareKeys(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0
 }
 
+/**
+ * Whether a JSON value already is what {@link sortKeysDeep} makes of it: every object's keys
+ * in the normalized order, no undefined member. Normalized datasets are, so their documents
+ * can be written as JSON without a sorted copy first.
+ */
+export function isSortedDeep(value: unknown): boolean {
+  if (value === null || typeof value !== 'object') return value !== undefined
+  if (Array.isArray(value)) return value.every(isSortedDeep)
+  let previous: string | undefined
+  for (const key of Object.keys(value)) {
+    if (previous !== undefined && compareKeys(previous, key) >= 0) return false
+    if (!isSortedDeep((value as Record<string, unknown>)[key])) return false
+    previous = key
+  }
+  return true
+}
+
 /** A copy of a JSON value with object keys sorted recursively (arrays keep their order). */
 export function sortKeysDeep<T>(value: T): T {
   if (Array.isArray(value)) return value.map((item) => sortKeysDeep(item)) as T

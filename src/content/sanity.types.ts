@@ -111,12 +111,16 @@ export type LocaleText = {
   _type: "localeText";
   zhTW?: string;
   en?: string;
+  sourceLocale?: "zhTW" | "en";
+  provenance?: TranslationProvenance;
 };
 
 export type LocaleString = {
   _type: "localeString";
   zhTW?: string;
   en?: string;
+  sourceLocale?: "zhTW" | "en";
+  provenance?: TranslationProvenance;
 };
 
 export type TimelineEvent = {
@@ -231,6 +235,29 @@ export type SanityImageHotspot = {
   width: number;
 };
 
+export type TranslationSourceBlock = {
+  _type: "translationSourceBlock";
+  text?: string;
+};
+
+export type TranslationSource = {
+  _type: "translationSource";
+  sourceHash?: string;
+  confirmedAt?: string;
+  sourceSnapshot?: string;
+  sourceBlocks?: Array<
+    {
+      _key: string;
+    } & TranslationSourceBlock
+  >;
+};
+
+export type TranslationProvenance = {
+  _type: "translationProvenance";
+  zhTW?: TranslationSource;
+  en?: TranslationSource;
+};
+
 export type Point = {
   _type: "point";
   title?: LocaleString;
@@ -271,6 +298,8 @@ export type LocalePortableText = {
   _type: "localePortableText";
   zhTW?: PortableText;
   en?: PortableText;
+  sourceLocale?: "zhTW" | "en";
+  provenance?: TranslationProvenance;
 };
 
 export type Industry = {
@@ -488,6 +517,9 @@ export type AllSanitySchemaTypes =
   | SiteSettings
   | SanityImageCrop
   | SanityImageHotspot
+  | TranslationSourceBlock
+  | TranslationSource
+  | TranslationProvenance
   | Point
   | PortableText
   | LocalePortableText

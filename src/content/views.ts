@@ -224,7 +224,7 @@ export function buildSiteView(content: SiteContent, localeKey: LocaleId | string
       return problem(error, { value: (name === 'body' ? [] : '') as T, locale: id, lang: locale.tag, fallback: false })
     }
   }
-  const opt = <T>(field: LocalizedField<T>) => localize<T>(field, id)
+  const opt = <T>(field: LocalizedField<T>, documentId: string, name: string) => localize<T>(field, id, { documentId, field: name })
 
   const sourceView = (s: RawSource): SourceView => ({
     id: s._id,
@@ -267,9 +267,9 @@ export function buildSiteView(content: SiteContent, localeKey: LocaleId | string
       comparator: m.comparator,
       unit: m.unit,
       currency: m.currency ?? undefined,
-      countNoun: opt(m.countNoun),
+      countNoun: opt(m.countNoun, m._id, 'countNoun'),
       asOf: m.asOf,
-      note: opt(m.note),
+      note: opt(m.note, m._id, 'note'),
       source: sourceView(m.source),
       statedIn: m.statedIn ? sectionLinks.get(m.statedIn) : undefined,
       industries: industriesByMetric.get(m.slug) ?? [],
@@ -320,9 +320,9 @@ export function buildSiteView(content: SiteContent, localeKey: LocaleId | string
       publisher: req(settings.publisher, settingsId, 'siteSettings', 'publisher'),
       siteUrl: settings.siteUrl,
       contactEmail: settings.contactEmail,
-      socialImage: settings.socialImage?.url ? { url: settings.socialImage.url, alt: opt(settings.socialImage.alt) } : undefined,
+      socialImage: settings.socialImage?.url ? { url: settings.socialImage.url, alt: opt(settings.socialImage.alt, settingsId, 'socialImage.alt') } : undefined,
       dateCalendar: settings.dateCalendar ?? 'both',
-      licence: opt(settings.licence),
+      licence: opt(settings.licence, settingsId, 'licence'),
       licenceUrl: settings.licenceUrl ?? undefined,
     },
     policy: {

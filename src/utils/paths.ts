@@ -10,6 +10,10 @@ export const paths = {
   policy: (locale: LocaleId | string, anchor?: string) => `/${seg(locale)}/policy/${hash(anchor)}`,
   industries: (locale: LocaleId | string) => `/${seg(locale)}/industries/`,
   industry: (locale: LocaleId | string, slug: string) => `/${seg(locale)}/industries/${slug}/`,
+  /** The side-by-side view of the policy page in both languages (not indexed). */
+  policyBilingual: (locale: LocaleId | string) => `/${seg(locale)}/policy/bilingual/`,
+  /** The side-by-side view of an industry page in both languages (not indexed). */
+  industryBilingual: (locale: LocaleId | string, slug: string) => `/${seg(locale)}/industries/${slug}/bilingual/`,
   metrics: (locale: LocaleId | string, anchor?: string) => `/${seg(locale)}/metrics/${hash(anchor)}`,
   metric: (locale: LocaleId | string, slug: string) => `/${seg(locale)}/metrics/${slug}/`,
   glossary: (locale: LocaleId | string, anchor?: string) => `/${seg(locale)}/glossary/${hash(anchor)}`,

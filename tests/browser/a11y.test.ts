@@ -55,6 +55,8 @@ const templates: Template[] = [
       { name: `${s} policy`, path: `/${s}/policy/` },
       { name: `${s} industries`, path: `/${s}/industries/` },
       { name: `${s} industry`, path: `/${s}/industries/${INDUSTRY}/` },
+      { name: `${s} industry side by side`, path: `/${s}/industries/${INDUSTRY}/bilingual/` },
+      { name: `${s} policy side by side`, path: `/${s}/policy/bilingual/` },
       { name: `${s} metrics`, path: `/${s}/metrics/` },
       { name: `${s} metric with chart`, path: `/${s}/metrics/${METRIC}/` },
       { name: `${s} glossary`, path: `/${s}/glossary/` },

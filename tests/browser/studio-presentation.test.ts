@@ -141,7 +141,7 @@ describe('the Presentation tool', () => {
       await page.screenshot({ path: join(resultsDir, 'presentation-failure.png') })
       const frames = page.frames().map((f) => f.url()).join('\n')
       const secretChecks = api.requests.filter((r) => r.query?.includes('previewUrlSecret')).map((r) => `${r.status} ${JSON.stringify(r.params)}`)
-      const mutations = calls.filter((c) => c.kind.startsWith('mutate') || c.kind === 'write-or-history').map((c) => `${c.kind} ${c.url}`)
+      const mutations = calls.filter((c) => c.kind.startsWith('mutate') || c.kind === 'write' || c.kind === 'write-or-history').map((c) => `${c.kind} ${c.url}`)
       throw new Error(`No draft-mode page in the iframe.\nFrames:\n${frames}\nSecret checks: ${secretChecks.join('; ')}\nMutations:\n${mutations.join('\n')}\nConsole:\n${consoleLines.join('\n')}\nCalls:\n${log()}\n${(error as Error).message}`)
     }
     await expect(frame().locator('h1').innerText()).resolves.toContain(names.en)

@@ -13,6 +13,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { installFakeSanityApi, readNdjson, serveStatic, type RecordedCall, type StudioDocument } from '../support/studio-fake-api'
 import { PLACEHOLDER_PROJECT_ID, DEFAULT_DATASET } from '../../studio/env'
 import { locales } from '../../schemas/locales'
+import { provenanceRecord, sourceHashOf } from '../../schemas/lib/provenance'
 
 const root = resolve(import.meta.dirname, '../..')
 /** Debian's Chromium; CHROMIUM_PATH overrides it (e.g. to check that a missing browser fails the run). */
@@ -51,7 +52,24 @@ const published5g = loaded.documents.find((d) => d._id === 'glossaryTerm-5g')
 const changed5g: StudioDocument[] = published5g
   ? [{ ...published5g, _id: 'drafts.glossaryTerm-5g', definition: { ...(published5g.definition as object), en: 'Changed in a draft.' } }]
   : []
-const documents = [...loaded.documents, untranslated, ...changed5g]
+/**
+ * A glossary term whose Chinese definition changed after the English was confirmed (its
+ * term is current), to see the stale translation in the list, the form and the tool.
+ */
+const STALE_SOURCE = '新版的中文定義，多了一句話。'
+const staleTerm: StudioDocument = {
+  _id: 'glossary-stale-test',
+  _type: 'glossaryTerm',
+  term: { _type: 'localeString', zhTW: '測試過時譯文', en: 'A stale translation test', provenance: { _type: 'translationProvenance', en: provenanceRecord('測試過時譯文', '2026-01-15T02:00:00.000Z') } },
+  slug: { _type: 'slug', current: 'stale-translation-test' },
+  definition: {
+    _type: 'localeText',
+    zhTW: STALE_SOURCE,
+    en: 'The English definition.',
+    provenance: { _type: 'translationProvenance', en: provenanceRecord('舊版的中文定義。', '2026-01-15T02:00:00.000Z') },
+  },
+}
+const documents = [...loaded.documents, untranslated, staleTerm, ...changed5g]
 const industries = documents
   .filter((d) => d._type === 'industry' && !d._id.startsWith('drafts.'))
   .sort((a, b) => String(a.orderRank).localeCompare(String(b.orderRank)))
@@ -293,7 +311,7 @@ describe('Studio in Chromium', () => {
     await dialog.getByRole('checkbox').check()
     await page.screenshot({ path: join(results, 'studio-change-note.png') })
     await press(dialog.getByRole('button', { name: 'Create the note and publish' }))
-    const writes = () => calls.filter((c) => c.kind === 'write-or-history' && c.body).map((c) => c.body!)
+    const writes = () => calls.filter((c) => c.kind === 'write').map((c) => JSON.stringify(c.body))
     await expect.poll(() => writes().some((b) => b.includes('"_type":"update"')), { timeout: 30_000 }).toBe(true)
     const created = JSON.parse(writes().find((b) => b.includes('"_type":"update"'))!) as { mutations: { create: Record<string, unknown> }[] }
     expect(created.mutations[0]!.create).toMatchObject({
@@ -307,5 +325,80 @@ describe('Studio in Chromium', () => {
     // Then the change itself is published (Sanity's publish action on the draft).
     await expect.poll(() => writes().some((b) => b.includes('sanity.action.document.publish') && b.includes('glossaryTerm-5g')), { timeout: 30_000 }).toBe(true)
     await dialog.waitFor({ state: 'detached', timeout: 20_000 })
+  })
+
+  it('previews flag a stale translation: "EN outdated · 英文待更新"', async () => {
+    await page.goto(`${server.url}/structure/glossary`)
+    const title = page.getByText('測試過時譯文 · A stale translation test', { exact: true })
+    await title.waitFor({ timeout: 60_000 })
+    const item = page.locator('a').filter({ has: title }).first()
+    await expect(item.innerText()).resolves.toContain('EN outdated · 英文待更新')
+    // A term whose translations are all current is not flagged.
+    const current = page.locator('a').filter({ has: page.getByText('AIoT（人工智慧物聯網） · AIoT (Artificial Intelligence of Things)', { exact: true }) }).first()
+    await expect(current.innerText()).resolves.toContain('Glossary')
+    await expect(current.innerText()).resolves.not.toContain('outdated')
+    await page.screenshot({ path: join(results, 'studio-stale-preview.png') })
+  })
+
+  it('a stale field shows its badge and what changed in the Chinese; "Mark as up to date" sends fresh provenance', async () => {
+    await press(page.locator('a').filter({ has: page.getByText('測試過時譯文 · A stale translation test', { exact: true }) }).first())
+    const panel = page.getByTestId('translation-stale-en')
+    try {
+      await panel.waitFor({ timeout: 60_000 })
+    } catch (error) {
+      await page.screenshot({ path: join(results, 'studio-failure.png'), fullPage: true })
+      throw new Error(`No stale panel.\nConsole:\n${consoleErrors.join('\n')}\n${(error as Error).message}`)
+    }
+    // The definition's English is outdated; the term's English is up to date; the Chinese is the original.
+    const statuses = await page.locator('[data-testid^="translation-status-"]').evaluateAll((els) => els.map((e) => `${e.getAttribute('data-testid')}=${e.getAttribute('data-status')}`))
+    expect(statuses).toEqual(['translation-status-zhTW=source', 'translation-status-en=current', 'translation-status-zhTW=source', 'translation-status-en=stale'])
+    await expect(panel.innerText()).resolves.toMatch(/Outdated|changed after this English was confirmed on 2026-01-15/)
+    // Character by character, in Chinese: 舊 became 新, and a clause was added before the full stop.
+    const diff = panel.getByTestId('translation-diff')
+    await expect(diff.getAttribute('lang')).resolves.toBe('zh-Hant-TW')
+    await expect(diff.locator('del').allInnerTexts()).resolves.toEqual(['舊'])
+    await expect(diff.locator('ins').allInnerTexts()).resolves.toEqual(['新', '，多了一句話'])
+    await expect(diff.innerText()).resolves.toBe('舊新版的中文定義，多了一句話。')
+    await panel.scrollIntoViewIfNeeded()
+    await page.screenshot({ path: join(results, 'studio-stale-field.png') })
+
+    const writesBefore = calls.filter((c) => c.kind === 'write').length
+    await press(panel.getByTestId('mark-up-to-date-en'))
+    // The form shows it at once; the Studio sends the patch to the Content Lake.
+    await page.locator('[data-testid="translation-status-en"][data-status="current"]').nth(1).waitFor({ timeout: 20_000 })
+    await expect(page.getByTestId('translation-stale-en').count()).resolves.toBe(0)
+    const hash = sourceHashOf(STALE_SOURCE)
+    await expect
+      .poll(() => calls.filter((c) => c.kind === 'write').slice(writesBefore).map((c) => JSON.stringify(c.body)).join('\n'), { timeout: 30_000 })
+      .toContain(hash)
+    const sent = calls.filter((c) => c.kind === 'write').slice(writesBefore).map((c) => JSON.stringify(c.body)).find((b) => b.includes(hash))!
+    expect(sent).toContain('definition.provenance.en')
+    expect(sent).toContain(JSON.stringify(STALE_SOURCE))
+    expect(sent).toMatch(/"confirmedAt":"\d{4}-\d\d-\d\dT/)
+    expect(sent).toContain('glossary-stale-test')
+  })
+
+  it('the Translations tool lists the stale field and the missing ones, with counts per language and links that open the field', async () => {
+    await page.goto(`${server.url}/translations`)
+    const tool = page.getByTestId('translations-tool')
+    await tool.locator('[data-testid="translations-document"]').first().waitFor({ timeout: 60_000 })
+    const rows = await tool.locator('[data-testid="translations-row"]').evaluateAll((els) =>
+      els.map((e) => `${e.closest('[data-document]')!.getAttribute('data-document')} ${e.getAttribute('data-path')} ${e.getAttribute('data-status')}`),
+    )
+    // The test double does not apply writes, so the stale definition is still stale here.
+    expect(rows).toEqual(['glossary-stale-test definition.en stale', 'glossary-untranslated-test term.en missing', 'glossary-untranslated-test definition.en missing'])
+    const english = tool.locator('[data-testid="translations-counts"] [data-locale="en"]')
+    await expect(english.getAttribute('data-stale')).resolves.toBe('1')
+    await expect(english.getAttribute('data-missing')).resolves.toBe('2')
+    await page.screenshot({ path: join(results, 'studio-translations-tool.png') })
+
+    const link = tool.locator('[data-document="glossary-stale-test"] a').first()
+    const href = (await link.getAttribute('href'))!
+    expect(href).toMatch(/\/intent\/edit\//)
+    expect(decodeURIComponent(href)).toMatch(/id=glossary-stale-test/)
+    expect(decodeURIComponent(href)).toMatch(/path=definition\.en/)
+    await press(link)
+    await expect.poll(() => page.url(), { timeout: 30_000 }).toMatch(/glossary-stale-test/)
+    await page.getByTestId('translation-stale-en').waitFor({ timeout: 60_000 })
   })
 })

@@ -2,7 +2,8 @@
  * The reader's site: every route exists in both languages with the right `<html lang>`,
  * canonical and hreflang alternates point at real pages and back, the language switch goes
  * to the same page in the other language, the root picker and the 404 page are bilingual,
- * and the sitemap lists every localized page with alternates but not the root picker.
+ * and the sitemap lists every localized page with alternates but not the root picker (nor the
+ * side-by-side views, canonical to their pages).
  */
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -19,7 +20,16 @@ beforeAll(() => {
 })
 
 const industrySlugs = datasetSlugs('industry')
-const routes = ['/', '/policy/', '/industries/', '/glossary/', ...industrySlugs.map((s) => `/industries/${s}/`)]
+const routes = [
+  '/',
+  '/policy/',
+  '/policy/bilingual/',
+  '/industries/',
+  '/glossary/',
+  ...industrySlugs.flatMap((s) => [`/industries/${s}/`, `/industries/${s}/bilingual/`]),
+]
+/** The side-by-side views are canonical to the page they show (tests/build/site-translations.test.ts). */
+const isSideBySide = (path: string) => path.endsWith('/bilingual/')
 
 describe('routes in every language', () => {
   it('the dataset has six industries', () => {
@@ -112,7 +122,7 @@ describe('routes in every language', () => {
 
 describe('head: canonical, hreflang, Open Graph', () => {
   it('every localized page is its own canonical and lists every language plus x-default', () => {
-    for (const p of localizedPages(dir)) {
+    for (const p of localizedPages(dir).filter((p) => !isSideBySide(p.path))) {
       const canonical = p.root.querySelector('link[rel="canonical"]')?.getAttribute('href')
       expect(canonical, p.path).toBe(`${origin}${p.path}`)
       const alternates = new Map(
@@ -212,7 +222,7 @@ describe('root language picker and 404', () => {
 })
 
 describe('sitemap', () => {
-  it('lists every localized page with hreflang alternates, and neither the root picker nor the 404 page', () => {
+  it('lists every localized page with hreflang alternates, and neither the root picker, the 404 page nor a side-by-side view', () => {
     const index = readFileSync(join(dir, 'sitemap-index.xml'), 'utf8')
     const chunks = [...index.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]!).pathname.replace(/^\//, ''))
     const xml = chunks.map((c) => readFileSync(join(dir, c), 'utf8')).join('\n')
@@ -220,7 +230,10 @@ describe('sitemap', () => {
     expect(urls).not.toContain(`${origin}/`)
     expect(urls.some((u) => u.includes('404'))).toBe(false)
     for (const l of locales) {
-      for (const route of routes) expect(urls, `${l.segment}${route}`).toContain(`${origin}/${l.segment}${route}`)
+      for (const route of routes) {
+        if (isSideBySide(route)) expect(urls, `${l.segment}${route}`).not.toContain(`${origin}/${l.segment}${route}`)
+        else expect(urls, `${l.segment}${route}`).toContain(`${origin}/${l.segment}${route}`)
+      }
     }
     expect(xml).toContain(`hreflang="${locales[0].tag}"`)
     expect(xml).toContain(`hreflang="${locales[1].tag}"`)

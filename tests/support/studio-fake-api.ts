@@ -24,8 +24,8 @@ export interface RecordedCall {
   kind: string
   status: number
   note?: string
-  /** The request body of writes (mutations, actions), as sent. */
-  body?: string
+  /** The JSON body of a write (mutate, actions), as the Studio sent it. */
+  body?: unknown
 }
 
 const MIME: Record<string, string> = {
@@ -281,8 +281,12 @@ export async function installFakeSanityApi(
         record('mutate-forwarded')
         return json(route, await options.onMutate(JSON.parse(request.postData() ?? '{}')))
       }
-      if (/^\/data\/(history|mutate|actions)\//.test(path)) {
-        calls.push({ method: request.method(), url: url.href, kind: 'write-or-history', status: 200, body: request.postData() ?? undefined })
+      if (/^\/data\/(mutate|actions)\//.test(path)) {
+        calls.push({ method: request.method(), url: url.href, kind: 'write', status: 200, body: JSON.parse(request.postData() ?? 'null') })
+        return json(route, { transactionId: 'test', results: [], documents: [] })
+      }
+      if (/^\/data\/history\//.test(path)) {
+        record('write-or-history', 200)
         return json(route, { transactionId: 'test', results: [], documents: [] })
       }
       if (path.startsWith('/intake') || path.startsWith('/telemetry') || path.includes('/journey')) {

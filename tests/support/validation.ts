@@ -14,7 +14,7 @@ export const validate = (docs: Doc[], strictI18n = false, options: ValidateOptio
   validateDocuments(docs as SanityDocumentLike[], { strictI18n, cache: false, ...options })
 
 /** The one issue for a document and field, asserting the report text names the document, field and fix. */
-export function issueAt(report: ValidationReport, list: 'errors' | 'missingTranslations' | 'warnings', documentId: string, field: string): ContentIssue {
+export function issueAt(report: ValidationReport, list: 'errors' | 'missingTranslations' | 'staleTranslations' | 'warnings', documentId: string, field: string): ContentIssue {
   const found = report[list].filter((i) => i.documentId === documentId && i.field === field)
   expect(found, `${list} for ${documentId} · ${field}; have:\n${formatReport(report)}`).toHaveLength(1)
   const issue = found[0]!

@@ -99,7 +99,26 @@ describe('npm run content:validate', () => {
     expect(lastLine(lenient.stdout)).toMatch(/^content \d+\.\ds · validate \d+\.\ds · views \d+\.\ds · total \d+\.\ds$/)
     expect(strict.code, strict.stdout + strict.stderr).toBe(1)
     expect(strict.stdout).toMatch(/fatal with STRICT_I18N=1/)
-    expect(strict.stderr).toMatch(/Missing translations with STRICT_I18N=1: nothing was built/)
+    expect(strict.stderr).toMatch(/Missing or stale translations with STRICT_I18N=1: nothing was built/)
+  })
+
+  it('a stale translation: listed with the field, the language and when it was confirmed, exit 0; exit 1 with STRICT_I18N=1', async () => {
+    const file = writeNdjson(
+      join(scratch, 'stale-translation.ndjson'),
+      datasetWith((_docs, byId) => void ((byId('metric-packaging-share').label as Record<string, unknown>).zhTW = '封裝測試市占率')),
+    )
+    const [lenient, strict] = await Promise.all([
+      runScript('scripts/build.ts', ['--check'], { CONTENT_FILE: file }),
+      runScript('scripts/build.ts', ['--check'], { CONTENT_FILE: file, STRICT_I18N: '1' }),
+    ])
+    for (const run of [lenient, strict]) {
+      expect(run.stdout).toMatch(/metric-packaging-share \(metric\) · label\.en · en outdated \(source changed since 2026-01-01\)/)
+      expect(run.stdout).toMatch(/0 missing translation\(s\), 1 stale translation\(s\)/)
+    }
+    expect(lenient.code, lenient.stdout + lenient.stderr).toBe(0)
+    expect(lenient.stdout).toMatch(/Stale translations \(1\) — warnings; STRICT_I18N=1 makes them fatal/)
+    expect(strict.code, strict.stdout + strict.stderr).toBe(1)
+    expect(strict.stderr).toMatch(/Missing or stale translations with STRICT_I18N=1: nothing was built/)
   })
 })
 
@@ -124,6 +143,40 @@ describe('scripts/build.ts stops before Astro on bad content', () => {
     expect(report).toMatchObject({ ok: false, failedPhase: 'validate', source: { kind: 'local' }, error: { code: 'content.invalid', hint: expect.any(String) } })
     expect(report.errors).toEqual([expect.objectContaining({ documentId: 'industry-cybersecurity', documentType: 'industry', field: 'metrics[2]', code: 'reference.missing' })])
     expect(Object.keys(report.phases)).toEqual(['content', 'validate', 'total'])
+  })
+
+  it('a stale translation with STRICT_I18N=1: exit 1 in validate, the report lists it under translations.stale', async () => {
+    const out = join(scratch, 'dist-stale')
+    const before = oldSite(out)
+    const reportFile = join(scratch, 'stale-report.json')
+    const file = writeNdjson(
+      join(scratch, 'stale-strict.ndjson'),
+      datasetWith((_docs, byId) => {
+        ;((byId('section-background').points as Record<string, Record<string, unknown>>[])[0]!.title as Record<string, unknown>).zhTW = '趨勢甲'
+        delete (byId('glossaryTerm-five-plus-two').definition as Record<string, unknown>).en
+      }),
+    )
+    const run = await build(out, reportFile, { CONTENT_FILE: file, STRICT_I18N: '1' })
+    expect(run.code, run.all).toBe(1)
+    expect(fingerprint(out)).toEqual(before)
+    expect(run.stdout).not.toMatch(/\[build\]/)
+    const report = readReport(reportFile)
+    expect(report).toMatchObject({ ok: false, failedPhase: 'validate', strictI18n: true, counts: { errors: 0, missingTranslations: 1, staleTranslations: 1 } })
+    expect(report.translations.missing).toEqual([
+      expect.objectContaining({ documentId: 'glossaryTerm-five-plus-two', documentType: 'glossaryTerm', path: 'definition', locale: 'en' }),
+    ])
+    expect(report.translations.stale).toEqual([
+      {
+        documentId: 'section-background',
+        documentType: 'section',
+        path: 'points[0].title',
+        locale: 'en',
+        sourceLocale: 'zh-TW',
+        confirmedAt: '2026-01-01T00:00:00.000Z',
+        message: expect.stringMatching(/^Outdated translation: the Traditional Chinese \(zh-TW\) text of "points\[0\]\.title" changed/),
+        hint: expect.stringMatching(/Mark as up to date/),
+      },
+    ])
   })
 
   it('content Sanity accepts but the pages cannot show (a figure list naming a source): exit 1 in views, with document and field', async () => {
@@ -223,7 +276,8 @@ describe('scripts/build.ts with valid content', () => {
     expect(report.counts.pages).toBeGreaterThan(5)
     expect(report.counts.searchPages).toBeGreaterThan(0)
     expect(report.errors).toEqual([])
-    expect(report.missingTranslations).toEqual([])
+    expect(report.translations).toEqual({ missing: [], stale: [] })
+    expect(report.counts).toMatchObject({ missingTranslations: 0, staleTranslations: 0 })
   })
 })
 

@@ -8,8 +8,21 @@
  * 6.16 reports rules on object-typed fields at level "warning" (see tests/support/studio-validation.ts).
  */
 import { beforeAll, describe, expect, it } from 'vitest'
-import { errorLines, inMemoryClient, loadValidation, validate, type StudioDoc } from '../support/studio-validation'
-import { MISSING_TRANSLATION, PARTIAL_DATE_MESSAGE, REQUIRED_LOCALIZED, URL_SCHEME_MESSAGE } from '../../schemas/lib/validation'
+import { errorLines, inMemoryClient, loadValidation, validate as validateAsIs, type StudioDoc } from '../support/studio-validation'
+import { provenanceRecord } from '../../schemas/lib/provenance'
+import { MISSING_TRANSLATION, PARTIAL_DATE_MESSAGE, REQUIRED_LOCALIZED, STALE_TRANSLATION, URL_SCHEME_MESSAGE } from '../../schemas/lib/validation'
+import { recordMissingProvenance } from '../../src/content/translations/record'
+
+/**
+ * Validates `doc` with provenance recorded for every translation that has none, as the
+ * Studio records it when a translation is written: the rules under test here are not about
+ * provenance (the stale-translation tests below pass theirs explicitly).
+ */
+function validate(doc: StudioDoc, dataset: StudioDoc[]) {
+  const copy = structuredClone(doc)
+  recordMissingProvenance([copy], '2026-01-01T00:00:00.000Z')
+  return validateAsIs(copy, dataset)
+}
 
 const source: StudioDoc = {
   _id: 'source.itis',
@@ -44,6 +57,7 @@ const rankMetric: StudioDoc = {
 }
 
 const dataset = [source, metric, rankMetric]
+recordMissingProvenance(dataset, '2026-01-01T00:00:00.000Z')
 
 type Result = Awaited<ReturnType<typeof validate>>
 
@@ -133,6 +147,28 @@ describe('studio validation: translations', () => {
   it('a required field empty in both languages asks for both', async () => {
     const result = await validate({ ...metric, label: { zhTW: ' ', en: '' } }, dataset)
     expect(studioErrors(result)).toEqual([`label: ${REQUIRED_LOCALIZED}`])
+  })
+})
+
+describe('studio validation: stale translations', () => {
+  const confirmed = (zhTW: string) => ({ _type: 'translationProvenance', en: provenanceRecord(zhTW, '2026-01-01T00:00:00.000Z') })
+
+  it('a stale translation is a warning in the Studio and in scripts: Publish stays possible', async () => {
+    const label = { zhTW: '晶圓代工全球市占率（更新）', en: 'Global foundry market share', provenance: confirmed('晶圓代工全球市占率') }
+    const result = await validateAsIs({ ...metric, label }, dataset)
+    expect(errorLines(result.studioMarkers)).toEqual([])
+    for (const markers of [result.studioMarkers, result.markers]) {
+      expect(markers.map((m) => [m.path.join('.'), m.level])).toEqual([['label.en', 'warning']])
+      expect(markers[0]!.message.startsWith(STALE_TRANSLATION)).toBe(true)
+      expect(markers[0]!.message).toMatch(/"label".*English \(en\).*2026-01-01.*標示為最新/)
+    }
+  })
+
+  it('the same label with its provenance current has no marker; whitespace in the source does not count', async () => {
+    const label = { zhTW: ' 晶圓代工全球市占率\n', en: 'Global foundry market share', provenance: confirmed('晶圓代工全球市占率') }
+    const result = await validateAsIs({ ...metric, label }, dataset)
+    expect(result.studioMarkers).toEqual([])
+    expect(result.markers).toEqual([])
   })
 })
 

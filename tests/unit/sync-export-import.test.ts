@@ -8,6 +8,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { normalizeDataset, parseNdjson, serializeNdjson } from '../../src/content/ndjson'
+import { provenanceRecord } from '../../schemas/lib/provenance'
+import { translationRows } from '../../src/content/translations/status'
 import { startFakeSanityServer, type FakeDocument, type FakeSanityServer } from '../support/fake-sanity-server'
 import { embeddedDataset, publishedFixture, recognisableToken } from '../support/live-fixtures'
 import { runScript } from '../support/live-run'
@@ -197,5 +199,51 @@ describe('content:import', () => {
     expect(result.code).toBe(1)
     expect(result.stderr).toMatch(/not published content.*drafts\.x/)
     expect(server.requestsTo('mutate')).toHaveLength(0)
+  })
+})
+
+describe('translation provenance through normalize, import and export', () => {
+  /** The embedded dataset with one stale translation, one never confirmed, and one field written first in English. */
+  function withEveryKindOfProvenance(): FakeDocument[] {
+    const docs = content()
+    const byId = (id: string) => docs.find((d) => d._id === id) as Record<string, any>
+    byId('industry-cybersecurity').summary.zhTW += '（已修訂）'
+    delete byId('industry-precision-health').goal.provenance
+    const label = byId('metric-4g-penetration').label
+    label.sourceLocale = 'en'
+    label.provenance = { _type: 'translationProvenance', zhTW: provenanceRecord(label.en, '2026-02-03T04:05:06.000Z') }
+    return docs
+  }
+
+  it('keeps every record, the source language and every status, byte for byte', async () => {
+    const docs = withEveryKindOfProvenance()
+    const statuses = translationRows(docs)
+    expect(statuses.filter((r) => r.status !== 'current').map((r) => `${r.documentId} · ${r.path} · ${r.locale} · ${r.status}`)).toEqual([
+      'industry-cybersecurity · summary · en · stale',
+      'industry-precision-health · goal · en · stale',
+    ])
+    expect(statuses.find((r) => r.documentId === 'metric-4g-penetration' && r.path === 'label')).toMatchObject({ locale: 'zh-TW', sourceLocale: 'en', status: 'current' })
+
+    // content:normalize on a file with keys out of order and documents shuffled.
+    const file = tempFile()
+    const shuffled = [...docs].reverse().map((d) => Object.fromEntries(Object.entries(d).reverse()))
+    writeFileSync(file, shuffled.map((d) => JSON.stringify(d)).join('\n') + '\n')
+    const normalized = await runScript('scripts/content-normalize.ts', [file], {})
+    expect(normalized.code, normalized.stderr).toBe(0)
+    const text = readFileSync(file, 'utf8')
+    expect(text).toBe(serializeNdjson(normalizeDataset(docs)))
+
+    // Import into an empty project, export into another file: the same bytes, the same statuses.
+    const server = await start([])
+    const imported = await runScript('scripts/content-import.ts', ['--yes', '--file', file], env(server, { SANITY_API_WRITE_TOKEN: writeToken }))
+    expect(imported.code, imported.stderr).toBe(0)
+    const stored = server.documents().find((d) => d._id === 'metric-4g-penetration') as Record<string, any>
+    expect(stored.label.sourceLocale).toBe('en')
+    expect(stored.label.provenance.zhTW.confirmedAt).toBe('2026-02-03T04:05:06.000Z')
+    const out = tempFile()
+    const exported = await runScript('scripts/content-export.ts', ['--out', out], env(server))
+    expect(exported.code, exported.stderr).toBe(0)
+    expect(readFileSync(out, 'utf8')).toBe(text)
+    expect(translationRows(parseNdjson(readFileSync(out, 'utf8')) as FakeDocument[])).toEqual(statuses)
   })
 })

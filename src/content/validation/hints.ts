@@ -4,13 +4,15 @@
  * that names the field and the document.
  */
 import { getLocale, localeIds } from '../../../schemas/locales.ts'
-import { MISSING_TRANSLATION } from '../../../schemas/lib/validation.ts'
+import { MISSING_TRANSLATION, STALE_TRANSLATION } from '../../../schemas/lib/validation.ts'
+import { formatPath, type SanityPathSegment } from '../../../schemas/lib/paths.ts'
 import type { ContentIssue } from '../content-error.ts'
 import type { SanityDocumentLike } from '../source/index.ts'
 import type { Findings } from './report.ts'
 import type { DocumentValidationMarker } from './sanity-adapter.ts'
+import { staleTranslation } from './stale.ts'
 
-type SanityPathSegment = string | number | { _key: string } | [number | '', number | '']
+export { formatPath }
 
 /** Field names per document type, for the hint about an unknown field. */
 export type FieldsByType = ReadonlyMap<string, readonly string[]>
@@ -20,33 +22,6 @@ export function fieldsByType(schemaTypes: readonly { name: string }[], documentT
   const known = new Set(documentTypes)
   const fieldsOf = (type: { name: string }) => ('fields' in type ? (type.fields as { name: string }[]) : []).map((f) => f.name)
   return new Map(schemaTypes.filter((type) => known.has(type.name)).map((type) => [type.name, fieldsOf(type)]))
-}
-
-/**
- * A Sanity marker path as text: `['points', {_key: 'a'}, 'description', 'zhTW']` becomes
- * `points[1].description.zhTW` (the key resolved to its index in the document), or
- * `points[_key=="a"]` when the key is not found.
- */
-export function formatPath(path: readonly SanityPathSegment[], document?: unknown): string {
-  let out = ''
-  let value: unknown = document
-  for (const segment of path) {
-    if (typeof segment === 'string') {
-      out += out === '' ? segment : `.${segment}`
-      value = value && typeof value === 'object' ? (value as Record<string, unknown>)[segment] : undefined
-    } else if (typeof segment === 'number') {
-      out += `[${segment}]`
-      value = Array.isArray(value) ? value[segment] : undefined
-    } else if (Array.isArray(segment)) {
-      out += `[${segment[0]}:${segment[1]}]`
-      value = undefined
-    } else if (segment && typeof segment === 'object' && '_key' in segment) {
-      const index = Array.isArray(value) ? value.findIndex((item) => (item as { _key?: unknown } | null)?._key === segment._key) : -1
-      out += index >= 0 ? `[${index}]` : `[_key==${JSON.stringify(segment._key)}]`
-      value = index >= 0 ? (value as unknown[])[index] : undefined
-    }
-  }
-  return out
 }
 
 /** Built-in codes that only repeat what a schema's own (custom) message at the same place says better. */
@@ -147,16 +122,19 @@ function missingTranslation(marker: DocumentValidationMarker, doc: SanityDocumen
 }
 
 /**
- * One document's markers as report entries. Every marker but an unknown field fails the
- * build, whatever its level: outside the Studio, Sanity adds an unknown-field rule with
- * `.warning()` to object fields, which turns the schema's own errors there (slugs, localized
- * fields) into warnings. The schema declares no warnings of its own (a unit test keeps it so).
+ * One document's markers as report entries. Every marker but an unknown field and a stale
+ * translation fails the build, whatever its level: outside the Studio, Sanity adds an
+ * unknown-field rule with `.warning()` to object fields, which turns the schema's own errors
+ * there (slugs, localized fields) into warnings. The schema's only warning of its own is the
+ * stale translation, told apart by its message (a unit test keeps it so); missing and stale
+ * translations are listed apart from errors, whatever their level.
  */
 export function issuesFromMarkers(doc: SanityDocumentLike, markers: readonly DocumentValidationMarker[], fields: FieldsByType, into: Findings): void {
   for (const marker of usefulMarkers(markers)) {
     const field = formatPath(marker.path as SanityPathSegment[], doc)
     const base = { documentId: doc._id, documentType: doc._type, field, code: marker.code, message: marker.message, hint: '' }
     if (marker.message.startsWith(MISSING_TRANSLATION)) into.missingTranslations.push(missingTranslation(marker, doc, base))
+    else if (marker.message.startsWith(STALE_TRANSLATION)) into.staleTranslations.push(staleTranslation(marker, doc, base))
     else if (marker.code === 'object.unknown-field') into.warnings.push({ ...base, hint: hintFor(marker, doc, field, fields) })
     else into.errors.push({ ...base, hint: hintFor(marker, doc, field, fields) })
   }

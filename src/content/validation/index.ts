@@ -19,11 +19,12 @@ import { checkStructure, type LookupIds } from './structure.ts'
 
 export { formatReport } from './print.ts'
 export { failedReport, strictI18nFromEnv, type ValidationReport } from './report.ts'
+export type { TranslationIssue } from './stale.ts'
 export type { ValidationCacheOptions } from './rule-cache.ts'
 
 /** Options for {@link validateDocuments}. */
 export interface ValidateOptions {
-  /** Missing translations fail the validation. Default: `STRICT_I18N=1` in the environment. */
+  /** Missing and stale translations fail the validation. Default: `STRICT_I18N=1` in the environment. */
   strictI18n?: boolean
   /** How many documents Sanity validates at once. Default 8. */
   concurrency?: number
@@ -49,7 +50,7 @@ export async function validateDocuments(documents: readonly SanityDocumentLike[]
   const structure = await checkStructure(documents, schema, options.lookupIds)
   const context: RuleContext = { exists: (id) => structure.existingIds.has(id), fetch: createDatasetFetch(structure.valid) }
   const rules = await sanityMarkers(structure.toValidate, context, options)
-  const findings: Findings = { errors: [...structure.errors], missingTranslations: [], warnings: [] }
+  const findings: Findings = { errors: [...structure.errors], missingTranslations: [], staleTranslations: [], warnings: [] }
   const fields = fieldsByType(schema.schemaTypes, schema.documentTypes)
   structure.toValidate.forEach((doc, i) => issuesFromMarkers(doc, rules.markers[i]!, fields, findings))
   return buildReport({

@@ -4,6 +4,7 @@
  * over the same content print the same text.
  */
 import type { ContentIssue } from '../content-error.ts'
+import type { TranslationIssue } from './stale.ts'
 
 /** The result of validating all content. */
 export interface ValidationReport {
@@ -17,11 +18,13 @@ export interface ValidationReport {
   errors: ContentIssue[]
   /** Text missing in one language: warnings, or errors with `STRICT_I18N=1`. */
   missingTranslations: ContentIssue[]
+  /** Translations whose source changed since they were confirmed: warnings, or errors with `STRICT_I18N=1`. */
+  staleTranslations: TranslationIssue[]
   /** Problems that do not fail the build (e.g. a field the schema does not know). */
   warnings: ContentIssue[]
-  /** Whether missing translations are fatal (`STRICT_I18N=1`). */
+  /** Whether missing and stale translations are fatal (`STRICT_I18N=1`). */
   strictI18n: boolean
-  /** True when the build may go on: no errors, and no missing translations in strict mode. */
+  /** True when the build may go on: no errors, and no missing or stale translations in strict mode. */
   ok: boolean
   /** Milliseconds spent validating. */
   durationMs: number
@@ -33,21 +36,22 @@ export interface ValidationReport {
   cache?: { reused: number; validated: number }
 }
 
-/** The three lists of a report, before they are sorted. */
+/** The four lists of a report, before they are sorted. */
 export interface Findings {
   errors: ContentIssue[]
   missingTranslations: ContentIssue[]
+  staleTranslations: TranslationIssue[]
   warnings: ContentIssue[]
 }
 
-/** Whether `STRICT_I18N` asks for missing translations to be fatal. */
+/** Whether `STRICT_I18N` asks for missing and stale translations to be fatal. */
 export function strictI18nFromEnv(env: Record<string, string | undefined> = process.env): boolean {
   const value = env.STRICT_I18N?.trim().toLowerCase()
   return value === '1' || value === 'true' || value === 'yes'
 }
 
 /** Issues by document, then field (numbers in paths compared as numbers), then message. */
-export function sortIssues(issues: readonly ContentIssue[]): ContentIssue[] {
+export function sortIssues<T extends ContentIssue>(issues: readonly T[]): T[] {
   return [...issues].sort(
     (a, b) => a.documentId.localeCompare(b.documentId) || a.field.localeCompare(b.field, 'en', { numeric: true }) || a.message.localeCompare(b.message),
   )
@@ -71,8 +75,9 @@ export function buildReport(parts: ReportParts): ValidationReport {
     counts: Object.fromEntries(Object.entries(parts.counts).sort(([a], [b]) => a.localeCompare(b))),
     errors: sortIssues(parts.errors),
     missingTranslations: sortIssues(parts.missingTranslations),
+    staleTranslations: sortIssues(parts.staleTranslations),
     warnings: sortIssues(parts.warnings),
-    ok: parts.errors.length === 0 && !(parts.strictI18n && parts.missingTranslations.length > 0),
+    ok: parts.errors.length === 0 && !(parts.strictI18n && parts.missingTranslations.length + parts.staleTranslations.length > 0),
     ...(cache ? { cache } : {}),
   }
 }
@@ -82,5 +87,5 @@ export function buildReport(parts: ReportParts): ValidationReport {
  * that does not answer): the one issue, e.g. from `toContentIssue(error)`.
  */
 export function failedReport(source: string, issue: ContentIssue, strictI18n = strictI18nFromEnv()): ValidationReport {
-  return buildReport({ source, documents: 0, counts: {}, errors: [issue], missingTranslations: [], warnings: [], strictI18n, durationMs: 0 })
+  return buildReport({ source, documents: 0, counts: {}, errors: [issue], missingTranslations: [], staleTranslations: [], warnings: [], strictI18n, durationMs: 0 })
 }

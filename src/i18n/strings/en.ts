@@ -33,6 +33,20 @@ export const en = {
   'link.external': '(external link)',
   'fallback.notice': 'Not yet translated; shown in Traditional Chinese',
   'toc.label': 'On this page',
+  // Translations that are out of date, and the side-by-side view
+  'translation.staleNotice': 'This English text was translated from an earlier version of the Chinese original, which has changed since {date}.',
+  'translation.staleUnconfirmed': 'This English text has not yet been checked against the current Chinese original.',
+  'translation.readSource': 'Read the current Chinese',
+  'translation.staleShort': '(older translation)',
+  'translation.bilingualLink': 'Read this page in Chinese and English side by side',
+  'translation.bilingualTitle': '{title}: Chinese and English side by side',
+  'translation.bilingualCrumb': 'Side by side',
+  'translation.bilingualLead': 'The Chinese original and its English translation, part by part. Parts marked as older translations were translated from an earlier version of the Chinese.',
+  'translation.bilingualBack': 'Back to the page',
+  'translation.bilingualMissing': 'Not written in this language yet.',
+  'translation.bilingualStale': 'Older translation: the original has changed since {date}.',
+  'translation.bilingualStaleUnconfirmed': 'Older translation: not yet checked against the current original.',
+  'translation.bilingualSource': 'Original',
 
   // Home
   'home.title': 'Taiwan’s Six Core Strategic Industries, explained',

@@ -34,6 +34,20 @@ export const zhTW: Record<keyof typeof en, string> = {
   'link.external': '（外部連結）',
   'fallback.notice': '此段尚無中文版本，以下為英文原文',
   'toc.label': '本頁內容',
+  // 過時的譯文與中英對照
+  'translation.staleNotice': '這段中文譯自較早版本的英文原文；英文原文在{date}之後已有修改。',
+  'translation.staleUnconfirmed': '這段中文尚未與目前的英文原文核對。',
+  'translation.readSource': '閱讀最新的英文原文',
+  'translation.staleShort': '（舊版譯文）',
+  'translation.bilingualLink': '以中英對照閱讀本頁',
+  'translation.bilingualTitle': '{title}：中英對照',
+  'translation.bilingualCrumb': '中英對照',
+  'translation.bilingualLead': '中文原文與英文譯文逐段並列。標示為舊版譯文的段落，是根據較早版本的原文翻譯的。',
+  'translation.bilingualBack': '回到原頁面',
+  'translation.bilingualMissing': '此語言尚無內容。',
+  'translation.bilingualStale': '舊版譯文：原文在{date}之後已有修改。',
+  'translation.bilingualStaleUnconfirmed': '舊版譯文：尚未與目前的原文核對。',
+  'translation.bilingualSource': '原文',
 
   // Home
   'home.title': '六大核心戰略產業，一次看懂',

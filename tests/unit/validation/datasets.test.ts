@@ -18,11 +18,12 @@ beforeAll(async () => {
 }, 120_000)
 
 describe('the valid base dataset', () => {
-  it('has no errors, no missing translations and no warnings', async () => {
+  it('has no errors, no missing or stale translations and no warnings', async () => {
     const report = await validate(baseDataset(), true)
-    expect(formatReport(report)).toMatch(/^✓ 11 documents from documents: 0 error\(s\), 0 missing translation\(s\), 0 warning\(s\)\.$/)
+    expect(formatReport(report)).toMatch(/^✓ 11 documents from documents: 0 error\(s\), 0 missing translation\(s\), 0 stale translation\(s\), 0 warning\(s\)\.$/)
     expect(report.errors).toEqual([])
     expect(report.missingTranslations).toEqual([])
+    expect(report.staleTranslations).toEqual([])
     expect(report.warnings).toEqual([])
     expect(report.ok).toBe(true)
     expect(report.counts).toMatchObject({ metric: 3, industry: 1, siteSettings: 1 })
@@ -35,12 +36,13 @@ describe('the valid base dataset', () => {
 })
 
 describe('the real dataset (content/dataset.ndjson)', () => {
-  it('validates with zero errors, zero missing translations and zero warnings', async () => {
+  it('validates with zero errors, zero missing or stale translations and zero warnings (every translation current)', async () => {
     const source = createLocalSource({ file: fileURLToPath(new URL('../../../content/dataset.ndjson', import.meta.url)) })
     const docs = await documentsForValidation(source)
     const report = await validate(docs, true, { source: source.description, lookupIds: lookupIdsIn(source) })
     expect(report.errors, formatReport(report)).toEqual([])
     expect(report.missingTranslations, formatReport(report)).toEqual([])
+    expect(report.staleTranslations, formatReport(report)).toEqual([])
     expect(report.warnings, formatReport(report)).toEqual([])
     expect(report.ok).toBe(true)
     expect(report.documents).toBeGreaterThan(50)
@@ -63,7 +65,7 @@ describe('a live source', () => {
       expect(server.requestsTo('query')).toHaveLength(1)
       const fromLive = await validate(liveDocs, false, { source: live.description, lookupIds: lookupIdsIn(live) })
       const fromLocal = await validate(docs)
-      const strip = (r: ValidationReport) => ({ errors: r.errors, missingTranslations: r.missingTranslations, warnings: r.warnings })
+      const strip = (r: ValidationReport) => ({ errors: r.errors, missingTranslations: r.missingTranslations, staleTranslations: r.staleTranslations, warnings: r.warnings })
       expect(strip(fromLive)).toEqual(strip(fromLocal))
       expect(fromLive.errors.map((e) => `${e.documentId} · ${e.field}`)).toEqual(['industry-cybersecurity · metrics[2]'])
       expect(fromLive.missingTranslations.map((e) => `${e.documentId} · ${e.field}`)).toEqual(['industry-cybersecurity · name.en'])

@@ -36,7 +36,13 @@ afterEach(() => {
 const validate = (docs: Doc[], options: ValidateOptions = {}) => validateDocuments(docs as SanityDocumentLike[], { strictI18n: false, cache: { dir }, ...options })
 
 /** What a report says about the content (everything but timing and the cache counts). */
-const findings = (report: ValidationReport) => ({ errors: report.errors, missingTranslations: report.missingTranslations, warnings: report.warnings, ok: report.ok })
+const findings = (report: ValidationReport) => ({
+  errors: report.errors,
+  missingTranslations: report.missingTranslations,
+  staleTranslations: report.staleTranslations,
+  warnings: report.warnings,
+  ok: report.ok,
+})
 
 const cacheFile = () => join(dir, 'validation.json')
 const storedEntries = () => (JSON.parse(readFileSync(cacheFile(), 'utf8')) as { entries: { id: string; dependencies: Record<string, unknown>[] }[] }).entries
@@ -47,11 +53,12 @@ function withSecondIndustry(docs: Doc[], slug = 'semiconductors'): Doc[] {
   return [...docs, { ...structuredClone(first), _id: 'industry-semiconductors', slug: { _type: 'slug', current: slug }, orderRank: '0|200000:' }]
 }
 
-/** A dataset with a little of everything the report lists: errors, a missing translation, a warning. */
+/** A dataset with a little of everything the report lists: errors, a missing and a stale translation, a warning. */
 function problemDataset(): Doc[] {
   return datasetWith((docs, byId) => {
     byId('metric-foundry-share').value = 180
     ;(byId('industry-cybersecurity').summary as Record<string, unknown>).en = ''
+    ;(byId('policy').vision as Record<string, unknown>).zhTW = '政策目標（修訂）。'
     byId('timelineEvent-2016').colour = 'red'
     byId('glossaryTerm-five-plus-two').slug = { _type: 'slug', current: 'shares' }
     byId('metricGroup-shares').metrics = [{ _type: 'reference', _ref: 'metric-foundry-share', _key: 'm1' }]
@@ -74,12 +81,13 @@ describe('a second run on the same documents', () => {
     expect(formatReport(first)).not.toMatch(/rules:/)
   })
 
-  it('reports the same errors, missing translations and warnings from the cache as without it', async () => {
+  it('reports the same errors, missing and stale translations and warnings from the cache as without it', async () => {
     const docs = problemDataset()
     const uncached = await validate(docs, { cache: false })
     expect(uncached.cache).toEqual({ reused: 0, validated: docs.length })
     expect(uncached.errors.length).toBeGreaterThanOrEqual(4)
     expect(uncached.missingTranslations.length).toBeGreaterThanOrEqual(1)
+    expect(uncached.staleTranslations.map((s) => `${s.documentId} · ${s.field}`)).toEqual(['policy · vision.en'])
     expect(uncached.warnings.length).toBeGreaterThanOrEqual(1)
     expect(existsSync(cacheFile())).toBe(false)
 

@@ -1,0 +1,21 @@
+import { getLocale, type Locale } from '../../schemas/locales'
+import { confirmationDate } from '../../schemas/lib/provenance'
+import type { Localized } from '../content/localize'
+import { formatPartialDate } from '../i18n/format'
+import { t } from '../i18n/t'
+import { switchLocalePath } from './paths'
+
+/** The notice for a stale translation, in the reader's language: what happened, and since when. */
+export function staleNotice(value: Localized<unknown>, reader: Locale): string {
+  const confirmed = value.stale?.confirmedAt
+  return confirmed ? t(reader, 'translation.staleNotice', { date: formatPartialDate(confirmationDate(confirmed), reader.id) }) : t(reader, 'translation.staleUnconfirmed')
+}
+
+/** The same place on the page in the language a stale translation was made from. */
+export function sourceHref(pathname: string, value: Localized<unknown>, anchor: string | undefined): string {
+  const path = switchLocalePath(pathname, value.stale?.sourceLocale ?? value.locale)
+  return anchor ? `${path}#${anchor}` : path
+}
+
+/** The BCP-47 tag of the language a stale translation was made from. */
+export const sourceTag = (value: Localized<unknown>) => getLocale(value.stale?.sourceLocale ?? value.locale).tag

@@ -1,0 +1,57 @@
+import { Button, Card, Flex, Stack, Text } from '@sanity/ui'
+import { CheckmarkIcon } from '@sanity/icons'
+import { getLocale, type LocaleId } from '../../schemas/locales'
+import { confirmationDate, currentSourceText, snapshotText, type LocalizedValue, type TranslationState } from '../../schemas/lib/provenance'
+import { SourceDiff } from './SourceDiff'
+
+const zhName = (id: LocaleId) => (id === 'en' ? '英文' : '中文')
+
+interface Props {
+  state: TranslationState
+  value: LocalizedValue | undefined
+  /** The translation was edited since the field was opened. */
+  edited: boolean
+  readOnly: boolean
+  onMarkUpToDate: () => void
+}
+
+/**
+ * A stale translation, under the field's languages: what changed in the source since the
+ * translation was confirmed (a diff, character by character for Chinese, word by word for
+ * English) and "Mark as up to date". Once the editor has changed the translation, it says so.
+ */
+export function StalePanel({ state, value, edited, readOnly, onMarkUpToDate }: Props) {
+  const source = getLocale(state.sourceLocale)
+  const locale = getLocale(state.locale)
+  const confirmed = state.record ? confirmationDate(state.record.confirmedAt) : undefined
+  const what = confirmed
+    ? `${locale.label}: the ${source.title} changed after this ${locale.title} was confirmed on ${confirmed}. ${zhName(source.id)}原文在 ${confirmed} 確認${zhName(locale.id)}譯文後已修改。`
+    : `${locale.label}: this ${locale.title} was never confirmed against the ${source.title}. ${zhName(locale.id)}譯文尚未與${zhName(source.id)}原文確認。`
+  const next = edited
+    ? `You edited the ${locale.title} since: if it now says what the ${source.title} says, mark it up to date. 已修改譯文：若已與原文一致，請標示為最新。`
+    : `Update the ${locale.title} if needed, then mark it up to date. 請視需要更新譯文，再標示為最新。`
+  return (
+    <Card tone="caution" padding={3} radius={2} border data-testid={`translation-stale-${state.locale}`} style={{ gridColumn: '1 / -1' }}>
+      <Stack gap={3}>
+        <Text size={1}>{what}</Text>
+        {state.record && <SourceDiff before={snapshotText(state.record)} after={currentSourceText(value?.[state.sourceLocale])} locale={state.sourceLocale} />}
+        <Text size={1} muted>
+          {next}
+        </Text>
+        <Flex>
+          <Button
+            data-testid={`mark-up-to-date-${state.locale}`}
+            icon={CheckmarkIcon}
+            tone="positive"
+            mode="ghost"
+            fontSize={1}
+            padding={2}
+            text="Mark as up to date · 標示為最新"
+            disabled={readOnly}
+            onClick={onMarkUpToDate}
+          />
+        </Flex>
+      </Stack>
+    </Card>
+  )
+}
