@@ -26,7 +26,10 @@ const withSources = (metrics: MetricView[]) => metrics.flatMap((m) => [m.id, m.s
 
 /** The documents a localized page shows, by its path after the locale (`metrics/x/`); undefined for pages that show none. */
 export function pageDocuments(view: SiteView, route: string): string[] | undefined {
-  const [kind = '', slug, ...rest] = route.split('/').filter(Boolean)
+  const segments = route.split('/').filter(Boolean)
+  // A side-by-side view (`policy/bilingual/`) shows what the page it is a view of shows.
+  if (segments.at(-1) === 'bilingual' && ['policy', 'industries'].includes(segments[0] ?? '')) segments.pop()
+  const [kind = '', slug, ...rest] = segments
   if (rest.length > 0) return undefined
   const sectionId = new Map(view.sections.map((s) => [s.slug, s.id]))
   const industryId = new Map(view.industries.map((i) => [i.slug, i.id]))

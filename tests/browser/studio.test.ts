@@ -308,7 +308,11 @@ describe('Studio in Chromium', () => {
     await dialog.locator('#change-title-en').fill('5G definition revised')
     await dialog.locator('#change-note-zhTW').fill('定義改寫得更清楚。')
     await dialog.locator('#change-note-en').fill('The definition now reads more plainly.')
-    await dialog.getByRole('checkbox').check()
+    // The dialog is rendered from the action's description, which the Studio refreshes a moment
+    // after the state changes: the box shows its new state then, not within the click.
+    const major = dialog.getByRole('checkbox')
+    await major.click()
+    await expect.poll(() => major.isChecked(), { timeout: 10_000 }).toBe(true)
     await page.screenshot({ path: join(results, 'studio-change-note.png') })
     await press(dialog.getByRole('button', { name: 'Create the note and publish' }))
     const writes = () => calls.filter((c) => c.kind === 'write').map((c) => JSON.stringify(c.body))

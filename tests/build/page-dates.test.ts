@@ -35,6 +35,8 @@ describe('page dates follow _updatedAt', () => {
       industries.forEach((ind, i) => {
         const ids = [ind._id, ...refs(ind, 'metrics').flatMap(withSource), ...refs(ind, 'sections'), ...[industries[i - 1], industries[i + 1]].flatMap((n) => (n ? [n._id] : []))]
         expect(stated(page(dir, `/${l.segment}/industries/${slugOf(ind)}/`)), slugOf(ind)).toBe(newest(ids))
+        // The side-by-side view shows the same documents, so it has the same date.
+        expect(stated(page(dir, `/${l.segment}/industries/${slugOf(ind)}/bilingual/`)), `${slugOf(ind)} bilingual`).toBe(newest(ids))
       })
     })
 
