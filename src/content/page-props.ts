@@ -65,3 +65,20 @@ export function metricPage(view: SiteView, slug: string | undefined): MetricPage
   const metric = view.metrics.find((m) => m.slug === slug)
   return metric && metricProps(view, metric, groupIndex(view))
 }
+
+/** Everything an industry's side-by-side view renders: the industry in every language's view. */
+export type IndustryBilingualProps = {
+  versions: Partial<Record<Locale['id'], IndustryView | undefined>>
+  layout: LayoutView
+  title: string
+  links: SiteView['documentsById']
+}
+
+/** The side-by-side view's props for the reader's locale, or undefined when no industry has the slug. */
+export function industryBilingualPage(views: SiteView[], locale: Locale, slug: string | undefined): IndustryBilingualProps | undefined {
+  const view = views.find((v) => v.locale.id === locale.id)!
+  const industry = view.industries.find((i) => i.slug === slug)
+  if (!industry) return undefined
+  const versions = Object.fromEntries(views.map((v) => [v.locale.id, v.industries.find((i) => i.slug === industry.slug)]))
+  return { versions, layout: view, title: industry.name.value, links: view.documentsById }
+}

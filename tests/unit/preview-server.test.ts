@@ -141,7 +141,7 @@ describe('draft mode', () => {
     expect(root.querySelector('[data-draft-mode]')).not.toBeNull()
   })
 
-  it.each(['/en/', '/zh-tw/', '/en/metrics/', '/en/metrics/foundry-market-share/', '/zh-tw/policy/', '/en/glossary/', '/en/about/', '/en/updates/', '/en/embed/semiconductor-market-share/', '/'])(
+  it.each(['/en/', '/zh-tw/', '/en/metrics/', '/en/metrics/foundry-market-share/', '/zh-tw/policy/', '/en/glossary/', '/en/about/', '/en/updates/', '/en/embed/semiconductor-market-share/', '/zh-tw/policy/bilingual/', '/en/industries/cybersecurity/bilingual/', '/'])(
     'keeps stega out of URLs, lang, numbers, the head and JSON-LD on %s',
     async (path) => {
       const page = await get(path, cookie)
@@ -169,6 +169,14 @@ describe('draft mode', () => {
       expect(file.status, `${path}: ${file.body.slice(0, 300)}`).toBe(200)
       expect(findStega(`<p>${file.body}</p>`), path).toEqual([])
     }
+  })
+
+  it('renders the side-by-side views on demand, with the draft in its column', async () => {
+    const industry = await get(`${industryPath}bilingual/`, cookie)
+    expect(industry.status).toBe(200)
+    expect(parse(industry.body).querySelector('article')?.text).toContain('A draft name')
+    expect((await get('/en/policy/bilingual/', cookie)).status).toBe(200)
+    expect((await get('/en/industries/no-such-industry/bilingual/', cookie)).status).toBe(404)
   })
 
   it("renders a figure group's embed page and finds a figure's files by name, on demand", async () => {
