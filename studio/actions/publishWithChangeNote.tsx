@@ -30,6 +30,9 @@ export const PublishWithChangeNoteAction: DocumentActionComponent = (props) => {
   const [major, setMajor] = useState(false)
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | undefined>()
+  // The dialog is drawn from this action's description, which the Studio refreshes a moment after
+  // each change: the handlers may hold an older render's state, so every update builds on the
+  // state React has now.
 
   // Only a change to something already published has something to note; updates note themselves.
   if (!props.published || !props.draft || props.type === 'update') return null
@@ -71,9 +74,9 @@ export const PublishWithChangeNoteAction: DocumentActionComponent = (props) => {
               {locales.map((l) => (
                 <div key={l.id}>
                   <label style={label} htmlFor={`change-title-${l.id}`}>Title · {l.label} ({l.tag})</label>
-                  <input id={`change-title-${l.id}`} lang={l.htmlLang} style={field} value={title[l.id] ?? ''} onChange={(e) => setTitle({ ...title, [l.id]: e.target.value })} />
+                  <input id={`change-title-${l.id}`} lang={l.htmlLang} style={field} value={title[l.id] ?? ''} onChange={(e) => { const value = e.target.value; setTitle((old) => ({ ...old, [l.id]: value })) }} />
                   <label style={label} htmlFor={`change-note-${l.id}`}>What changed · {l.label} ({l.tag})</label>
-                  <textarea id={`change-note-${l.id}`} lang={l.htmlLang} rows={3} style={field} value={note[l.id] ?? ''} onChange={(e) => setNote({ ...note, [l.id]: e.target.value })} />
+                  <textarea id={`change-note-${l.id}`} lang={l.htmlLang} rows={3} style={field} value={note[l.id] ?? ''} onChange={(e) => { const value = e.target.value; setNote((old) => ({ ...old, [l.id]: value })) }} />
                 </div>
               ))}
               <label style={{ ...label, fontWeight: 400 }}>

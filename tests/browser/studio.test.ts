@@ -313,8 +313,13 @@ describe('Studio in Chromium', () => {
     const major = dialog.getByRole('checkbox')
     await major.click()
     await expect.poll(() => major.isChecked(), { timeout: 10_000 }).toBe(true)
+    // Every field keeps what was typed, however quickly (no field overwrites another's state).
+    const typed = { '#change-title-zhTW': '5G 定義修訂', '#change-title-en': '5G definition revised', '#change-note-zhTW': '定義改寫得更清楚。', '#change-note-en': 'The definition now reads more plainly.' }
+    await expect.poll(() => Promise.all(Object.keys(typed).map((id) => dialog.locator(id).inputValue())), { timeout: 10_000 }).toEqual(Object.values(typed))
+    const submit = dialog.getByRole('button', { name: 'Create the note and publish' })
+    await expect.poll(() => submit.isEnabled(), { timeout: 10_000 }).toBe(true)
     await page.screenshot({ path: join(results, 'studio-change-note.png') })
-    await press(dialog.getByRole('button', { name: 'Create the note and publish' }))
+    await press(submit)
     const writes = () => calls.filter((c) => c.kind === 'write').map((c) => JSON.stringify(c.body))
     await expect.poll(() => writes().some((b) => b.includes('"_type":"update"')), { timeout: 30_000 }).toBe(true)
     const created = JSON.parse(writes().find((b) => b.includes('"_type":"update"'))!) as { mutations: { create: Record<string, unknown> }[] }
