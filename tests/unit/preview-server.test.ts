@@ -6,7 +6,7 @@
  * the token in no response. The server is the real build (astro.preview.config.mjs), started
  * as `npm run preview:live -- --no-build` starts it.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { join } from 'node:path'
 import { parse } from 'node-html-parser'
 import { startFakeSanityServer, type FakeDocument, type FakeSanityServer } from '../support/fake-sanity-server'
@@ -213,6 +213,44 @@ describe('draft mode', () => {
     expect(problems).toContain('industry-cybersecurity:name')
     // Problems of documents on other pages are not listed here.
     expect(problems.every((p) => p!.startsWith('industry-cybersecurity:'))).toBe(true)
+  })
+
+  it('announces changes on its event stream, and outlives readers that leave', async () => {
+    const open = async () => {
+      const leave = new AbortController()
+      const response = await fetch(`${server.url}/api/preview/events`, { headers: { cookie }, signal: leave.signal })
+      expect(response.status).toBe(200)
+      const reader = response.body!.getReader()
+      let text = ''
+      /** Reads until `until` is in the stream; returns all read so far. */
+      const readUntil = async (until: string) => {
+        while (!text.includes(until)) text += new TextDecoder().decode((await reader.read()).value)
+        return text
+      }
+      return { readUntil, leave: () => leave.abort() }
+    }
+    const page = await open()
+    await page.readUntil('retry:')
+    // The server listens to Sanity for its pages; a change made then reaches the page.
+    await vi.waitFor(() => expect(api.listeners()).toBe(1), { timeout: 10_000 })
+    withDraft({ name: { ...(industry.name as object), en: 'A draft name, again' } })
+    const text = await page.readUntil('event: change')
+    expect(text).toContain(`data: {"documentId":"drafts.${industry._id}"}`)
+    expect(text, 'ids only, no content').not.toContain('A draft name, again')
+    page.leave()
+    // Pages that close at once, several at a time, as the Presentation tool's reloads do.
+    await Promise.all(
+      Array.from({ length: 8 }, async () => {
+        const other = await open()
+        await other.readUntil('retry:')
+        other.leave()
+      }),
+    )
+    // With no page left, the server closes its own Sanity listener, and goes on serving.
+    await vi.waitFor(() => expect(api.listeners()).toBe(0), { timeout: 10_000 })
+    expect((await get('/en/', cookie)).status).toBe(200)
+    expect(server.output()).not.toMatch(/ERR_INVALID_STATE|already closed/)
+    expect((await fetch(`${server.url}/api/preview/events`)).status, 'without the cookie').toBe(401)
   })
 
   it('leaving draft mode clears the cookie', async () => {

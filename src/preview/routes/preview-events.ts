@@ -16,19 +16,28 @@ export const GET: APIRoute = ({ cookies, request }) => {
   if (!isDraftCookie(cookies.get(DRAFT_COOKIE)?.value)) return new Response('Draft mode is off.', { status: 401 })
   hub ??= createChangeHub(previewServer().content.client)
   const encoder = new TextEncoder()
+  // A page that leaves ends the stream twice: the adapter cancels it and the request aborts,
+  // in either order. Only the first may touch the controller; a second close would throw
+  // outside any handler and end the server.
+  let closed = false
   let stop = () => {}
   const stream = new ReadableStream<Uint8Array>({
     start(controller) {
-      const send = (text: string) => controller.enqueue(encoder.encode(text))
+      const send = (text: string) => {
+        if (!closed) controller.enqueue(encoder.encode(text))
+      }
       send('retry: 1000\n\n')
       const unsubscribe = hub!.subscribe(({ documentId }) => send(`event: change\ndata: ${JSON.stringify({ documentId })}\n\n`))
       // A comment now and then keeps proxies from closing a quiet stream.
       const keepAlive = setInterval(() => send(': keep-alive\n\n'), 25_000)
       stop = () => {
+        if (closed) return
+        closed = true
         clearInterval(keepAlive)
         unsubscribe()
       }
       request.signal.addEventListener('abort', () => {
+        if (closed) return
         stop()
         controller.close()
       })
