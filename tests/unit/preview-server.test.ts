@@ -3,8 +3,8 @@
  * dataset: published content by default, Sanity's preview-URL secret flow (valid, wrong,
  * expired), draft mode with stega only in display text and data-sanity on figures, the
  * drafts' validation errors, the change stream, the language switch, 404 and 503 pages, the
- * start-up checks, and the token in no response. The server is the real build (astro.preview.config.mjs), started
- * as `npm run preview:live -- --no-build` starts it.
+ * start-up checks, and the token in no response. The server is the real build
+ * (astro.preview.config.mjs), started as `npm run preview:live -- --no-build` starts it.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { join } from 'node:path'
