@@ -22,7 +22,8 @@ const DAY: Intl.DateTimeFormatOptions = { year: 'numeric', month: 'long', day: '
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})$/
 
 const formats = new Map<string, Intl.DateTimeFormat>()
-function format(tag: string, options: Intl.DateTimeFormatOptions, timeZone: string): Intl.DateTimeFormat {
+/** One `Intl.DateTimeFormat` per language, fields and zone: making one costs far more than using it. */
+export function dateFormat(tag: string, options: Intl.DateTimeFormatOptions, timeZone: string): Intl.DateTimeFormat {
   const key = `${tag}|${timeZone}|${JSON.stringify(options)}`
   let df = formats.get(key)
   if (!df) formats.set(key, (df = new Intl.DateTimeFormat(tag, { ...options, timeZone })))
@@ -52,9 +53,9 @@ function resolve(date: string): { instant: Date; fields: Intl.DateTimeFormatOpti
 export function formatDate(date: string, locale: LocaleId | string | Locale, calendar: DateCalendar): string {
   const l = typeof locale === 'string' ? getLocale(locale) : locale
   const { instant, fields, timeZone } = resolve(date)
-  const gregorian = format(l.tag, fields, timeZone).format(instant)
+  const gregorian = dateFormat(l.tag, fields, timeZone).format(instant)
   if (!usesRoc(l)) return l.tag.startsWith('zh') ? spaceCjk(gregorian) : gregorian
-  const roc = spaceCjk(format(`${l.tag}-u-ca-roc`, fields, timeZone).format(instant))
+  const roc = spaceCjk(dateFormat(`${l.tag}-u-ca-roc`, fields, timeZone).format(instant))
   if (calendar === 'roc') return roc
   if (calendar === 'gregorian') return spaceCjk(gregorian)
   return t(l, 'date.both', { roc, gregorian: spaceCjk(gregorian) })

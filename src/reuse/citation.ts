@@ -8,7 +8,7 @@
  * fields, and the escaping of TeX's special characters below, is all it takes.
  */
 import type { SourceView, SiteView } from '../content/views'
-import { formatDate, SITE_TIME_ZONE } from '../i18n/calendar'
+import { dateFormat, formatDate, SITE_TIME_ZONE } from '../i18n/calendar'
 import { t } from '../i18n/t'
 
 /** What a citation needs of the figure or group. */
@@ -38,7 +38,7 @@ export function sourceCitation(view: SiteView, source: SourceView): string {
 
 /** The date parts of an instant, as the day it was in Taiwan (Gregorian). */
 function dayParts(instant: string, tag: string, month: 'long' | 'numeric'): Record<'year' | 'month' | 'day', string> {
-  const parts = new Intl.DateTimeFormat(tag, { year: 'numeric', month, day: 'numeric', timeZone: SITE_TIME_ZONE }).formatToParts(new Date(instant))
+  const parts = dateFormat(tag, { year: 'numeric', month, day: 'numeric' }, SITE_TIME_ZONE).formatToParts(new Date(instant))
   const get = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? ''
   return { year: get('year'), month: get('month'), day: get('day') }
 }

@@ -35,13 +35,13 @@ const COLUMNS: [string, StringKey][] = [
 /** The machine-readable column names (the CSV's second row). */
 export const FIGURE_CSV_COLUMNS = COLUMNS.map(([name]) => name)
 
-let data: Promise<{ metrics: OpenMetric[]; groups: OpenGroup[] }> | undefined
+let data: Promise<{ bySlug: Map<string, OpenMetric>; groups: OpenGroup[] }> | undefined
 let dataSite: string | undefined
-/** The open data records, once per build. */
+/** The open data records, once per build, with the figures by slug. */
 function records(site: URL | string) {
   if (!data || dataSite !== String(site)) {
     dataSite = String(site)
-    data = openData(new URL(String(site)))
+    data = openData(new URL(String(site))).then(({ metrics, groups }) => ({ bySlug: new Map(metrics.map((m) => [m.slug, m])), groups }))
   }
   return data
 }
@@ -55,8 +55,7 @@ const byTag = (make: (view: SiteView) => unknown, views: SiteView[]) => Object.f
 
 /** The figures a figure file holds: one, or the group's in its order. */
 async function figuresOf(figure: Figure, site: URL | string): Promise<{ metrics: OpenMetric[]; group?: OpenGroup }> {
-  const { metrics, groups } = await records(site)
-  const bySlug = new Map(metrics.map((m) => [m.slug, m]))
+  const { bySlug, groups } = await records(site)
   if (figure.what === 'metric') return { metrics: [bySlug.get(figure.item.slug)!] }
   const group = groups.find((g) => g.slug === figure.item.slug)!
   return { group, metrics: group.metrics.map((slug) => bySlug.get(slug)!) }
