@@ -30,7 +30,12 @@ export function pageDates(): { integration: AstroIntegration; lastmod: (url: str
           const file = join(fileURLToPath(dir), path, 'index.html')
           if (!existsSync(file)) continue
           const date = pageUpdatedIn(readFileSync(file, 'utf8'))
-          if (date) byPath.set(path, date)
+          if (!date) continue
+          const instant = new Date(date)
+          if (Number.isNaN(instant.getTime())) throw new Error(`${file}: data-page-updated holds "${date}", which is not a date.`)
+          // A new string, not the match: a match is a slice of the page's text, and V8 keeps the
+          // whole text alive while a slice of it lives, so the map would hold every page.
+          byPath.set(path, instant.toISOString())
         }
       },
     },
