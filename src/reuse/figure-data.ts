@@ -6,7 +6,7 @@
  * currency, as-of date, source, permalinks, files) plus its scale, the reuse terms and its
  * citations.
  */
-import { locales, type Locale } from '../../schemas/locales'
+import { defaultLocale, locales, type Locale } from '../../schemas/locales'
 import { getSiteView } from '../content/load'
 import type { SiteView } from '../content/views'
 import { t, type StringKey } from '../i18n/t'
@@ -35,15 +35,20 @@ const COLUMNS: [string, StringKey][] = [
 /** The machine-readable column names (the CSV's second row). */
 export const FIGURE_CSV_COLUMNS = COLUMNS.map(([name]) => name)
 
-let data: Promise<{ bySlug: Map<string, OpenMetric>; groups: OpenGroup[] }> | undefined
-let dataSite: string | undefined
-/** The open data records, once per build, with the figures by slug. */
-function records(site: URL | string) {
-  if (!data || dataSite !== String(site)) {
-    dataSite = String(site)
-    data = openData(new URL(String(site))).then(({ metrics, groups }) => ({ bySlug: new Map(metrics.map((m) => [m.slug, m])), groups }))
+type Records = { bySlug: Map<string, OpenMetric>; groups: OpenGroup[] }
+const recordsByView = new WeakMap<SiteView, { site: string; records: Promise<Records> }>()
+/**
+ * The open data records with the figures by slug, made once per content: a build has one set
+ * of views, the preview server one per request, so a published edit is in the next file it serves.
+ */
+async function records(site: URL | string): Promise<Records> {
+  const view = await getSiteView(defaultLocale.id)
+  let entry = recordsByView.get(view)
+  if (!entry || entry.site !== String(site)) {
+    const records = openData(new URL(String(site))).then(({ metrics, groups }) => ({ bySlug: new Map(metrics.map((m) => [m.slug, m])), groups }))
+    recordsByView.set(view, (entry = { site: String(site), records }))
   }
-  return data
+  return entry.records
 }
 
 function row(m: OpenMetric, locale: Locale, licence: string): string[] {

@@ -171,6 +171,19 @@ describe('draft mode', () => {
     }
   })
 
+  it('serves a published edit in the next data file, as the pages do', async () => {
+    const metric = dataset.find((d) => d._id === 'metric-foundry-market-share')!
+    const before = JSON.parse((await get('/data/metrics/foundry-market-share.json', cookie)).body) as { value: number }
+    expect(before.value).toBe(metric.value)
+    api.setDocuments([...dataset.map((d) => (d._id === metric._id ? { ...d, value: 76 } : d)), previewSecret('good-secret'), { ...industry, name: { ...(industry.name as object), en: 'A draft name' }, _id: `drafts.${industry._id}` }])
+    try {
+      expect((JSON.parse((await get('/data/metrics/foundry-market-share.json', cookie)).body) as { value: number }).value).toBe(76)
+      expect((await get('/data/metrics/foundry-market-share.en.csv', cookie)).body).toContain(',76,')
+    } finally {
+      withDraft({ name: { ...(industry.name as object), en: 'A draft name' } })
+    }
+  })
+
   it('renders the side-by-side views on demand, with the draft in its column', async () => {
     const industry = await get(`${industryPath}bilingual/`, cookie)
     expect(industry.status).toBe(200)
