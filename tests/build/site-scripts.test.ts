@@ -11,7 +11,7 @@ beforeAll(() => {
   dir = distDir()
 })
 
-/** Pages that need JavaScript by design (the metrics engineer's search page). */
+/** The search pages load Pagefind's script: the one page kind that needs JavaScript to work. */
 const isSearch = (p: Page) => /^\/[^/]+\/search\//.test(p.path)
 const contentPages = () => localizedPages(dir).filter((p) => !isSearch(p))
 
