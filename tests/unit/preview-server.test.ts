@@ -41,7 +41,11 @@ const enter = async (secret: string, pathname = industryPath) => {
   const cookie = answer.headers.get('set-cookie')
   return { ...answer, cookie: cookie ? cookie.split(';')[0]! : undefined }
 }
-const withDraft = (changes: Record<string, unknown>) => api.setDocuments([...dataset, previewSecret('good-secret'), { ...industry, ...changes, _id: `drafts.${industry._id}` }])
+/** The fake API holds `published` (the embedded dataset unless given), the secret and a draft of the industry with `changes`. */
+const withDraft = (changes: Record<string, unknown>, published: FakeDocument[] = dataset) =>
+  api.setDocuments([...published, previewSecret('good-secret'), { ...industry, ...changes, _id: `drafts.${industry._id}` }])
+/** The draft most tests show: the industry with another English name. */
+const draftName = () => ({ name: { ...(industry.name as object), en: 'A draft name' } })
 
 beforeAll(async () => {
   out = await buildPreviewServer(join(projectRoot, '.tmp/test-preview-server-unit'))
@@ -67,7 +71,7 @@ describe('starting', () => {
 
 describe('published content by default', () => {
   it('renders the same page as the public site, with no draft, stega or data-sanity', async () => {
-    withDraft({ name: { ...(industry.name as object), en: 'A draft name' } })
+    withDraft(draftName())
     const page = await get(industryPath)
     expect(page.status).toBe(200)
     expect(page.body).toContain(published)
@@ -115,7 +119,7 @@ describe('the preview-URL secret', () => {
   })
 
   it('a forged or expired cookie is not draft mode', async () => {
-    withDraft({ name: { ...(industry.name as object), en: 'A draft name' } })
+    withDraft(draftName())
     const forged = await get(industryPath, `preview-draft-mode=${Math.floor(Date.now() / 1000) + 3600}.forged`)
     expect(forged.body).not.toContain('A draft name')
   })
@@ -124,7 +128,7 @@ describe('the preview-URL secret', () => {
 describe('draft mode', () => {
   let cookie: string
   beforeAll(async () => {
-    withDraft({ name: { ...(industry.name as object), en: 'A draft name' } })
+    withDraft(draftName())
     cookie = (await enter('good-secret')).cookie!
   })
 
@@ -175,12 +179,12 @@ describe('draft mode', () => {
     const metric = dataset.find((d) => d._id === 'metric-foundry-market-share')!
     const before = JSON.parse((await get('/data/metrics/foundry-market-share.json', cookie)).body) as { value: number }
     expect(before.value).toBe(metric.value)
-    api.setDocuments([...dataset.map((d) => (d._id === metric._id ? { ...d, value: 76 } : d)), previewSecret('good-secret'), { ...industry, name: { ...(industry.name as object), en: 'A draft name' }, _id: `drafts.${industry._id}` }])
+    withDraft(draftName(), dataset.map((d) => (d._id === metric._id ? { ...d, value: 76 } : d)))
     try {
       expect((JSON.parse((await get('/data/metrics/foundry-market-share.json', cookie)).body) as { value: number }).value).toBe(76)
-      expect((await get('/data/metrics/foundry-market-share.en.csv', cookie)).body).toContain(',76,')
+      for (const lang of ['en', 'zh-tw']) expect((await get(`/data/metrics/foundry-market-share.${lang}.csv`, cookie)).body, lang).toContain(',76,')
     } finally {
-      withDraft({ name: { ...(industry.name as object), en: 'A draft name' } })
+      withDraft(draftName())
     }
   })
 
