@@ -2,7 +2,7 @@ import { map } from 'rxjs'
 import { presentationTool, type DocumentLocationResolver, type DocumentResolver } from 'sanity/presentation'
 import { locales } from '../schemas/locales'
 import { singletons } from '../schemas/singletons'
-import { paths } from '../src/utils/paths'
+import { paths } from '../schemas/site-paths'
 import { LOCATION_QUERY, previewLocations, type LocatedDocument } from './lib/previewLocations'
 
 /**

@@ -4,7 +4,7 @@
  * cited, not a page, so it has a title and no link.
  */
 import { singletons } from '../../schemas/singletons.ts'
-import { pathForDocument } from '../utils/paths.ts'
+import { pathForDocument } from '../../schemas/site-paths.ts'
 import type { Localized } from './localize.ts'
 import type { SiteView } from './views.ts'
 

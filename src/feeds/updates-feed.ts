@@ -7,7 +7,7 @@
 import { Feed } from 'feed'
 import type { SiteView } from '../content/views'
 import { t } from '../i18n/t'
-import { paths } from '../utils/paths'
+import { paths } from '../../schemas/site-paths'
 
 const HTML_SPECIAL = /[&<>"']/g
 const escapeHtml = (text: string) => text.replace(HTML_SPECIAL, (c) => `&#${c.charCodeAt(0)};`)

@@ -2,7 +2,7 @@
  * Why a draft would not publish: the project's own validation (src/content/validation/,
  * Sanity's rules from schemas/ plus the structural checks) over the drafts that the page
  * shows. Which page shows a document comes from the one URL map the Studio uses too
- * (studio/lib/siteUrls.ts over src/utils/paths.ts).
+ * (studio/lib/siteUrls.ts over schemas/site-paths.ts).
  */
 import type { ContentIssue } from '../content/content-error.ts'
 import type { SanityDocumentLike } from '../content/source/index.ts'

@@ -9,7 +9,7 @@ import type { MetricGroupView, MetricView, SiteView, SourceView } from '../conte
 import { formatDate } from '../i18n/calendar'
 import { formatMetricValue } from '../i18n/format'
 import { t } from '../i18n/t'
-import { paths } from '../utils/paths'
+import { paths } from '../../schemas/site-paths'
 import { citations, sourceCitation, type Citable, type Citations } from './citation'
 import { standaloneChartSvg } from './standalone-svg'
 

@@ -1,6 +1,6 @@
 import { stegaClean } from '@sanity/client/stega'
 import { getLocale, locales, type Locale } from '../../schemas/locales'
-import { switchLocalePath } from './paths'
+import { switchLocalePath } from '../../schemas/site-paths'
 
 /** The reader's locale from a page URL's first segment (`/zh-tw/...`), or undefined outside the localized tree. */
 export function localeFromPath(pathname: string): Locale | undefined {

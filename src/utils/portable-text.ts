@@ -3,7 +3,7 @@ import type { PortableTextBlock } from '@portabletext/types'
 import { sanitizeUrl } from '@braintree/sanitize-url'
 import { getLocale, type LocaleId } from '../../schemas/locales'
 import { t } from '../i18n/t'
-import { pathForDocument } from './paths'
+import { pathForDocument } from '../../schemas/site-paths'
 import type { SiteView } from '../content/views'
 
 /** The URL schemes an external link may use; anything else renders as plain text. */

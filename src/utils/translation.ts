@@ -3,7 +3,7 @@ import { confirmationDate } from '../../schemas/lib/provenance'
 import type { Localized } from '../content/localize'
 import { formatPartialDate } from '../i18n/format'
 import { t } from '../i18n/t'
-import { switchLocalePath } from './paths'
+import { switchLocalePath } from '../../schemas/site-paths'
 
 /** The notice for a stale translation, in the reader's language: what happened, and since when. */
 export function staleNotice(value: Localized<unknown>, reader: Locale): string {

@@ -1,11 +1,11 @@
 import { locales, type LocaleId } from '../../schemas/locales'
-import { paths } from '../../src/utils/paths'
+import { paths } from '../../schemas/site-paths'
 import { sitePaths, type SiteDocument } from './siteUrls'
 
 /**
  * The pages that show a document, in every language, for the Presentation tool's
  * "Used on" list. Pure (no Sanity, no React), from the same URL map as "Open on the site"
- * (siteUrls.ts over src/utils/paths.ts). Sources have no page of their own: they are listed
+ * (siteUrls.ts over schemas/site-paths.ts). Sources have no page of their own: they are listed
  * on the pages of the figures that cite them, and on the brief's page when the brief cites them.
  */
 

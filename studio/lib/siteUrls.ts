@@ -1,10 +1,10 @@
 import { locales, type Locale } from '../../schemas/locales'
-import { pathForDocument, type LinkableType } from '../../src/utils/paths'
+import { pathForDocument, type LinkableType } from '../../schemas/site-paths'
 
 /**
  * Where a document appears on the built site, per language. Pure (no Sanity, no React), so
  * the Studio's "Open on the site" action and the tests share one map. The paths themselves come
- * from src/utils/paths.ts, the module the site's pages and links use, so the two cannot drift.
+ * from schemas/site-paths.ts, the module the site's pages and links use, so the two cannot drift.
  *
  * The slug is English and shared by both languages; only the locale segment differs:
  * `/zh-tw/industries/cybersecurity/` and `/en/industries/cybersecurity/`.

@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { locales } from '../../schemas/locales'
-import { switchLocalePath } from '../../src/utils/paths'
+import { switchLocalePath } from '../../schemas/site-paths'
 import { allPages, datasetSlugs, distDir, fileForPath, localizedPages, page, siteOrigin } from './site-lib'
 
 let dir: string

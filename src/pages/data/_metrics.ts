@@ -10,7 +10,7 @@ import type { Localized } from '../../content/localize'
 import { formatDate } from '../../i18n/calendar'
 import { formatMetricValue, formatPlainNumber } from '../../i18n/format'
 import { t } from '../../i18n/t'
-import { paths } from '../../utils/paths'
+import { paths } from '../../../schemas/site-paths'
 import { figureFiles, type FigureFiles } from '../../reuse/figures'
 
 type ByTag<T> = Record<string, T>

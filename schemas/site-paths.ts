@@ -1,4 +1,4 @@
-import { getLocale, type LocaleId } from '../../schemas/locales'
+import { getLocale, type LocaleId } from './locales.ts'
 
 /**
  * Every URL of the site, in one place. Both languages share the English slug:
