@@ -261,12 +261,6 @@ function formatPartialDateUncached(date: string, locale: LocaleId | string): str
   return finish(l, dateFormat(l.tag, fields).format(instant))
 }
 
-/** The machine-readable form for `<time datetime>`: the partial date itself is valid HTML. */
-export function partialDateTime(date: string): string {
-  if (!PARTIAL_DATE.test(date)) throw new Error(`"${date}" is not a partial date. Hint: write YYYY, YYYY-MM or YYYY-MM-DD.`)
-  return date
-}
-
 function assertFinite(value: number): void {
   if (typeof value !== 'number' || !Number.isFinite(value)) {
     throw new Error(`Cannot format ${String(value)}: a figure must be a finite number.`)
