@@ -161,7 +161,8 @@ describe('a page with a stale translation', () => {
     expect(stale).toBeTruthy()
     const notice = stale.querySelector('.stale-note')!
     expect(notice.getAttribute('lang')).toBe('zh-Hant-TW')
-    expect(notice.text.trim()).toMatch(/^↻?這段中文譯自較早版本的英文原文；英文原文在\d{4} 年 \d{1,2} 月 \d{1,2} 日之後已有修改。 閱讀最新的英文原文$/)
+    // The dataset's Site settings leave the calendar empty (both): the ROC date, the Gregorian beside it.
+    expect(notice.text.trim()).toMatch(/^↻?這段中文譯自較早版本的英文原文；英文原文在民國 \d{3} 年 \d{1,2} 月 \d{1,2} 日（\d{4} 年 \d{1,2} 月 \d{1,2} 日）之後已有修改。 閱讀最新的英文原文$/)
     expect(notice.querySelector('a')!.getAttribute('href')).toBe('/en/policy/#taiwan-advantages-h')
     expect(notice.querySelector('a')!.getAttribute('hreflang')).toBe('en')
     expect(page(out, '/en/policy/').root.querySelector('#taiwan-advantages-h')!.text).toBe("Taiwan's five strengths")
