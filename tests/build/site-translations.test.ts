@@ -16,6 +16,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { FALLBACK_SITE_URL } from '../../schemas/site-paths'
 import { parseNdjson } from '../../src/content/ndjson'
 import { buildSite, snapshotProject } from '../support/live-build'
 import { projectFile } from '../support/project'
@@ -188,7 +189,7 @@ describe('the side-by-side view', () => {
     for (const path of ['/en/policy/', '/zh-tw/policy/', ...industries, ...industries.map((i) => i.replace('/en/', '/zh-tw/'))]) {
       const view = page(out, `${path}bilingual/`)
       expect(page(out, path).root.querySelector(`main a[href="${path}bilingual/"]`), `${path} links to its side-by-side view`).toBeTruthy()
-      expect(view.root.querySelector('link[rel="canonical"]')!.getAttribute('href')).toBe(new URL(path, 'https://six-core-industries.example.org').href)
+      expect(view.root.querySelector('link[rel="canonical"]')!.getAttribute('href')).toBe(new URL(path, FALLBACK_SITE_URL).href)
       expect(view.root.querySelectorAll('link[rel="alternate"][hreflang]')).toHaveLength(0)
       expect(view.html).not.toContain('data-pagefind-body')
       expect(view.root.querySelector('main article')!.hasAttribute('data-pagefind-ignore')).toBe(true)
