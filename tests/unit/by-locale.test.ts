@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { byLocale } from '../../src/content/by-locale'
 
 describe('byLocale', () => {
-  it('keys by locale id by default, in the locales\' order', () => {
+  it("keys by locale id by default, in the locales' order", () => {
     const value = byLocale((id) => `text in ${id}`)
     expect(value).toEqual({ zhTW: 'text in zhTW', en: 'text in en' })
     expect(Object.keys(value)).toEqual(['zhTW', 'en'])
