@@ -1,6 +1,13 @@
 import { getLocale, type LocaleId } from './locales.ts'
 
 /**
+ * The site's public address when none is configured (`SITE_URL` unset, as in a local or a
+ * test build): the address the embedded dataset's Site settings give, so canonical links,
+ * the sitemap, feeds and citations are absolute in every build.
+ */
+export const FALLBACK_SITE_URL = 'https://six-core-industries.example.org'
+
+/**
  * Every URL of the site, in one place. Both languages share the English slug:
  * `/zh-tw/industries/cybersecurity/` and `/en/industries/cybersecurity/`.
  * All page URLs end with a slash (Astro `trailingSlash: 'always'`, directory output).

@@ -55,7 +55,10 @@ export async function benchPreview(repo: string, work: string, documents: FakeDo
       const read = (c: Buffer) => {
         output += c
         const found = /listening on (http:\/\/[\d.]+:\d+)/i.exec(output)
-        if (found) (clearTimeout(timer), resolve(found[1]!))
+        if (found) {
+          clearTimeout(timer)
+          resolve(found[1]!)
+        }
       }
       server.stdout.on('data', read)
       server.stderr.on('data', read)

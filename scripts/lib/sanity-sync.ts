@@ -91,7 +91,9 @@ class HttpStatusError extends Error {
 
 async function failure(res: Response): Promise<HttpStatusError> {
   const headers: Record<string, string> = {}
-  res.headers.forEach((value, key) => (headers[key] = value))
+  res.headers.forEach((value, key) => {
+    headers[key] = value
+  })
   const text = await res.text().catch(() => '')
   let message = `HTTP ${res.status} ${res.statusText}`.trim()
   try {

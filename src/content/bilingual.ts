@@ -7,6 +7,7 @@
  */
 import type { PortableTextBlock } from '@portabletext/types'
 import { locales, type LocaleId } from '../../schemas/locales.ts'
+import { byLocale } from './by-locale.ts'
 import type { Localized, StaleTranslation } from './localize.ts'
 
 /** One language's side of a row. */
@@ -84,10 +85,8 @@ export function blockRows(key: string, values: PerLocale<PortableTextBlock[]>): 
   }))
 }
 
-/** A value for every locale, in the order of schemas/locales.ts. */
-export function byLocale<T>(pick: (id: LocaleId) => T): Record<LocaleId, T> {
-  return Object.fromEntries(locales.map(({ id }) => [id, pick(id)])) as Record<LocaleId, T>
-}
+// Pages still import it from here; they can import it from ./by-locale.ts instead.
+export { byLocale }
 
 /** One field picked from every language's view of the same thing (an industry, the policy). */
 export function perLocale<T, V>(items: Partial<Record<LocaleId, T | undefined>>, pick: (item: T) => Localized<V> | undefined): PerLocale<V> {

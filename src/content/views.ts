@@ -7,6 +7,7 @@
 import type { PortableTextBlock } from '@portabletext/types'
 import { getLocale, locales, type Locale, type LocaleId } from '../../schemas/locales.ts'
 import { singletons } from '../../schemas/singletons.ts'
+import { byLocale } from './by-locale.ts'
 import { ContentError, type ContentIssue } from './content-error.ts'
 import { localize, localizeRequired, type Localized } from './localize.ts'
 import type { SiteContentQueryResult } from './sanity.types.ts'
@@ -383,5 +384,5 @@ export type SiteViews = Record<LocaleId, SiteView>
 
 /** Builds every locale's view; the first problem found is thrown as a {@link ContentError}. */
 export function buildSiteViews(content: SiteContent, options: ViewOptions = {}): SiteViews {
-  return Object.fromEntries(locales.map((l) => [l.id, buildSiteView(content, l.id, options)])) as SiteViews
+  return byLocale((id) => buildSiteView(content, id, options))
 }

@@ -9,7 +9,7 @@
  * changed), shown as the day it was in Taiwan (Asia/Taipei), in both languages.
  */
 import { getLocale, type Locale, type LocaleId } from '../../schemas/locales'
-import { parsePartialDate, spaceCjk } from './format'
+import { spaceCjk } from './format'
 import { t } from './t'
 
 /** How zh-TW pages write dates (Site settings, `dateCalendar`). */
@@ -19,7 +19,10 @@ export type DateCalendar = 'both' | 'roc' | 'gregorian'
 export const SITE_TIME_ZONE = 'Asia/Taipei'
 
 const DAY: Intl.DateTimeFormatOptions = { year: 'numeric', month: 'long', day: 'numeric' }
+const MONTH: Intl.DateTimeFormatOptions = { year: 'numeric', month: 'long' }
+const YEAR: Intl.DateTimeFormatOptions = { year: 'numeric' }
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})$/
+const PARTIAL_DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/
 
 const formats = new Map<string, Intl.DateTimeFormat>()
 /** One `Intl.DateTimeFormat` per language, fields and zone: making one costs far more than using it. */
@@ -35,6 +38,19 @@ function usesRoc(locale: Locale): boolean {
   return locale.tag === 'zh-TW'
 }
 
+/** A partial date's first instant (UTC) and the Intl fields of its precision: a year, a month, a day. */
+function parsePartialDate(date: string): { instant: Date; fields: Intl.DateTimeFormatOptions } {
+  const match = PARTIAL_DATE.exec(date)
+  if (!match) throw new Error(`"${date}" is not a partial date. Hint: write YYYY, YYYY-MM or YYYY-MM-DD.`)
+  const [, y, m, d] = match
+  const instant = new Date(Date.UTC(Number(y), m ? Number(m) - 1 : 0, d ? Number(d) : 1))
+  if (Number.isNaN(instant.getTime()) || (m && instant.getUTCMonth() !== Number(m) - 1) || (d && instant.getUTCDate() !== Number(d))) {
+    throw new Error(`"${date}" is not a real date. Hint: check the month and day.`)
+  }
+  const fields: Intl.DateTimeFormatOptions = d ? DAY : m ? MONTH : YEAR
+  return { instant, fields }
+}
+
 /** A date's instant, its Intl fields and the zone to read them in. */
 function resolve(date: string): { instant: Date; fields: Intl.DateTimeFormatOptions; timeZone: string } {
   if (INSTANT.test(date)) {
@@ -47,11 +63,22 @@ function resolve(date: string): { instant: Date; fields: Intl.DateTimeFormatOpti
 }
 
 /**
- * A date for a page in `locale`: partial ISO dates at their own precision, instants as the
- * day in Taiwan. `calendar` applies to zh-TW only.
+ * A date for a page in `locale`, the one date formatter of the site: partial ISO dates at
+ * their own precision, instants as the day in Taiwan. `calendar` (Site settings) applies to
+ * zh-TW only.
  */
 export function formatDate(date: string, locale: LocaleId | string | Locale, calendar: DateCalendar): string {
   const l = typeof locale === 'string' ? getLocale(locale) : locale
+  // A page shows a few dates, and a build thousands of pages: format each once. Only
+  // results are stored; a bad date throws again next time.
+  const key = `${l.tag}|${calendar}|${date}`
+  let text = formatted.get(key)
+  if (text === undefined) formatted.set(key, (text = formatUncached(date, l, calendar)))
+  return text
+}
+const formatted = new Map<string, string>()
+
+function formatUncached(date: string, l: Locale, calendar: DateCalendar): string {
   const { instant, fields, timeZone } = resolve(date)
   const gregorian = dateFormat(l.tag, fields, timeZone).format(instant)
   if (!usesRoc(l)) return l.tag.startsWith('zh') ? spaceCjk(gregorian) : gregorian

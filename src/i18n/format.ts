@@ -1,5 +1,5 @@
 /**
- * Numbers, money, units and dates per locale, always through Intl (never hand-made digit
+ * Numbers, money and units per locale, always through Intl (never hand-made digit
  * grouping). Every text rendering of a figure (page, chart label, table cell) goes through
  * {@link formatMetricValue}; CSV and JSON use {@link formatPlainNumber}.
  *
@@ -58,19 +58,9 @@ function numberFormat(tag: string, options: Intl.NumberFormatOptions): Intl.Numb
   }
   return nf
 }
-const dateFormats = new Map<string, Intl.DateTimeFormat>()
-function dateFormat(tag: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const key = `${tag}|${JSON.stringify(options)}`
-  let df = dateFormats.get(key)
-  if (!df) {
-    df = new Intl.DateTimeFormat(tag, { ...options, timeZone: 'UTC' })
-    dateFormats.set(key, df)
-  }
-  return df
-}
 
 /**
- * `make()` once per key: a build formats the same figures and dates on thousands of pages.
+ * `make()` once per key: a build formats the same figures on thousands of pages.
  * Only results are stored; a throw is thrown again next time.
  */
 function remembered<K, V>(store: Map<K, V>, key: K, make: () => V): V {
@@ -224,47 +214,6 @@ function formatMetricValueUncached(metric: FormattableMetric, locale: LocaleId |
 /** The comparator alone, as a word, for table columns: "more than" / "超過" ("" for exact). */
 export function formatComparator(comparator: Comparator, locale: LocaleId | string): string {
   return template(getLocale(locale), `format.comparator.${comparator}`).replace('{x}', '').trim()
-}
-
-const PARTIAL_DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/
-
-/**
- * A partial ISO date at its own precision: "2020" / "2020 年", "2020-04" → "April 2020" /
- * "2020 年 4 月", "2020-05-20" → "May 20, 2020" / "2020 年 5 月 20 日".
- */
-export function formatPartialDate(date: string, locale: LocaleId | string): string {
-  // A page shows a few dates (its sources'), and a build thousands of pages: format each once.
-  return remembered(partialDates, `${locale}|${date}`, () => formatPartialDateUncached(date, locale))
-}
-const partialDates = new Map<string, string>()
-
-/** A partial date's first instant (UTC) and the Intl fields of its precision: a year, a month, a day. */
-export function parsePartialDate(date: string): { instant: Date; fields: Intl.DateTimeFormatOptions } {
-  const match = PARTIAL_DATE.exec(date)
-  if (!match) throw new Error(`"${date}" is not a partial date. Hint: write YYYY, YYYY-MM or YYYY-MM-DD.`)
-  const [, y, m, d] = match
-  const instant = new Date(Date.UTC(Number(y), m ? Number(m) - 1 : 0, d ? Number(d) : 1))
-  if (Number.isNaN(instant.getTime()) || (m && instant.getUTCMonth() !== Number(m) - 1) || (d && instant.getUTCDate() !== Number(d))) {
-    throw new Error(`"${date}" is not a real date. Hint: check the month and day.`)
-  }
-  const fields: Intl.DateTimeFormatOptions = d
-    ? { year: 'numeric', month: 'long', day: 'numeric' }
-    : m
-      ? { year: 'numeric', month: 'long' }
-      : { year: 'numeric' }
-  return { instant, fields }
-}
-
-function formatPartialDateUncached(date: string, locale: LocaleId | string): string {
-  const { instant, fields } = parsePartialDate(date)
-  const l = getLocale(locale)
-  return finish(l, dateFormat(l.tag, fields).format(instant))
-}
-
-/** The machine-readable form for `<time datetime>`: the partial date itself is valid HTML. */
-export function partialDateTime(date: string): string {
-  if (!PARTIAL_DATE.test(date)) throw new Error(`"${date}" is not a partial date. Hint: write YYYY, YYYY-MM or YYYY-MM-DD.`)
-  return date
 }
 
 function assertFinite(value: number): void {

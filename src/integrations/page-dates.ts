@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url'
 import type { AstroIntegration } from 'astro'
 
 /** `<p data-page-updated>…<time datetime="…">`: the first time element inside the marked element. */
-const PAGE_UPDATED = /<[a-z]+[^>]*\sdata-page-updated(?:[\s=>])[^]*?<time\b[^>]*\sdatetime="([^"]+)"/
+const PAGE_UPDATED = /<[a-z]+[^>]*\sdata-page-updated(?:[\s=>])[\s\S]*?<time\b[^>]*\sdatetime="([^"]+)"/
 
 /** The date a built page states, or undefined when it states none. */
 export function pageUpdatedIn(html: string): string | undefined {

@@ -6,7 +6,7 @@ import type { MetricView } from '../content/views'
  * the slugs it may have in the dataset; the first that exists is shown.
  */
 export const HEADLINE_METRICS: string[][] = [
-  ['six-trillion-total', 'six-trillion-investment'],
+  ['six-trillion-total'],
   ['foundry-market-share'],
   ['beri-investment-risk-rank'],
   ['invest-in-taiwan-total'],

@@ -1,14 +1,17 @@
 import { getLocale, type Locale } from '../../schemas/locales'
 import { confirmationDate } from '../../schemas/lib/provenance'
 import type { Localized } from '../content/localize'
-import { formatPartialDate } from '../i18n/format'
+import { formatDate, type DateCalendar } from '../i18n/calendar'
 import { t } from '../i18n/t'
 import { switchLocalePath } from '../../schemas/site-paths'
 
-/** The notice for a stale translation, in the reader's language: what happened, and since when. */
-export function staleNotice(value: Localized<unknown>, reader: Locale): string {
+/**
+ * The notice for a stale translation, in the reader's language: what happened, and since when
+ * (the day in Taiwan, in the calendar Site settings gives for the reader's pages).
+ */
+export function staleNotice(value: Localized<unknown>, reader: Locale, calendar: DateCalendar): string {
   const confirmed = value.stale?.confirmedAt
-  return confirmed ? t(reader, 'translation.staleNotice', { date: formatPartialDate(confirmationDate(confirmed), reader.id) }) : t(reader, 'translation.staleUnconfirmed')
+  return confirmed ? t(reader, 'translation.staleNotice', { date: formatDate(confirmationDate(confirmed), reader, calendar) }) : t(reader, 'translation.staleUnconfirmed')
 }
 
 /** The same place on the page in the language a stale translation was made from. */

@@ -7,6 +7,7 @@ import { missingEnvMessage } from '../env'
  * Studio's theme colours, so it needs no UI library of its own.
  */
 export function navbarWithEnvWarning(missing: string[]) {
+  // biome-ignore lint/correctness/noComponentHookFactories: made once, when the Studio config is read, to close over what is missing
   function NavbarWithEnvWarning(props: NavbarProps) {
     return (
       <>

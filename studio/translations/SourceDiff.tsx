@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noArrayIndexKey: a diff's parts have no identity but their place, and the list is rebuilt whole on every change
 import { diffChars, diffWords, type ChangeObject } from 'diff'
 import { Box, Text } from '@sanity/ui'
 import { getLocale, type LocaleId } from '../../schemas/locales'

@@ -3,7 +3,7 @@
  * site is, every HTML page in it, parsed once, and how a same-site URL maps to a file.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import { inject } from 'vitest'
 import { parse, type HTMLElement } from 'node-html-parser'
 import { locales } from '../../schemas/locales'

@@ -16,6 +16,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { FALLBACK_SITE_URL } from '../../schemas/site-paths'
 import { parseNdjson } from '../../src/content/ndjson'
 import { buildSite, snapshotProject } from '../support/live-build'
 import { projectFile } from '../support/project'
@@ -161,7 +162,8 @@ describe('a page with a stale translation', () => {
     expect(stale).toBeTruthy()
     const notice = stale.querySelector('.stale-note')!
     expect(notice.getAttribute('lang')).toBe('zh-Hant-TW')
-    expect(notice.text.trim()).toMatch(/^↻?這段中文譯自較早版本的英文原文；英文原文在\d{4} 年 \d{1,2} 月 \d{1,2} 日之後已有修改。 閱讀最新的英文原文$/)
+    // The dataset's Site settings leave the calendar empty (both): the ROC date, the Gregorian beside it.
+    expect(notice.text.trim()).toMatch(/^↻?這段中文譯自較早版本的英文原文；英文原文在民國 \d{3} 年 \d{1,2} 月 \d{1,2} 日（\d{4} 年 \d{1,2} 月 \d{1,2} 日）之後已有修改。 閱讀最新的英文原文$/)
     expect(notice.querySelector('a')!.getAttribute('href')).toBe('/en/policy/#taiwan-advantages-h')
     expect(notice.querySelector('a')!.getAttribute('hreflang')).toBe('en')
     expect(page(out, '/en/policy/').root.querySelector('#taiwan-advantages-h')!.text).toBe("Taiwan's five strengths")
@@ -187,7 +189,7 @@ describe('the side-by-side view', () => {
     for (const path of ['/en/policy/', '/zh-tw/policy/', ...industries, ...industries.map((i) => i.replace('/en/', '/zh-tw/'))]) {
       const view = page(out, `${path}bilingual/`)
       expect(page(out, path).root.querySelector(`main a[href="${path}bilingual/"]`), `${path} links to its side-by-side view`).toBeTruthy()
-      expect(view.root.querySelector('link[rel="canonical"]')!.getAttribute('href')).toBe(new URL(path, 'https://six-core-industries.example.org').href)
+      expect(view.root.querySelector('link[rel="canonical"]')!.getAttribute('href')).toBe(new URL(path, FALLBACK_SITE_URL).href)
       expect(view.root.querySelectorAll('link[rel="alternate"][hreflang]')).toHaveLength(0)
       expect(view.html).not.toContain('data-pagefind-body')
       expect(view.root.querySelector('main article')!.hasAttribute('data-pagefind-ignore')).toBe(true)

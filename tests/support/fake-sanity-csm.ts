@@ -41,12 +41,16 @@ function indexNodes(documents: SourceDocument[]): WeakMap<object, { document: nu
     if (!isObject(value)) return
     if (path.length > 0 && !index.has(value)) index.set(value, { document, path })
     if (Array.isArray(value)) {
-      value.forEach((item, i) => visit(item, document, [...path, isObject(item) && typeof item._key === 'string' ? { _key: item._key } : i]))
+      value.forEach((item, i) => {
+        visit(item, document, [...path, isObject(item) && typeof item._key === 'string' ? { _key: item._key } : i])
+      })
     } else {
       for (const [key, child] of Object.entries(value)) visit(child, document, [...path, key])
     }
   }
-  documents.forEach((doc, i) => visit(doc, i, []))
+  documents.forEach((doc, i) => {
+    visit(doc, i, [])
+  })
   return index
 }
 
@@ -70,7 +74,12 @@ export function contentSourceMap(result: unknown, documents: SourceDocument[]): 
     if (!isObject(value)) return
     const known = nodes.get(value)
     if (known) return add(path, known.document, known.path)
-    if (Array.isArray(value)) return value.forEach((item, i) => walk(item, [...path, i]))
+    if (Array.isArray(value)) {
+      value.forEach((item, i) => {
+        walk(item, [...path, i])
+      })
+      return
+    }
     const owner = typeof value._id === 'string' ? byId.get(value._id) : undefined
     for (const [key, child] of Object.entries(value)) {
       if (owner !== undefined && !isObject(child) && child !== null && documents[owner]![key] === child) add([...path, key], owner, [key])

@@ -167,7 +167,7 @@ export function perspectiveView(documents: FakeDocument[], perspective: Perspect
 
 /** Names of every `$param` a GROQ query uses. */
 function parameterNames(tree: unknown, names = new Set<string>()): Set<string> {
-  if (Array.isArray(tree)) tree.forEach((t) => parameterNames(t, names))
+  if (Array.isArray(tree)) for (const t of tree) parameterNames(t, names)
   else if (tree && typeof tree === 'object') {
     const node = tree as Record<string, unknown>
     if (node.type === 'Parameter' && typeof node.name === 'string') names.add(node.name)
@@ -269,7 +269,7 @@ export async function startFakeSanityServer(options: FakeSanityOptions = {}): Pr
       throw new HttpFailure(400, { error: { description: 'Missing query', type: 'httpBadRequest' } })
     }
     const params = record.params ?? {}
-    let tree
+    let tree: ReturnType<typeof parse>
     try {
       tree = parse(query, { params })
     } catch (error) {
@@ -388,7 +388,9 @@ export async function startFakeSanityServer(options: FakeSanityOptions = {}): Pr
   const server: Server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1')
     const search: Record<string, string> = {}
-    url.searchParams.forEach((value, key) => (search[key] = value))
+    url.searchParams.forEach((value, key) => {
+      search[key] = value
+    })
     const match = /^\/v([^/]+)\/data\/(query|export|mutate|listen)\/([^/]+)\/?$/.exec(url.pathname)
     const endpoint: Endpoint = (match?.[2] as Endpoint | undefined) ?? 'other'
     const record: RecordedRequest = {

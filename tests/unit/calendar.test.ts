@@ -5,7 +5,10 @@
  * expected text is written out here.
  */
 import { describe, expect, it } from 'vitest'
+import { getLocale } from '../../schemas/locales'
+import type { Localized } from '../../src/content/localize'
 import { dateTimeAttribute, formatDate } from '../../src/i18n/calendar'
+import { staleNotice } from '../../src/utils/translation'
 
 describe('zh-TW in the ROC calendar, the Gregorian calendar and both', () => {
   const cases: [string, string, string, string][] = [
@@ -34,6 +37,7 @@ describe('English is always Gregorian', () => {
       expect(formatDate('2020-05-20', 'en', calendar)).toBe('May 20, 2020')
       expect(formatDate('2020-04', 'en', calendar)).toBe('April 2020')
       expect(formatDate('2020', 'en', calendar)).toBe('2020')
+      expect(formatDate('2020-01-01', 'en', calendar)).toBe('January 1, 2020')
     })
   }
 })
@@ -47,8 +51,27 @@ describe('instants (a page or an update changed) are the day in Taiwan', () => {
   })
 })
 
+describe('a stale translation\'s notice dates its confirmation in the page\'s calendar', () => {
+  // Confirmed at 19:03 UTC on 2 December: 3 December in Taiwan.
+  const title: Localized<string> = { value: '臺灣五大優勢', locale: 'zhTW', lang: 'zh-Hant-TW', fallback: false, stale: { sourceLocale: 'en', confirmedAt: '2026-12-02T19:03:06.348Z' } }
+  const notice = (calendar: 'roc' | 'gregorian' | 'both') => staleNotice(title, getLocale('zhTW'), calendar)
+
+  it('in the ROC calendar on zh-TW pages when Site settings says so', () => {
+    expect(notice('roc')).toBe('這段中文譯自較早版本的英文原文；英文原文在民國 115 年 12 月 3 日之後已有修改。')
+  })
+  it('Gregorian or both, as the setting says', () => {
+    expect(notice('gregorian')).toBe('這段中文譯自較早版本的英文原文；英文原文在2026 年 12 月 3 日之後已有修改。')
+    expect(notice('both')).toBe('這段中文譯自較早版本的英文原文；英文原文在民國 115 年 12 月 3 日（2026 年 12 月 3 日）之後已有修改。')
+  })
+  it('always Gregorian in English', () => {
+    const english: Localized<string> = { ...title, value: "Taiwan's five strengths", locale: 'en', lang: 'en', stale: { sourceLocale: 'zhTW', confirmedAt: '2026-12-02T19:03:06.348Z' } }
+    expect(staleNotice(english, getLocale('en'), 'roc')).toBe('This English text was translated from an earlier version of the Chinese original, which has changed since December 3, 2026.')
+  })
+})
+
 describe('bad dates and the datetime attribute', () => {
   it('refuses what is not a date, naming it', () => {
+    expect(() => formatDate('2020/04', 'en', 'both')).toThrow(/not a partial date/)
     expect(() => formatDate('2020-13', 'zhTW', 'roc')).toThrow(/"2020-13"/)
     expect(() => formatDate('2020-02-30', 'en', 'both')).toThrow(/not a real date/)
     expect(() => formatDate('yesterday', 'en', 'both')).toThrow(/"yesterday"/)

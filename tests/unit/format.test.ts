@@ -4,7 +4,6 @@ import {
   formatCompact,
   formatMetricValue,
   formatNumber,
-  formatPartialDate,
   formatPlainNumber,
   spaceCjk,
   type FormattableMetric,
@@ -69,27 +68,6 @@ describe('formatMetricValue', () => {
     expect(() => formatMetricValue(m({ value: Number.NaN }), 'en')).toThrow(/finite/)
     expect(() => formatMetricValue(m({ value: 5, unit: 'currency' }), 'en')).toThrow(/currency/)
     expect(() => formatMetricValue(m({ value: 5 }), 'fr')).toThrow(/Unknown locale/)
-  })
-})
-
-describe('formatPartialDate', () => {
-  it('month precision', () => {
-    expect(formatPartialDate('2020-04', 'en')).toBe('April 2020')
-    expect(formatPartialDate('2020-04', 'zhTW')).toBe('2020 年 4 月')
-  })
-  it('year precision', () => {
-    expect(formatPartialDate('2019', 'en')).toBe('2019')
-    expect(formatPartialDate('2019', 'zh-TW')).toBe('2019 年')
-  })
-  it('day precision, independent of the machine time zone', () => {
-    expect(formatPartialDate('2020-05-20', 'en')).toBe('May 20, 2020')
-    expect(formatPartialDate('2020-05-20', 'zhTW')).toBe('2020 年 5 月 20 日')
-    expect(formatPartialDate('2020-01-01', 'en')).toBe('January 1, 2020')
-  })
-  it('rejects what is not a partial date', () => {
-    expect(() => formatPartialDate('2020/04', 'en')).toThrow(/partial date/)
-    expect(() => formatPartialDate('2020-13', 'en')).toThrow(/real date/)
-    expect(() => formatPartialDate('2020-02-30', 'en')).toThrow(/real date/)
   })
 })
 

@@ -65,7 +65,11 @@ describe('Presentation main documents', () => {
   // (not in Node 22), which for such routes is this regular expression.
   const match = (route: string, path: string) => {
     const names: string[] = []
-    const pattern = new RegExp(`^${route.replace(/:(\w+)/g, (_, name: string) => (names.push(name), '([^/]+)'))}$`)
+    const segment = (_: string, name: string) => {
+      names.push(name)
+      return '([^/]+)'
+    }
+    const pattern = new RegExp(`^${route.replace(/:(\w+)/g, segment)}$`)
     const found = pattern.exec(path)
     return found ? Object.fromEntries(names.map((name, i) => [name, found[i + 1]!])) : undefined
   }

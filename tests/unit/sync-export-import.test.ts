@@ -103,7 +103,7 @@ describe('content:export', () => {
     const badToken = recognisableToken('bad')
     const bad = await runScript('scripts/content-export.ts', ['--out', tempFile()], env(server, { SANITY_API_READ_TOKEN: badToken }))
     expect(bad.code).toBe(1)
-    expect(bad.stderr).toMatch(/export failed with HTTP status 401 for project "syncproj", dataset "production".*\n  Fix: .*SANITY_API_READ_TOKEN/)
+    expect(bad.stderr).toMatch(/export failed with HTTP status 401 for project "syncproj", dataset "production".*\n {2}Fix: .*SANITY_API_READ_TOKEN/)
     expect(bad.stdout + bad.stderr).not.toContain(badToken)
   })
 
@@ -116,7 +116,7 @@ describe('content:export', () => {
 
 describe('content:import', () => {
   /** The dataset before the import: one document edited, one extra, one missing, one draft. */
-  function before(docs: FakeDocument[]): FakeDocument[] {
+  function storedBefore(docs: FakeDocument[]): FakeDocument[] {
     const [edited, missing, ...rest] = docs
     return [
       { ...edited!, edited: 'in the Studio' },
@@ -127,7 +127,7 @@ describe('content:import', () => {
   }
 
   it('refuses without --yes, says which flag, and sends nothing', async () => {
-    const server = await start(before(content()))
+    const server = await start(storedBefore(content()))
     const result = await runScript('scripts/content-import.ts', ['--replace'], env(server, { SANITY_API_WRITE_TOKEN: writeToken }))
     expect(result.code).toBe(2)
     expect(result.stderr).toMatch(/--yes/)
@@ -139,7 +139,7 @@ describe('content:import', () => {
     const docs = content()
     const file = tempFile()
     writeFileSync(file, serializeNdjson(normalizeDataset(docs)))
-    const server = await start(before(docs))
+    const server = await start(storedBefore(docs))
     const draftsBefore = server.documents().filter((d) => d._id.startsWith('drafts.'))
     const result = await runScript('scripts/content-import.ts', ['--replace', '--yes', '--file', file], env(server, { SANITY_API_WRITE_TOKEN: writeToken }))
     expect(result.stderr).toBe('')
@@ -168,7 +168,7 @@ describe('content:import', () => {
     const docs = publishedFixture() as FakeDocument[]
     const file = tempFile()
     writeFileSync(file, serializeNdjson(normalizeDataset(docs)))
-    const server = await start(before(docs))
+    const server = await start(storedBefore(docs))
     const dry = await runScript('scripts/content-import.ts', ['--dry-run', '--replace', '--file', file], env(server, { SANITY_API_WRITE_TOKEN: writeToken }))
     expect(dry.code).toBe(0)
     expect(dry.stdout).toMatch(/to delete: source-extra/)

@@ -33,7 +33,10 @@ export interface ContentSource {
 export function queryParamNames(query: string): string[] {
   const names = new Set<string>()
   const visit = (node: unknown): void => {
-    if (Array.isArray(node)) return node.forEach(visit)
+    if (Array.isArray(node)) {
+      for (const item of node) visit(item)
+      return
+    }
     if (node === null || typeof node !== 'object') return
     const record = node as Record<string, unknown>
     if (record.type === 'Parameter' && typeof record.name === 'string') names.add(record.name)

@@ -52,7 +52,9 @@ export async function validateDocuments(documents: readonly SanityDocumentLike[]
   const rules = await sanityMarkers(structure.toValidate, context, options)
   const findings: Findings = { errors: [...structure.errors], missingTranslations: [], staleTranslations: [], warnings: [] }
   const fields = fieldsByType(schema.schemaTypes, schema.documentTypes)
-  structure.toValidate.forEach((doc, i) => issuesFromMarkers(doc, rules.markers[i]!, fields, findings))
+  structure.toValidate.forEach((doc, i) => {
+    issuesFromMarkers(doc, rules.markers[i]!, fields, findings)
+  })
   return buildReport({
     ...findings,
     source: options.source ?? 'documents',
@@ -71,7 +73,9 @@ async function sanityMarkers(documents: readonly SanityDocumentLike[], context: 
   for (const doc of documents) markers.push(await cache?.reuse(doc, context))
   const pending = documents.filter((_, i) => markers[i] === undefined)
   const fresh = await runRules(pending, context, options.concurrency ?? 8)
-  pending.forEach((doc, j) => cache?.keep(doc, fresh[j]!))
+  pending.forEach((doc, j) => {
+    cache?.keep(doc, fresh[j]!)
+  })
   let next = 0
   for (let i = 0; i < markers.length; i++) markers[i] ??= fresh[next++]!.markers
   cache?.save()

@@ -57,7 +57,10 @@ function singleScanFilter(tree: ExprNode): ExprNode | undefined {
   let crossing = false
   let filter: ExprNode | undefined
   const visit = (node: unknown): void => {
-    if (Array.isArray(node)) return node.forEach(visit)
+    if (Array.isArray(node)) {
+      for (const item of node) visit(item)
+      return
+    }
     if (node === null || typeof node !== 'object') return
     const expr = node as ExprNode
     if (expr.type === 'Everything') scans += 1

@@ -97,7 +97,11 @@ describe('narrowing a query', () => {
   it("applies to every query the schema's rules send", async () => {
     const sent: { query: string; params: QueryParams }[] = []
     const fetch = createDatasetFetch(docs)
-    const context = { exists: () => true, fetch: (query: string, params: QueryParams = {}) => (sent.push({ query, params }), fetch(query, params)) }
+    const recording = (query: string, params: QueryParams = {}) => {
+      sent.push({ query, params })
+      return fetch(query, params)
+    }
+    const context = { exists: () => true, fetch: recording }
     await runRules(docs, context, 4)
     // Slug uniqueness (every document with a slug) and a figure group's units.
     expect(sent.some(({ query }) => query.includes('slug.current'))).toBe(true)
