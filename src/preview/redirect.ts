@@ -1,6 +1,6 @@
 /**
  * Where the draft-mode routes may send an editor: a path on this server, nothing else. The
- * target is resolved the way a browser would resolve it (`new URL(to, request.url)`: tabs and
+ * target is resolved the way a browser would resolve it (`new URL(to, origin)`: tabs and
  * newlines dropped, `\` read as `/`, `//host` as another host), must keep this server's
  * origin, and only its path and query go into Location, so no form of it can name another
  * origin and no character in it can make the header invalid. Anything else goes to `/`.
@@ -9,7 +9,8 @@ export function sameOriginPath(to: string | null | undefined, requestUrl: string
   if (!to) return '/'
   let target: URL
   try {
-    target = new URL(to, requestUrl)
+    // Relative to the root, not to the route's own URL: `alert(1)` is `/alert(1)`, never a path under /api/.
+    target = new URL(to, new URL('/', requestUrl))
   } catch {
     return '/'
   }
