@@ -18,8 +18,10 @@ export interface RenderGateOptions {
 
 /** The server cannot take this request now: `reason` says why, for the page. */
 export class ServerBusy extends Error {
-  constructor(readonly reason: 'queue-full' | 'wait-timeout') {
+  readonly reason: 'queue-full' | 'wait-timeout'
+  constructor(reason: 'queue-full' | 'wait-timeout') {
     super(reason === 'queue-full' ? 'Too many pages are being rendered at once.' : 'The page waited too long for its turn to render.')
+    this.reason = reason
   }
 }
 
