@@ -21,9 +21,11 @@ export default defineConfig({
   server: { host: '127.0.0.1', port: 4322 },
   // The sitemap lists the public site's pages; the preview server has none to list.
   integrations: [...(site.integrations ?? []).filter((i) => i && 'name' in i && i.name !== '@astrojs/sitemap'), previewServer()],
-  // The page script loads visual editing from the server itself; the Studio frames the pages
-  // (frame-ancestors is set per response by the middleware).
-  security: { ...site.security, csp: false },
+  // Astro's policy names the page's scripts (same-origin files, hashes of the site's inline
+  // scripts); the middleware keeps its script directives and adds frame-ancestors for the
+  // Studio (src/preview/headers.ts). Its style rules are dropped: the visual-editing overlay
+  // injects styles at run time.
+  security: site.security,
   vite: {
     ...site.vite,
     build: {

@@ -5,18 +5,27 @@
  * framed only by the Studio. The API being down answers 503 with the reason and the fix.
  */
 import { defineMiddleware } from 'astro:middleware'
+import type { MiddlewareHandler } from 'astro'
 import { locales } from '../../schemas/locales.ts'
 import { DRAFT_COOKIE, isDraftCookie } from './draft-mode.ts'
 import { draftIssues } from './draft-issues.ts'
+import { throughGate } from './busy.ts'
 import { contentErrorPage } from './error-page.ts'
+import { withSecurityHeaders } from './headers.ts'
 import { runInPreview } from './request-context.ts'
 import { previewServer } from './server.ts'
 
 const segments = new Set<string>(locales.map((l) => l.segment))
 
+// Every response gets the security headers (headers.ts); pages render a few at a time (busy.ts).
 export const onRequest = defineMiddleware(async (context, next) => {
-  const { env, content, dataAttribute } = previewServer()
-  if (context.url.pathname.startsWith('/api/')) return next()
+  const { env, gate } = previewServer()
+  const api = context.url.pathname.startsWith('/api/')
+  return withSecurityHeaders(api ? await next() : await throughGate(gate, () => page(context, next)), env.studioUrl)
+})
+
+const page = async (...[context, next]: Parameters<MiddlewareHandler>): Promise<Response> => {
+  const { content, dataAttribute } = previewServer()
   // Files (the open data: /data/metrics.csv, …) are the published data, never stega-marked drafts.
   const isFile = /\.[a-z0-9]+$/i.test(context.url.pathname)
   const draftMode = !isFile && isDraftCookie(context.cookies.get(DRAFT_COOKIE)?.value)
@@ -37,7 +46,6 @@ export const onRequest = defineMiddleware(async (context, next) => {
     const headers = new Headers(rendered.headers)
     headers.set('cache-control', 'no-store')
     headers.set('x-robots-tag', 'noindex, nofollow')
-    headers.set('content-security-policy', `frame-ancestors 'self' ${new URL(env.studioUrl).origin}`)
     return new Response(body, { status: unknownLanguage ? 404 : rendered.status, headers })
   })
-})
+}

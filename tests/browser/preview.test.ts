@@ -27,6 +27,8 @@ let server: RunningPreview
 let browser: Browser
 let context: BrowserContext
 let page: Page
+/** What Chromium reported against the server's script policy. */
+const violations: string[] = []
 
 /** Writes the industry's draft through the API, as the Studio does when an editor types. */
 const saveDraft = (en: string) =>
@@ -49,6 +51,9 @@ describe('preview server in Chromium', () => {
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS })
     context = await browser.newContext({ viewport: { width: 1280, height: 900 } })
     page = await context.newPage()
+    page.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) violations.push(`${page.url()}: ${message.text()}`)
+    })
     mkdirSync(resultsDir, { recursive: true })
   }, 300_000)
   afterAll(async () => {
@@ -101,5 +106,23 @@ describe('preview server in Chromium', () => {
     await expect(page.locator('html').getAttribute('lang')).resolves.toBe('zh-Hant-TW')
     // The English draft is shown; the Chinese name is unchanged.
     await expect(page.locator('h1').innerText()).resolves.toContain(names.zhTW)
+  })
+
+  it("runs the site's and visual editing's scripts under the server's script policy, and no other", async () => {
+    // The root page's inline language redirect runs: its hash is in the policy.
+    const root = await page.goto(`${server.url}/`)
+    expect(root?.headers()['content-security-policy']).toMatch(/script-src 'self' [^;]*'sha256-/)
+    await page.waitForURL(/\/(en|zh-tw)\/$/)
+    // A script the policy does not name is refused.
+    await page.goto(`${server.url}/en/industries/${slug}/`)
+    await page.locator('[data-draft-mode]').waitFor({ timeout: 20_000 })
+    await page.evaluate(() => {
+      const script = document.createElement('script')
+      script.textContent = 'document.documentElement.dataset.injected = "ran"'
+      document.head.append(script)
+    })
+    await expect(page.evaluate(() => document.documentElement.dataset.injected)).resolves.toBeUndefined()
+    expect(violations.filter((v) => !v.includes('/en/industries/')), 'only the injected script is refused').toEqual([])
+    expect(violations.length).toBeGreaterThan(0)
   })
 })

@@ -14,6 +14,7 @@ import { embeddedDataset, recognisableToken } from '../support/live-fixtures'
 import { projectRoot, run } from '../support/live-run'
 import { buildPreviewServer, PREVIEW_SCRIPT, previewEnv, previewSecret, startPreviewServer, type RunningPreview } from '../support/preview-server'
 import { findStega, misplacedStega } from '../support/stega-scan'
+import { siteContentQuery } from '../../src/content/queries'
 
 const TOKEN = recognisableToken('preview')
 const WRITE = recognisableToken('write')
@@ -41,9 +42,34 @@ const enter = async (secret: string, pathname = industryPath) => {
   const cookie = answer.headers.get('set-cookie')
   return { ...answer, cookie: cookie ? cookie.split(';')[0]! : undefined }
 }
+/** A draft session the tests use to hear the server's change stream. */
+let watcher: string
+/**
+ * Replaces the fake API's documents and waits until the preview server has heard of the
+ * change (its views cache then loads again): the server tells its pages after it starts a new
+ * revision, so once the change events have come through, no request sees the views from before.
+ */
+const change = async (documents: FakeDocument[]) => {
+  const response = await fetch(`${server.url}/api/preview/events`, { headers: { cookie: watcher } })
+  expect(response.status, 'the watching session').toBe(200)
+  const reader = response.body!.getReader()
+  let text = ''
+  const read = async (quietMs?: number) => {
+    const chunk = reader.read()
+    const next = quietMs === undefined ? await chunk : await Promise.race([chunk, new Promise<undefined>((done) => setTimeout(done, quietMs))])
+    if (next?.value) text += new TextDecoder().decode(next.value)
+    return next !== undefined
+  }
+  while (!text.includes('retry:')) await read()
+  api.setDocuments(documents)
+  while (!text.includes('event: change')) await read()
+  // One change event per document, in one burst: wait until it has passed.
+  while (await read(300));
+  await reader.cancel()
+}
 /** The fake API holds `published` (the embedded dataset unless given), the secret and a draft of the industry with `changes`. */
 const withDraft = (changes: Record<string, unknown>, published: FakeDocument[] = dataset) =>
-  api.setDocuments([...published, previewSecret('good-secret'), { ...industry, ...changes, _id: `drafts.${industry._id}` }])
+  change([...published, previewSecret('good-secret'), { ...industry, ...changes, _id: `drafts.${industry._id}` }])
 /** The draft most tests show: the industry with another English name. */
 const draftName = () => ({ name: { ...(industry.name as object), en: 'A draft name' } })
 
@@ -51,6 +77,7 @@ beforeAll(async () => {
   out = await buildPreviewServer(join(projectRoot, '.tmp/test-preview-server-unit'))
   api = await startFakeSanityServer({ documents: [...dataset, previewSecret('good-secret')], readTokens: [TOKEN], writeTokens: [WRITE] })
   server = await startPreviewServer(out, previewEnv(api, TOKEN, { SANITY_STUDIO_URL: 'http://127.0.0.1:3333' }))
+  watcher = (await enter('good-secret')).cookie!
 }, 300_000)
 afterAll(async () => {
   await server?.stop()
@@ -71,7 +98,7 @@ describe('starting', () => {
 
 describe('published content by default', () => {
   it('renders the same page as the public site, with no draft, stega or data-sanity', async () => {
-    withDraft(draftName())
+    await withDraft(draftName())
     const page = await get(industryPath)
     expect(page.status).toBe(200)
     expect(page.body).toContain(published)
@@ -81,7 +108,13 @@ describe('published content by default', () => {
     expect(findStega(page.body)).toEqual([])
     expect(page.headers.get('cache-control')).toBe('no-store')
     expect(page.headers.get('x-robots-tag')).toMatch(/noindex/)
-    expect(page.headers.get('content-security-policy')).toBe("frame-ancestors 'self' http://127.0.0.1:3333")
+    const policy = page.headers.get('content-security-policy')!.split(/;\s*/)
+    expect(policy).toContain("frame-ancestors 'self' http://127.0.0.1:3333")
+    expect(policy).toContain("object-src 'none'")
+    expect(policy.find((d) => d.startsWith('script-src '))).toMatch(/^script-src 'self'/)
+    expect(policy.join(';'), 'scripts only: the overlay injects its styles').not.toMatch(/unsafe-inline|unsafe-eval|style-src/)
+    expect(page.headers.get('x-content-type-options')).toBe('nosniff')
+    expect(page.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin')
   })
 
   it('answers 404 for a slug or a language the site does not have', async () => {
@@ -119,7 +152,7 @@ describe('the preview-URL secret', () => {
   })
 
   it('a forged or expired cookie is not draft mode', async () => {
-    withDraft(draftName())
+    await withDraft(draftName())
     const forged = await get(industryPath, `preview-draft-mode=${Math.floor(Date.now() / 1000) + 3600}.forged`)
     expect(forged.body).not.toContain('A draft name')
   })
@@ -128,7 +161,7 @@ describe('the preview-URL secret', () => {
 describe('draft mode', () => {
   let cookie: string
   beforeAll(async () => {
-    withDraft(draftName())
+    await withDraft(draftName())
     cookie = (await enter('good-secret')).cookie!
   })
 
@@ -179,12 +212,12 @@ describe('draft mode', () => {
     const metric = dataset.find((d) => d._id === 'metric-foundry-market-share')!
     const before = JSON.parse((await get('/data/metrics/foundry-market-share.json', cookie)).body) as { value: number }
     expect(before.value).toBe(metric.value)
-    withDraft(draftName(), dataset.map((d) => (d._id === metric._id ? { ...d, value: 76 } : d)))
+    await withDraft(draftName(), dataset.map((d) => (d._id === metric._id ? { ...d, value: 76 } : d)))
     try {
       expect((JSON.parse((await get('/data/metrics/foundry-market-share.json', cookie)).body) as { value: number }).value).toBe(76)
       for (const lang of ['en', 'zh-tw']) expect((await get(`/data/metrics/foundry-market-share.${lang}.csv`, cookie)).body, lang).toContain(',76,')
     } finally {
-      withDraft(draftName())
+      await withDraft(draftName())
     }
   })
 
@@ -215,7 +248,7 @@ describe('draft mode', () => {
   })
 
   it('a missing translation shows its notice, as on the public site', async () => {
-    withDraft({ goal: { _type: 'localeText', zhTW: (industry.goal as { zhTW: string }).zhTW, en: '' } })
+    await withDraft({ goal: { _type: 'localeText', zhTW: (industry.goal as { zhTW: string }).zhTW, en: '' } })
     const page = parse((await get(industryPath, cookie)).body)
     const fallback = page.querySelectorAll('[data-fallback]')
     expect(fallback.length).toBeGreaterThan(0)
@@ -223,7 +256,7 @@ describe('draft mode', () => {
   })
 
   it('a draft that would not publish still renders, with a banner listing its errors', async () => {
-    withDraft({ name: { _type: 'localeString', zhTW: '', en: '' } })
+    await withDraft({ name: { _type: 'localeString', zhTW: '', en: '' } })
     const page = await get(industryPath, cookie)
     expect(page.status).toBe(200)
     const problems = parse(page.body).querySelectorAll('[data-problem]').map((li) => li.getAttribute('data-problem'))
@@ -248,9 +281,9 @@ describe('draft mode', () => {
     }
     const page = await open()
     await page.readUntil('retry:')
-    // The server listens to Sanity for its pages; a change made then reaches the page.
+    // The server's one Sanity listener (for its views cache) serves its pages too; a change made then reaches the page.
     await vi.waitFor(() => expect(api.listeners()).toBe(1), { timeout: 10_000 })
-    withDraft({ name: { ...(industry.name as object), en: 'A draft name, again' } })
+    await withDraft({ name: { ...(industry.name as object), en: 'A draft name, again' } })
     const text = await page.readUntil('event: change')
     expect(text).toContain(`data: {"documentId":"drafts.${industry._id}"}`)
     expect(text, 'ids only, no content').not.toContain('A draft name, again')
@@ -263,8 +296,8 @@ describe('draft mode', () => {
         other.leave()
       }),
     )
-    // With no page left, the server closes its own Sanity listener, and goes on serving.
-    await vi.waitFor(() => expect(api.listeners()).toBe(0), { timeout: 10_000 })
+    // Pages coming and going open no listener of their own, and the server goes on serving.
+    expect(api.listeners()).toBe(1)
     expect((await get('/en/', cookie)).status).toBe(200)
     expect(server.output()).not.toMatch(/ERR_INVALID_STATE|already closed/)
     expect((await fetch(`${server.url}/api/preview/events`)).status, 'without the cookie').toBe(401)
@@ -278,8 +311,91 @@ describe('draft mode', () => {
   })
 })
 
+describe('the way back from the draft-mode routes', () => {
+  beforeAll(() => withDraft(draftName()))
+
+  // [what, the parameter as it appears in the query string, where it must lead]
+  const targets: Array<[string, string, string | undefined]> = [
+    ['a tab', encodeURIComponent('/\t/evil.example/'), '/'],
+    ['an encoded tab as sent', '/%09/evil.example/', '/'],
+    ['CR and LF', encodeURIComponent('/\r\n/evil.example/'), '/'],
+    ['a backslash', encodeURIComponent('/\\evil.example'), '/'],
+    ['a protocol-relative URL', encodeURIComponent('//evil.example'), '/'],
+    ['another origin', encodeURIComponent('https://evil.example/'), '/'],
+    ['a dot segment before //', encodeURIComponent('/.//evil.example/'), '/'],
+    // Stays on this server, as a path; which one does not matter, only that the header is valid.
+    ['a full-width space', encodeURIComponent('/\u3000/evil.example/'), undefined],
+    ['a leading full-width space', encodeURIComponent('\u3000//evil.example'), undefined],
+    // `/` when leaving; the Sanity library hands the enable route its path, `alert(1)`.
+    ['javascript:', encodeURIComponent('javascript:alert(1)'), undefined],
+    ['a page of the site', encodeURIComponent('/zh-tw/metrics/?x=1#y'), '/zh-tw/metrics/?x=1'],
+  ]
+  const check = (answer: { status: number; headers: Headers }, expected: string | undefined) => {
+    expect(answer.status).toBe(307)
+    const location = answer.headers.get('location')!
+    expect(location).toMatch(/^\/(?![/\\])[\x21-\x7e]*$/)
+    expect(new URL(location, server.url).origin).toBe(new URL(server.url).origin)
+    if (expected !== undefined) expect(location).toBe(expected)
+  }
+
+  it.each(targets)('leaving draft mode with %s in `to` stays on this server', async (_, to, expected) => {
+    check(await get(`/api/draft-mode/disable/?to=${to}`), expected)
+  })
+
+  it.each(targets)('entering draft mode with %s in the pathname stays on this server', async (_, to, expected) => {
+    const answer = await get(`/api/draft-mode/enable/?sanity-preview-secret=good-secret&sanity-preview-pathname=${to}`)
+    check(answer, expected)
+  })
+})
+
+describe('revoking draft mode', () => {
+  const showsDraft = async (cookie: string) => (await get(industryPath, cookie)).body.includes('A draft name')
+
+  it('a cookie whose session left draft mode no longer turns it on', async () => {
+    await withDraft(draftName())
+    const { cookie } = await enter('good-secret')
+    expect(await showsDraft(cookie!)).toBe(true)
+    await get('/api/draft-mode/disable/', cookie)
+    // The browser dropped the cookie; a copy of it sent again is refused.
+    expect(await showsDraft(cookie!)).toBe(false)
+    expect((await fetch(`${server.url}/api/preview/events`, { headers: { cookie: cookie! } })).status).toBe(401)
+    expect(await showsDraft(watcher), 'other sessions go on').toBe(true)
+  })
+
+  it('ending draft mode everywhere ends every session, and a new one starts as before', async () => {
+    const [one, other] = [(await enter('good-secret')).cookie!, (await enter('good-secret')).cookie!]
+    expect(await showsDraft(other)).toBe(true)
+    await get('/api/draft-mode/disable/?everywhere', one)
+    expect(await showsDraft(other)).toBe(false)
+    expect(await showsDraft(watcher)).toBe(false)
+    watcher = (await enter('good-secret')).cookie!
+    expect(await showsDraft(watcher)).toBe(true)
+  })
+
+  it('a request without a session cannot end the others', async () => {
+    await get('/api/draft-mode/disable/?everywhere')
+    expect(await showsDraft(watcher)).toBe(true)
+  })
+})
+
+describe('many editors at once', () => {
+  it('50 concurrent draft-mode page loads all answer, from far fewer site queries', async () => {
+    await withDraft(draftName())
+    const siteQueries = () => api.requestsTo('query').filter((r) => r.query === siteContentQuery).length
+    const before = siteQueries()
+    const paths = [industryPath, '/en/', '/zh-tw/', '/en/metrics/', '/en/glossary/']
+    const pages = await Promise.all(Array.from({ length: 50 }, (_, i) => get(paths[i % paths.length]!, watcher)))
+    expect(pages.map((p) => p.status)).toEqual(pages.map(() => 200))
+    expect(pages.every((p) => p.body.includes('data-draft-mode'))).toBe(true)
+    // One load of the drafts serves them all (a second at most, should the safety net expire).
+    expect(siteQueries() - before).toBeLessThanOrEqual(2)
+  })
+})
+
 describe('when Sanity is down', () => {
   it('answers 503 with what happened and what to do', async () => {
+    // A change first: the views the server keeps would otherwise answer without asking the API.
+    await withDraft(draftName())
     api.failNext(4, { status: 503 }, 'query')
     const page = await get(industryPath)
     api.clearFaults()

@@ -4,7 +4,7 @@
  * request, and retries through p-retry: @sanity/client 8 retries only 429/502/503 (not
  * 500/504) and ignores Retry-After, so its own retries are off (`maxRetries: 0`).
  */
-import type { ClientPerspective, SanityClient } from '@sanity/client'
+import type { ClientPerspective, SanityClient, StegaConfig } from '@sanity/client'
 import pRetry from 'p-retry'
 import { assertParams, type ContentSource, type QueryParams, type SanityDocumentLike } from './types.ts'
 import { describeApiError, errorCode, errorStatus, isRetryable, retryAfterMs, type LiveTarget } from './errors.ts'
@@ -64,10 +64,15 @@ export interface LiveSourceOptions extends Omit<RetryOptions, 'onRetry' | 'sleep
   apiHost?: string
   /** A read token: needed for the drafts perspective and private datasets. Used at build time only. */
   token?: string
-  /** `published` (default) or `drafts` for a preview build of unpublished changes. */
-  perspective?: 'published' | 'drafts'
+  /**
+   * `published` (default), `drafts` for a preview of unpublished changes, or `raw` (every
+   * stored document under its own id, drafts as `drafts.…`) for checks that need both.
+   */
+  perspective?: 'published' | 'drafts' | 'raw'
   /** Milliseconds before one request is abandoned (default 30 s). A timeout is not retried. */
   timeout?: number
+  /** Edit marks in the text of query results (the preview server's visual editing); off by default. */
+  stega?: StegaConfig
 }
 
 /** Every document a dataset holds, as the embedded dataset does: no system or asset documents. */
@@ -91,6 +96,7 @@ export function createLiveSource(options: LiveSourceOptions): ContentSource {
         ...(options.apiHost ? { apiHost: options.apiHost, useProjectHostname: false } : {}),
         timeout,
         maxRetries: 0,
+        ...(options.stega ? { stega: options.stega } : {}),
       }),
     ))
   const target: LiveTarget = { projectId: options.projectId, dataset: options.dataset, apiHost: options.apiHost, perspective }

@@ -4,17 +4,14 @@
  * without the draft-mode cookie get 401.
  */
 import type { APIRoute } from 'astro'
-import { createChangeHub } from '../changes.ts'
 import { DRAFT_COOKIE, isDraftCookie } from '../draft-mode.ts'
 import { previewServer } from '../server.ts'
 
 export const prerender = false
 
-let hub: ReturnType<typeof createChangeHub> | undefined
-
 export const GET: APIRoute = ({ cookies, request }) => {
   if (!isDraftCookie(cookies.get(DRAFT_COOKIE)?.value)) return new Response('Draft mode is off.', { status: 401 })
-  hub ??= createChangeHub(previewServer().content.client)
+  const hub = previewServer().content.changes
   const encoder = new TextEncoder()
   // A page that leaves ends the stream twice: the adapter cancels it and the request aborts,
   // in either order. Only the first may touch the controller; a second close would throw
@@ -27,7 +24,7 @@ export const GET: APIRoute = ({ cookies, request }) => {
         if (!closed) controller.enqueue(encoder.encode(text))
       }
       send('retry: 1000\n\n')
-      const unsubscribe = hub!.subscribe(({ documentId }) => send(`event: change\ndata: ${JSON.stringify({ documentId })}\n\n`))
+      const unsubscribe = hub.subscribe(({ documentId }) => send(`event: change\ndata: ${JSON.stringify({ documentId })}\n\n`))
       // A comment now and then keeps proxies from closing a quiet stream.
       const keepAlive = setInterval(() => send(': keep-alive\n\n'), 25_000)
       stop = () => {
