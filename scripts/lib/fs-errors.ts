@@ -75,8 +75,9 @@ export function assertWritable(dir: string, role: string): void {
     mkdirSync(dir, { recursive: true })
     rmdirSync(mkdtempSync(join(dir, '.write-check-')))
   } catch (error) {
-    const described = describeFsError(error, dir)
-    if (!described) throw error
-    throw new HintedError(`Cannot write ${role} ${dir}: ${described.message}`, described.hint, 'build.not-writable')
+    if (!isFsError(error)) throw error
+    // Named by the folder, not by the probe inside it.
+    const { message, hint } = FS_CODES[error.code!]!(dir)
+    throw new HintedError(`Cannot write ${role} ${dir}: ${message}`, hint, 'build.not-writable')
   }
 }
