@@ -28,7 +28,7 @@
  */
 process.env.ASTRO_TELEMETRY_DISABLED = '1'
 
-import { mkdirSync, rmSync } from 'node:fs'
+import { existsSync, mkdirSync, rmSync } from 'node:fs'
 import { basename, dirname, join, relative, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { fileURLToPath } from 'node:url'
@@ -86,7 +86,7 @@ function prepareOutput(): void {
   assertSafeOutDir(outDir, projectRoot)
   assertWritable(dirname(outDir), 'the folder that holds the output,')
   lock = acquireOutputLock(outDir, shownOut)
-  assertWritable(buildsDir(outDir), 'the folder of finished builds,')
+  if (existsSync(buildsDir(outDir))) assertWritable(buildsDir(outDir), 'the folder of finished builds,')
   assertWritable(tmpDir, 'the work folder')
   const swept = sweepLeftovers(outDir, tmpDir)
   if (swept.length) print(`Swept what stopped builds left: ${swept.map((path) => relative(process.cwd(), path) || path).join(', ')}`)
