@@ -21,7 +21,7 @@ import { fileURLToPath } from 'node:url'
 import { afterAll, describe, expect, it } from 'vitest'
 import { assertWritable, describeFsError } from '../../scripts/lib/fs-errors'
 import { acquireOutputLock } from '../../scripts/lib/output-lock'
-import { swapInto } from '../../scripts/lib/swap'
+import { swapInto, sweepLeftovers } from '../../scripts/lib/swap'
 import { HintedError } from '../../src/content/content-error'
 import { baseDataset } from '../fixtures/base'
 import { startFakeSanityServer } from '../support/fake-sanity-server'
@@ -237,6 +237,28 @@ describe('build helpers under faults', () => {
     lock.release()
     expect(existsSync(`${out}.lock`)).toBe(false)
     expect(readdirSync(join(scratch, 'locked'))).toEqual([])
+  })
+
+  it('the sweep removes only dead builds\' leftovers, and puts a whole staged site back when the output is missing', () => {
+    const root = join(scratch, 'sweep')
+    const out = join(root, 'dist')
+    const work = join(root, 'tmp')
+    const dead = spawnSync(process.execPath, ['-e', '0']).pid!
+    const live = process.ppid
+    for (const pid of [dead, live]) {
+      mkdirSync(join(`${out}.builds`, `build-t-${pid}`), { recursive: true })
+      mkdirSync(join(work, `build-t-${pid}`), { recursive: true })
+    }
+    writeFileSync(join(`${out}.builds`, `build-t-${dead}`, 'index.html'), 'staged')
+    symlinkSync(`dist.builds/build-t-${dead}`, `${out}.new-${dead}`) // killed right before the flip of a first build
+    mkdirSync(`${out}.old-${dead}-1`) // the swap before links
+    const swept = sweepLeftovers(out, work)
+    expect(lstatSync(out).isSymbolicLink()).toBe(true)
+    expect(readFileSync(join(out, 'index.html'), 'utf8')).toBe('staged')
+    expect(swept).toEqual(expect.arrayContaining([`${out}.new-${dead} (restored as ${out})`, `${out}.old-${dead}-1`, join(work, `build-t-${dead}`)]))
+    expect(readdirSync(`${out}.builds`).sort()).toEqual([`build-t-${dead}`, `build-t-${live}`].sort())
+    expect(readdirSync(work)).toEqual([`build-t-${live}`])
+    expect(readdirSync(root).sort()).toEqual(['dist', 'dist.builds', 'tmp'])
   })
 
   it('the first publish turns a real output folder into a link, and later ones flip the link', () => {
