@@ -9,7 +9,11 @@
  *             snapshot, the only thing Astro's pages read
  *   pages     Astro renders the pages from the snapshot into a fresh folder under .tmp/
  *   search    Pagefind indexes the rendered pages (scripts/lib/search-index.ts)
- *   swap      only now does the finished folder replace the output folder (dist/)
+ *   swap      only now does the finished site replace the output: dist/ is a link to the
+ *             finished build, flipped in one rename (scripts/lib/swap.ts)
+ *
+ * Before the content phase the output and work folders are checked writable, the output's
+ * lock is taken (one build per output folder) and leftovers of dead builds are swept.
  *
  * Bad content (or a missing or stale translation with STRICT_I18N=1) stops the build after validate or
  * views, with every problem named by document, field and fix. Whatever fails, the output
@@ -24,8 +28,8 @@
  */
 process.env.ASTRO_TELEMETRY_DISABLED = '1'
 
-import { mkdirSync, rmSync } from 'node:fs'
-import { dirname, join, relative, resolve } from 'node:path'
+import { existsSync, mkdirSync, rmSync } from 'node:fs'
+import { basename, dirname, join, relative, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { fileURLToPath } from 'node:url'
 import writeFileAtomic from 'write-file-atomic'
@@ -37,16 +41,20 @@ import { buildSiteViews } from '../src/content/views.ts'
 import { writeBuildReport, type BuildOutcome } from './lib/build-report.ts'
 import { packageBin, runTool, stopTools } from './lib/child.ts'
 import { countHtml } from './lib/files.ts'
+import { assertWritable, describeFsError } from './lib/fs-errors.ts'
+import { acquireOutputLock, type OutputLock } from './lib/output-lock.ts'
 import { Phases } from './lib/phases.ts'
 import { buildSearchIndex } from './lib/search-index.ts'
-import { assertSafeOutDir, swapInto } from './lib/swap.ts'
+import { assertSafeOutDir, buildsDir, flipSite, stageSite, sweepLeftovers } from './lib/swap.ts'
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const { values: args } = parseArgs({ options: { out: { type: 'string' }, report: { type: 'string' }, check: { type: 'boolean', default: false } } })
 // Defaults live in the project; paths given on the command line are relative to where it runs.
 const outDir = args.out ? resolve(args.out) : join(projectRoot, 'dist')
 const reportFile = args.report ? resolve(args.report) : join(projectRoot, 'build-report.json')
-const work = join(projectRoot, '.tmp', `build-${new Date().toISOString().replace(/[:.]/g, '-')}-${process.pid}`)
+const tmpDir = join(projectRoot, '.tmp')
+const work = join(tmpDir, `build-${new Date().toISOString().replace(/[:.]/g, '-')}-${process.pid}`)
+let lock: OutputLock | undefined
 
 const phases = new Phases()
 const outcome: BuildOutcome = { startedAt: new Date() }
@@ -68,8 +76,32 @@ function contentFailed(report: ValidationReport): never {
   )
 }
 
+/**
+ * Before anything is built: the output folder must be safe to replace, the folders the
+ * publish step writes (beside the output, and the builds behind it) and the work folder must
+ * be writable, and no other build may be writing the same output (the lock). Then what dead
+ * builds left behind is swept. A problem here fails at once, not after a whole build.
+ */
+function prepareOutput(): void {
+  assertSafeOutDir(outDir, projectRoot)
+  assertWritable(dirname(outDir), 'the folder that holds the output,')
+  lock = acquireOutputLock(outDir, shownOut)
+  if (existsSync(buildsDir(outDir))) assertWritable(buildsDir(outDir), 'the folder of finished builds,')
+  assertWritable(tmpDir, 'the work folder')
+  const swept = sweepLeftovers(outDir, tmpDir)
+  if (swept.length) print(`Swept what stopped builds left: ${swept.map((path) => relative(process.cwd(), path) || path).join(', ')}`)
+}
+
+/** A test hook, read by tests only: widens the moment between staging the site and the flip. */
+async function testPauseBeforeSwap(): Promise<void> {
+  const ms = Number(process.env.BUILD_TEST_PAUSE_BEFORE_SWAP_MS ?? 0)
+  if (!(ms > 0)) return
+  printError(`(test hook) pausing ${ms} ms before the swap`)
+  await new Promise((done) => setTimeout(done, ms))
+}
+
 async function build(): Promise<void> {
-  if (!args.check) assertSafeOutDir(outDir, projectRoot)
+  if (!args.check) prepareOutput()
   const strictI18n = strictI18nFromEnv()
 
   let source: ContentSource | undefined
@@ -121,7 +153,12 @@ async function build(): Promise<void> {
   })
 
   outcome.search = await phases.run('search', () => buildSearchIndex(siteDir))
-  await phases.run('swap', () => swapInto(siteDir, outDir))
+  await phases.run('swap', async () => {
+    const staged = stageSite(siteDir, outDir, basename(work))
+    await testPauseBeforeSwap()
+    lock!.assertHeld()
+    flipSite(staged)
+  })
 }
 
 // A signal (a newer publish cancelling this build, Ctrl-C) stops the tools and removes the work.
@@ -130,18 +167,22 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
     printError(`✗ Build stopped by ${signal}: ${shownOut} was left as it was.`)
     stopTools()
     rmSync(work, { recursive: true, force: true })
+    lock?.release()
     process.exit(signal === 'SIGINT' ? 130 : signal === 'SIGHUP' ? 129 : 143)
   })
 }
 
 try {
   await build()
-} catch (error) {
+} catch (caught) {
+  // A disk that is full or read-only is said with its path and the fix, not as a bare errno.
+  const error = describeFsError(caught) ?? caught
   outcome.failure = toContentIssue(error, 'build.failed')
   // Not a known failure but a bug: its stack is what a developer needs.
   if (!(error instanceof ContentError || error instanceof HintedError)) printError(String((error as Error).stack ?? error))
 } finally {
   rmSync(work, { recursive: true, force: true })
+  lock?.release()
 }
 
 if (outcome.failure) {

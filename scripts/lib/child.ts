@@ -2,14 +2,18 @@
  * The build's two tools, Astro and Pagefind, run as child processes: their memory is returned
  * when they exit (Astro's heap and Pagefind's index never coexist), and a build that is
  * stopped can stop them. Each runs in a process group of its own, so stopping it also stops
- * what it started (Pagefind's npm wrapper starts the Pagefind binary).
+ * what it started (Pagefind's npm wrapper starts the Pagefind binary). Each is started under
+ * a guard (tool-guard.ts) that ends the group when the build dies, even by SIGKILL, when the
+ * build cannot stop anything itself.
  */
 import { spawn } from 'node:child_process'
 import { realpathSync } from 'node:fs'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { HintedError } from '../../src/content/content-error.ts'
 
 const running = new Set<number>()
+const guard = join(dirname(fileURLToPath(import.meta.url)), 'tool-guard.ts')
 
 /** The script behind an npm bin link (`node_modules/.bin/<name>`), the command a package declares. */
 export function packageBin(projectRoot: string, name: string): string {
@@ -35,7 +39,9 @@ export interface ToolRun {
 /** Runs a tool to the end; rejects with a {@link HintedError} when it cannot start or fails. */
 export function runTool(tool: ToolRun): Promise<void> {
   return new Promise((resolveRun, reject) => {
-    const child = spawn(process.execPath, [tool.script, ...tool.args], { cwd: tool.cwd, env: tool.env, stdio: ['ignore', 'inherit', 'inherit'], detached: true })
+    // stdin is the guard's life line: it is never written, and closes when this process dies.
+    const child = spawn(process.execPath, [guard, tool.script, ...tool.args], { cwd: tool.cwd, env: tool.env, stdio: ['pipe', 'inherit', 'inherit'], detached: true })
+    child.stdin?.on('error', () => {}) // the guard gone first: nothing to tell it
     if (child.pid) running.add(child.pid)
     child.on('error', (error) => reject(new HintedError(`Could not run ${tool.name}: ${error.message}.`, 'Reinstall the packages: npm ci.', 'build.tool-failed')))
     child.on('close', (code, signal) => {

@@ -33,8 +33,9 @@
  * public dataset); mutations need a write token (403 `mutationError` otherwise).
  *
  * Every request is recorded (method, path, query, headers, parsed body, status) and faults can
- * be injected for the next N requests: an HTTP status (429 with Retry-After, 500, 503, …) or a
- * delay before answering (longer than the client's timeout to test timeouts).
+ * be injected for the next N requests: an HTTP status (429 with Retry-After, 500, 503, …), a
+ * delay before answering (longer than the client's timeout to test timeouts), or a raw body
+ * that is not the API's JSON (an HTML page with status 200, JSON cut off).
  */
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
@@ -81,9 +82,13 @@ export interface RecordedRequest {
   fault?: Fault
 }
 
-/** A fault answered instead of the API. */
+/**
+ * A fault answered instead of the API: a status with a JSON body, a delay, or a raw body
+ * (`raw`, sent as is with `contentType`: a proxy's HTML page, JSON cut off half way).
+ */
 export type Fault =
-  | { status: number; retryAfter?: number | string; body?: unknown }
+  | { status: number; retryAfter?: number | string; body?: unknown; raw?: undefined }
+  | { status: number; raw: string; contentType?: string }
   | { delayMs: number; status?: undefined }
 
 export interface FakeSanityOptions {
@@ -447,6 +452,11 @@ export async function startFakeSanityServer(options: FakeSanityOptions = {}): Pr
         if ('delayMs' in fault && fault.delayMs !== undefined) {
           await sleep(fault.delayMs)
           if (res.destroyed || req.destroyed) return
+        } else if ('raw' in fault && fault.raw !== undefined) {
+          record.status = fault.status
+          res.writeHead(fault.status, { 'content-type': fault.contentType ?? 'text/html; charset=utf-8' })
+          res.end(fault.raw)
+          return
         } else if (fault.status !== undefined) {
           const headers: Record<string, string> = {}
           if (fault.retryAfter !== undefined) headers['retry-after'] = String(fault.retryAfter)

@@ -11,9 +11,9 @@
  */
 import { createHash } from 'node:crypto'
 import { spawn } from 'node:child_process'
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join, relative } from 'node:path'
+import { basename, join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, describe, expect, it } from 'vitest'
 import { assertSafeOutDir, swapInto } from '../../scripts/lib/swap'
@@ -264,7 +264,10 @@ describe('scripts/build.ts with valid content', () => {
     expect(existsSync(join(out, 'pagefind/pagefind.js'))).toBe(true)
     expect(readdirSync(join(out, 'pagefind')).some((n) => n.startsWith('pagefind-entry'))).toBe(true)
     expect(leftovers(run.pid)).toEqual([])
-    expect(readdirSync(scratch).filter((n) => n.startsWith('dist-valid.'))).toEqual([]) // no .old-/.new- folders
+    // The old real folder became a link to the one finished build; nothing else beside it.
+    expect(readdirSync(scratch).filter((n) => n.startsWith('dist-valid.'))).toEqual(['dist-valid.builds'])
+    expect(lstatSync(out).isSymbolicLink()).toBe(true)
+    expect(readdirSync(`${out}.builds`)).toEqual([basename(readlinkSync(out))])
     expect(run.stdout).toMatch(/✓ Built \d+ pages \(\d+ in search\) into /)
     expect(lastLine(run.stdout)).toMatch(/^content \d+\.\ds · validate \d+\.\ds · views \d+\.\ds · pages \d+\.\ds · search \d+\.\ds · swap \d+\.\ds · total \d+\.\ds$/)
 
@@ -290,7 +293,7 @@ describe('build helpers', () => {
     writeFileSync(join(fresh, 'new.txt'), 'new')
     swapInto(fresh, out)
     expect(readdirSync(out)).toEqual(['new.txt'])
-    expect(readdirSync(join(scratch, 'swap'))).toEqual(['dist'])
+    expect(readdirSync(join(scratch, 'swap')).sort()).toEqual(['dist', 'dist.builds'])
     // Into a folder that does not exist yet.
     const fresh2 = join(scratch, 'swap/fresh2')
     mkdirSync(fresh2)

@@ -130,6 +130,59 @@ export function describeApiError(error: unknown, target: LiveTarget, what: strin
   return new SanityApiError(message, hintFor(statusCode, timedOut, timeoutMs), { statusCode, attempts, timedOut })
 }
 
+/** An answer with status 200 that is not the API's JSON: said by {@link queryResult}. */
+export class UnexpectedAnswerError extends Error {
+  override name = 'UnexpectedAnswerError'
+  readonly hint: string
+  constructor(message: string, hint: string) {
+    super(message)
+    this.hint = hint
+  }
+}
+
+/** At most `max` characters of `text` on one line, for a message. */
+const snippet = (text: string, max = 120) => {
+  const line = text.replace(/\s+/g, ' ').trim()
+  return line.length > max ? `${line.slice(0, max)}…` : line
+}
+
+const NOT_SANITY_HINT =
+  'Something other than Sanity answered (a proxy, a firewall or captive portal, or SANITY_API_HOST naming a web site): check SANITY_API_HOST (unset it for api.sanity.io) and the proxy settings of the network the build runs on, then build again.'
+const CUT_OFF_HINT =
+  'The answer was cut off on the way (a dropped connection, or a proxy with a size or time limit): build again; if it keeps happening, check what stands between the build and the API.'
+
+/**
+ * The `result` of a query's whole answer (`fetch(…, { filterResponse: false })`). Anything
+ * else (an HTML page, JSON cut off or malformed, which the client hands over as text, or
+ * JSON that is not a query answer) throws an {@link UnexpectedAnswerError} saying what came
+ * back: read as "no result", it would claim the dataset has no siteSettings document.
+ */
+export function queryResult<T>(body: unknown): T {
+  if (body !== null && typeof body === 'object' && !Array.isArray(body) && 'result' in body) return (body as { result: T }).result
+  if (typeof body !== 'string') {
+    throw new UnexpectedAnswerError(`the API answered JSON that is not a query answer (no "result"): ${snippet(JSON.stringify(body) ?? String(body))}`, NOT_SANITY_HINT)
+  }
+  const text = body.trim()
+  if (text === '') throw new UnexpectedAnswerError('the API answered with an empty body, not JSON', CUT_OFF_HINT)
+  if (text.startsWith('<')) {
+    const title = /<title[^>]*>([^<]*)<\/title>/i.exec(text)?.[1]?.trim()
+    throw new UnexpectedAnswerError(`the API answered HTML, not JSON: ${title ? `a page titled "${snippet(title, 80)}"` : `"${snippet(text)}"`}`, NOT_SANITY_HINT)
+  }
+  try {
+    JSON.parse(text)
+  } catch (error) {
+    const bytes = new TextEncoder().encode(text).length
+    throw new UnexpectedAnswerError(`the API answered malformed JSON (${(error as Error).message}; ${bytes} bytes ending "${snippet(text.slice(-40), 40)}"): it was cut off or is not the API's`, CUT_OFF_HINT)
+  }
+  throw new UnexpectedAnswerError(`the API answered text that is not a query answer: "${snippet(text)}"`, NOT_SANITY_HINT)
+}
+
+/** A {@link UnexpectedAnswerError} as a {@link SanityApiError} naming the target; tokens scrubbed. */
+export function describeUnexpectedAnswer(error: UnexpectedAnswerError, where: string, secrets: (string | undefined)[]): SanityApiError {
+  const message = redact(`Sanity query for ${where}: ${error.message}.`, secrets.filter((s): s is string => Boolean(s)))
+  return new SanityApiError(message, error.hint, { statusCode: 200, attempts: 1, timedOut: false })
+}
+
 /** Environment variables whose values are credentials. */
 const SECRET_NAME = /TOKEN|SECRET|PASSWORD|AUTH/i
 

@@ -7,7 +7,7 @@
 import type { ClientPerspective, SanityClient, StegaConfig } from '@sanity/client'
 import pRetry from 'p-retry'
 import { assertParams, type ContentSource, type QueryParams, type SanityDocumentLike } from './types.ts'
-import { describeApiError, errorCode, errorStatus, isRetryable, retryAfterMs, type LiveTarget } from './errors.ts'
+import { describeApiError, describeUnexpectedAnswer, errorCode, errorStatus, isRetryable, queryResult, retryAfterMs, UnexpectedAnswerError, type LiveTarget } from './errors.ts'
 
 /** The API version the live client is pinned to. */
 export const API_VERSION = '2025-02-19'
@@ -105,7 +105,9 @@ export function createLiveSource(options: LiveSourceOptions): ContentSource {
     assertParams(query, params)
     try {
       const sanity = await getClient()
-      return await withRetries(() => sanity.fetch<T>(query, params), {
+      // The whole answer, not just its `result`: an HTML page or cut-off JSON arrives as text,
+      // and its missing `result` must not read as an empty dataset.
+      return await withRetries(async () => queryResult<T>(await sanity.fetch(query, params, { filterResponse: false })), {
         ...options,
         onRetry: ({ attempt, delayMs, error }) =>
           console.warn(
@@ -114,6 +116,7 @@ export function createLiveSource(options: LiveSourceOptions): ContentSource {
           ),
       })
     } catch (error) {
+      if (error instanceof UnexpectedAnswerError) throw describeUnexpectedAnswer(error, where, [options.token])
       throw describeApiError(error, target, 'query', [options.token], timeout)
     }
   }
