@@ -87,7 +87,8 @@ async function benchSize(factor: number, real: Doc[]): Promise<SizeResult> {
   log(`${factor}×: ${pages} pages; hyperfine, ${runsOf(factor)} run(s) of site, floor and lower bound`)
   const [siteTimed, floor, bound] = await hyperfine(
     [
-      { name: 'site', argv: site, prepare: clean(siteOut) },
+      // The site's output is a link to its build folder (scripts/lib/swap.ts): delete both.
+      { name: 'site', argv: site, prepare: clean(siteOut, `${siteOut}.builds`) },
       { name: 'floor', argv: astroBuild(floorDir), prepare: clean(join(floorDir, 'dist')) },
       { name: 'lower-bound', argv: lowerBoundCommand(stackDir, pagefind, join(dir, 'pagefind-cwd')), prepare: clean(join(stackDir, 'dist'), searchOut) },
     ],
@@ -111,7 +112,7 @@ async function benchSize(factor: number, real: Doc[]): Promise<SizeResult> {
     search: measureSearchIndex(siteOut),
   }
   // Keep the real site for Lighthouse; the rest only takes disk space.
-  for (const d of [join(floorDir, 'dist'), join(stackDir, 'dist'), searchOut, ...(factor === 1 ? [] : [siteOut])]) rmSync(d, { recursive: true, force: true })
+  for (const d of [join(floorDir, 'dist'), join(stackDir, 'dist'), searchOut, ...(factor === 1 ? [] : [siteOut, `${siteOut}.builds`])]) rmSync(d, { recursive: true, force: true })
   return result
 }
 
