@@ -10,6 +10,7 @@ import { DRAFT_COOKIE, isDraftCookie } from './draft-mode.ts'
 import { draftIssues } from './draft-issues.ts'
 import { contentErrorPage } from './error-page.ts'
 import { runInPreview } from './request-context.ts'
+import { isOpenDataPath, openDataResponse } from './open-data-files.ts'
 import { previewServer } from './server.ts'
 
 const segments = new Set<string>(locales.map((l) => l.segment))
@@ -26,6 +27,7 @@ export const onRequest = defineMiddleware(async (context, next) => {
   } catch (error) {
     return contentErrorPage(error)
   }
+  if (isOpenDataPath(context.url.pathname)) return openDataResponse(loaded.views, context.site, context.url.pathname)
   // A route such as /[lang]/… with a language the site does not have: the 404 page.
   const lang = context.params.lang
   const unknownLanguage = lang !== undefined && !segments.has(lang)

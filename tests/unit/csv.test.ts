@@ -1,6 +1,6 @@
-/** The CSV writer of the open data (src/pages/data/_csv.ts), against literal expected text. */
+/** The CSV writer of the open data (src/open-data/csv.ts), against literal expected text. */
 import { describe, expect, it } from 'vitest'
-import { toCsv } from '../../src/pages/data/_csv'
+import { toCsv } from '../../src/open-data/csv'
 
 describe('toCsv', () => {
   it('quotes only what must be quoted, doubles quotes, ends every record with CRLF, keeps numbers as given', () => {
