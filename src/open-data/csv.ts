@@ -36,7 +36,7 @@ export function toCsv(header: string[], rows: CsvField[][], options: { bom?: boo
     bom: options.bom ?? false,
     record_delimiter: 'windows',
     quoted_match: /[\r\n]/,
-    cast: { number: formatPlainNumber },
+    cast: { number: formatPlainNumber, string: safeCsvText },
   })
 }
 

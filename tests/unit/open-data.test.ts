@@ -1,0 +1,54 @@
+/**
+ * The open data files made from hostile content: CSV cells that a spreadsheet would run as a
+ * formula are neutralised (numbers untouched), BibTeX entries stay one entry with the right
+ * fields whatever braces a title holds, and the standalone SVG sets its text baselines in a
+ * way every renderer follows.
+ */
+import { readFileSync } from 'node:fs'
+import bibtex from 'bibtex'
+import { parse } from 'csv-parse/sync'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { parseNdjson } from '../../src/content/ndjson'
+import { loadSiteContent } from '../../src/content/load'
+import { createLocalSource } from '../../src/content/source/local'
+import { buildSiteViews, type SiteViews } from '../../src/content/views'
+import { openDataFile } from '../../src/open-data/files'
+
+type Doc = Record<string, unknown> & { _id: string }
+const site = new URL('https://example.org')
+const dataset = () => parseNdjson(readFileSync('content/dataset.ndjson', 'utf8')) as Doc[]
+
+/** The views of the embedded dataset with `edit` applied to one document. */
+async function viewsWith(id: string, edit: (doc: Doc) => Doc): Promise<SiteViews> {
+  const documents = dataset().map((d) => (d._id === id ? edit(d) : d))
+  return buildSiteViews(await loadSiteContent(createLocalSource({ documents: documents as never })))
+}
+
+const file = (views: SiteViews, path: string) => {
+  const found = openDataFile(views, site, path)
+  if (!found) throw new Error(`no file ${path}`)
+  return found.bytes
+}
+
+describe('CSV formula injection', () => {
+  const hostile = '=HYPERLINK("http://evil.example","click")'
+  let views: SiteViews
+  beforeAll(async () => {
+    views = await viewsWith('metric-foundry-market-share', (d) => ({ ...d, label: { ...(d.label as object), en: hostile, zhTW: '+1 晶圓' }, value: -5 }))
+  })
+
+  it("a figure's CSV starts a hostile label with a quote and keeps a negative value a number", () => {
+    const [record] = parse(file(views, '/data/metrics/foundry-market-share.en.csv'), { bom: true, from_line: 2, columns: true }) as Record<string, string>[]
+    expect(record!.label).toBe(`'${hostile}`)
+    expect(record!.value).toBe('-5')
+    const [zh] = parse(file(views, '/data/metrics/foundry-market-share.zh-tw.csv'), { bom: true, from_line: 2, columns: true }) as Record<string, string>[]
+    expect(zh!.label).toBe("'+1 晶圓")
+  })
+
+  it('/data/metrics.csv does the same, and no text cell of any CSV starts a formula', () => {
+    const rows = parse(file(views, '/data/metrics.csv'), { bom: true, columns: true }) as Record<string, string>[]
+    const row = rows.find((r) => r.slug === 'foundry-market-share')!
+    expect([row['label_en'], row['label_zh-TW'], row.value]).toEqual([`'${hostile}`, "'+1 晶圓", '-5'])
+    for (const r of rows) for (const [column, cell] of Object.entries(r)) if (column !== 'value') expect(cell, column).not.toMatch(/^[=+\-@\t\r]/)
+  })
+})
