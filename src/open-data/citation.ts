@@ -45,10 +45,12 @@ function dayParts(instant: string, tag: string, month: 'long' | 'numeric'): Reco
   return { year: get('year'), month: get('month'), day: get('day') }
 }
 
+// BibTeX counts every brace, escaped or not: `\}` would still close the field early. Braces
+// are written as TeX's text commands, whose own `{}` are balanced.
 const TEX_SPECIAL: Record<string, string> = {
   '\\': '\\textbackslash{}',
-  '{': '\\{',
-  '}': '\\}',
+  '{': '\\textbraceleft{}',
+  '}': '\\textbraceright{}',
   '%': '\\%',
   '&': '\\&',
   $: '\\$',
@@ -57,7 +59,7 @@ const TEX_SPECIAL: Record<string, string> = {
   '^': '\\^{}',
   '~': '\\~{}',
 }
-/** Text for a BibTeX field: TeX's special characters escaped. */
+/** Text for a BibTeX field: TeX's special characters escaped, its braces always balanced. */
 export function bibtexText(text: string): string {
   return text.replace(/[\\{}%&$#_^~]/g, (c) => TEX_SPECIAL[c]!)
 }

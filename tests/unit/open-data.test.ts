@@ -52,3 +52,38 @@ describe('CSV formula injection', () => {
     for (const r of rows) for (const [column, cell] of Object.entries(r)) if (column !== 'value') expect(cell, column).not.toMatch(/^[=+\-@\t\r]/)
   })
 })
+
+describe('BibTeX', () => {
+  // BibTeX counts every brace, escaped or not: `\}` in a title closes the field. (This parser
+  // counts them the same way; it rejects any `@` inside a field, which BibTeX accepts.)
+  const title = 'Share } of {chips} \\ 100% "quoted" # & $ _ ^ ~ end'
+  const fields = ['author', 'title', 'howpublished', 'year', 'month', 'url', 'urldate', 'note']
+  // The month macros (`nov`) every BibTeX style defines; this parser lists the ones an entry
+  // uses among its fields, so they are left out when comparing fields.
+  const monthNames = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec']
+  const parseEntry = (entry: string) => bibtex.parseBibFile(`${monthNames.map((m) => `@string{${m} = "${m}"}`).join('\n')}\n${entry}`)
+  const fieldsOf = (entry: { fields: Record<string, unknown> }) => Object.keys(entry.fields).filter((k) => !monthNames.includes(k))
+
+  it('a figure with braces, backslashes, % and quotes in its title is one entry with every field', async () => {
+    const views = await viewsWith('metric-foundry-market-share', (d) => ({ ...d, label: { ...(d.label as object), en: title, zhTW: `{${title}` } }))
+    const json = JSON.parse(file(views, '/data/metrics/foundry-market-share.json')) as { citation: Record<string, { bibtex: string }> }
+    for (const [tag, { bibtex: entry }] of Object.entries(json.citation)) {
+      const parsed = parseEntry(entry)
+      expect(Object.keys(parsed.entries$), tag).toEqual([`sixcore:metric:foundry-market-share:${tag === 'en' ? 'en' : 'zh-tw'}`])
+      const found = parsed.getEntry(Object.keys(parsed.entries$)[0]!)!
+      expect(fieldsOf(found), `${tag} ${entry}`).toEqual(fields)
+      expect(bibtex.normalizeFieldValue(found.getField('title')), tag).toMatch(/"quoted" .* end$/)
+      expect(bibtex.normalizeFieldValue(found.getField('url')), tag).toMatch(/^https:\/\/example\.org\//)
+    }
+  })
+
+  it("a group's entry with a brace in its title keeps its note", async () => {
+    const views = await viewsWith('metricGroup-semiconductor-market-share', (d) => ({ ...d, title: { ...(d.title as object), en: 'Shares }', zhTW: '市占率 {' } }))
+    const json = JSON.parse(file(views, '/data/groups/semiconductor-market-share.json')) as { citation: Record<string, { bibtex: string }> }
+    for (const { bibtex: entry } of Object.values(json.citation)) {
+      const parsed = parseEntry(entry)
+      expect(Object.keys(parsed.entries$)).toHaveLength(1)
+      expect(fieldsOf(parsed.getEntry(Object.keys(parsed.entries$)[0]!)!)).toEqual(fields)
+    }
+  })
+})
