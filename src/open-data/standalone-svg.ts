@@ -56,7 +56,12 @@ export function standaloneChartSvg(parts: StandaloneChart): string {
   const subtitle = textBlock(parts.subtitle, title.y + 2, 14, { fill: MUTED })
   const chartY = subtitle.y + 14
   // The chart's own root, placed below the title; `color` gives its currentColor text the ink.
-  const chart = inner.replace(/^<svg\b[^>]*>/, `<svg x="${PAD}" y="${chartY}" width="${attr('width')}" height="${innerHeight}" viewBox="${attr('viewBox') ?? ''}" color="${INK}">`)
+  // Renderers other than browsers (librsvg) clip a nested <svg> at its box and ignore
+  // dominant-baseline: the chart may overflow, and its labels' baselines are set with `dy`
+  // (0.35em puts the middle of the text on `y`, as `central` does in browsers).
+  const chart = inner
+    .replace(/^<svg\b[^>]*>/, `<svg x="${PAD}" y="${chartY}" width="${attr('width')}" height="${innerHeight}" viewBox="${attr('viewBox') ?? ''}" color="${INK}" overflow="visible">`)
+    .replace(/ dominant-baseline="central"/g, ' dy="0.35em"')
   const footer = textBlock(parts.footer, chartY + innerHeight + 8, 12, { fill: MUTED })
   const height = Math.ceil(footer.y + PAD)
   return (

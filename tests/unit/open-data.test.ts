@@ -87,3 +87,21 @@ describe('BibTeX', () => {
     }
   })
 })
+
+describe('standalone SVG outside browsers', () => {
+  // librsvg (and other renderers that are not browsers) ignores dominant-baseline and clips a
+  // nested <svg> at its box: the chart's labels would sit half above their place, cut off.
+  it('sets every baseline with dy and lets the nested chart overflow its box', async () => {
+    const views = buildSiteViews(await loadSiteContent(createLocalSource()))
+    for (const path of ['/data/groups/semiconductor-market-share.en.svg', '/data/metrics/foundry-market-share.zh-tw.svg']) {
+      const svg = file(views, path)
+      expect(svg, path).not.toContain('dominant-baseline')
+      const nested = svg.match(/<svg\b[^>]*>/g)!.slice(1)
+      expect(nested.length, path).toBeGreaterThan(0)
+      for (const tag of nested) expect(tag, path).toContain(' overflow="visible"')
+      const start = svg.indexOf(nested[0]!)
+      const chartTexts = svg.slice(start, svg.indexOf('</svg>', start)).match(/<text\b[^>]*>/g)!
+      expect(chartTexts.filter((t) => !t.includes(' dy="0.35em"')), path).toEqual([])
+    }
+  })
+})
