@@ -4,13 +4,13 @@ import mdx from '@astrojs/mdx'
 import sitemap from '@astrojs/sitemap'
 import tailwindcss from '@tailwindcss/vite'
 import { defaultLocale, locales } from './schemas/locales.ts'
-import { FALLBACK_SITE_URL } from './schemas/site-paths.ts'
 import { headersFileIntegration } from './src/integrations/headers-file.ts'
 import { pageDates } from './src/integrations/page-dates.ts'
 import { cspConfig } from './src/utils/csp-policy.ts'
+import { siteUrlFromEnv } from './src/utils/site-url.ts'
 
 /** The public address of the built site: SITE_URL, else the settings default. */
-const site = (process.env.SITE_URL?.trim() || FALLBACK_SITE_URL).replace(/\/+$/, '')
+const site = siteUrlFromEnv()
 
 /** Pages that exist but do not belong in the sitemap: the root language picker and the 404 page. */
 const notInSitemap = new Set([`${site}/`, `${site}/404/`])

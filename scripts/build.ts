@@ -8,6 +8,8 @@
  *   views     build every locale's view once (src/content/views.ts) and write it to a JSON
  *             snapshot, the only thing Astro's pages read
  *   pages     Astro renders the pages from the snapshot into a fresh folder under .tmp/
+ *   files     the files to take away (each figure's JSON, CSV and SVG, /data/metrics.*) are
+ *             written into the same folder from the views in memory (src/open-data/)
  *   search    Pagefind indexes the rendered pages (scripts/lib/search-index.ts)
  *   swap      only now does the finished site replace the output: dist/ is a link to the
  *             finished build, flipped in one rename (scripts/lib/swap.ts)
@@ -38,11 +40,13 @@ import { loadSiteContent, SNAPSHOT_VARIABLE, type ContentSnapshot } from '../src
 import { redact, sourceFromEnv, type ContentSource } from '../src/content/source/index.ts'
 import { documentsForValidation, failedReport, formatReport, lookupIdsIn, strictI18nFromEnv, validateDocuments, type ValidationReport } from '../src/content/validation/index.ts'
 import { buildSiteViews } from '../src/content/views.ts'
+import { siteUrlFromEnv } from '../src/utils/site-url.ts'
 import { writeBuildReport, type BuildOutcome } from './lib/build-report.ts'
 import { packageBin, runTool, stopTools } from './lib/child.ts'
 import { countHtml } from './lib/files.ts'
 import { assertWritable, describeFsError } from './lib/fs-errors.ts'
 import { acquireOutputLock, type OutputLock } from './lib/output-lock.ts'
+import { writeOpenDataFiles } from './lib/open-data.ts'
 import { Phases } from './lib/phases.ts'
 import { buildSearchIndex } from './lib/search-index.ts'
 import { assertSafeOutDir, buildsDir, flipSite, stageSite, sweepLeftovers } from './lib/swap.ts'
@@ -123,11 +127,12 @@ async function build(): Promise<void> {
   })
 
   const snapshot = join(work, 'content.json')
-  await phases.run('views', () => {
+  const views = await phases.run('views', () => {
     try {
       const views = buildSiteViews(loaded.content, { preview: from.preview })
       mkdirSync(work, { recursive: true })
       writeFileAtomic.sync(snapshot, JSON.stringify({ views } satisfies ContentSnapshot))
+      return views
     } catch (error) {
       if (!(error instanceof ContentError)) throw error
       return contentFailed({ ...report, ok: false, errors: [...report.errors, toContentIssue(error)] })
@@ -152,6 +157,7 @@ async function build(): Promise<void> {
     return pages
   })
 
+  outcome.files = await phases.run('files', () => writeOpenDataFiles(projectRoot, views, new URL(siteUrlFromEnv()), siteDir))
   outcome.search = await phases.run('search', () => buildSearchIndex(siteDir))
   await phases.run('swap', async () => {
     const staged = stageSite(siteDir, outDir, basename(work))

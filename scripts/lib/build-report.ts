@@ -18,6 +18,8 @@ export interface BuildOutcome {
   source?: ContentSource
   report?: ValidationReport
   pages?: number
+  /** Open data files written (phase `files`). */
+  files?: number
   search?: SearchIndexSummary
   /** Why the build failed (a statement and its fix), when it did. */
   failure?: ContentIssue
@@ -60,6 +62,7 @@ export function buildReport(outcome: BuildOutcome, phases: Phases, where: { proj
       documents: report?.documents ?? 0,
       byType: report?.counts ?? {},
       pages: outcome.pages ?? 0,
+      files: outcome.files ?? 0,
       searchPages: outcome.search?.pages ?? 0,
       errors: report?.errors.length ?? 0,
       missingTranslations: report?.missingTranslations.length ?? 0,

@@ -1,6 +1,6 @@
 /**
  * Named, timed phases of a script, and the one-line summary printed at the end of every
- * build, e.g. `content 0.4s · validate 0.2s · views 0.0s · pages 3.1s · search 0.5s · swap 0.0s · total 4.3s`.
+ * build, e.g. `content 0.4s · validate 0.2s · views 0.0s · pages 3.1s · files 0.2s · search 0.5s · swap 0.0s · total 4.3s`.
  * Phases run one after another, in the order they are listed; `total` is the wall time since
  * the process started (module loading included), so it is a little more than their sum.
  */

@@ -45,10 +45,10 @@ export interface ChartDiskCache {
   stats(): ChartDiskCacheStats
 }
 
-/** Opens the cache for charts of `version` (see the module comment); undefined when turned off. */
-export function openChartDiskCache(version: string, dir = cacheFolder()): ChartDiskCache | undefined {
+/** Opens the cache file `name` for charts of `version` (see the module comment); undefined when turned off. */
+export function openChartDiskCache(version: string, dir = cacheFolder(), name = 'charts.json'): ChartDiskCache | undefined {
   if (!dir) return undefined
-  const file = join(dir, 'charts.json')
+  const file = join(dir, name)
   let stored: Record<string, string> = {}
   try {
     const parsed = JSON.parse(readFileSync(file, 'utf8')) as Partial<StoredCharts>

@@ -60,7 +60,7 @@ const ROW_GAP = 14
 const PAD = 4
 
 const cacheKey = Symbol.for('six-industries.chart-cache')
-type Cache = { svgs: Map<string, string>; renders: number; requests: number; disk?: ChartDiskCache | null }
+type Cache = { svgs: Map<string, string>; renders: number; requests: number; disk?: ChartDiskCache | null; diskFile?: string }
 const globalStore = globalThis as unknown as Record<symbol, Cache | undefined>
 // On globalThis, so two copies of this module in one build (e.g. two bundles) share it.
 const cache: Cache = (globalStore[cacheKey] ??= { svgs: new Map(), renders: 0, requests: 0 })
@@ -100,8 +100,17 @@ if (!(globalStore as Record<symbol, unknown>)[exitHook]) {
 /** The disk cache of charts from earlier builds (src/charts/disk-cache.ts), opened on first use. */
 function diskCache(): ChartDiskCache | undefined {
   // null: looked for and turned off (not looked for again on every chart).
-  if (cache.disk === undefined) cache.disk = openChartDiskCache(chartRendererVersion) ?? null
+  if (cache.disk === undefined) cache.disk = openChartDiskCache(chartRendererVersion, undefined, cache.diskFile) ?? null
   return cache.disk ?? undefined
+}
+
+/**
+ * Names this process's disk cache file (before its first chart). Each process keeps only the
+ * charts it used, so two processes of one build (Astro's pages, the build's own files) sharing
+ * one file would each drop the other's charts and render them again on the next build.
+ */
+export function useChartDiskCacheFile(name: string): void {
+  cache.diskFile = name
 }
 
 /** How many charts were asked for and how many were actually rendered in this process. */

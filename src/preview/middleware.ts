@@ -13,6 +13,7 @@ import { throughGate } from './busy.ts'
 import { contentErrorPage } from './error-page.ts'
 import { withSecurityHeaders } from './headers.ts'
 import { runInPreview } from './request-context.ts'
+import { isOpenDataPath, openDataResponse } from './open-data-files.ts'
 import { previewServer } from './server.ts'
 
 const segments = new Set<string>(locales.map((l) => l.segment))
@@ -35,6 +36,7 @@ const page = async (...[context, next]: Parameters<MiddlewareHandler>): Promise<
   } catch (error) {
     return contentErrorPage(error)
   }
+  if (isOpenDataPath(context.url.pathname)) return openDataResponse(loaded.views, context.site, context.url.pathname)
   // A route such as /[lang]/… with a language the site does not have: the 404 page.
   const lang = context.params.lang
   const unknownLanguage = lang !== undefined && !segments.has(lang)

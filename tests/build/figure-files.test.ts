@@ -2,7 +2,9 @@
  * What readers take away of each figure and figure group, in both languages: the standalone
  * SVG parses as XML, carries its title, unit, source and the page's address as text and refers
  * to nothing outside itself; the CSV (parsed with csv-parse) and the JSON match the dataset;
- * /data/metrics.json lists every file; the citations carry the right values.
+ * /data/metrics.json lists every file; the citations carry the right values. The files under
+ * data/ are exactly what the open data code makes from the same content (the build writes
+ * them itself, not Astro), and every figure and group has all of its files.
  */
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -11,8 +13,12 @@ import { parse } from 'csv-parse/sync'
 import { describe, expect, it } from 'vitest'
 import { locales } from '../../schemas/locales'
 import { formatPlainNumber } from '../../src/i18n/format'
-import { FIGURE_CSV_COLUMNS } from '../../src/reuse/figure-data'
-import { datasetDocs, distDir, page, siteOrigin } from './site-lib'
+import { loadSiteContent } from '../../src/content/load'
+import { createLocalSource } from '../../src/content/source/local'
+import { buildSiteViews } from '../../src/content/views'
+import { FIGURE_CSV_COLUMNS } from '../../src/open-data/csv'
+import { openDataFiles } from '../../src/open-data/files'
+import { datasetDocs, distDir, listFiles, page, siteOrigin } from './site-lib'
 
 type Loc = Record<string, string | undefined>
 type Doc = Record<string, unknown> & { _id: string }
@@ -39,6 +45,22 @@ const figures = [
   ...metrics.map((m) => ({ what: 'metrics', slug: slugOf(m), members: [m], title: m.label as Loc, page: (seg: string) => `${origin}/${seg}/metrics/${slugOf(m)}/` })),
   ...groups.map((g) => ({ what: 'groups', slug: slugOf(g), members: membersOf(g), title: g.title as Loc, page: (seg: string) => `${origin}/${seg}/metrics/#${slugOf(g)}` })),
 ]
+
+describe('the files under data/', () => {
+  it('are exactly the files openDataFiles makes from the same content: same paths, same bytes', async () => {
+    const views = buildSiteViews(await loadSiteContent(createLocalSource({ file: process.env.CONTENT_FILE || undefined })))
+    const expected = openDataFiles(views, new URL(origin))
+    expect(listFiles(join(dir, 'data')).map((f) => `/data/${f}`)).toEqual(expected.map((f) => f.path))
+    for (const file of expected) expect(read(file.path).equals(Buffer.from(file.bytes)), file.path).toBe(true)
+  })
+
+  it('hold every file of every figure and group: JSON, and CSV and SVG in each language', () => {
+    for (const f of figures) {
+      expect(existsSync(join(dir, `data/${f.what}/${f.slug}.json`)), f.slug).toBe(true)
+      for (const l of locales) for (const kind of ['csv', 'svg']) expect(existsSync(join(dir, `data/${f.what}/${f.slug}.${l.segment}.${kind}`)), `${f.slug} ${l.segment} ${kind}`).toBe(true)
+    }
+  })
+})
 
 describe('standalone SVG', () => {
   for (const l of locales) {

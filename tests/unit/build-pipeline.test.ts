@@ -269,11 +269,11 @@ describe('scripts/build.ts with valid content', () => {
     expect(lstatSync(out).isSymbolicLink()).toBe(true)
     expect(readdirSync(`${out}.builds`)).toEqual([basename(readlinkSync(out))])
     expect(run.stdout).toMatch(/✓ Built \d+ pages \(\d+ in search\) into /)
-    expect(lastLine(run.stdout)).toMatch(/^content \d+\.\ds · validate \d+\.\ds · views \d+\.\ds · pages \d+\.\ds · search \d+\.\ds · swap \d+\.\ds · total \d+\.\ds$/)
+    expect(lastLine(run.stdout)).toMatch(/^content \d+\.\ds · validate \d+\.\ds · views \d+\.\ds · pages \d+\.\ds · files \d+\.\ds · search \d+\.\ds · swap \d+\.\ds · total \d+\.\ds$/)
 
     const report = readReport(reportFile)
     expect(report).toMatchObject({ ok: true, failedPhase: null, error: null, source: { kind: 'local', description: expect.stringContaining('valid-small.ndjson') } })
-    expect(Object.keys(report.phases)).toEqual(['content', 'validate', 'views', 'pages', 'search', 'swap', 'total'])
+    expect(Object.keys(report.phases)).toEqual(['content', 'validate', 'views', 'pages', 'files', 'search', 'swap', 'total'])
     for (const seconds of Object.values(report.phases)) expect(seconds).toBeGreaterThanOrEqual(0)
     expect(report.counts.documents).toBe(11)
     expect(report.counts.pages).toBeGreaterThan(5)

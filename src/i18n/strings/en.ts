@@ -176,7 +176,7 @@ export const en = {
   'updates.none': 'No updates yet.',
   'updates.feedTitle': '{site}: updates',
   'updates.feedLink': 'Follow the updates in a feed reader (Atom)',
-  // Taking figures away: files, citations, embeds (src/reuse/)
+  // Taking figures away: files, citations, embeds (src/open-data/)
   'reuse.downloads': 'Download',
   'reuse.svg': 'Chart (SVG)',
   'reuse.csv': 'Data (CSV)',

@@ -177,7 +177,7 @@ export const zhTW: Record<keyof typeof en, string> = {
   'updates.none': '目前還沒有更新。',
   'updates.feedTitle': '{site}：網站更新',
   'updates.feedLink': '用 RSS 閱讀器訂閱更新（Atom）',
-  // Taking figures away: files, citations, embeds (src/reuse/)
+  // Taking figures away: files, citations, embeds (src/open-data/)
   'reuse.downloads': '下載',
   'reuse.svg': '圖表（SVG）',
   'reuse.csv': '數據（CSV）',

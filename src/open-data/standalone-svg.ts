@@ -5,7 +5,13 @@
  * stack that falls back well for Chinese. Nothing in it refers outside the file: no fonts,
  * stylesheets, images or links.
  */
-import { renderBarChart, wrapLabel, type BarChartSpec } from '../charts/render'
+import { groupChartSpec } from '../charts/metricGroupChart.ts'
+import { renderBarChart, wrapLabel, type BarChartSpec } from '../charts/render.ts'
+import type { MetricGroupView, SiteView } from '../content/views.ts'
+import { formatDate } from '../i18n/calendar.ts'
+import { t } from '../i18n/t.ts'
+import { sourceCitation } from './citation.ts'
+import { figurePage, licenceLine, uniqueSources, unitText, type Figure } from './figure.ts'
 
 /** Fonts tried in order: CJK faces on Linux, macOS and Windows, then any sans-serif. */
 export const SVG_FONT_STACK = "'Noto Sans CJK TC', 'Noto Sans TC', 'PingFang TC', 'Microsoft JhengHei', 'Heiti TC', 'Noto Sans', 'Helvetica Neue', Arial, sans-serif"
@@ -50,7 +56,12 @@ export function standaloneChartSvg(parts: StandaloneChart): string {
   const subtitle = textBlock(parts.subtitle, title.y + 2, 14, { fill: MUTED })
   const chartY = subtitle.y + 14
   // The chart's own root, placed below the title; `color` gives its currentColor text the ink.
-  const chart = inner.replace(/^<svg\b[^>]*>/, `<svg x="${PAD}" y="${chartY}" width="${attr('width')}" height="${innerHeight}" viewBox="${attr('viewBox') ?? ''}" color="${INK}">`)
+  // Renderers other than browsers (librsvg) clip a nested <svg> at its box and ignore
+  // dominant-baseline: the chart may overflow, and its labels' baselines are set with `dy`
+  // (0.35em puts the middle of the text on `y`, as `central` does in browsers).
+  const chart = inner
+    .replace(/^<svg\b[^>]*>/, `<svg x="${PAD}" y="${chartY}" width="${attr('width')}" height="${innerHeight}" viewBox="${attr('viewBox') ?? ''}" color="${INK}" overflow="visible">`)
+    .replace(/ dominant-baseline="central"/g, ' dy="0.35em"')
   const footer = textBlock(parts.footer, chartY + innerHeight + 8, 12, { fill: MUTED })
   const height = Math.ceil(footer.y + PAD)
   return (
@@ -65,4 +76,27 @@ export function standaloneChartSvg(parts: StandaloneChart): string {
     footer.markup +
     `</svg>\n`
   )
+}
+
+/** A figure's or group's chart as a standalone SVG document in `view`'s language. */
+export function figureSvg(view: SiteView, figure: Figure, site: URL | string): string {
+  const locale = view.locale
+  const group: MetricGroupView =
+    figure.what === 'group' ? figure.item : { id: figure.item.id, slug: figure.item.slug, title: figure.item.label, summary: figure.item.label, metrics: [figure.item] }
+  const first = group.metrics[0]!
+  const asOf = [...new Set(group.metrics.map((m) => m.asOf))].map((d) => formatDate(d, locale, view.settings.dateCalendar)).join(', ')
+  const sources = uniqueSources(group.metrics).map((s) => sourceCitation(view, s))
+  const licence = licenceLine(view)
+  return standaloneChartSvg({
+    lang: locale.tag,
+    title: group.title.value,
+    subtitle: [`${t(locale, 'svg.unit', { unit: unitText(view, first) })} · ${t(locale, 'figure.asOf', { date: asOf })}`],
+    chart: groupChartSpec(group, locale.id),
+    footer: [
+      sources.length === 1 ? t(locale, 'figure.source', { source: sources[0]! }) : t(locale, 'svg.sources', { sources: sources.join('; ') }),
+      ...(licence ? [licence] : []),
+      view.settings.title.value,
+      new URL(figurePage(view, figure), site).toString(),
+    ],
+  })
 }

@@ -7,9 +7,11 @@
  * BibTeX is written here rather than by a citation library: one entry type with a handful of
  * fields, and the escaping of TeX's special characters below, is all it takes.
  */
-import type { SourceView, SiteView } from '../content/views'
-import { dateFormat, formatDate, SITE_TIME_ZONE } from '../i18n/calendar'
-import { t } from '../i18n/t'
+import type { SourceView, SiteView } from '../content/views.ts'
+import { dateFormat, formatDate, SITE_TIME_ZONE } from '../i18n/calendar.ts'
+import { formatMetricValue } from '../i18n/format.ts'
+import { t } from '../i18n/t.ts'
+import { figureMetrics, figurePage, uniqueSources, type Figure } from './figure.ts'
 
 /** What a citation needs of the figure or group. */
 export interface Citable {
@@ -31,7 +33,7 @@ export interface Citations {
   bibtex: string
 }
 
-/** "Publisher, “Title,” April 2020" in the reader's language and calendar. */
+/** "Publisher, “Title,” April 2020" in the reader's language and calendar (the one citation of a source, on pages and in the files). */
 export function sourceCitation(view: SiteView, source: SourceView): string {
   return t(view.locale, 'source.citation', { publisher: source.publisher.value, title: source.title.value, date: formatDate(source.date, view.locale, view.settings.dateCalendar) })
 }
@@ -43,8 +45,21 @@ function dayParts(instant: string, tag: string, month: 'long' | 'numeric'): Reco
   return { year: get('year'), month: get('month'), day: get('day') }
 }
 
-const TEX_SPECIAL: Record<string, string> = { '\\': '\\textbackslash{}', '{': '\\{', '}': '\\}', '%': '\\%', '&': '\\&', $: '\\$', '#': '\\#', _: '\\_', '^': '\\^{}', '~': '\\~{}' }
-/** Text for a BibTeX field: TeX's special characters escaped. */
+// BibTeX counts every brace, escaped or not: `\}` would still close the field early. Braces
+// are written as TeX's text commands, whose own `{}` are balanced.
+const TEX_SPECIAL: Record<string, string> = {
+  '\\': '\\textbackslash{}',
+  '{': '\\textbraceleft{}',
+  '}': '\\textbraceright{}',
+  '%': '\\%',
+  '&': '\\&',
+  $: '\\$',
+  '#': '\\#',
+  _: '\\_',
+  '^': '\\^{}',
+  '~': '\\~{}',
+}
+/** Text for a BibTeX field: TeX's special characters escaped, its braces always balanced. */
 export function bibtexText(text: string): string {
   return text.replace(/[\\{}%&$#_^~]/g, (c) => TEX_SPECIAL[c]!)
 }
@@ -77,4 +92,25 @@ export function citations(view: SiteView, item: Citable): Citations {
   ]
   const bibtex = `@misc{${item.key},\n${fields.map(([name, value]) => (name === 'month' ? `  ${name} = ${value}` : `  ${name} = {${value}}`)).join(',\n')}\n}`
   return { plain, apa, bibtex }
+}
+
+/** When its content last changed: the newest `_updatedAt` of it, its figures and their sources. */
+export function figureUpdatedAt(view: SiteView, figure: Figure): string | undefined {
+  const ids = [figure.item.id, ...figureMetrics(figure).flatMap((m) => [m.id, m.source.id])]
+  return ids
+    .map((id) => view.changedAt[id])
+    .filter((d): d is string => typeof d === 'string')
+    .sort((a, b) => Date.parse(a) - Date.parse(b))
+    .at(-1)
+}
+
+/** Plain text, APA and BibTeX of a figure or group in `view`'s language. */
+export function figureCitations(view: SiteView, figure: Figure, site: URL | string): Citations {
+  const url = new URL(figurePage(view, figure), site).toString()
+  const base = { key: `sixcore:${figure.what}:${figure.item.slug}:${view.locale.segment}`, url, updatedAt: figureUpdatedAt(view, figure) }
+  const citable: Citable =
+    figure.what === 'metric'
+      ? { ...base, title: figure.item.label.value, value: { text: formatMetricValue(figure.item, view.locale.id), asOf: figure.item.asOf }, sources: [figure.item.source] }
+      : { ...base, title: figure.item.title.value, sources: uniqueSources(figure.item.metrics) }
+  return citations(view, citable)
 }

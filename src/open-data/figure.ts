@@ -1,0 +1,50 @@
+/**
+ * A figure or a figure group, as a reader takes it away: where its files are, the page that
+ * shows it, its unit in words and the reuse terms. The figure pages (FigureReuse.astro) and
+ * the open data files read these.
+ */
+import { locales } from '../../schemas/locales.ts'
+import { paths } from '../../schemas/site-paths.ts'
+import type { MetricGroupView, MetricView, SiteView, SourceView } from '../content/views.ts'
+import { t } from '../i18n/t.ts'
+
+/** A figure or a figure group. */
+export type Figure = { what: 'metric'; item: MetricView } | { what: 'group'; item: MetricGroupView }
+
+type ByTag = Record<string, string>
+
+/** Its files: JSON (both languages), CSV and SVG per language, as absolute URLs when `site` is given. */
+export interface FigureFiles {
+  json: string
+  csv: ByTag
+  svg: ByTag
+}
+
+export function figureFiles(what: Figure['what'], slug: string, site?: URL | string): FigureFiles {
+  const abs = (path: string) => (site ? new URL(path, site).toString() : path)
+  const per = (kind: 'csv' | 'svg') => Object.fromEntries(locales.map((l) => [l.tag, abs(paths.dataFile(what, slug, kind, l.id))]))
+  return { json: abs(paths.dataFile(what, slug, 'json')), csv: per('csv'), svg: per('svg') }
+}
+
+/** The page that shows it: a figure's own page, a group's chart on the figures page. */
+export function figurePage(view: SiteView, figure: Figure): string {
+  return figure.what === 'metric' ? paths.metric(view.locale.id, figure.item.slug) : paths.metrics(view.locale.id, figure.item.slug)
+}
+
+/** The figures it shows: one, or the group's in its order. */
+export const figureMetrics = (figure: Figure): MetricView[] => (figure.what === 'metric' ? [figure.item] : figure.item.metrics)
+
+/** The sources of some figures, each once, in the order they first appear. */
+export const uniqueSources = (metrics: MetricView[]): SourceView[] => [...new Map(metrics.map((m) => [m.source.id, m.source])).values()]
+
+/** The unit in words: "percent" / "百分比", "money (TWD)". */
+export function unitText(view: SiteView, metric: MetricView): string {
+  return metric.unit === 'currency' ? t(view.locale, 'metric.unit.currency', { currency: metric.currency ?? '' }) : t(view.locale, `metric.unit.${metric.unit}`)
+}
+
+/** The reuse terms as one line, when Site settings has them. */
+export function licenceLine(view: SiteView): string | undefined {
+  const terms = view.settings.licence?.value
+  if (!terms) return undefined
+  return t(view.locale, 'reuse.licence', { licence: view.settings.licenceUrl ? `${terms} (${view.settings.licenceUrl})` : terms })
+}

@@ -1,0 +1,111 @@
+/**
+ * Every file a reader can take away, made from the views: per figure and per figure group
+ * `{slug}.json` (both languages: the record from the open data plus its scale, the reuse
+ * terms and its citations), and `{slug}.{lang}.csv` and `{slug}.{lang}.svg` per language;
+ * plus /data/metrics.csv and /data/metrics.json with every figure. The build writes them all
+ * next to the pages (scripts/build.ts, phase `files`); the preview server answers one at a
+ * time (src/preview/open-data-files.ts). Paths come from the site's URL map.
+ *
+ * Nothing here loads content: the caller passes the views (published content only, so the
+ * files never carry the preview's edit marks) and the site's address.
+ */
+import { locales } from '../../schemas/locales.ts'
+import { paths } from '../../schemas/site-paths.ts'
+import type { SiteView, SiteViews } from '../content/views.ts'
+import { figureCitations } from './citation.ts'
+import { figureCsv, metricsCsv } from './csv.ts'
+import type { Figure } from './figure.ts'
+import { byCodePoint, openDataModel, type OpenDataModel, type OpenMetric } from './model.ts'
+import { figureSvg } from './standalone-svg.ts'
+
+/** One file to take away: its path on the site, its content and its Content-Type. */
+export interface OpenDataFile {
+  path: string
+  bytes: string
+  type: string
+}
+
+const TYPES = { json: 'application/json; charset=utf-8', csv: 'text/csv; charset=utf-8', svg: 'image/svg+xml; charset=utf-8' }
+
+/** A file not made yet: its path and type, and how to make it. */
+interface Planned {
+  path: string
+  type: string
+  make: () => string
+}
+
+/** Every file to take away, sorted by path. */
+export function openDataFiles(views: SiteViews, site: URL): OpenDataFile[] {
+  return plan(views, site).map(({ path, type, make }) => ({ path, bytes: make(), type }))
+}
+
+/** The one file at `path`, made alone; undefined when the site has no such file. */
+export function openDataFile(views: SiteViews, site: URL, path: string): OpenDataFile | undefined {
+  const planned = plan(views, site).find((p) => p.path === path)
+  return planned && { path, bytes: planned.make(), type: planned.type }
+}
+
+function plan(views: SiteViews, site: URL): Planned[] {
+  const model = openDataModel(views, site)
+  const perFigure = (what: Figure['what'], slugs: string[]): Planned[] =>
+    slugs.flatMap((slug) => [
+      { path: paths.dataFile(what, slug, 'json'), type: TYPES.json, make: () => figureJson(model, what, slug, site) },
+      ...locales.flatMap((l) => {
+        const view = views[l.id]
+        const figure = () => figureIn(model, view, what, slug)
+        return [
+          { path: paths.dataFile(what, slug, 'csv', l.id), type: TYPES.csv, make: () => figureCsv(metricsOf(model, what, slug), l, view.settings.licence?.value ?? '') },
+          { path: paths.dataFile(what, slug, 'svg', l.id), type: TYPES.svg, make: () => figureSvg(view, figure(), site) },
+        ]
+      }),
+    ])
+  const all: Planned[] = [
+    { path: paths.dataCsv(), type: TYPES.csv, make: () => metricsCsv(model.metricSlugs.map((slug) => model.metric(slug)!)) },
+    { path: paths.dataJson(), type: TYPES.json, make: () => metricsJson(model) },
+    ...perFigure('metric', model.metricSlugs),
+    ...perFigure('group', model.groupSlugs),
+  ]
+  return all.sort((a, b) => byCodePoint(a.path, b.path))
+}
+
+function figureIn(model: OpenDataModel, view: SiteView, what: Figure['what'], slug: string): Figure {
+  return what === 'metric' ? { what, item: model.inView(view, what, slug)! } : { what, item: model.inView(view, what, slug)! }
+}
+
+/** The figures a file holds: one, or the group's in its order. */
+function metricsOf(model: OpenDataModel, what: Figure['what'], slug: string): OpenMetric[] {
+  const slugs = what === 'metric' ? [slug] : model.group(slug)!.metrics
+  return slugs.map((s) => model.metric(s)!)
+}
+
+const byTag = <T>(views: SiteView[], make: (view: SiteView) => T) => Object.fromEntries(views.map((v) => [v.locale.tag, make(v)]))
+const json = (body: unknown) => `${JSON.stringify(body, null, 2)}\n`
+
+/** The JSON of a figure or group, both languages. */
+function figureJson(model: OpenDataModel, what: Figure['what'], slug: string, site: URL): string {
+  const views = model.views
+  const first = views[0]!
+  const metrics = metricsOf(model, what, slug)
+  const group = what === 'group' ? model.group(slug)! : undefined
+  const common = {
+    languages: locales.map((l) => l.tag),
+    // Values are in full units: the quantity is value × scale, in the unit (percent points, days, a rank, a count, money in the currency).
+    scale: 1,
+    licence: first.settings.licence ? { ...byTag(views, (v) => v.settings.licence?.value ?? null), url: first.settings.licenceUrl ?? null } : null,
+    permalink: group ? group.pages : metrics[0]!.pages,
+    citation: byTag(views, (v) => figureCitations(v, figureIn(model, v, what, slug), site)),
+  }
+  return json(group ? { ...group, ...common, figures: metrics } : { ...metrics[0]!, ...common })
+}
+
+/** /data/metrics.json: every figure and group, sorted by slug; no timestamps, so identical content gives an identical file. */
+function metricsJson(model: OpenDataModel): string {
+  return json({
+    description:
+      "Figures from the National Development Council's policy brief on Taiwan's Six Core Strategic Industries, with their sources. " +
+      'Values are in full units (75 = 75%, 1700000000000 = NT$1.7 trillion); comparator says how the number relates to the figure (exact, about, over, atLeast).',
+    languages: locales.map((l) => l.tag),
+    metrics: model.metricSlugs.map((slug) => model.metric(slug)!),
+    groups: model.groupSlugs.map((slug) => model.group(slug)!),
+  })
+}

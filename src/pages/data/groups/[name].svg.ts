@@ -1,7 +1,0 @@
-/** /data/groups/{slug}.{lang}.svg: one figure group's svg file (src/reuse/). */
-import type { APIRoute, GetStaticPaths } from 'astro'
-import { figureFileRoute } from '../../../reuse/endpoint'
-
-const route = figureFileRoute('group', 'svg')
-export const getStaticPaths = route.getStaticPaths satisfies GetStaticPaths
-export const GET: APIRoute = route.GET
