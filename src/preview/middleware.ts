@@ -1,11 +1,14 @@
 /**
  * The preview server's middleware: each page request loads the content live (published, or
- * drafts with stega in draft mode), renders the page inside that request's context
- * (request-context.ts), and answers with headers for editors: never cached, never indexed,
+ * drafts with stega in draft mode), renders the page with those views (src/content/render-views.ts)
+ * and that request's context (request-context.ts), and answers with headers for editors: never cached, never indexed,
  * framed only by the Studio. The API being down answers 503 with the reason and the fix.
  */
 import { defineMiddleware } from 'astro:middleware'
 import { locales } from '../../schemas/locales.ts'
+import { singletons } from '../../schemas/singletons.ts'
+import { withViews } from '../content/render-views.ts'
+import { pageAt } from '../page-model/index.ts'
 import { DRAFT_COOKIE, isDraftCookie } from './draft-mode.ts'
 import { draftIssues } from './draft-issues.ts'
 import { contentErrorPage } from './error-page.ts'
@@ -29,8 +32,13 @@ export const onRequest = defineMiddleware(async (context, next) => {
   // A route such as /[lang]/… with a language the site does not have: the 404 page.
   const lang = context.params.lang
   const unknownLanguage = lang !== undefined && !segments.has(lang)
-  const issues = draftMode && !unknownLanguage ? await draftIssues(loaded.drafts, loaded.ids, context.url.pathname, loaded.problems) : []
-  return runInPreview({ views: loaded.views, draftMode, issues, dataAttribute: draftMode ? dataAttribute : undefined }, async () => {
+  // The drafts checked are those the page shows: its documents, as the page layer declares them,
+  // and the site settings, whose title and footer every page shows.
+  const page = draftMode && !unknownLanguage ? pageAt(loaded.views, context.url.pathname) : undefined
+  const shown = page ? [singletons.siteSettings, ...page.documents] : []
+  const issues = shown.length > 0 ? await draftIssues(loaded.drafts, loaded.ids, shown, loaded.problems) : []
+  const request = { draftMode, issues, dataAttribute: draftMode ? dataAttribute : undefined }
+  return withViews(loaded.views, () => runInPreview(request, async () => {
     const rendered = unknownLanguage ? await next('/404/') : await next()
     // Read here, inside the request's context: the page renders as its body is read.
     const body = await rendered.text()
@@ -39,5 +47,5 @@ export const onRequest = defineMiddleware(async (context, next) => {
     headers.set('x-robots-tag', 'noindex, nofollow')
     headers.set('content-security-policy', `frame-ancestors 'self' ${new URL(env.studioUrl).origin}`)
     return new Response(body, { status: unknownLanguage ? 404 : rendered.status, headers })
-  })
+  }))
 })
