@@ -1,25 +1,8 @@
-/** The figures index, each figure's page and each chart's embeddable page. */
+/** Each figure's page and each chart's embeddable page (the index: figures-index.ts). */
 import { paths } from '../../schemas/site-paths.ts'
 import type { MetricGroupView } from '../content/views.ts'
 import { slugKind } from './by-slug.ts'
 import { indexOf, withSources } from './lookup.ts'
-import { documentIds, pageKind, perLocale, twinsOf, viewOf } from './types.ts'
-
-export const metrics = pageKind({
-  route: '/[lang]/metrics/',
-  params: perLocale,
-  page: (views, params) => {
-    const view = viewOf(views, params)
-    if (!view) return undefined
-    return {
-      locale: view.locale,
-      props: { view },
-      documents: documentIds([...withSources(view.metrics), ...view.metricGroups.map((g) => g.id), ...view.sections.map((s) => s.id)]),
-      path: paths.metrics(view.locale.id),
-      twins: twinsOf((l) => paths.metrics(l.id)),
-    }
-  },
-})
 
 /** What a chart shows: its group, its figures and their sources. */
 const groupDocuments = (group: MetricGroupView) => [group.id, ...withSources(group.metrics)]

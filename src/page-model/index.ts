@@ -5,7 +5,8 @@
  */
 import { getSiteViews } from '../content/render-views.ts'
 import type { SiteViews } from '../content/views.ts'
-import { embed, metric, metrics } from './figures.ts'
+import { embed, metric } from './figures.ts'
+import { metrics, metricsPage } from './figures-index.ts'
 import { industries, industry, industryBilingual } from './industries.ts'
 import { about, glossary, home, notFound, policy, policyBilingual, root, search, updates } from './site.ts'
 import type { Page, PageKind, RouteParams } from './types.ts'
@@ -23,6 +24,7 @@ export const pageKinds = {
   industry,
   industryBilingual,
   metrics,
+  metricsPage,
   metric,
   embed,
   glossary,

@@ -13,6 +13,8 @@ import { createLocalSource } from '../../src/content/source/index.ts'
 import { buildSiteViews, type SiteViews } from '../../src/content/views'
 import { allPages, matchRoute, pageAt, pageKinds, type Page } from '../../src/page-model'
 import { HEADLINE_METRICS } from '../../src/page-model/site'
+import { CHARTS_PER_PAGE, FIGURES_PER_PAGE } from '../../src/page-model/figures-index'
+import { multiplyDataset, readNdjson } from '../../bench/lib/synthetic'
 import { projectFile } from '../support/project'
 
 let views: SiteViews
@@ -24,10 +26,13 @@ beforeAll(async () => {
 })
 
 const kinds = Object.entries(pageKinds)
+/** Kinds with no page in the real dataset: the figures index's later pages exist only at scale (tested below). */
+const onlyAtScale = new Set(['metricsPage'])
+const builtKinds = kinds.filter(([name]) => !onlyAtScale.has(name))
 const en = () => views.en
 
 describe('every kind of page', () => {
-  it.each(kinds)('%s: params → page → path reads back to the params', (_, kind) => {
+  it.each(builtKinds)('%s: params → page → path reads back to the params', (_, kind) => {
     const all = kind.params(views)
     expect(all.length).toBeGreaterThan(0)
     for (const params of all) {
@@ -45,7 +50,7 @@ describe('every kind of page', () => {
     }
   })
 
-  it.each(kinds.filter(([, k]) => k.route.includes('[lang]')))('%s: an unknown language or slug has no page', (_, kind) => {
+  it.each(builtKinds.filter(([, k]) => k.route.includes('[lang]')))('%s: an unknown language or slug has no page', (_, kind) => {
     const [params] = kind.params(views)
     expect(kind.page(views, { ...params, lang: 'fr' })).toBeUndefined()
     if ('slug' in params!) expect(kind.page(views, { ...params, slug: 'no-such-slug' })).toBeUndefined()
@@ -141,5 +146,36 @@ describe('page history from the page\'s documents', () => {
     const history = pageHistory(view, page.documents, page.dates)
     expect(history.updates).toEqual([])
     expect(history.updatedAt).toBe([...view.updates.map((u) => u.date)].sort((a, b) => Date.parse(b) - Date.parse(a))[0])
+  })
+})
+
+describe('the figures index as content grows', () => {
+  it('is one page while everything fits, as it always was', () => {
+    const page = pageKinds.metrics.page(views, { lang: 'en' })!
+    expect(page.props.pages).toBe(1)
+    expect(page.props.charts).toHaveLength(en().metricGroups.length)
+    expect(page.props.sections.flatMap((s) => s.metrics)).toHaveLength(en().metrics.length)
+    expect(pageKinds.metricsPage.params(views)).toEqual([])
+    expect(pageKinds.metricsPage.page(views, { lang: 'en', n: '2' })).toBeUndefined()
+  })
+
+  it('at 100× content, splits into numbered pages that each hold a bounded share and together list everything once', async () => {
+    const big = buildSiteViews(await loadSiteContent(createLocalSource({ documents: multiplyDataset(readNdjson(projectFile('content/dataset.ndjson')), 100) })))
+    const pages = [pageKinds.metrics.page(big, { lang: 'en' })!, ...pageKinds.metricsPage.params(big).filter((p) => p.lang === 'en').map((p) => pageKinds.metricsPage.page(big, p)!)]
+    expect(pages.length).toBeGreaterThan(1)
+    expect(pages.map((p) => p.path)).toEqual(pages[0]!.props.pagePaths)
+    for (const page of pages.slice(1)) expect(matchRoute(pageKinds.metricsPage.route, page.path)).toEqual({ lang: 'en', n: String(page.props.number) })
+    expect(pageKinds.metricsPage.page(big, { lang: 'fr', n: '2' })).toBeUndefined()
+    for (const page of pages) {
+      expect(page.props.charts.length).toBeLessThanOrEqual(CHARTS_PER_PAGE)
+      expect(page.props.sections.flatMap((s) => s.metrics).length).toBeLessThanOrEqual(FIGURES_PER_PAGE)
+      expect(page.props.pagePaths.every((path) => !/^\/en\/metrics\/[^/]+\/$/.test(path)), 'no page takes a figure\'s address').toBe(true)
+    }
+    const listed = pages.flatMap((p) => p.props.sections.flatMap((s) => s.metrics.map((m) => m.slug)))
+    expect(listed.sort()).toEqual(big.en.metrics.map((m) => m.slug).sort())
+    expect(pages.flatMap((p) => p.props.charts.map((g) => g.slug)).sort()).toEqual(big.en.metricGroups.map((g) => g.slug).sort())
+    expect(pageKinds.metricsPage.page(big, { lang: 'en', n: String(pages.length + 1) })).toBeUndefined()
+    expect(pageKinds.metricsPage.page(big, { lang: 'en', n: '1' }), 'page 1 is the index itself').toBeUndefined()
+    expect(pageKinds.metricsPage.page(big, { lang: 'en', n: '02' })).toBeUndefined()
   })
 })
