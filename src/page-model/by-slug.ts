@@ -1,7 +1,7 @@
 /** Kinds of page with one page per locale and slug (an industry, a figure, a chart). */
 import { locales, type LocaleId } from '../../schemas/locales.ts'
 import type { SiteView, SiteViews } from '../content/views.ts'
-import { documentIds, pageKind, twinsOf, viewOf, type Page } from './types.ts'
+import { documentIds, pageKind, twinsOf, localeView, type Page } from './types.ts'
 
 interface SlugKind<Item, Props> {
   route: string
@@ -21,7 +21,7 @@ export function slugKind<Item, Props>(kind: SlugKind<Item, Props>) {
     route: kind.route,
     params: (views: SiteViews) => locales.flatMap((l) => kind.items(views[l.id]).map((item) => ({ lang: l.segment, slug: item.slug }))),
     page: (views, params): Page<Props> | undefined => {
-      const view = viewOf(views, params)
+      const view = localeView(views, params)
       const item = view && params.slug !== undefined ? kind.find(view, params.slug) : undefined
       if (!view || !item) return undefined
       const slug = params.slug!

@@ -11,7 +11,7 @@ import { paths } from '../../schemas/site-paths.ts'
 import type { Localized } from '../content/localize.ts'
 import type { MetricGroupView, MetricView, SiteView, SiteViews } from '../content/views.ts'
 import { withSources } from './lookup.ts'
-import { documentIds, pageKind, twinsOf, viewOf, type Page, type RouteParams } from './types.ts'
+import { documentIds, pageKind, twinsOf, localeView, type Page, type RouteParams } from './types.ts'
 
 export const FIGURES_PER_PAGE = 60
 export const CHARTS_PER_PAGE = 12
@@ -83,7 +83,7 @@ export const metrics = pageKind({
   route: '/[lang]/metrics/',
   params: () => locales.map((l) => ({ lang: l.segment })),
   page: (views: SiteViews, params: RouteParams) => {
-    const view = viewOf(views, params)
+    const view = localeView(views, params)
     return view && figuresPage(views, view, 1)
   },
 })
@@ -93,7 +93,7 @@ export const metricsPage = pageKind({
   route: '/[lang]/metrics/page/[n]/',
   params: (views: SiteViews) => locales.flatMap((l) => Array.from({ length: layout(views[l.id]).pages - 1 }, (_, i) => ({ lang: l.segment, n: String(i + 2) }))),
   page: (views: SiteViews, params: RouteParams) => {
-    const view = viewOf(views, params)
+    const view = localeView(views, params)
     // Page 1 lives at the index's own address only; numbers are written plainly ("2", never "02").
     if (!view || !/^[1-9]\d*$/.test(params.n ?? '') || params.n === '1') return undefined
     return figuresPage(views, view, Number(params.n))

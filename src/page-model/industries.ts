@@ -4,13 +4,13 @@ import { paths } from '../../schemas/site-paths.ts'
 import type { IndustryView, SiteView } from '../content/views.ts'
 import { slugKind } from './by-slug.ts'
 import { indexOf, withSources } from './lookup.ts'
-import { documentIds, pageKind, perLocale, twinsOf, viewOf } from './types.ts'
+import { documentIds, pageKind, perLocale, twinsOf, localeView } from './types.ts'
 
 export const industries = pageKind({
   route: '/[lang]/industries/',
   params: perLocale,
   page: (views, params) => {
-    const view = viewOf(views, params)
+    const view = localeView(views, params)
     if (!view) return undefined
     return {
       locale: view.locale,
@@ -23,10 +23,10 @@ export const industries = pageKind({
 })
 
 /** What an industry's page shows: the industry, its figures and their sources, the parts of the brief it links to, its neighbours. */
-function industryDocuments(view: SiteView, industry: IndustryView): string[] {
+function industryDocuments(view: SiteView, industry: IndustryView): (string | undefined)[] {
   const { industries, sections } = indexOf(view)
   const neighbours = [industry.previous, industry.next].map((link) => link && industries.get(link.slug)?.id)
-  return [industry.id, ...withSources(industry.metrics), ...industry.sections.map((s) => sections.get(s.slug)?.id ?? ''), ...neighbours].filter((id): id is string => Boolean(id))
+  return [industry.id, ...withSources(industry.metrics), ...industry.sections.map((s) => sections.get(s.slug)?.id), ...neighbours]
 }
 
 export const industry = slugKind({

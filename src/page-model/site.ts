@@ -7,7 +7,7 @@ import { singletons } from '../../schemas/singletons.ts'
 import { paths } from '../../schemas/site-paths.ts'
 import type { MetricView, SiteView } from '../content/views.ts'
 import { withSources } from './lookup.ts'
-import { documentIds, pageKind, perLocale, twinsOf, viewOf, type Page } from './types.ts'
+import { documentIds, pageKind, perLocale, twinsOf, localeView, type Page } from './types.ts'
 
 /**
  * The home page's headline figures, by slug, in display order: the six-trillion investment,
@@ -57,7 +57,7 @@ function localePage<Props>(route: string, path: (locale: string) => string, make
     route,
     params: perLocale,
     page: (views, params): Page<Props> | undefined => {
-      const view = viewOf(views, params)
+      const view = localeView(views, params)
       if (!view) return undefined
       const { props, documents, dates } = make(view)
       return { locale: view.locale, props, documents: documentIds(documents), ...(dates ? { dates } : {}), path: path(view.locale.id), twins: twinsOf((l) => path(l.id)) }
@@ -84,7 +84,7 @@ export const policyBilingual = pageKind({
   route: '/[lang]/policy/bilingual/',
   params: perLocale,
   page: (views, params) => {
-    const view = viewOf(views, params)
+    const view = localeView(views, params)
     if (!view) return undefined
     return {
       locale: view.locale,

@@ -55,7 +55,7 @@ export function localeOf(params: RouteParams): Locale | undefined {
 }
 
 /** The view of the locale the params name. */
-export function viewOf(views: SiteViews, params: RouteParams): SiteView | undefined {
+export function localeView(views: SiteViews, params: RouteParams): SiteView | undefined {
   const locale = localeOf(params)
   return locale && views[locale.id]
 }

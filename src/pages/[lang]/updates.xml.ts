@@ -2,12 +2,12 @@
 import type { APIRoute, GetStaticPaths } from 'astro'
 import { getSiteViews } from '../../content/render-views'
 import { updatesFeed } from '../../feeds/updates-feed'
-import { perLocale, viewOf } from '../../page-model/types'
+import { localeView, perLocale } from '../../page-model/types'
 
 export const getStaticPaths = (() => perLocale().map((params) => ({ params }))) satisfies GetStaticPaths
 
 export const GET: APIRoute = async ({ params, site }) => {
-  const view = viewOf(await getSiteViews(), params)
+  const view = localeView(await getSiteViews(), params)
   if (!view) return new Response(null, { status: 404 })
   return new Response(updatesFeed(view, site ?? 'https://six-core-industries.example.org'), {
     headers: { 'Content-Type': 'application/atom+xml; charset=utf-8' },
