@@ -1,20 +1,15 @@
 /**
- * Getting the site's content to the pages.
- *
- * `npm run build` loads and validates the content, builds the views once and writes them to a
- * JSON file (the snapshot) before Astro starts; Astro's pages read that file through
- * {@link getSiteView} and never query anything. Without a snapshot (`astro dev`), the content
- * is loaded from the source the environment names and the views are built here, unvalidated.
+ * Loading the site's content: the one query, for the build (scripts/build.ts, scripts/dev.ts)
+ * and the preview server. `npm run build` and `npm run dev` load and validate the content, build
+ * the views once and write them to a JSON file (the snapshot) before Astro starts; pages read
+ * the views through render-views.ts and never query anything.
  */
-import { readFileSync } from 'node:fs'
-import { getLocale, type LocaleId } from '../../schemas/locales.ts'
 import { singletons } from '../../schemas/singletons.ts'
 import { updateTargetTypes } from '../../schemas/update-targets.ts'
-import { ContentError, HintedError } from './content-error.ts'
-import { currentPreview } from '../preview/request-context.ts'
+import { ContentError } from './content-error.ts'
 import { siteContentQuery } from './queries.ts'
 import type { ContentSource } from './source/index.ts'
-import { buildSiteViews, type SiteContent, type SiteView, type SiteViews } from './views.ts'
+import type { SiteContent } from './views.ts'
 
 /** The parameters of {@link siteContentQuery}; `contentTypes` are the documents whose `_updatedAt` dates pages. */
 export const siteContentParams = { settingsId: singletons.siteSettings, policyId: singletons.policy, contentTypes: [...updateTargetTypes] }
@@ -39,45 +34,6 @@ export async function loadSiteContent(source: ContentSource): Promise<SiteConten
   return content
 }
 
-/** The environment variable through which the build tells Astro where the snapshot is. */
-export const SNAPSHOT_VARIABLE = 'CONTENT_SNAPSHOT'
-
-/** What the build writes for Astro: every locale's view. */
-export interface ContentSnapshot {
-  views: SiteViews
-}
-
-function readSnapshot(file: string): SiteViews {
-  try {
-    return (JSON.parse(readFileSync(file, 'utf8')) as ContentSnapshot).views
-  } catch (error) {
-    throw new HintedError(
-      `The content snapshot ${file} could not be read: ${(error as Error).message}.`,
-      `${SNAPSHOT_VARIABLE} is set by npm run build for its own Astro run; unset it to load the content from the dataset or Sanity directly.`,
-    )
-  }
-}
-
-let views: Promise<SiteViews> | undefined
-
-/**
- * Every locale's view, once per process: from the build's snapshot, else loaded here. On the
- * preview server, the views its middleware loaded for the request being rendered.
- */
-export function getSiteViews(): Promise<SiteViews> {
-  const request = currentPreview()
-  if (request) return Promise.resolve(request.views)
-  views ??= (async () => {
-    const snapshot = process.env[SNAPSHOT_VARIABLE]?.trim()
-    if (snapshot) return readSnapshot(snapshot)
-    const { sourceFromEnv } = await import('./source/index.ts')
-    const source = sourceFromEnv()
-    return buildSiteViews(await loadSiteContent(source), { preview: source.preview })
-  })()
-  return views
-}
-
-/** The view of one locale. */
-export async function getSiteView(locale: LocaleId | string): Promise<SiteView> {
-  return (await getSiteViews())[getLocale(locale).id]
-}
+// The build writes the snapshot through these; what renders reads the views through
+// render-views.ts (also re-exported here for the modules that import them from this one).
+export { getSiteView, getSiteViews, SNAPSHOT_VARIABLE, type ContentSnapshot } from './render-views.ts'

@@ -1,12 +1,15 @@
 /**
  * The preview server's middleware: each page request loads the content live (published, or
- * drafts with stega in draft mode), renders the page inside that request's context
- * (request-context.ts), and answers with headers for editors: never cached, never indexed,
+ * drafts with stega in draft mode), renders the page with those views (src/content/render-views.ts)
+ * and that request's context (request-context.ts), and answers with headers for editors: never cached, never indexed,
  * framed only by the Studio. The API being down answers 503 with the reason and the fix.
  */
 import { defineMiddleware } from 'astro:middleware'
 import type { MiddlewareHandler } from 'astro'
 import { locales } from '../../schemas/locales.ts'
+import { singletons } from '../../schemas/singletons.ts'
+import { withViews } from '../content/render-views.ts'
+import { pageAt } from '../page-model/index.ts'
 import { DRAFT_COOKIE, isDraftCookie } from './draft-mode.ts'
 import { draftIssues } from './draft-issues.ts'
 import { throughGate } from './busy.ts'
@@ -40,8 +43,13 @@ const page = async (...[context, next]: Parameters<MiddlewareHandler>): Promise<
   // A route such as /[lang]/… with a language the site does not have: the 404 page.
   const lang = context.params.lang
   const unknownLanguage = lang !== undefined && !segments.has(lang)
-  const issues = draftMode && !unknownLanguage ? await draftIssues(loaded.drafts, loaded.ids, context.url.pathname, loaded.problems) : []
-  return runInPreview({ views: loaded.views, draftMode, issues, dataAttribute: draftMode ? dataAttribute : undefined }, async () => {
+  // The drafts checked are those the page shows: its documents, as the page layer declares them,
+  // and the site settings, whose title and footer every page shows.
+  const shownPage = draftMode && !unknownLanguage ? pageAt(loaded.views, context.url.pathname) : undefined
+  const shown = shownPage ? [singletons.siteSettings, ...shownPage.documents] : []
+  const issues = shown.length > 0 ? await draftIssues(loaded.drafts, loaded.ids, shown, loaded.problems) : []
+  const request = { draftMode, issues, dataAttribute: draftMode ? dataAttribute : undefined }
+  return withViews(loaded.views, () => runInPreview(request, async () => {
     const rendered = unknownLanguage ? await next('/404/') : await next()
     // Read here, inside the request's context: the page renders as its body is read.
     const body = await rendered.text()
@@ -49,5 +57,5 @@ const page = async (...[context, next]: Parameters<MiddlewareHandler>): Promise<
     headers.set('cache-control', 'no-store')
     headers.set('x-robots-tag', 'noindex, nofollow')
     return new Response(body, { status: unknownLanguage ? 404 : rendered.status, headers })
-  })
+  }))
 }

@@ -1,18 +1,17 @@
 /**
- * What one request to the preview server renders from: the views it loaded (published, or
- * drafts in draft mode), whether draft mode is on, and the validation problems of the drafts
- * the page shows. The middleware runs each page inside {@link runInPreview}; the static build
- * never does, so {@link currentPreview} is undefined there and every page renders as before.
+ * What one request to the preview server adds to a render besides its views (those are in
+ * src/content/render-views.ts, which the middleware fills too): whether draft mode is on, the
+ * validation problems of the drafts the page shows, and click-to-edit targets. The middleware
+ * runs each page inside {@link runInPreview}; the static build never does, so
+ * {@link currentPreview} is undefined there and every page renders as before.
  */
 import { AsyncLocalStorage } from 'node:async_hooks'
 import type { ContentIssue } from '../content/content-error.ts'
-import type { SiteViews } from '../content/views.ts'
 
 /** A `data-sanity` attribute for a field of a document, in draft mode. */
 export type DataAttribute = (doc: { id: string; type: string }, path: string) => string
 
 export interface PreviewRequest {
-  views: SiteViews
   draftMode: boolean
   /** Validation errors of the drafts shown on this page (draft mode only). */
   issues: ContentIssue[]

@@ -1,6 +1,5 @@
 import { stegaClean } from '@sanity/client/stega'
-import { getLocale, locales, type Locale } from '../../schemas/locales'
-import { switchLocalePath } from '../../schemas/site-paths'
+import { locales, type Locale } from '../../schemas/locales'
 
 /** The reader's locale from a page URL's first segment (`/zh-tw/...`), or undefined outside the localized tree. */
 export function localeFromPath(pathname: string): Locale | undefined {
@@ -13,26 +12,6 @@ export function requireLocaleFromPath(pathname: string): Locale {
   const locale = localeFromPath(pathname)
   if (!locale) throw new Error(`"${pathname}" is not under a locale segment (${locales.map((l) => `/${l.segment}/`).join(', ')}).`)
   return locale
-}
-
-/** `getStaticPaths` for every `[lang]` route: one page per locale in schemas/locales.ts. */
-export function localeStaticPaths() {
-  return locales.map((l) => ({ params: { lang: l.segment } }))
-}
-
-/** The locale of a `[lang]` route parameter. */
-export function localeFromParam(lang: string | undefined): Locale {
-  return getLocale(lang ?? '')
-}
-
-/** Every locale's version of a page path, for `hreflang` alternates and the language switch. */
-export function alternatesOf(pathname: string): { locale: Locale; path: string }[] {
-  return locales.map((l) => ({ locale: l, path: switchLocalePath(pathname, l.id) }))
-}
-
-/** Open Graph locale (`zh_TW`, `en_US`) of a locale. */
-export function ogLocale(locale: Locale): string {
-  return locale.id === 'en' ? 'en_US' : locale.tag.replace('-', '_')
 }
 
 /**

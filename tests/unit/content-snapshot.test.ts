@@ -1,55 +1,66 @@
 /**
- * How pages get the content (src/content/load.ts `getSiteViews`): in a build, from the snapshot
- * file the build writes before Astro starts; without one (`astro dev`), loaded from the source
- * the environment names and built here.
+ * How pages get the content (src/content/render-views.ts `getSiteViews`): in a build or
+ * `npm run dev`, from the snapshot file written before Astro starts; on the preview server,
+ * the views of the request being rendered (`withViews`); with neither, an error naming the fix.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import type { SiteViews } from '../../src/content/views'
 
-const fixture = fileURLToPath(new URL('../fixtures/valid-small.ndjson', import.meta.url))
 const saved = { ...process.env }
 let dir: string
 
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'snapshot-'))
   for (const name of Object.keys(process.env)) if (name.startsWith('SANITY_') || name === 'CONTENT_SNAPSHOT' || name === 'CONTENT_FILE') delete process.env[name]
-  vi.resetModules() // getSiteViews loads once per module instance
+  vi.resetModules() // the snapshot is read once per module instance
 })
 afterEach(() => {
   rmSync(dir, { recursive: true, force: true })
   process.env = { ...saved }
 })
 
+const fakeViews = (marker: string) => ({ zhTW: { marker: `${marker}中` }, en: { marker } }) as unknown as SiteViews
+
 describe('getSiteViews', () => {
-  it('reads the views from CONTENT_SNAPSHOT and never loads the content itself', async () => {
+  it('reads the views from CONTENT_SNAPSHOT', async () => {
     const file = join(dir, 'content.json')
-    process.env.CONTENT_FILE = join(dir, 'no-such-dataset.ndjson') // would fail if it were read
     process.env.CONTENT_SNAPSHOT = file
-    writeFileSync(file, JSON.stringify({ views: { zhTW: { marker: '中' }, en: { marker: 'en' } } }))
-    const { getSiteView } = await import('../../src/content/load')
-    expect(await getSiteView('en')).toEqual({ marker: 'en' })
-    expect(await getSiteView('zh-tw')).toEqual({ marker: '中' })
+    writeFileSync(file, JSON.stringify({ views: fakeViews('snap') }))
+    const { getSiteView } = await import('../../src/content/render-views')
+    expect(await getSiteView('en')).toEqual({ marker: 'snap' })
+    expect(await getSiteView('zh-tw')).toEqual({ marker: 'snap中' })
   })
 
   it('a snapshot that cannot be read is an error naming the file and the fix', async () => {
     const file = join(dir, 'missing.json')
     process.env.CONTENT_SNAPSHOT = file
-    const { getSiteViews } = await import('../../src/content/load')
+    const { getSiteViews } = await import('../../src/content/render-views')
     const error = await getSiteViews().catch((e: unknown) => e)
     // A fresh module instance per test: compare the error's fields, not its class.
-    expect(error).toMatchObject({ name: 'HintedError', message: expect.stringContaining(file), hint: expect.stringMatching(/unset it/) })
+    expect(error).toMatchObject({ name: 'HintedError', message: expect.stringContaining(file), hint: expect.stringMatching(/npm run dev/) })
   })
 
-  it('without a snapshot, loads the dataset CONTENT_FILE names and builds both views', async () => {
-    process.env.CONTENT_FILE = fixture
-    const { getSiteViews } = await import('../../src/content/load')
-    const views = await getSiteViews()
-    expect(views.en.locale.id).toBe('en')
-    expect(views.zhTW.locale.id).toBe('zhTW')
-    expect(views.en.industries.length).toBeGreaterThan(0)
-    expect(views.en.preview).toBe(false)
+  it('without a snapshot or a request, never loads the content itself: an error names the fix', async () => {
+    process.env.CONTENT_FILE = join(dir, 'would-be-read.ndjson')
+    const { getSiteViews } = await import('../../src/content/render-views')
+    const error = await getSiteViews().catch((e: unknown) => e)
+    expect(error).toMatchObject({ name: 'HintedError', code: 'content.no-views', hint: expect.stringMatching(/npm run dev.*npm run build/) })
+  })
+
+  it('inside withViews, each render sees its own views, over the snapshot', async () => {
+    const file = join(dir, 'content.json')
+    process.env.CONTENT_SNAPSHOT = file
+    writeFileSync(file, JSON.stringify({ views: fakeViews('snap') }))
+    const { getSiteView, withViews } = await import('../../src/content/render-views')
+    const render = (marker: string) =>
+      withViews(fakeViews(marker), async () => {
+        await new Promise((resolve) => setTimeout(resolve, marker === 'a' ? 20 : 0))
+        return (await getSiteView('en')) as unknown
+      })
+    expect(await Promise.all([render('a'), render('b')])).toEqual([{ marker: 'a' }, { marker: 'b' }])
+    expect(await getSiteView('en')).toEqual({ marker: 'snap' })
   })
 })

@@ -1,0 +1,72 @@
+/**
+ * The views a render reads, in one place. Every page asks {@link getSiteViews}; who fills it
+ * depends on who renders:
+ * - the static build (`npm run build`, `npm run dev`) writes the views to a snapshot file and
+ *   names it in CONTENT_SNAPSHOT before Astro starts: read once per process;
+ * - the preview server loads views per request and renders the page inside
+ *   {@link withViews}, so concurrent requests never see each other's content.
+ * Outside both there is nothing to render from, and asking is an error that names the fix.
+ */
+import { AsyncLocalStorage } from 'node:async_hooks'
+import { readFileSync } from 'node:fs'
+import { getLocale, type LocaleId } from '../../schemas/locales.ts'
+import { HintedError } from './content-error.ts'
+import type { SiteView, SiteViews } from './views.ts'
+
+/** The environment variable through which the build tells Astro where the snapshot is. */
+export const SNAPSHOT_VARIABLE = 'CONTENT_SNAPSHOT'
+
+/** What the build writes for Astro: every locale's view. */
+export interface ContentSnapshot {
+  views: SiteViews
+}
+
+const current = new AsyncLocalStorage<SiteViews>()
+
+/** Runs `render` with `views` as the views of everything it renders (the preview server, per request). */
+export function withViews<T>(views: SiteViews, render: () => Promise<T>): Promise<T> {
+  return current.run(views, render)
+}
+
+function readSnapshot(file: string): SiteViews {
+  try {
+    return (JSON.parse(readFileSync(file, 'utf8')) as ContentSnapshot).views
+  } catch (error) {
+    throw new HintedError(
+      `The content snapshot ${file} could not be read: ${(error as Error).message}.`,
+      `${SNAPSHOT_VARIABLE} is set by npm run build and npm run dev for their own Astro run; unset it and start Astro through one of them.`,
+    )
+  }
+}
+
+let snapshot: { file: string; views: Promise<SiteViews> } | undefined
+
+/**
+ * Every locale's view for the render under way: the request's (preview server), else the
+ * snapshot's (read once per file).
+ * @throws HintedError when there is neither, naming the commands that provide one.
+ */
+export function getSiteViews(): Promise<SiteViews> {
+  const request = current.getStore()
+  if (request) return Promise.resolve(request)
+  const file = process.env[SNAPSHOT_VARIABLE]?.trim()
+  if (!file) {
+    return Promise.reject(
+      new HintedError(
+        `No content to render: ${SNAPSHOT_VARIABLE} is not set and no preview request is under way.`,
+        'Start the site with npm run dev or npm run build (they load, validate and snapshot the content first), or the preview server with npm run preview:live.',
+        'content.no-views',
+      ),
+    )
+  }
+  if (snapshot?.file !== file) {
+    const views = (async () => readSnapshot(file))()
+    snapshot = { file, views }
+  }
+  return snapshot.views
+}
+
+/** The view of one locale. */
+export async function getSiteView(locale: LocaleId | string): Promise<SiteView> {
+  return (await getSiteViews())[getLocale(locale).id]
+}
