@@ -1,5 +1,6 @@
 import { stegaClean } from '@sanity/client/stega'
 import { locales, type Locale } from '../../schemas/locales'
+import { FALLBACK_SITE_URL } from '../../schemas/site-paths'
 
 /** The reader's locale from a page URL's first segment (`/zh-tw/...`), or undefined outside the localized tree. */
 export function localeFromPath(pathname: string): Locale | undefined {
@@ -35,5 +36,5 @@ const JSON_LD_UNSAFE = /[<>&\u2028\u2029]/g
 
 /** An absolute URL on the site. */
 export function absoluteUrl(path: string, site: URL | string | undefined): string {
-  return new URL(path, site ?? 'https://six-core-industries.example.org').toString()
+  return new URL(path, site ?? FALLBACK_SITE_URL).toString()
 }

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest'
 import { getLocale } from '../../schemas/locales'
 import type { Localized } from '../../src/content/localize'
 import { dateTimeAttribute, formatDate } from '../../src/i18n/calendar'
-import { staleNotice } from '../../src/utils/translation'
+import { staleNotice } from '../../src/components/translation-notice'
 
 describe('zh-TW in the ROC calendar, the Gregorian calendar and both', () => {
   const cases: [string, string, string, string][] = [

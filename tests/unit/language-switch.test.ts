@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { anchorSwitchCss } from '../../src/utils/language-switch'
+import { anchorSwitchCss } from '../../src/layouts/language-switch'
 
 describe('language switch CSS (no JavaScript)', () => {
   it('hides the page link and shows the section link while that section is the target', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { parse } from 'node-html-parser'
 import type { PortableTextBlock } from '@portabletext/types'
-import { renderPortableText, safeExternalHref, portableTextToPlain } from '../../src/utils/portable-text'
+import { renderPortableText, safeExternalHref, portableTextToPlain } from '../../src/components/portable-text'
 import type { SiteView } from '../../src/content/views'
 
 const documentsById: SiteView['documentsById'] = Object.fromEntries([
