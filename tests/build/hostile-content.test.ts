@@ -97,6 +97,20 @@ describe('the hostile dataset, built', () => {
     }
   })
 
+  it('figure pages give the search filter each industry’s name as its page does (names with "," and ":" too)', () => {
+    for (const segment of ['en', 'zh-tw']) {
+      const names = new Set(pages.filter((p) => new RegExp(`^/${segment}/industries/[^/]+/$`).test(p.path)).map((p) => p.root.querySelector('h1[data-pagefind-filter="industry"]')!.text))
+      expect(names.size).toBeGreaterThan(1)
+      const figures = pages.filter((p) => new RegExp(`^/${segment}/metrics/[^/]+/$`).test(p.path))
+      const filters = figures.flatMap((p) => p.root.querySelectorAll('[data-pagefind-filter]'))
+      expect(filters.length).toBeGreaterThan(0)
+      for (const f of filters) {
+        expect(f.getAttribute('data-pagefind-filter')).toBe('industry')
+        expect(names).toContain(f.text)
+      }
+    }
+  })
+
   it('every XML file (sitemaps, Atom feeds, SVGs) parses without an error or a warning', () => {
     const xml = [...files('.xml'), ...files('.svg')]
     expect(xml.filter((f) => f.endsWith('.svg')).length).toBeGreaterThan(0)
