@@ -175,10 +175,9 @@ async function start(root: HTMLElement): Promise<void> {
   })
   more.addEventListener('click', () => void showMore())
   const q = new URLSearchParams(location.search).get('q')
-  if (q) {
-    input.value = q
-    void run()
-  }
+  if (q) input.value = q
+  // The input is there before this script: a reader may have typed while Pagefind loaded.
+  if (input.value.trim()) void run()
 }
 
 const root = document.querySelector<HTMLElement>('[data-search]')

@@ -58,4 +58,18 @@ describe('search page in Chromium', () => {
     expect(links.filter((l) => !l.startsWith('/en/'))).toEqual([])
     expect(filterLabel).toBe('Industry')
   })
+
+  it('/en/search/?q=… searches on load (links and bookmarks to results)', async () => {
+    const context = await site.browser.newContext()
+    const page = await context.newPage()
+    try {
+      await page.goto(`${site.origin}/en/search/?q=${encodeURIComponent('offshore wind')}`)
+      await page.locator('[data-search-result-link]').first().waitFor({ timeout: 15_000 })
+      expect(await page.locator('[data-search-input]').inputValue()).toBe('offshore wind')
+      const links = await page.locator('[data-search-result-link]').evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname))
+      expect(links).toContain(`/en/industries/${GREEN}/`)
+    } finally {
+      await context.close()
+    }
+  })
 })
