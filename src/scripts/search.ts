@@ -9,6 +9,9 @@
  * Pagefind picks the index from `<html lang>`. `?q=…` starts a search on load.
  */
 
+// A module (its names stay its own), loaded by search.astro's <script>.
+export {}
+
 interface PagefindResultData {
   url: string
   meta: { title?: string }
