@@ -2,7 +2,7 @@
  * Content is data in every file the site writes: the hostile dataset
  * (tests/support/hostile-dataset.ts: markup, formulas, braces, backslashes, separators and
  * bidirectional marks in every text) builds with the real pipeline, and then
- * - every HTML page parses, holds no element or attribute the text would make (no
+ * - every HTML page is valid HTML (W3C Nu checker), holds no element or attribute the text would make (no
  *   `<img src=x>`, no event-handler attribute, no script but the site's own: JSON-LD data
  *   that parses, or scripts the page's own policy allows), and shows the text as text;
  * - every XML file (sitemaps, Atom feeds, SVGs) parses with @xmldom/xmldom without a warning;
@@ -19,6 +19,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { cspHash } from '../../src/utils/csp'
 import { listFiles } from '../../scripts/lib/files'
 import { buildHostileSite, HOSTILE_INDUSTRY, type HostileSite } from '../support/hostile-dataset'
+import { htmlErrors } from '../support/nu-checker'
 import { allPages, page, type Page } from './site-lib'
 
 let site: HostileSite
@@ -81,6 +82,11 @@ describe('the hostile dataset, built', () => {
     }
     expect(problems).toEqual([])
   })
+
+  it('every HTML page is valid HTML (W3C Nu checker): zero errors', () => {
+    const { count, shown } = htmlErrors(site.dir)
+    expect(shown, `${count} error(s) from the Nu checker; the first ${shown.length}:\n${shown.join('\n')}`).toEqual([])
+  }, 300_000)
 
   it('the test would see an intruder: a page with one is reported', () => {
     const p = page(site.dir, '/en/')

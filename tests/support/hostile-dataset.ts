@@ -27,10 +27,11 @@ export const HOSTILE_MARKUP = `<script>alert(1)</script> "><img src=x onerror=al
 export const FORMULA_LEADS = ['=HYPERLINK("http://evil.example","x")', '+1', '-1', '@SUM(A1)', '\t=1+1'] as const
 /**
  * Braces and backslashes (templates, BibTeX, JSON), a line and a paragraph separator (they
- * end a JavaScript string literal in older engines), a right-to-left override and mark, a
- * next-line control character (U+0085, which XML 1.0 allows), and a tab and a newline.
+ * end a JavaScript string literal in older engines), a right-to-left override and mark, and
+ * the control characters validation allows: tab, line feed, carriage return (others are
+ * errors: schemas/lib/validation.ts `noControlCharacters`).
  */
-export const HOSTILE_PUNCTUATION = '} { \\ \\" {x} $& \u2028 \u2029 \u202Eevil\u202C \u200F \u0085 a\tb\nc'
+export const HOSTILE_PUNCTUATION = '} { \\ \\" {x} $& \u2028 \u2029 \u202Eevil\u202C \u200F a\tb\nc\r\nd'
 /** The industry name the search tests look for: it must show as this very text. */
 export const HOSTILE_INDUSTRY = 'x"><img src=x onerror=alert(1)>'
 
