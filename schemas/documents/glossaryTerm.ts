@@ -2,6 +2,7 @@ import { defineArrayMember, defineField, defineType } from '@sanity/types'
 import { BookIcon } from '@sanity/icons'
 import { requiredLocalizedField, slugField } from '../lib/fields.ts'
 import { bilingualTitle, missingLocales, selectLocalized } from '../lib/preview.ts'
+import { noControlCharacters } from '../lib/validation.ts'
 
 /** A term a reader may not know (5+2, BERI, AIoT…), defined in both languages. */
 export const glossaryTerm = defineType({
@@ -18,7 +19,7 @@ export const glossaryTerm = defineType({
       title: 'Aliases',
       type: 'array',
       description: 'Other names and spellings readers search for, e.g. 五加二, 5+2.',
-      of: [defineArrayMember({ type: 'string' })],
+      of: [defineArrayMember({ type: 'string', validation: (rule) => rule.custom(noControlCharacters) })],
       options: { layout: 'tags' },
     }),
   ],

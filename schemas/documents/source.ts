@@ -1,7 +1,7 @@
 import { defineField, defineType } from '@sanity/types'
 import { LinkIcon } from '@sanity/icons'
 import { partialDateField, requiredLocalizedField } from '../lib/fields.ts'
-import { allowedUrlSchemes, URL_SCHEME_MESSAGE } from '../lib/validation.ts'
+import { allowedUrlSchemes, noControlCharacters, URL_SCHEME_MESSAGE } from '../lib/validation.ts'
 import { bilingualTitle, missingLocales, selectLocalized } from '../lib/preview.ts'
 
 /** Where a figure or text comes from: a report, a survey, a speech. */
@@ -12,7 +12,7 @@ export const source = defineType({
   icon: LinkIcon,
   fields: [
     requiredLocalizedField('publisher', 'Publisher', 'localeString', 'e.g. 經濟部產業技術知識服務計畫 (ITIS) / MOEA Industry & Technology Intelligence Services (ITIS).'),
-    defineField({ name: 'abbreviation', title: 'Abbreviation', type: 'string', description: 'e.g. ITIS, IMD, WEF, BERI.' }),
+    defineField({ name: 'abbreviation', title: 'Abbreviation', type: 'string', description: 'e.g. ITIS, IMD, WEF, BERI.', validation: (rule) => rule.custom(noControlCharacters) }),
     requiredLocalizedField('title', 'Title', 'localeString', 'The report or document, as its publisher names it.'),
     partialDateField('date', 'Date', 'When it was published: YYYY, YYYY-MM or YYYY-MM-DD.'),
     defineField({

@@ -82,6 +82,34 @@ export function translationRule(locale: Locale): CustomValidator<unknown> {
   }
 }
 
+/**
+ * Control characters other than tab, line feed and carriage return: invisible in the Studio
+ * (usually pasted from another program), not allowed in XML 1.0 (C0), a parse error in HTML
+ * (C1, DEL). Texts with one would make the Atom feeds unreadable and the pages invalid.
+ */
+const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/
+
+/** The texts of a value: a string, or the spans of Portable Text blocks. */
+function textsOf(value: unknown): string[] {
+  if (typeof value === 'string') return [value]
+  if (!Array.isArray(value)) return []
+  return value.flatMap((block) => {
+    const children = (block as { children?: unknown } | null)?.children
+    return Array.isArray(children) ? children.map((c) => (c as { text?: unknown } | null)?.text).filter((t): t is string => typeof t === 'string') : []
+  })
+}
+
+/** A text (string or Portable Text) without control characters other than tab and line breaks. */
+export const noControlCharacters: CustomValidator<unknown> = (value) => {
+  for (const text of textsOf(value)) {
+    const found = CONTROL_CHARACTER.exec(text)
+    if (!found) continue
+    const code = `U+${found[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`
+    return `Remove the invisible control character ${code} after "${text.slice(Math.max(0, found.index - 20), found.index)}" (retype the text around it). 請刪除不可見的控制字元 ${code}（重新輸入該處文字）。`
+  }
+  return true
+}
+
 /** URL schemes allowed anywhere in content: `javascript:` and `data:` are never valid. */
 export const allowedUrlSchemes = ['http', 'https'] as const
 

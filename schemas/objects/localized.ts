@@ -1,7 +1,7 @@
 import { defineField, defineType, type FieldDefinition } from '@sanity/types'
 import { TranslateIcon } from '@sanity/icons'
 import { locales } from '../locales.ts'
-import { staleTranslationRule, translationRule } from '../lib/validation.ts'
+import { noControlCharacters, staleTranslationRule, translationRule } from '../lib/validation.ts'
 import { PROVENANCE_FIELD, SOURCE_LOCALE_FIELD } from '../lib/provenance.ts'
 import { hasText } from '../lib/text.ts'
 
@@ -33,7 +33,11 @@ export function defineLocalizedType(name: string, title: string, kind: Localized
           title: locale.label,
           ...fieldFor(kind),
           // A stale translation is a warning: publishing stays possible.
-          validation: (rule) => [rule.custom(translationRule(locale)).error(), rule.custom(staleTranslationRule(locale)).warning()],
+          validation: (rule) => [
+            rule.custom(translationRule(locale)).error(),
+            rule.custom(noControlCharacters).error(),
+            rule.custom(staleTranslationRule(locale)).warning(),
+          ],
         } as FieldDefinition),
       ),
       defineField({

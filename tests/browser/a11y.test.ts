@@ -2,7 +2,7 @@
  * Accessibility of every page template, in Chromium with axe-core: zero violations of
  * WCAG 2.0/2.1 A and AA and WCAG 2.2 AA, in both languages, in the light and the dark colour
  * scheme. Templates: the root language picker, home, policy, industries, one industry, metrics,
- * one metric with a chart, glossary, about, updates, a chart's embed page, search (Pagefind UI
+ * one metric with a chart, glossary, about, updates, a chart's embed page, search (our search
  * loaded, results listed) and the 404 page. A failure names the page, the scheme, each rule id, its impact and the
  * elements (CSS targets) to fix.
  *
@@ -28,20 +28,20 @@ const METRIC = 'foundry-market-share'
 interface Template {
   name: string
   path: string
-  /** Waits for what the page shows after load (search: Pagefind UI, results). */
+  /** Waits for what the page shows after load (search: the search form, results). */
   ready?: (page: Page) => Promise<void>
   /** 404: the server answers 404 on purpose. */
   status?: number
 }
 
 const searchReady = (query: string) => async (page: Page) => {
-  const input = page.locator('.pagefind-ui__search-input')
+  const input = page.locator('[data-search-input]')
   await input.waitFor({ timeout: 15_000 })
   await input.fill(query)
-  await page.locator('.pagefind-ui__result-link').first().waitFor({ timeout: 15_000 })
-  // Pagefind renders results progressively: wait until no result is still a loading placeholder.
+  await page.locator('[data-search-result-link]').first().waitFor({ timeout: 15_000 })
+  // Results are added once their data has loaded: wait until the list is no longer busy.
   await page.waitForLoadState('networkidle')
-  await expect.poll(() => page.locator('.pagefind-ui__loading').count(), { timeout: 15_000 }).toBe(0)
+  await expect.poll(() => page.locator('[data-search-results][aria-busy]').count(), { timeout: 15_000 }).toBe(0)
 }
 
 const templates: Template[] = [
@@ -64,7 +64,7 @@ const templates: Template[] = [
       { name: `${s} updates`, path: `/${s}/updates/` },
       // The chart alone, as other sites frame it.
       { name: `${s} embed`, path: `/${s}/embed/six-trillion-investment/` },
-      // Pagefind UI loaded and showing results: its input, filters and result list in the site's colours.
+      // Search loaded and showing results: its input, filters and result list in the site's colours.
       { name: `${s} search with results`, path: `/${s}/search/`, ready: searchReady(query) },
     ]
   }),
@@ -143,7 +143,7 @@ describe('axe: WCAG 2.0/2.1 A and AA, WCAG 2.2 AA, light and dark', () => {
 })
 
 /**
- * What axe leaves out on the search page (Pagefind UI's own styles): placeholder text needs
+ * What axe leaves out on the search page (the search controls' own styles): placeholder text needs
  * 4.5:1 against the input (WCAG 1.4.3), and the search input and filter checkboxes need a
  * boundary of 3:1 against what surrounds them (WCAG 1.4.11). Colours are measured as the
  * browser paints them (any CSS colour, opacity and translucent backgrounds composited).
@@ -186,15 +186,15 @@ async function controlContrast(page: Page): Promise<string[]> {
       return (hi! + 0.05) / (lo! + 0.05)
     }
     const problems: string[] = []
-    const input = document.querySelector<HTMLInputElement>('.pagefind-ui__search-input')
-    if (!input) return ['no Pagefind search input']
+    const input = document.querySelector<HTMLInputElement>('[data-search-input]')
+    if (!input) return ['no search input']
     const ph = getComputedStyle(input, '::placeholder')
     const phColor = parse(ph.color)
     phColor[3] *= parseFloat(ph.opacity || '1')
     const inside = background(input)
     const phRatio = contrast(over(phColor, inside), inside)
     if (phRatio < 4.5) problems.push(`placeholder "${input.placeholder}" ${phRatio.toFixed(2)}:1 (needs 4.5:1)`)
-    const controls = [input, ...document.querySelectorAll<HTMLInputElement>('.pagefind-ui__filter-checkbox:not(:checked)')]
+    const controls = [input, ...document.querySelectorAll<HTMLInputElement>('[data-search-filter-checkbox]:not(:checked)')]
     for (const control of controls) {
       const style = getComputedStyle(control)
       const outside = background(control.parentElement)
@@ -215,7 +215,7 @@ describe('search controls: contrast that axe does not measure', () => {
       await page.emulateMedia({ colorScheme: 'light' })
       await page.goto(`${site.origin}/${l.segment}/search/`)
       await searchReady(l.id === 'zhTW' ? '半導體' : 'semiconductor')(page)
-      expect(await page.locator('.pagefind-ui__filter-checkbox').count(), 'the industry filter is shown').toBeGreaterThan(0)
+      expect(await page.locator('[data-search-filter-checkbox]').count(), 'the industry filter is shown').toBeGreaterThan(0)
       const found: string[] = []
       for (const scheme of SCHEMES) {
         await page.emulateMedia({ colorScheme: scheme })

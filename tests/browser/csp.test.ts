@@ -89,10 +89,10 @@ describe('zero CSP violations in Chromium', () => {
 
     it(`/${s}/search/: a query typed, results shown`, async () => {
       const found = await violations(`/${s}/search/`, async (page) => {
-        const input = page.locator('.pagefind-ui__search-input')
+        const input = page.locator('[data-search-input]')
         await input.waitFor({ timeout: 15_000 })
         await input.pressSequentially(l.id === 'zhTW' ? '半導體' : 'semiconductor', { delay: 20 })
-        await page.locator('.pagefind-ui__result-link').first().waitFor({ timeout: 15_000 })
+        await page.locator('[data-search-result-link]').first().waitFor({ timeout: 15_000 })
       })
       expect(found).toEqual([])
     })

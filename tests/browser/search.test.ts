@@ -30,12 +30,12 @@ async function searchFor(segment: string, query: string): Promise<{ links: strin
   try {
     const response = await page.goto(`${site.origin}/${segment}/search/`)
     expect(response?.status()).toBe(200)
-    const input = page.locator('.pagefind-ui__search-input')
+    const input = page.locator('[data-search-input]')
     await input.waitFor({ timeout: 15_000 })
     await input.fill(query)
-    await page.locator('.pagefind-ui__result-link').first().waitFor({ timeout: 15_000 })
-    const links = await page.locator('.pagefind-ui__result-link').evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname))
-    const filterLabel = await page.locator('.pagefind-ui__filter-name').first().textContent({ timeout: 5_000 }).catch(() => null)
+    await page.locator('[data-search-result-link]').first().waitFor({ timeout: 15_000 })
+    const links = await page.locator('[data-search-result-link]').evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname))
+    const filterLabel = await page.locator('[data-search-filter-name]').first().textContent({ timeout: 5_000 }).catch(() => null)
     return { links, errors, filterLabel: filterLabel?.trim() ?? null }
   } finally {
     await context.close()
@@ -57,5 +57,19 @@ describe('search page in Chromium', () => {
     expect(links).toContain(`/en/industries/${GREEN}/`)
     expect(links.filter((l) => !l.startsWith('/en/'))).toEqual([])
     expect(filterLabel).toBe('Industry')
+  })
+
+  it('/en/search/?q=… searches on load (links and bookmarks to results)', async () => {
+    const context = await site.browser.newContext()
+    const page = await context.newPage()
+    try {
+      await page.goto(`${site.origin}/en/search/?q=${encodeURIComponent('offshore wind')}`)
+      await page.locator('[data-search-result-link]').first().waitFor({ timeout: 15_000 })
+      expect(await page.locator('[data-search-input]').inputValue()).toBe('offshore wind')
+      const links = await page.locator('[data-search-result-link]').evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname))
+      expect(links).toContain(`/en/industries/${GREEN}/`)
+    } finally {
+      await context.close()
+    }
   })
 })

@@ -86,6 +86,8 @@ export interface StartOptions {
   required?: readonly string[]
   /** Serve /pagefind/ (made here when the build has none). */
   search?: boolean
+  /** The site folder, instead of SITE_DIST / TEST_DIST_DIR / ./dist (a build the test made itself). */
+  dir?: string
 }
 
 /** Builds a Pagefind index of `dir` into a temporary folder, as the build does; returns that folder and its index. */
@@ -102,7 +104,7 @@ export async function startSite(options: StartOptions = {}): Promise<BrowserSite
       `Chromium is missing at ${CHROMIUM}. Hint: apt-get install -y --no-install-recommends chromium fonts-noto-cjk (or set CHROMIUM_PATH).`,
     )
   }
-  const dir = siteDir()
+  const dir = options.dir ?? siteDir()
   assertBuiltSite(dir, options.required ?? ['index.html'])
 
   let indexDir = join(dir, 'pagefind')

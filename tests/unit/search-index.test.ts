@@ -53,7 +53,7 @@ describe('search index (Pagefind program)', () => {
     expect(summary).toEqual({ pages: 3, languages: { en: 2, 'zh-hant-tw': 1 } })
     const written = readdirSync(join(dir, 'pagefind'))
     expect(written).toContain('pagefind-entry.json')
-    expect(written).toContain('pagefind-ui.js')
+    expect(written).toContain('pagefind.js')
     expect(readdirSync(join(dir, 'pagefind', 'fragment'))).toHaveLength(3)
   })
 

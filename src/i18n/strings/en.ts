@@ -163,6 +163,12 @@ export const en = {
   'search.lead': 'Search the English pages: the industries, the figures, the glossary and the policy explained.',
   'search.noscript': 'Search needs JavaScript. You can browse the industries, the figures and the glossary instead.',
   'search.filterIndustry': 'Industry',
+  'search.inputLabel': 'Search the English pages',
+  'search.resultsOne': '{n} result',
+  'search.resultsOther': '{n} results',
+  'search.noResults': 'No results. Try other or fewer words.',
+  'search.loading': 'Searching…',
+  'search.more': 'Show more results',
   // Page dates, change notes and feeds (src/content/page-history.ts, src/i18n/calendar.ts)
   'date.both': '{roc} ({gregorian})',
   'history.updated': 'Page last updated: {date}',

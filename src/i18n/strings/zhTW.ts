@@ -164,6 +164,12 @@ export const zhTW: Record<keyof typeof en, string> = {
   'search.lead': '搜尋中文頁面：產業、數據、名詞解釋與政策說明。',
   'search.noscript': '搜尋功能需要 JavaScript。您也可以直接瀏覽產業、數據與名詞解釋。',
   'search.filterIndustry': '產業',
+  'search.inputLabel': '搜尋中文頁面',
+  'search.resultsOne': '{n} 筆結果',
+  'search.resultsOther': '{n} 筆結果',
+  'search.noResults': '沒有結果。請換個詞，或減少關鍵字。',
+  'search.loading': '搜尋中…',
+  'search.more': '顯示更多結果',
   // Page dates, change notes and feeds (src/content/page-history.ts, src/i18n/calendar.ts)
   'date.both': '{roc}（{gregorian}）',
   'history.updated': '本頁最後更新：{date}',
