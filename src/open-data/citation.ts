@@ -46,7 +46,9 @@ function dayParts(instant: string, tag: string, month: 'long' | 'numeric'): Reco
 }
 
 // BibTeX counts every brace, escaped or not: `\}` would still close the field early. Braces
-// are written as TeX's text commands, whose own `{}` are balanced.
+// are written as TeX's text commands, whose own `{}` are balanced. An `@` is legal inside a
+// field, but several tools that read .bib files take it for the start of an entry: it is
+// written as its character code.
 const TEX_SPECIAL: Record<string, string> = {
   '\\': '\\textbackslash{}',
   '{': '\\textbraceleft{}',
@@ -58,10 +60,11 @@ const TEX_SPECIAL: Record<string, string> = {
   _: '\\_',
   '^': '\\^{}',
   '~': '\\~{}',
+  '@': '{\\char64}',
 }
 /** Text for a BibTeX field: TeX's special characters escaped, its braces always balanced. */
 export function bibtexText(text: string): string {
-  return text.replace(/[\\{}%&$#_^~]/g, (c) => TEX_SPECIAL[c]!)
+  return text.replace(/[\\{}%&$#_^~@]/g, (c) => TEX_SPECIAL[c]!)
 }
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec']

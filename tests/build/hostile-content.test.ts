@@ -13,10 +13,11 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { DOMParser } from '@xmldom/xmldom'
+import bibtex from 'bibtex'
 import { parse as parseCsv } from 'csv-parse/sync'
 import { parse as parseHtml, valid } from 'node-html-parser'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { cspHash } from '../../src/utils/csp'
+import { cspHash } from '../../src/layouts/csp'
 import { listFiles } from '../../scripts/lib/files'
 import { buildHostileSite, HOSTILE_INDUSTRY, type HostileSite } from '../support/hostile-dataset'
 import { htmlErrors } from '../support/nu-checker'
@@ -157,5 +158,42 @@ describe('the hostile dataset, built', () => {
       }
     }
     expect(problems).toEqual([])
+  })
+
+  it('no CSV cell a spreadsheet would run: text cells never start with = + - @, a tab or a carriage return', () => {
+    const problems: string[] = []
+    for (const file of files('.csv')) {
+      const rows = parseCsv(read(file), { bom: true }) as string[][]
+      for (const [r, row] of rows.entries()) {
+        for (const [c, cell] of row.entries()) {
+          // A number (a figure's value, which may be negative) is data, not a formula.
+          if (/^[=+\-@\t\r]/.test(cell) && !/^-?\d+(\.\d+)?$/.test(cell)) problems.push(`${file} row ${r + 1} column ${c + 1}: ${JSON.stringify(cell.slice(0, 40))}`)
+        }
+      }
+    }
+    expect(problems.slice(0, 10)).toEqual([])
+  })
+
+  it('every citation in BibTeX is one entry that parses, whatever the figure\'s text holds', () => {
+    const months = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec']
+    const macros = months.map((m) => `@string{${m} = "${m}"}`).join('\n')
+    const problems: string[] = []
+    let entries = 0
+    for (const file of files('.json').filter((f) => f.startsWith('data/metrics/') || f.startsWith('data/groups/'))) {
+      const citation = (JSON.parse(read(file)) as { citation?: Record<string, { bibtex: string }> }).citation ?? {}
+      for (const [tag, { bibtex: entry }] of Object.entries(citation)) {
+        entries++
+        try {
+          const parsed = bibtex.parseBibFile(`${macros}\n${entry}`)
+          const keys = Object.keys(parsed.entries$)
+          if (keys.length !== 1) problems.push(`${file} ${tag}: ${keys.length} entries`)
+          else if (!parsed.getEntry(keys[0]!)?.getField('url')) problems.push(`${file} ${tag}: no url field`)
+        } catch (error) {
+          problems.push(`${file} ${tag}: ${(error as Error).message.slice(0, 120)}`)
+        }
+      }
+    }
+    expect(entries).toBeGreaterThan(0)
+    expect(problems.slice(0, 10)).toEqual([])
   })
 })
