@@ -3,7 +3,8 @@
  * it) against the fake Sanity API on 127.0.0.1 holding the dataset, in draft mode (the
  * editor's case: drafts perspective, stega, the drafts' validation). Each page is requested
  * twice untimed, then `requests` times one after another; the figure is the median of the
- * time from request to the last byte.
+ * time from request to the last byte. Then the first page is asked `burst` times at once, as a
+ * room of editors would: every request must answer, and the row says how many did not.
  */
 import { spawn } from 'node:child_process'
 import { join } from 'node:path'
@@ -16,6 +17,9 @@ export interface PreviewTiming {
   medianMs: number
   minMs: number
   maxMs: number
+  /** For a burst: how many requests were in flight at once, and how many did not answer 200. */
+  concurrent?: number
+  failed?: number
 }
 
 /** Median, min and max of request times, in whole milliseconds. */
@@ -34,7 +38,7 @@ function node(args: string[], cwd: string, env: NodeJS.ProcessEnv) {
 }
 
 /** Builds and starts the preview server, times `pages` in draft mode, stops it. */
-export async function benchPreview(repo: string, work: string, documents: FakeDocument[], pages: { label: string; path: string }[], requests = 20): Promise<PreviewTiming[]> {
+export async function benchPreview(repo: string, work: string, documents: FakeDocument[], pages: { label: string; path: string }[], requests = 20, burst = 50): Promise<PreviewTiming[]> {
   const out = join(work, 'preview-server')
   const script = join(repo, 'scripts', 'preview-live.ts')
   const build = node([script, '--build-only', '--out', out], repo, process.env)
@@ -80,6 +84,12 @@ export async function benchPreview(repo: string, work: string, documents: FakeDo
       const times: number[] = []
       for (let i = 0; i < requests; i++) times.push(await time(page.path))
       results.push(summarize(page.label, page.path, times))
+    }
+    const first = pages[0]
+    if (first && burst > 0) {
+      const answers = await Promise.all(Array.from({ length: burst }, () => time(first.path).then((ms) => ms, () => undefined)))
+      const times = answers.filter((ms): ms is number => ms !== undefined)
+      results.push({ ...summarize(`${burst} at once: ${first.label}`, first.path, times), concurrent: burst, failed: burst - times.length })
     }
     return results
   } finally {

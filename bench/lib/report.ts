@@ -57,6 +57,8 @@ export const BUDGETS = {
   htmlMaxGzip: 30 * 1024,
   lighthouseScore: 100,
   previewRenderMs: 300,
+  /** Fifty draft-mode loads at once: every one answers, the median within this. */
+  previewBurstMedianMs: 1000,
 } as const
 
 export const ratio = (a: number, b: number): number => Math.round((a / b) * 100) / 100
@@ -109,10 +111,15 @@ export function checkBudgets(r: Pick<Results, 'sizes' | 'lighthouse' | 'preview'
     measured: formatBytes(s.weight.content.htmlMedianGzip),
     pass: s.weight.content.htmlMedianGzip <= BUDGETS.htmlMedianGzip,
   }))
-  at1('Content pages: largest HTML (gzip)', `≤ ${formatBytes(BUDGETS.htmlMaxGzip)}`, (s) => ({
-    measured: `${formatBytes(s.weight.content.htmlMaxGzip)} (${s.weight.content.largestUrl})`,
-    pass: s.weight.content.htmlMaxGzip <= BUDGETS.htmlMaxGzip,
-  }))
+  // Pages must not grow with the content: the largest page is held to the budget at every size.
+  for (const s of r.sizes) {
+    budgets.push({
+      name: `Content pages: largest HTML (gzip, ${s.factor}×)`,
+      target: `≤ ${formatBytes(BUDGETS.htmlMaxGzip)}`,
+      measured: `${formatBytes(s.weight.content.htmlMaxGzip)} (${s.weight.content.largestUrl})`,
+      pass: s.weight.content.htmlMaxGzip <= BUDGETS.htmlMaxGzip,
+    })
+  }
   const lhName = 'Lighthouse: every category, every page'
   const lhTarget = `${BUDGETS.lighthouseScore}`
   if (!r.lighthouse?.length) budgets.push(notRun(lhName, lhTarget))
@@ -125,7 +132,17 @@ export function checkBudgets(r: Pick<Results, 'sizes' | 'lighthouse' | 'preview'
   const previewTarget = `≤ ${BUDGETS.previewRenderMs} ms`
   if (!r.preview?.length) budgets.push(notRun('Preview server render, draft mode (1×)', previewTarget))
   for (const p of r.preview ?? []) {
-    budgets.push({ name: `Preview server render, draft mode (1×): ${p.label}`, target: previewTarget, measured: `${p.medianMs} ms (median of ${p.requests})`, pass: p.medianMs <= BUDGETS.previewRenderMs })
+    if (p.concurrent) {
+      const answered = p.concurrent - (p.failed ?? 0)
+      budgets.push({
+        name: `Preview server, ${p.concurrent} draft-mode loads at once (1×): ${p.label}`,
+        target: `all answer, median ≤ ${BUDGETS.previewBurstMedianMs} ms`,
+        measured: `${answered} of ${p.concurrent} answered, median ${p.medianMs} ms`,
+        pass: p.failed === 0 && p.medianMs <= BUDGETS.previewBurstMedianMs,
+      })
+    } else {
+      budgets.push({ name: `Preview server render, draft mode (1×): ${p.label}`, target: previewTarget, measured: `${p.medianMs} ms (median of ${p.requests})`, pass: p.medianMs <= BUDGETS.previewRenderMs })
+    }
   }
   return budgets
 }

@@ -57,7 +57,7 @@ const results = (sizes: SizeResult[], lh?: LighthouseResult[]): Results => ({
   durationSeconds: 60,
 })
 
-const byName = (r: Pick<Results, 'sizes' | 'lighthouse'>) => Object.fromEntries(checkBudgets(r).map((b) => [b.name, b]))
+const byName = (r: Pick<Results, 'sizes' | 'lighthouse'> & Partial<Pick<Results, 'preview'>>) => Object.fromEntries(checkBudgets(r).map((b) => [b.name, b]))
 
 describe('budgets', () => {
   it('are met exactly at the build-time limits and not met just past them', () => {
@@ -90,7 +90,23 @@ describe('budgets', () => {
     const b = byName({ sizes: [heavy] })
     expect(b['Content pages: JavaScript']).toMatchObject({ target: '0 B', measured: '120 B (/en/about/)', pass: false })
     expect(b['Content pages: HTML median (gzip)']).toMatchObject({ target: '≤ 8.0 KB', measured: '8.0 KB', pass: true })
-    expect(b['Content pages: largest HTML (gzip)']).toMatchObject({ target: '≤ 30.0 KB', measured: '30.0 KB (/zh-tw/policy/)', pass: false })
+    expect(b['Content pages: largest HTML (gzip, 1×)']).toMatchObject({ target: '≤ 30.0 KB', measured: '30.0 KB (/zh-tw/policy/)', pass: false })
+  })
+
+  it('hold the largest page to its budget at every size, not only the real site', () => {
+    const small = size(1, 4, 2, 3)
+    const big = size(100, 4, 2, 3, { weight: { ...small.weight, content: { ...small.weight.content, htmlMaxGzip: 193 * 1024, largestUrl: '/en/metrics/' } } })
+    const b = byName({ sizes: [small, big] })
+    expect(b['Content pages: largest HTML (gzip, 1×)']).toMatchObject({ pass: true })
+    expect(b['Content pages: largest HTML (gzip, 100×)']).toMatchObject({ measured: '193.0 KB (/en/metrics/)', pass: false })
+  })
+
+  it('check that every one of a burst of draft-mode loads answered, and their median', () => {
+    const burst = (failed: number, medianMs: number) => ({ label: '50 at once: figures page', path: '/en/metrics/', requests: 50 - failed, medianMs, minMs: 1, maxMs: 2000, concurrent: 50, failed })
+    const name = 'Preview server, 50 draft-mode loads at once (1×): 50 at once: figures page'
+    expect(byName({ sizes: [], preview: [burst(0, 800)] })[name]).toMatchObject({ target: 'all answer, median ≤ 1000 ms', measured: '50 of 50 answered, median 800 ms', pass: true })
+    expect(byName({ sizes: [], preview: [burst(3, 800)] })[name]).toMatchObject({ measured: '47 of 50 answered, median 800 ms', pass: false })
+    expect(byName({ sizes: [], preview: [burst(0, 1200)] })[name]).toMatchObject({ pass: false })
   })
 
   it('check every Lighthouse score and name the ones below it', () => {
