@@ -13,6 +13,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { installFakeSanityApi, readNdjson, serveStatic, type RecordedCall, type StudioDocument } from '../support/studio-fake-api'
 import { PLACEHOLDER_PROJECT_ID, DEFAULT_DATASET } from '../../studio/env'
 import { locales } from '../../schemas/locales'
+import { label } from '../../schemas/lib/label'
 import { provenanceRecord, sourceHashOf } from '../../schemas/lib/provenance'
 
 const root = resolve(import.meta.dirname, '../..')
@@ -192,7 +193,7 @@ describe('Studio in Chromium', () => {
     const values = await form.locator('input').evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value))
     expect(values).toContain(nameOf(industry).zhTW)
     expect(values).toContain(nameOf(industry).en)
-    for (const locale of locales) await expect(form.getByText(locale.label, { exact: true }).count()).resolves.toBeGreaterThan(3)
+    for (const locale of locales) await expect(form.getByText(label(locale.zhTitle, locale.title), { exact: true }).count()).resolves.toBeGreaterThan(3)
     const zh = form.locator('input').nth(values.indexOf(nameOf(industry).zhTW!))
     const en = form.locator('input').nth(values.indexOf(nameOf(industry).en!))
     const [zhBox, enBox] = [await zh.boundingBox(), await en.boundingBox()]
@@ -266,14 +267,14 @@ describe('Studio in Chromium', () => {
   })
   it('previews flag a missing translation', async () => {
     await page.goto(`${server.url}/structure/glossary`)
-    const row = page.getByText('測試用詞 · ⚠ missing en', { exact: true })
+    const row = page.getByText('測試用詞 · ⚠ 未填 en', { exact: true })
     try {
       await row.waitFor({ timeout: 60_000 })
     } catch (error) {
       await page.screenshot({ path: join(results, 'studio-failure.png') })
       throw new Error(`No flagged preview in the glossary.\nCalls:\n${callLog().split('\n').slice(-15).join('\n')}\n${(error as Error).message}`)
     }
-    await expect(page.getByText('⚠ missing en', { exact: true }).count()).resolves.toBeGreaterThan(0)
+    await expect(page.getByText('⚠ 缺少 en · missing en', { exact: true }).count()).resolves.toBeGreaterThan(0)
     await page.screenshot({ path: join(results, 'studio-glossary.png') })
   })
 
@@ -341,7 +342,7 @@ describe('Studio in Chromium', () => {
     const title = page.getByText('測試過時譯文 · A stale translation test', { exact: true })
     await title.waitFor({ timeout: 60_000 })
     const item = page.locator('a').filter({ has: title }).first()
-    await expect(item.innerText()).resolves.toContain('EN outdated · 英文待更新')
+    await expect(item.innerText()).resolves.toContain('英文待更新 · EN outdated')
     // A term whose translations are all current is not flagged.
     const current = page.locator('a').filter({ has: page.getByText('AIoT（人工智慧物聯網） · AIoT (Artificial Intelligence of Things)', { exact: true }) }).first()
     await expect(current.innerText()).resolves.toContain('Glossary')
