@@ -154,6 +154,10 @@ export const metric = defineType({
       description: label('簡報中出現這項數據的段落。', 'The part of the brief where the figure appears.'),
     }),
   ],
+  orderings: [
+    { title: label('標籤（依英文排序）', 'Label (English)'), name: 'labelEn', by: [{ field: 'label.en', direction: 'asc' }] },
+    { title: label('資料時間（新到舊）', 'As of, newest first'), name: 'asOfDesc', by: [{ field: 'asOf', direction: 'desc' }] },
+  ],
   preview: {
     select: { ...selectLocalized('label'), value: 'value', unit: 'unit', currency: 'currency', asOf: 'asOf' },
     prepare: (s: Record<string, unknown>) => {

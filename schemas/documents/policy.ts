@@ -68,6 +68,8 @@ export const policy = defineType({
       group: 'framework',
     },
   ],
+  // One document on a fixed id: no list to sort (without this, Sanity offers sorts titled in English).
+  orderings: [],
   preview: {
     select: { ...selectLocalized('title'), date: 'date' },
     prepare: (s: Record<string, unknown>) => {

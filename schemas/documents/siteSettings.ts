@@ -78,6 +78,8 @@ export const siteSettings = defineType({
       fields: [defineField({ name: 'alt', title: label('替代文字', 'Alternative text'), type: 'localeString' })],
     }),
   ],
+  // One document on a fixed id: no list to sort (without this, Sanity offers sorts titled in English).
+  orderings: [],
   preview: {
     select: selectLocalized('title'),
     prepare: (s: Record<string, unknown>) => ({ title: label('網站設定', 'Site settings'), subtitle: bilingualTitle(s, 'title') }),

@@ -29,6 +29,10 @@ export const source = defineType({
       validation: (rule) => rule.uri({ scheme: [...allowedUrlSchemes] }).error(URL_SCHEME_MESSAGE),
     }),
   ],
+  orderings: [
+    { title: label('標題（依英文排序）', 'Title (English)'), name: 'titleEn', by: [{ field: 'title.en', direction: 'asc' }] },
+    { title: label('日期（新到舊）', 'Date, newest first'), name: 'dateDesc', by: [{ field: 'date', direction: 'desc' }] },
+  ],
   preview: {
     select: { ...selectLocalized('title'), abbreviation: 'abbreviation', date: 'date' },
     prepare: (s: Record<string, unknown>) => {
