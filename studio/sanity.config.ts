@@ -13,6 +13,7 @@ import { filterField, languageFilterDocumentTypes, supportedLanguages } from './
 import { navbarWithEnvWarning } from './components/EnvWarning'
 import { presentation } from './presentation'
 import { translations } from './translations'
+import { metricValueEcho } from './metrics/MetricValueInput'
 
 // Missing settings: a banner in the Studio (below) and a warning from sanity.cli.ts in the terminal.
 const env = readStudioEnv()
@@ -42,6 +43,7 @@ export default defineConfig({
     }),
     visionTool({ defaultApiVersion: '2025-02-19', defaultDataset: env.dataset }),
     translations(),
+    metricValueEcho(),
   ],
   schema: {
     types: schemaTypes,

@@ -3,7 +3,9 @@ import { BarChartIcon } from '@sanity/icons'
 import { partialDateField, requiredLocalizedField, slugField } from '../lib/fields.ts'
 import { hasText } from '../lib/text.ts'
 import { bilingualTitle, missingLocales, missingNote, selectLocalized } from '../lib/preview.ts'
-import { label } from '../lib/label.ts'
+import { label, LABEL_SEPARATOR } from '../lib/label.ts'
+import { metricEcho } from '../lib/metric-echo.ts'
+import { locales } from '../locales.ts'
 
 /** How a figure relates to its number, as the source words it ("over", "about"). */
 export const comparators = [
@@ -159,13 +161,23 @@ export const metric = defineType({
     { title: label('資料時間（新到舊）', 'As of, newest first'), name: 'asOfDesc', by: [{ field: 'asOf', direction: 'desc' }] },
   ],
   preview: {
-    select: { ...selectLocalized('label'), value: 'value', unit: 'unit', currency: 'currency', asOf: 'asOf' },
+    select: {
+      ...selectLocalized('label'),
+      ...selectLocalized('countNoun'),
+      value: 'value',
+      unit: 'unit',
+      currency: 'currency',
+      comparator: 'comparator',
+      asOf: 'asOf',
+    },
     prepare: (s: Record<string, unknown>) => {
       const missing = missingLocales(s, 'label')
-      const unit = s.unit === 'currency' ? String(s.currency ?? '') : s.unit === 'percent' ? '%' : String(s.unit ?? '')
+      const countNoun = Object.fromEntries(locales.map((l) => [l.id, s[`countNoun_${l.id}`]]))
+      // The figure as the site writes it; the raw number only while it cannot be written yet.
+      const figure = metricEcho({ ...s, countNoun }) ?? `${String(s.value ?? '?')} ${String(s.unit ?? '')}`
       return {
         title: bilingualTitle(s, 'label'),
-        subtitle: missing.length ? missingNote(missing) : `${String(s.value)} ${unit} · ${String(s.asOf ?? '')}`,
+        subtitle: missing.length ? missingNote(missing) : [figure, s.asOf].filter(Boolean).join(LABEL_SEPARATOR),
       }
     },
   },
