@@ -26,8 +26,11 @@ export function missingTranslationMessage(locale: Locale): string {
  */
 export const STALE_TRANSLATION = '譯文待更新'
 
-/** The label of the Studio's action that records fresh provenance, quoted in messages. */
-export const MARK_UP_TO_DATE = label('標示為最新', 'Mark as up to date')
+const MARK_UP_TO_DATE_ZH = '標示為最新'
+const MARK_UP_TO_DATE_EN = 'Mark as up to date'
+
+/** The label of the Studio's button that records fresh provenance; each half of a message quotes its own language. */
+export const MARK_UP_TO_DATE = label(MARK_UP_TO_DATE_ZH, MARK_UP_TO_DATE_EN)
 
 /** The message for a stale translation of `field`: what changed, and what to do, in both languages. */
 export function staleTranslationMessage(state: TranslationState, field: string): string {
@@ -41,8 +44,8 @@ export function staleTranslationMessage(state: TranslationState, field: string):
     ? `「${field}」的${source.zhTitle}原文在 ${confirmed} 確認${locale.zhTitle}譯文後已修改`
     : `「${field}」的${locale.zhTitle}譯文尚未與${source.zhTitle}原文確認`
   return label(
-    `${STALE_TRANSLATION}：${zh}。請對照原文，視需要更新${locale.zhTitle}譯文，再按「${MARK_UP_TO_DATE}」。`,
-    `Outdated translation: ${what}. Compare it with the ${source.title}, update it if needed, then choose "${MARK_UP_TO_DATE}".`,
+    `${STALE_TRANSLATION}：${zh}。請對照原文，視需要更新${locale.zhTitle}譯文，再按「${MARK_UP_TO_DATE_ZH}」。`,
+    `Outdated translation: ${what}. Compare it with the ${source.title}, update it if needed, then choose "${MARK_UP_TO_DATE_EN}".`,
   )
 }
 
