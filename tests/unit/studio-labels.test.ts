@@ -36,7 +36,7 @@ const SANITY_FIELDS: Record<string, ReadonlySet<string>> = {
 const HAN = /\p{Script=Han}/u
 
 /** Why a label is not "中文 · English" with Chinese first; undefined when it is. */
-export function labelProblem(text: unknown, { title }: { title: boolean }): string | undefined {
+function labelProblem(text: unknown, { title }: { title: boolean }): string | undefined {
   if (typeof text !== 'string') return `not a text: ${String(text)}`
   const at = text.indexOf(LABEL_SEPARATOR)
   if (at < 0) return `no separator "${LABEL_SEPARATOR}" between Chinese and English`
