@@ -3,6 +3,7 @@ import { structureTool } from 'sanity/structure'
 import { visionTool } from '@sanity/vision'
 import { languageFilter } from '@sanity/language-filter'
 import { schemaTypes } from '../schemas'
+import { label } from '../schemas/lib/label'
 import { readStudioEnv } from './env'
 import { structure } from './structure'
 import { resolveTemplates, METRIC_WITH_SOURCE } from './templates'
@@ -32,7 +33,7 @@ export default defineConfig({
   projectId: env.projectId,
   dataset: env.dataset,
   plugins: [
-    structureTool({ structure, title: 'Content' }),
+    structureTool({ structure, title: label('內容', 'Content') }),
     presentation(env.previewUrl),
     languageFilter({
       supportedLanguages,

@@ -152,12 +152,23 @@ describe('Studio in Chromium', () => {
     await page.goto(`${server.url}/structure`)
     const pane = page.locator('[data-testid="structure-tool-list-pane"]').first()
     try {
-      await pane.getByText('Site settings', { exact: true }).waitFor({ timeout: 90_000 })
+      await pane.getByText(label('網站設定', 'Site settings'), { exact: true }).waitFor({ timeout: 90_000 })
     } catch (error) {
       await page.screenshot({ path: join(results, 'studio-failure.png'), fullPage: true })
       throw new Error(`The Structure tool did not render.\nCalls:\n${callLog()}\nConsole:\n${consoleErrors.join('\n')}\n${(error as Error).message}`)
     }
-    for (const title of ['Site settings', 'Policy', 'Sections', 'Industries', 'Figure groups', 'Metrics', 'Sources', 'Glossary', 'Timeline']) {
+    const structureTitles = [
+      label('網站設定', 'Site settings'),
+      label('政策', 'Policy'),
+      label('章節', 'Sections'),
+      label('產業', 'Industries'),
+      label('數據組', 'Figure groups'),
+      label('數據', 'Metrics'),
+      label('出處', 'Sources'),
+      label('名詞解釋', 'Glossary'),
+      label('大事記', 'Timeline'),
+    ]
+    for (const title of structureTitles) {
       await expect(pane.getByText(title, { exact: true }).count(), `"${title}" in the structure`).resolves.toBeGreaterThan(0)
     }
     // The placeholder project is announced, not hidden.
@@ -166,7 +177,7 @@ describe('Studio in Chromium', () => {
 
   it(`lists the ${fromDataset ? 'six ' : ''}industries in editorial order`, async () => {
     if (fromDataset) expect(industries).toHaveLength(6)
-    await press(page.locator('[data-testid="structure-tool-list-pane"]').first().getByText('Industries', { exact: true }))
+    await press(page.locator('[data-testid="structure-tool-list-pane"]').first().getByText(label('產業', 'Industries'), { exact: true }))
     const first = nameOf(industries[0]!)
     await page.getByText(first.en!, { exact: false }).first().waitFor({ timeout: 60_000 })
     // Each row's preview shows both names ("資安卓越產業 · Cybersecurity Excellence Industry").
@@ -254,7 +265,7 @@ describe('Studio in Chromium', () => {
   })
 
   it('Site settings opens on its fixed id and cannot be duplicated, deleted or unpublished', async () => {
-    await press(page.locator('[data-testid="structure-tool-list-pane"]').first().getByText('Site settings', { exact: true }))
+    await press(page.locator('[data-testid="structure-tool-list-pane"]').first().getByText(label('網站設定', 'Site settings'), { exact: true }))
     await expect.poll(() => page.url(), { timeout: 20_000 }).toMatch(/\/structure\/siteSettings(?:$|[;?/])/)
     const form = page.locator('[data-testid="document-panel-scroller"]').first()
     await form.waitFor({ timeout: 60_000 })
