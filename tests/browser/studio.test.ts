@@ -70,7 +70,19 @@ const staleTerm: StudioDocument = {
     provenance: { _type: 'translationProvenance', en: provenanceRecord('舊版的中文定義。', '2026-01-15T02:00:00.000Z') },
   },
 }
-const documents = [...loaded.documents, untranslated, staleTerm, ...changed5g]
+/** A figure in full units, to see the Studio write it out as the site does. */
+const moneyMetric: StudioDocument = {
+  _id: 'metric-echo-test',
+  _type: 'metric',
+  label: { _type: 'localeString', zhTW: '測試金額', en: 'A test amount', provenance: { _type: 'translationProvenance', en: provenanceRecord('測試金額', '2026-01-15T02:00:00.000Z') } },
+  slug: { _type: 'slug', current: 'echo-test' },
+  value: 1_700_000_000_000,
+  comparator: 'exact',
+  unit: 'currency',
+  currency: 'TWD',
+  asOf: '2021',
+}
+const documents = [...loaded.documents, untranslated, staleTerm, moneyMetric, ...changed5g]
 const industries = documents
   .filter((d) => d._type === 'industry' && !d._id.startsWith('drafts.'))
   .sort((a, b) => String(a.orderRank).localeCompare(String(b.orderRank)))
@@ -348,7 +360,7 @@ describe('Studio in Chromium', () => {
     await dialog.waitFor({ state: 'detached', timeout: 20_000 })
   })
 
-  it('previews flag a stale translation: "EN outdated · 英文待更新"', async () => {
+  it('previews flag a stale translation: "英文待更新 · EN outdated"', async () => {
     await page.goto(`${server.url}/structure/glossary`)
     const title = page.getByText('測試過時譯文 · A stale translation test', { exact: true })
     await title.waitFor({ timeout: 60_000 })
@@ -421,5 +433,23 @@ describe('Studio in Chromium', () => {
     await press(link)
     await expect.poll(() => page.url(), { timeout: 30_000 }).toMatch(/glossary-stale-test/)
     await page.getByTestId('translation-stale-en').waitFor({ timeout: 60_000 })
+  })
+
+  it('writes a metric out as the site does: in the list and under the value, following each edit', async () => {
+    await page.goto(`${server.url}/structure/metrics;metrics-all`)
+    const title = page.getByText('測試金額 · A test amount', { exact: true }).first()
+    await title.waitFor({ timeout: 60_000 })
+    const row = page.locator('a').filter({ has: title }).first()
+    await expect(row.innerText()).resolves.toContain('新臺幣 1.7 兆元 · NT$1.7 trillion · 2021')
+
+    await page.goto(`${server.url}/intent/edit/id=${moneyMetric._id};type=metric/`)
+    const echo = page.getByTestId('metric-value-echo')
+    await echo.waitFor({ timeout: 60_000 })
+    await expect(echo.innerText()).resolves.toBe('新臺幣 1.7 兆元 · NT$1.7 trillion')
+    const value = echo.locator('xpath=preceding::input[1]')
+    await expect(value.inputValue()).resolves.toBe('1700000000000')
+    await value.fill('17000000000000')
+    await page.getByText('新臺幣 17 兆元 · NT$17 trillion', { exact: true }).waitFor({ timeout: 20_000 })
+    await page.screenshot({ path: join(results, 'studio-metric-echo.png') })
   })
 })
