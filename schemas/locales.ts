@@ -6,13 +6,14 @@
  * - `tag` is the BCP-47 tag used for Intl and `hreflang`.
  * - `htmlLang` goes into `<html lang>`; Pagefind segments Chinese only when it starts with `zh`.
  * - `segment` is the lowercase URL segment (`/zh-tw/...`).
- * - `label` is the language's name in its own language, for the language switch.
+ * - `label` is the language's name in its own language, for the language switch; `title` its
+ *   name in English and `zhTitle` in Chinese, for the Studio's bilingual labels and messages.
  * - `diffUnit`: how the Studio shows what changed in a text of this language: character by
  *   character for Chinese (no spaces between words), word by word for English.
  */
 export const locales = [
-  { id: 'zhTW', tag: 'zh-TW', htmlLang: 'zh-Hant-TW', segment: 'zh-tw', label: '繁體中文', title: 'Traditional Chinese', diffUnit: 'character' },
-  { id: 'en', tag: 'en', htmlLang: 'en', segment: 'en', label: 'English', title: 'English', diffUnit: 'word' },
+  { id: 'zhTW', tag: 'zh-TW', htmlLang: 'zh-Hant-TW', segment: 'zh-tw', label: '繁體中文', title: 'Traditional Chinese', zhTitle: '繁體中文', diffUnit: 'character' },
+  { id: 'en', tag: 'en', htmlLang: 'en', segment: 'en', label: 'English', title: 'English', zhTitle: '英文', diffUnit: 'word' },
 ] as const
 
 /** A locale as declared in {@link locales}. */

@@ -3,6 +3,7 @@ import { structureTool } from 'sanity/structure'
 import { visionTool } from '@sanity/vision'
 import { languageFilter } from '@sanity/language-filter'
 import { schemaTypes } from '../schemas'
+import { label } from '../schemas/lib/label'
 import { readStudioEnv } from './env'
 import { structure } from './structure'
 import { resolveTemplates, METRIC_WITH_SOURCE } from './templates'
@@ -13,6 +14,7 @@ import { filterField, languageFilterDocumentTypes, supportedLanguages } from './
 import { navbarWithEnvWarning } from './components/EnvWarning'
 import { presentation } from './presentation'
 import { translations } from './translations'
+import { metricValueEcho } from './metrics/MetricValueInput'
 
 // Missing settings: a banner in the Studio (below) and a warning from sanity.cli.ts in the terminal.
 const env = readStudioEnv()
@@ -31,7 +33,7 @@ export default defineConfig({
   projectId: env.projectId,
   dataset: env.dataset,
   plugins: [
-    structureTool({ structure, title: 'Content' }),
+    structureTool({ structure, title: label('內容', 'Content') }),
     presentation(env.previewUrl),
     languageFilter({
       supportedLanguages,
@@ -42,6 +44,7 @@ export default defineConfig({
     }),
     visionTool({ defaultApiVersion: '2025-02-19', defaultDataset: env.dataset }),
     translations(),
+    metricValueEcho(),
   ],
   schema: {
     types: schemaTypes,

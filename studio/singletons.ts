@@ -1,5 +1,6 @@
 import type { DocumentActionComponent, DocumentActionsContext, NewDocumentOptionsContext, Template, TemplateItem } from 'sanity'
 import { singletons, singletonTypes } from '../schemas'
+import { label } from '../schemas/lib/label'
 
 /**
  * Singletons (site settings, the policy) live on fixed ids: one of each, opened from the
@@ -16,8 +17,8 @@ export interface SingletonItem {
 
 /** The singletons, in the order they appear at the top of the Structure tool. */
 export const singletonItems: readonly SingletonItem[] = [
-  { type: 'siteSettings', id: singletons.siteSettings, title: 'Site settings' },
-  { type: 'policy', id: singletons.policy, title: 'Policy' },
+  { type: 'siteSettings', id: singletons.siteSettings, title: label('網站設定', 'Site settings') },
+  { type: 'policy', id: singletons.policy, title: label('政策', 'Policy') },
 ]
 
 /** The key of our "Open on the site" action (see studio/actions/openOnSite.tsx). */

@@ -13,6 +13,7 @@ import {
   RocketIcon,
   TagIcon,
 } from '@sanity/icons'
+import { label } from '../schemas/lib/label'
 import { singletonItems, type SingletonItem } from './singletons'
 import { METRIC_WITH_SOURCE } from './templates'
 
@@ -47,7 +48,7 @@ export function singletonListItem(S: StructureBuilder, item: SingletonItem, icon
 
 /**
  * A list dragged into editorial order (@sanity/orderable-document-list), titled like its list
- * item ("Industries", not the type's "Industry").
+ * item ("產業 · Industries", not the type's "產業 · Industry").
  */
 export function orderedList(
   S: StructureBuilder,
@@ -58,50 +59,53 @@ export function orderedList(
   return { ...item, child: { ...(item.child as object), title: options.title } } as typeof item
 }
 
+const METRICS = label('數據', 'Metrics')
+const GLOSSARY = label('名詞解釋', 'Glossary')
+
 /** Metrics by industry, by source, without industry, and all of them. */
 function metricsItem(S: StructureBuilder) {
   const metricList = (title: string, filter: string, params: Record<string, string> = {}) =>
     S.documentList().title(title).schemaType('metric').apiVersion(STRUCTURE_API_VERSION).filter(filter).params(params)
 
   return S.listItem()
-    .title('Metrics')
+    .title(METRICS)
     .id('metrics')
     .icon(BarChartIcon)
     .child(
       S.list()
-        .title('Metrics')
+        .title(METRICS)
         .id('metrics')
         .items([
           S.listItem()
-            .title('By industry')
+            .title(label('依產業', 'By industry'))
             .id('metrics-by-industry')
             .icon(RocketIcon)
             .child(
               S.documentTypeList('industry')
-                .title('Metrics by industry')
+                .title(label('依產業查看數據', 'Metrics by industry'))
                 .defaultOrdering([{ field: 'orderRank', direction: 'asc' }])
-                .child((industryId: string) => metricList('Metrics of this industry', METRICS_OF_INDUSTRY, { industryId })),
+                .child((industryId: string) => metricList(label('本產業的數據', 'Metrics of this industry'), METRICS_OF_INDUSTRY, { industryId })),
             ),
           S.listItem()
-            .title('By source')
+            .title(label('依出處', 'By source'))
             .id('metrics-by-source')
             .icon(LinkIcon)
             .child(
               S.documentTypeList('source')
-                .title('Metrics by source')
+                .title(label('依出處查看數據', 'Metrics by source'))
                 .child((sourceId: string) =>
-                  metricList('Metrics citing this source', METRICS_OF_SOURCE, { sourceId }).initialValueTemplates([
+                  metricList(label('引用此出處的數據', 'Metrics citing this source'), METRICS_OF_SOURCE, { sourceId }).initialValueTemplates([
                     S.initialValueTemplateItem(METRIC_WITH_SOURCE, { sourceId }),
                   ]),
                 ),
             ),
           S.listItem()
-            .title('Not listed by any industry')
+            .title(label('未列入任何產業', 'Not listed by any industry'))
             .id('metrics-without-industry')
             .icon(TagIcon)
-            .child(metricList('Metrics not listed by any industry', METRICS_WITHOUT_INDUSTRY)),
+            .child(metricList(label('未列入任何產業的數據', 'Metrics not listed by any industry'), METRICS_WITHOUT_INDUSTRY)),
           S.divider(),
-          S.documentTypeListItem('metric').title('All metrics').id('metrics-all'),
+          S.documentTypeListItem('metric').title(label('所有數據', 'All metrics')).id('metrics-all'),
         ]),
     )
 }
@@ -112,49 +116,49 @@ function metricsItem(S: StructureBuilder) {
  */
 export const structure: StructureResolver = (S: StructureBuilder, context: StructureResolverContext) =>
   S.list()
-    .title('Content')
+    .title(label('內容', 'Content'))
     .id('content')
     .items([
       singletonListItem(S, singletonItems[0]!, CogIcon),
       singletonListItem(S, singletonItems[1]!, DocumentTextIcon),
       S.divider(),
-      orderedList(S, context, { type: 'section', title: 'Sections', id: 'sections', icon: BlockContentIcon }),
-      orderedList(S, context, { type: 'industry', title: 'Industries', id: 'industries', icon: RocketIcon }),
-      orderedList(S, context, { type: 'metricGroup', title: 'Figure groups', id: 'figure-groups', icon: ChartUpwardIcon }),
+      orderedList(S, context, { type: 'section', title: label('章節', 'Sections'), id: 'sections', icon: BlockContentIcon }),
+      orderedList(S, context, { type: 'industry', title: label('產業', 'Industries'), id: 'industries', icon: RocketIcon }),
+      orderedList(S, context, { type: 'metricGroup', title: label('數據組', 'Figure groups'), id: 'figure-groups', icon: ChartUpwardIcon }),
       S.divider(),
       metricsItem(S),
-      S.documentTypeListItem('source').title('Sources').id('sources').icon(LinkIcon),
+      S.documentTypeListItem('source').title(label('出處', 'Sources')).id('sources').icon(LinkIcon),
       S.listItem()
-        .title('Glossary')
+        .title(GLOSSARY)
         .id('glossary')
         .icon(BookIcon)
         .schemaType('glossaryTerm')
         .child(
           S.documentTypeList('glossaryTerm')
-            .title('Glossary')
+            .title(GLOSSARY)
             .apiVersion(STRUCTURE_API_VERSION)
             .defaultOrdering([{ field: 'term.en', direction: 'asc' }]),
         ),
       S.listItem()
-        .title('Timeline')
+        .title(label('大事記', 'Timeline'))
         .id('timeline')
         .icon(CalendarIcon)
         .schemaType('timelineEvent')
         .child(
           S.documentTypeList('timelineEvent')
-            .title('Timeline (by date)')
+            .title(label('大事記（依日期）', 'Timeline (by date)'))
             .apiVersion(STRUCTURE_API_VERSION)
             .defaultOrdering([{ field: 'date', direction: 'asc' }]),
         ),
       S.divider(),
       S.listItem()
-        .title('Updates')
+        .title(label('更新紀錄', 'Updates'))
         .id('updates')
         .icon(ClockIcon)
         .schemaType('update')
         .child(
           S.documentTypeList('update')
-            .title('Updates (newest first)')
+            .title(label('更新紀錄（新到舊）', 'Updates (newest first)'))
             .apiVersion(STRUCTURE_API_VERSION)
             .defaultOrdering([{ field: 'date', direction: 'desc' }]),
         ),

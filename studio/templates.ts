@@ -1,6 +1,7 @@
 import type { InitialValueResolverContext, Template } from 'sanity'
 import { LexoRank } from 'lexorank'
 import { schemaTypes } from '../schemas'
+import { label } from '../schemas/lib/label'
 import { filterTemplates } from './singletons'
 
 /**
@@ -54,7 +55,7 @@ async function resolveValue(value: Template['value'], params: unknown, context: 
 /** A metric whose source is already chosen (used by "Metrics → By source → <source>"). */
 export const metricWithSourceTemplate: Template<{ sourceId?: string }> = {
   id: METRIC_WITH_SOURCE,
-  title: 'Metric citing this source',
+  title: label('引用此出處的數據', 'Metric citing this source'),
   schemaType: 'metric',
   parameters: [{ name: 'sourceId', type: 'string' }],
   value: (params: { sourceId?: string } | undefined) => (params?.sourceId ? { source: { _type: 'reference', _ref: params.sourceId.replace(/^drafts\./, '') } } : {}),

@@ -3,75 +3,85 @@ import { CogIcon } from '@sanity/icons'
 import { requiredLocalizedField } from '../lib/fields.ts'
 import { allowedUrlSchemes, URL_SCHEME_MESSAGE } from '../lib/validation.ts'
 import { bilingualTitle, selectLocalized } from '../lib/preview.ts'
+import { label } from '../lib/label.ts'
 
 /** The ways zh-TW pages can write dates (src/i18n/calendar.ts). */
 export const dateCalendars = [
-  { title: '民國 and Western, e.g. 民國 109 年 5 月 20 日（2020 年 5 月 20 日）', value: 'both' },
-  { title: '民國 only, e.g. 民國 109 年 5 月 20 日', value: 'roc' },
-  { title: 'Western only, e.g. 2020 年 5 月 20 日', value: 'gregorian' },
+  { title: label('民國與西元並列，例如「民國 109 年 5 月 20 日（2020 年 5 月 20 日）」', 'ROC and Western years'), value: 'both' },
+  { title: label('僅民國，例如「民國 109 年 5 月 20 日」', 'ROC year only'), value: 'roc' },
+  { title: label('僅西元，例如「2020 年 5 月 20 日」', 'Western year only'), value: 'gregorian' },
 ] as const
 
 /** Site-wide settings. A singleton on the fixed id `siteSettings`. */
 export const siteSettings = defineType({
   name: 'siteSettings',
-  title: 'Site settings',
+  title: label('網站設定', 'Site settings'),
   type: 'document',
   icon: CogIcon,
   fields: [
-    requiredLocalizedField('title', 'Site title', 'localeString'),
-    requiredLocalizedField('description', 'Site description', 'localeText', 'Used in search results and link previews.'),
-    requiredLocalizedField('publisher', 'Publisher', 'localeString', 'Who publishes this site.'),
+    requiredLocalizedField('title', label('網站名稱', 'Site title'), 'localeString'),
+    requiredLocalizedField('description', label('網站說明', 'Site description'), 'localeText', label('用於搜尋結果與連結預覽。', 'Used in search results and link previews.')),
+    requiredLocalizedField('publisher', label('發行者', 'Publisher'), 'localeString', label('發行本網站的單位。', 'Who publishes this site.')),
     defineField({
       name: 'siteUrl',
-      title: 'Site URL',
+      title: label('網站網址', 'Site URL'),
       type: 'url',
-      description: 'The public address of the built site, e.g. https://example.org (canonical URLs, "Open on the site").',
+      description: label(
+        '網站對外公開的網址，例如 https://example.org（用於標準網址與「在網站上開啟」）。',
+        'The public address of the built site, e.g. https://example.org (canonical URLs, "Open on the site").',
+      ),
       // Two rules, each with its own message (one chain shows its last message for every failure).
       // `skip()` leaves the first rule only its presence check (no second URL check with the wrong message).
       validation: (rule) => [
-        rule.skip().required().error('Required: the site\'s public address. 必填：網站網址。'),
+        rule.skip().required().error(label('必填：網站對外公開的網址。', "Required: the site's public address.")),
         rule.uri({ scheme: [...allowedUrlSchemes] }).error(URL_SCHEME_MESSAGE),
       ],
     }),
     defineField({
       name: 'contactEmail',
-      title: 'Contact e-mail',
+      title: label('聯絡信箱', 'Contact e-mail'),
       type: 'email',
-      validation: (rule) => rule.required().error('Required: an address readers can write to. 必填：聯絡信箱。'),
+      validation: (rule) => rule.required().error(label('必填：讀者可以來信的聯絡信箱。', 'Required: an address readers can write to.')),
     }),
     defineField({
       name: 'dateCalendar',
-      title: 'Dates on Chinese pages',
+      title: label('中文頁面的日期', 'Dates on Chinese pages'),
       type: 'string',
-      description: 'How zh-TW pages write dates: the ROC year (民國 109 年), the Western year, or both. English pages always use the Western calendar. Empty means both.',
+      description: label(
+        '中文頁面如何寫日期：民國年、西元年，或兩者並列。英文頁面一律用西元。未填即兩者並列。',
+        'How zh-TW pages write dates: the ROC year, the Western year, or both. English pages always use the Western calendar. Empty means both.',
+      ),
       options: { list: [...dateCalendars], layout: 'radio' },
       initialValue: 'both',
     }),
     defineField({
       name: 'licence',
-      title: 'Reuse terms',
+      title: label('再利用條款', 'Reuse terms'),
       type: 'localeString',
-      description: 'How readers may reuse the figures and text, in both languages (e.g. a licence name). Printed with every download and citation.',
+      description: label(
+        '讀者可如何再利用數據與文字，以中英文填寫（例如授權名稱）。會印在每個下載檔與引用格式中。',
+        'How readers may reuse the figures and text, in both languages (e.g. a licence name). Printed with every download and citation.',
+      ),
     }),
     defineField({
       name: 'licenceUrl',
-      title: 'Reuse terms: URL',
+      title: label('再利用條款網址', 'Reuse terms: URL'),
       type: 'url',
-      description: 'Where the terms are written out, when there is such a page; http(s) only.',
+      description: label('條款全文所在的網頁（如有）；僅限 http(s)。', 'Where the terms are written out, when there is such a page; http(s) only.'),
       validation: (rule) => rule.uri({ scheme: [...allowedUrlSchemes] }).error(URL_SCHEME_MESSAGE),
     }),
     defineField({
       name: 'socialImage',
-      title: 'Default social image',
+      title: label('預設分享圖片', 'Default social image'),
       type: 'image',
-      description: 'Shown when a page is shared; 1200×630. The built-in image is used when empty.',
-      fields: [
-        defineField({ name: 'alt', title: 'Alternative text', type: 'localeString' }),
-      ],
+      description: label('分享頁面時顯示，尺寸 1200×630。未設定時使用內建圖片。', 'Shown when a page is shared; 1200×630. The built-in image is used when empty.'),
+      fields: [defineField({ name: 'alt', title: label('替代文字', 'Alternative text'), type: 'localeString' })],
     }),
   ],
+  // One document on a fixed id: no list to sort (without this, Sanity offers sorts titled in English).
+  orderings: [],
   preview: {
     select: selectLocalized('title'),
-    prepare: (s: Record<string, unknown>) => ({ title: 'Site settings', subtitle: bilingualTitle(s, 'title') }),
+    prepare: (s: Record<string, unknown>) => ({ title: label('網站設定', 'Site settings'), subtitle: bilingualTitle(s, 'title') }),
   },
 })

@@ -1,14 +1,15 @@
 import { defineArrayMember, defineField, defineType } from '@sanity/types'
 import { ClockIcon } from '@sanity/icons'
 import { requiredLocalizedField } from '../lib/fields.ts'
-import { bilingualTitle, missingLocales, selectLocalized } from '../lib/preview.ts'
+import { bilingualTitle, missingLocales, missingNote, selectLocalized } from '../lib/preview.ts'
+import { label } from '../lib/label.ts'
 import { updateTargetTypes } from '../update-targets.ts'
 
 
 /** How much an update matters to readers: major ones are listed on the pages they concern. */
 export const significances = [
-  { title: 'Major: readers should know (listed on the pages it concerns) · 重大', value: 'major' },
-  { title: 'Minor: a correction or wording (updates page and feeds only) · 次要', value: 'minor' },
+  { title: label('重大：讀者應該知道（列在相關頁面上）', 'Major: readers should know (listed on the pages it concerns)'), value: 'major' },
+  { title: label('次要：更正或用字修改（只列在更新頁與訂閱中）', 'Minor: a correction or wording (updates page and feeds only)'), value: 'minor' },
 ] as const
 
 /**
@@ -18,46 +19,49 @@ export const significances = [
  */
 export const update = defineType({
   name: 'update',
-  title: 'Update',
+  title: label('更新紀錄', 'Update'),
   type: 'document',
   icon: ClockIcon,
   fields: [
     defineField({
       name: 'date',
-      title: 'Date and time',
+      title: label('日期與時間', 'Date and time'),
       type: 'datetime',
-      description: 'When the change was published.',
-      validation: (rule) => rule.required().error('Required: when the change was published. 必填：更新時間。'),
+      description: label('更新發布的時間。', 'When the change was published.'),
+      validation: (rule) => rule.required().error(label('必填：更新發布的時間。', 'Required: when the change was published.')),
     }),
-    requiredLocalizedField('title', 'Title', 'localeString', 'A short headline, e.g. "Figures updated to the 2021 survey".'),
-    requiredLocalizedField('note', 'Change note', 'localeText', 'What changed and why, in a sentence or two.'),
+    requiredLocalizedField('title', label('標題', 'Title'), 'localeString', label('簡短的標題，例如「數據更新為 2021 年調查」。', 'A short headline, e.g. "Figures updated to the 2021 survey".')),
+    requiredLocalizedField('note', label('更新說明', 'Change note'), 'localeText', label('用一兩句話說明改了什麼、為什麼改。', 'What changed and why, in a sentence or two.')),
     defineField({
       name: 'documents',
-      title: 'What it concerns',
+      title: label('相關文件', 'What it concerns'),
       type: 'array',
-      description: 'The documents that changed. Site settings stands for the whole site: every page lists such an update.',
-      of: [defineArrayMember({ type: 'reference', to: updateTargetTypes.map((type) => ({ type })) })],
+      description: label(
+        '有變動的文件。「網站設定」代表整個網站：每一頁都會列出這類更新。',
+        'The documents that changed. Site settings stands for the whole site: every page lists such an update.',
+      ),
+      of: [defineArrayMember({ type: 'reference', title: label('文件', 'Document'), to: updateTargetTypes.map((type) => ({ type })) })],
       validation: (rule) => [
-        rule.required().min(1).error('Required: at least one document the change concerns. 必填：至少一份相關文件。'),
-        rule.unique().error('Each document once only. 同一文件請勿重複。'),
+        rule.required().min(1).error(label('必填：至少一份相關文件。', 'Required: at least one document the change concerns.')),
+        rule.unique().error(label('同一文件請勿重複。', 'Each document once only.')),
       ],
     }),
     defineField({
       name: 'significance',
-      title: 'Major or minor',
+      title: label('重大或次要', 'Major or minor'),
       type: 'string',
       options: { list: [...significances], layout: 'radio' },
       initialValue: 'minor',
-      validation: (rule) => rule.required().error('Required: major or minor. 必填：重大或次要。'),
+      validation: (rule) => rule.required().error(label('必填：重大或次要。', 'Required: major or minor.')),
     }),
   ],
-  orderings: [{ title: 'Date, newest first', name: 'dateDesc', by: [{ field: 'date', direction: 'desc' }] }],
+  orderings: [{ title: label('日期（新到舊）', 'Date, newest first'), name: 'dateDesc', by: [{ field: 'date', direction: 'desc' }] }],
   preview: {
     select: { ...selectLocalized('title'), date: 'date', significance: 'significance' },
     prepare: (s: Record<string, unknown>) => {
       const missing = missingLocales(s, 'title')
       const when = typeof s.date === 'string' ? s.date.slice(0, 10) : ''
-      return { title: bilingualTitle(s, 'title'), subtitle: missing.length ? `⚠ missing ${missing.join(', ')}` : [when, s.significance].filter(Boolean).join(' · ') }
+      return { title: bilingualTitle(s, 'title'), subtitle: missing.length ? missingNote(missing) : [when, s.significance].filter(Boolean).join(' · ') }
     },
   },
 })

@@ -1,4 +1,5 @@
 import { locales } from '../locales.ts'
+import { label } from './label.ts'
 import { hasText } from './text.ts'
 
 /**
@@ -11,13 +12,13 @@ export function selectLocalized(field: string, as = field): Record<string, strin
 
 /**
  * A preview title that shows every language side by side and flags the missing ones,
- * e.g. `資安卓越產業 · Cybersecurity` or `資安卓越產業 · ⚠ missing en`.
+ * e.g. `資安卓越產業 · Cybersecurity` or `資安卓越產業 · ⚠ 未填 en`.
  */
 export function bilingualTitle(selection: Record<string, unknown>, as: string): string {
   return locales
     .map((l) => {
       const value = selection[`${as}_${l.id}`]
-      return hasText(value) ? String(value) : `⚠ missing ${l.tag}`
+      return hasText(value) ? String(value) : `⚠ 未填 ${l.tag}`
     })
     .join(' · ')
 }
@@ -25,4 +26,10 @@ export function bilingualTitle(selection: Record<string, unknown>, as: string): 
 /** Names of the languages a selection lacks, for a preview subtitle; empty when complete. */
 export function missingLocales(selection: Record<string, unknown>, as: string): string[] {
   return locales.filter((l) => !hasText(selection[`${as}_${l.id}`])).map((l) => l.tag)
+}
+
+/** A preview subtitle naming the languages a document lacks, e.g. `⚠ 缺少 en · missing en`. */
+export function missingNote(missing: readonly string[]): string {
+  const tags = missing.join(', ')
+  return label(`⚠ 缺少 ${tags}`, `missing ${tags}`)
 }

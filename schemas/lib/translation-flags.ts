@@ -1,12 +1,13 @@
 /**
  * Document previews that flag stale translations: the subtitle of every document in the
- * Studio's lists and search starts with e.g. "EN outdated · 英文待更新" while any of its
+ * Studio's lists and search starts with e.g. "英文待更新 · EN outdated" while any of its
  * translations is stale. The preview selects the document's fields that hold localized text
  * and runs the same check as validation (schemas/lib/provenance.ts).
  */
 import { getLocale, localeIds, type LocaleId } from '../locales.ts'
 import { localizedFieldFinder, LOCALIZED_TYPES, type TypeDeclaration } from './localized-fields.ts'
 import { translationStates } from './provenance.ts'
+import { label, LABEL_SEPARATOR } from './label.ts'
 
 type Selection = Record<string, unknown>
 type Preview = { select?: Record<string, string>; prepare?: (selection: Selection) => Record<string, unknown> }
@@ -14,14 +15,14 @@ type DocumentType = TypeDeclaration & { name: string; preview?: Preview }
 
 const PREFIX = 'translations_'
 
-/** The flag for stale languages, e.g. `EN outdated · 英文待更新`; empty when none is. */
+/** The flag for stale languages, e.g. `英文待更新 · EN outdated`; empty when none is. */
 export function staleFlag(locales: readonly LocaleId[]): string {
   return locales
     .map((id) => {
       const locale = getLocale(id)
-      return `${locale.tag.toUpperCase()} outdated · ${id === 'en' ? '英文' : '中文'}待更新`
+      return label(`${locale.zhTitle}待更新`, `${locale.tag.toUpperCase()} outdated`)
     })
-    .join(' · ')
+    .join(LABEL_SEPARATOR)
 }
 
 /** The languages with a stale translation anywhere in a document, in the order of schemas/locales.ts. */

@@ -2,30 +2,35 @@ import type { CustomValidator, SlugValidationContext } from '@sanity/types'
 import { getLocale, locales, type Locale } from '../locales.ts'
 import { formatPath, type SanityPathSegment } from './paths.ts'
 import { confirmationDate, translationState, type LocalizedValue, type TranslationState } from './provenance.ts'
+import { label } from './label.ts'
 import { hasText } from './text.ts'
 
 /**
  * Every marker about a missing translation starts with this text, so the build can tell
  * missing translations (a warning unless STRICT_I18N=1) from other errors (always fatal).
+ * Messages are Chinese first (schemas/lib/label.ts), so the marker starts with the Chinese.
  */
-export const MISSING_TRANSLATION = 'Missing translation'
+export const MISSING_TRANSLATION = '缺少譯文'
 
-/** A language's name in Chinese, for the Chinese half of a message. */
-const zhName = (locale: Locale) => (locale.id === 'en' ? '英文' : '中文')
-
-/** The message for a missing translation, in English and Traditional Chinese (editors see both). */
+/** The message for a missing translation, in Traditional Chinese and English (editors see both). */
 export function missingTranslationMessage(locale: Locale): string {
-  return `${MISSING_TRANSLATION}: add the ${locale.title} (${locale.tag}) text before publishing. 請補上${zhName(locale)}內容後再發布。`
+  return label(
+    `${MISSING_TRANSLATION}：請補上${locale.zhTitle}內容後再發布。`,
+    `Missing translation: add the ${locale.title} (${locale.tag}) text before publishing.`,
+  )
 }
 
 /**
  * Every marker about a stale translation starts with this text, so the build can tell them
  * from other markers (a warning unless STRICT_I18N=1, never an error).
  */
-export const STALE_TRANSLATION = 'Outdated translation'
+export const STALE_TRANSLATION = '譯文待更新'
 
-/** The label of the Studio's action that records fresh provenance, quoted in messages. */
-export const MARK_UP_TO_DATE = 'Mark as up to date · 標示為最新'
+const MARK_UP_TO_DATE_ZH = '標示為最新'
+const MARK_UP_TO_DATE_EN = 'Mark as up to date'
+
+/** The label of the Studio's button that records fresh provenance; each half of a message quotes its own language. */
+export const MARK_UP_TO_DATE = label(MARK_UP_TO_DATE_ZH, MARK_UP_TO_DATE_EN)
 
 /** The message for a stale translation of `field`: what changed, and what to do, in both languages. */
 export function staleTranslationMessage(state: TranslationState, field: string): string {
@@ -35,10 +40,12 @@ export function staleTranslationMessage(state: TranslationState, field: string):
   const what = confirmed
     ? `the ${source.title} (${source.tag}) text of "${field}" changed after this ${locale.title} (${locale.tag}) translation was confirmed on ${confirmed}`
     : `this ${locale.title} (${locale.tag}) translation of "${field}" was never confirmed against the ${source.title} (${source.tag}) text`
-  const zh = confirmed ? `${zhName(source)}原文在 ${confirmed} 確認譯文後已修改` : `${zhName(locale)}譯文尚未與${zhName(source)}原文確認`
-  return (
-    `${STALE_TRANSLATION}: ${what}. Compare it with the ${source.title}, update it if needed, then choose "${MARK_UP_TO_DATE}". ` +
-    `${zh}：請對照原文檢查並更新${zhName(locale)}，再按「標示為最新」。`
+  const zh = confirmed
+    ? `「${field}」的${source.zhTitle}原文在 ${confirmed} 確認${locale.zhTitle}譯文後已修改`
+    : `「${field}」的${locale.zhTitle}譯文尚未與${source.zhTitle}原文確認`
+  return label(
+    `${STALE_TRANSLATION}：${zh}。請對照原文，視需要更新${locale.zhTitle}譯文，再按「${MARK_UP_TO_DATE_ZH}」。`,
+    `Outdated translation: ${what}. Compare it with the ${source.title}, update it if needed, then choose "${MARK_UP_TO_DATE_EN}".`,
   )
 }
 
@@ -57,8 +64,7 @@ export function staleTranslationRule(locale: Locale): CustomValidator<unknown> {
 }
 
 /** The message for a required localized field that is empty in every language. */
-export const REQUIRED_LOCALIZED =
-  'Required: write this field in every language (繁體中文 and English). 必填：請以中英文填寫本欄位。'
+export const REQUIRED_LOCALIZED = label('必填：請以中英文填寫本欄位。', 'Required: write this field in every language (繁體中文 and English).')
 
 /**
  * Validation for the whole localized object: required fields must have text in at least one
@@ -105,7 +111,8 @@ export const noControlCharacters: CustomValidator<unknown> = (value) => {
     const found = CONTROL_CHARACTER.exec(text)
     if (!found) continue
     const code = `U+${found[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`
-    return `Remove the invisible control character ${code} after "${text.slice(Math.max(0, found.index - 20), found.index)}" (retype the text around it). 請刪除不可見的控制字元 ${code}（重新輸入該處文字）。`
+    const before = text.slice(Math.max(0, found.index - 20), found.index)
+    return `請刪除「${before}」之後不可見的控制字元 ${code}（重新輸入該處文字）。 · Remove the invisible control character ${code} after "${before}" (retype the text around it).`
   }
   return true
 }
@@ -117,8 +124,10 @@ export const allowedUrlSchemes = ['http', 'https'] as const
 export const allowedLinkSchemes = ['http', 'https', 'mailto'] as const
 
 /** The message for a URL with a scheme that is not allowed. */
-export const URL_SCHEME_MESSAGE =
-  'Use a full http:// or https:// address (javascript:, data: and relative URLs are not allowed). 請填寫 http:// 或 https:// 開頭的完整網址。'
+export const URL_SCHEME_MESSAGE = label(
+  '請填寫 http:// 或 https:// 開頭的完整網址（不接受 javascript:、data: 與相對網址）。',
+  'Use a full http:// or https:// address (javascript:, data: and relative URLs are not allowed).',
+)
 
 /**
  * Slug uniqueness within the document's type, checked with one GROQ query through the
@@ -145,8 +154,10 @@ export async function isSlugUniqueInType(slug: string, context: SlugValidationCo
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
 
 /** The message for a slug that is not lowercase and hyphenated. */
-export const SLUG_MESSAGE =
-  'Use a lowercase English slug with hyphens, e.g. "green-and-renewable-energy". 網址代稱請用小寫英文與連字號。'
+export const SLUG_MESSAGE = label(
+  '網址代稱請用小寫英文字母、數字與連字號，例如「green-and-renewable-energy」。',
+  'Use a lowercase English slug with hyphens, e.g. "green-and-renewable-energy".',
+)
 
 /**
  * Partial ISO dates: a year, a year and month, or a full date. The brief often gives only
@@ -155,5 +166,7 @@ export const SLUG_MESSAGE =
 export const PARTIAL_DATE_PATTERN = /^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$/
 
 /** The message for a date that is not a partial ISO date. */
-export const PARTIAL_DATE_MESSAGE =
-  'Use YYYY, YYYY-MM or YYYY-MM-DD, as precise as the source (e.g. 2020-04). 請依來源填寫 YYYY、YYYY-MM 或 YYYY-MM-DD。'
+export const PARTIAL_DATE_MESSAGE = label(
+  '請依來源的精確程度填寫 YYYY、YYYY-MM 或 YYYY-MM-DD（例如 2020-04）。',
+  'Use YYYY, YYYY-MM or YYYY-MM-DD, as precise as the source (e.g. 2020-04).',
+)

@@ -4,6 +4,7 @@ import { locales } from '../locales.ts'
 import { noControlCharacters, staleTranslationRule, translationRule } from '../lib/validation.ts'
 import { PROVENANCE_FIELD, SOURCE_LOCALE_FIELD } from '../lib/provenance.ts'
 import { hasText } from '../lib/text.ts'
+import { label } from '../lib/label.ts'
 
 type LocalizedKind = 'string' | 'text' | 'portableText'
 
@@ -30,7 +31,7 @@ export function defineLocalizedType(name: string, title: string, kind: Localized
       ...locales.map((locale) =>
         defineField({
           name: locale.id,
-          title: locale.label,
+          title: label(locale.zhTitle, locale.title),
           ...fieldFor(kind),
           // A stale translation is a warning: publishing stays possible.
           validation: (rule) => [
@@ -42,12 +43,12 @@ export function defineLocalizedType(name: string, title: string, kind: Localized
       ),
       defineField({
         name: SOURCE_LOCALE_FIELD,
-        title: 'Written first in',
+        title: label('原文語言', 'Written first in'),
         type: 'string',
         hidden: true,
-        options: { list: locales.map((l) => ({ title: l.label, value: l.id })) },
+        options: { list: locales.map((l) => ({ title: label(l.zhTitle, l.title), value: l.id })) },
       }),
-      defineField({ name: PROVENANCE_FIELD, title: 'Translation provenance', type: 'translationProvenance', hidden: true }),
+      defineField({ name: PROVENANCE_FIELD, title: label('譯文來源紀錄', 'Translation provenance'), type: 'translationProvenance', hidden: true }),
     ],
     preview: {
       select: Object.fromEntries(locales.map((l) => [l.id, l.id])),

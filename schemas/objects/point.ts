@@ -2,6 +2,7 @@ import { defineField, defineType } from '@sanity/types'
 import { BulbOutlineIcon } from '@sanity/icons'
 import { requiredLocalized } from '../lib/validation.ts'
 import { bilingualTitle, selectLocalized } from '../lib/preview.ts'
+import { label } from '../lib/label.ts'
 
 /**
  * One titled point of an argument: a trend, an advantage, an enabling measure,
@@ -9,19 +10,19 @@ import { bilingualTitle, selectLocalized } from '../lib/preview.ts'
  */
 export const point = defineType({
   name: 'point',
-  title: 'Point',
+  title: label('要點', 'Point'),
   type: 'object',
   icon: BulbOutlineIcon,
   fields: [
     defineField({
       name: 'title',
-      title: 'Title',
+      title: label('標題', 'Title'),
       type: 'localeString',
       validation: (rule) => rule.custom(requiredLocalized),
     }),
     defineField({
       name: 'description',
-      title: 'Description',
+      title: label('說明', 'Description'),
       type: 'localeText',
       validation: (rule) => rule.custom(requiredLocalized),
     }),

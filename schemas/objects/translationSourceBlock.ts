@@ -1,5 +1,6 @@
 import { defineField, defineType } from '@sanity/types'
 import { BlockElementIcon } from '@sanity/icons'
+import { label } from '../lib/label.ts'
 
 /**
  * The normalized text of one Portable Text block of the source, keyed by the block's own
@@ -8,11 +9,11 @@ import { BlockElementIcon } from '@sanity/icons'
  */
 export const translationSourceBlock = defineType({
   name: 'translationSourceBlock',
-  title: 'Source block at confirmation',
+  title: label('確認時的原文段落', 'Source block at confirmation'),
   type: 'object',
   icon: BlockElementIcon,
   readOnly: true,
-  fields: [defineField({ name: 'text', title: 'Text', type: 'text', rows: 2 })],
+  fields: [defineField({ name: 'text', title: label('文字', 'Text'), type: 'text', rows: 2 })],
   preview: {
     select: { text: 'text' },
     prepare: (s: Record<string, unknown>) => ({ title: String(s.text ?? '') }),

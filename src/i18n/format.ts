@@ -12,8 +12,8 @@
  * space between Han characters and digits or Latin letters ("2020 年 4 月"), as the brief
  * and government style write it.
  */
-import { getLocale, type Locale, type LocaleId } from '../../schemas/locales'
-import { uiStrings, type StringKey } from './t'
+import { getLocale, type Locale, type LocaleId } from '../../schemas/locales.ts'
+import { uiStrings, type StringKey } from './t.ts'
 
 /** What the formatter needs of a figure: a subset of `MetricView`, so plain data works too. */
 export interface FormattableMetric {

@@ -1,8 +1,8 @@
-import { getLocale, type Locale, type LocaleId } from '../../schemas/locales'
-import { en, type StringKey } from './strings/en'
-import { zhTW } from './strings/zhTW'
+import { getLocale, type Locale, type LocaleId } from '../../schemas/locales.ts'
+import { en, type StringKey } from './strings/en.ts'
+import { zhTW } from './strings/zhTW.ts'
 
-export type { StringKey } from './strings/en'
+export type { StringKey } from './strings/en.ts'
 
 /**
  * Every locale's UI strings, keyed by locale id. Typed by `LocaleId`, so a locale added to

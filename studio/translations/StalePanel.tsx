@@ -1,10 +1,10 @@
 import { Button, Card, Flex, Stack, Text } from '@sanity/ui'
 import { CheckmarkIcon } from '@sanity/icons'
-import { getLocale, type LocaleId } from '../../schemas/locales'
+import { getLocale } from '../../schemas/locales'
 import { confirmationDate, currentSourceText, snapshotText, type LocalizedValue, type TranslationState } from '../../schemas/lib/provenance'
+import { label } from '../../schemas/lib/label'
+import { MARK_UP_TO_DATE } from '../../schemas/lib/validation'
 import { SourceDiff } from './SourceDiff'
-
-const zhName = (id: LocaleId) => (id === 'en' ? '英文' : '中文')
 
 interface Props {
   state: TranslationState
@@ -25,11 +25,20 @@ export function StalePanel({ state, value, edited, readOnly, onMarkUpToDate }: P
   const locale = getLocale(state.locale)
   const confirmed = state.record ? confirmationDate(state.record.confirmedAt) : undefined
   const what = confirmed
-    ? `${locale.label}: the ${source.title} changed after this ${locale.title} was confirmed on ${confirmed}. ${zhName(source.id)}原文在 ${confirmed} 確認${zhName(locale.id)}譯文後已修改。`
-    : `${locale.label}: this ${locale.title} was never confirmed against the ${source.title}. ${zhName(locale.id)}譯文尚未與${zhName(source.id)}原文確認。`
+    ? label(
+        `${locale.zhTitle}：${source.zhTitle}原文在 ${confirmed} 確認${locale.zhTitle}譯文後已修改。`,
+        `${locale.title}: the ${source.title} changed after this ${locale.title} was confirmed on ${confirmed}.`,
+      )
+    : label(
+        `${locale.zhTitle}：${locale.zhTitle}譯文尚未與${source.zhTitle}原文確認。`,
+        `${locale.title}: this ${locale.title} was never confirmed against the ${source.title}.`,
+      )
   const next = edited
-    ? `You edited the ${locale.title} since: if it now says what the ${source.title} says, mark it up to date. 已修改譯文：若已與原文一致，請標示為最新。`
-    : `Update the ${locale.title} if needed, then mark it up to date. 請視需要更新譯文，再標示為最新。`
+    ? label(
+        '已修改譯文：若已與原文一致，請標示為最新。',
+        `You edited the ${locale.title} since: if it now says what the ${source.title} says, mark it up to date.`,
+      )
+    : label('請視需要更新譯文，再標示為最新。', `Update the ${locale.title} if needed, then mark it up to date.`)
   return (
     <Card tone="caution" padding={3} radius={2} border data-testid={`translation-stale-${state.locale}`} style={{ gridColumn: '1 / -1' }}>
       <Stack gap={3}>
@@ -46,7 +55,7 @@ export function StalePanel({ state, value, edited, readOnly, onMarkUpToDate }: P
             mode="ghost"
             fontSize={1}
             padding={2}
-            text="Mark as up to date · 標示為最新"
+            text={MARK_UP_TO_DATE}
             disabled={readOnly}
             onClick={onMarkUpToDate}
           />

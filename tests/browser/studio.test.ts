@@ -13,6 +13,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { installFakeSanityApi, readNdjson, serveStatic, type RecordedCall, type StudioDocument } from '../support/studio-fake-api'
 import { PLACEHOLDER_PROJECT_ID, DEFAULT_DATASET } from '../../studio/env'
 import { locales } from '../../schemas/locales'
+import { label } from '../../schemas/lib/label'
 import { provenanceRecord, sourceHashOf } from '../../schemas/lib/provenance'
 
 const root = resolve(import.meta.dirname, '../..')
@@ -69,7 +70,19 @@ const staleTerm: StudioDocument = {
     provenance: { _type: 'translationProvenance', en: provenanceRecord('舊版的中文定義。', '2026-01-15T02:00:00.000Z') },
   },
 }
-const documents = [...loaded.documents, untranslated, staleTerm, ...changed5g]
+/** A figure in full units, to see the Studio write it out as the site does. */
+const moneyMetric: StudioDocument = {
+  _id: 'metric-echo-test',
+  _type: 'metric',
+  label: { _type: 'localeString', zhTW: '測試金額', en: 'A test amount', provenance: { _type: 'translationProvenance', en: provenanceRecord('測試金額', '2026-01-15T02:00:00.000Z') } },
+  slug: { _type: 'slug', current: 'echo-test' },
+  value: 1_700_000_000_000,
+  comparator: 'exact',
+  unit: 'currency',
+  currency: 'TWD',
+  asOf: '2021',
+}
+const documents = [...loaded.documents, untranslated, staleTerm, moneyMetric, ...changed5g]
 const industries = documents
   .filter((d) => d._type === 'industry' && !d._id.startsWith('drafts.'))
   .sort((a, b) => String(a.orderRank).localeCompare(String(b.orderRank)))
@@ -151,12 +164,14 @@ describe('Studio in Chromium', () => {
     await page.goto(`${server.url}/structure`)
     const pane = page.locator('[data-testid="structure-tool-list-pane"]').first()
     try {
-      await pane.getByText('Site settings', { exact: true }).waitFor({ timeout: 90_000 })
+      await pane.getByText(label('網站設定', 'Site settings'), { exact: true }).waitFor({ timeout: 90_000 })
     } catch (error) {
       await page.screenshot({ path: join(results, 'studio-failure.png'), fullPage: true })
       throw new Error(`The Structure tool did not render.\nCalls:\n${callLog()}\nConsole:\n${consoleErrors.join('\n')}\n${(error as Error).message}`)
     }
-    for (const title of ['Site settings', 'Policy', 'Sections', 'Industries', 'Figure groups', 'Metrics', 'Sources', 'Glossary', 'Timeline']) {
+    const titles = [label('網站設定', 'Site settings'), label('政策', 'Policy'), label('章節', 'Sections'), label('產業', 'Industries')]
+    titles.push(label('數據組', 'Figure groups'), label('數據', 'Metrics'), label('出處', 'Sources'), label('名詞解釋', 'Glossary'), label('大事記', 'Timeline'))
+    for (const title of titles) {
       await expect(pane.getByText(title, { exact: true }).count(), `"${title}" in the structure`).resolves.toBeGreaterThan(0)
     }
     // The placeholder project is announced, not hidden.
@@ -165,7 +180,7 @@ describe('Studio in Chromium', () => {
 
   it(`lists the ${fromDataset ? 'six ' : ''}industries in editorial order`, async () => {
     if (fromDataset) expect(industries).toHaveLength(6)
-    await press(page.locator('[data-testid="structure-tool-list-pane"]').first().getByText('Industries', { exact: true }))
+    await press(page.locator('[data-testid="structure-tool-list-pane"]').first().getByText(label('產業', 'Industries'), { exact: true }))
     const first = nameOf(industries[0]!)
     await page.getByText(first.en!, { exact: false }).first().waitFor({ timeout: 60_000 })
     // Each row's preview shows both names ("資安卓越產業 · Cybersecurity Excellence Industry").
@@ -192,7 +207,7 @@ describe('Studio in Chromium', () => {
     const values = await form.locator('input').evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value))
     expect(values).toContain(nameOf(industry).zhTW)
     expect(values).toContain(nameOf(industry).en)
-    for (const locale of locales) await expect(form.getByText(locale.label, { exact: true }).count()).resolves.toBeGreaterThan(3)
+    for (const locale of locales) await expect(form.getByText(label(locale.zhTitle, locale.title), { exact: true }).count()).resolves.toBeGreaterThan(3)
     const zh = form.locator('input').nth(values.indexOf(nameOf(industry).zhTW!))
     const en = form.locator('input').nth(values.indexOf(nameOf(industry).en!))
     const [zhBox, enBox] = [await zh.boundingBox(), await en.boundingBox()]
@@ -253,7 +268,7 @@ describe('Studio in Chromium', () => {
   })
 
   it('Site settings opens on its fixed id and cannot be duplicated, deleted or unpublished', async () => {
-    await press(page.locator('[data-testid="structure-tool-list-pane"]').first().getByText('Site settings', { exact: true }))
+    await press(page.locator('[data-testid="structure-tool-list-pane"]').first().getByText(label('網站設定', 'Site settings'), { exact: true }))
     await expect.poll(() => page.url(), { timeout: 20_000 }).toMatch(/\/structure\/siteSettings(?:$|[;?/])/)
     const form = page.locator('[data-testid="document-panel-scroller"]').first()
     await form.waitFor({ timeout: 60_000 })
@@ -266,14 +281,14 @@ describe('Studio in Chromium', () => {
   })
   it('previews flag a missing translation', async () => {
     await page.goto(`${server.url}/structure/glossary`)
-    const row = page.getByText('測試用詞 · ⚠ missing en', { exact: true })
+    const row = page.getByText('測試用詞 · ⚠ 未填 en', { exact: true })
     try {
       await row.waitFor({ timeout: 60_000 })
     } catch (error) {
       await page.screenshot({ path: join(results, 'studio-failure.png') })
       throw new Error(`No flagged preview in the glossary.\nCalls:\n${callLog().split('\n').slice(-15).join('\n')}\n${(error as Error).message}`)
     }
-    await expect(page.getByText('⚠ missing en', { exact: true }).count()).resolves.toBeGreaterThan(0)
+    await expect(page.getByText('⚠ 缺少 en · missing en', { exact: true }).count()).resolves.toBeGreaterThan(0)
     await page.screenshot({ path: join(results, 'studio-glossary.png') })
   })
 
@@ -336,12 +351,12 @@ describe('Studio in Chromium', () => {
     await dialog.waitFor({ state: 'detached', timeout: 20_000 })
   })
 
-  it('previews flag a stale translation: "EN outdated · 英文待更新"', async () => {
+  it('previews flag a stale translation: "英文待更新 · EN outdated"', async () => {
     await page.goto(`${server.url}/structure/glossary`)
     const title = page.getByText('測試過時譯文 · A stale translation test', { exact: true })
     await title.waitFor({ timeout: 60_000 })
     const item = page.locator('a').filter({ has: title }).first()
-    await expect(item.innerText()).resolves.toContain('EN outdated · 英文待更新')
+    await expect(item.innerText()).resolves.toContain('英文待更新 · EN outdated')
     // A term whose translations are all current is not flagged.
     const current = page.locator('a').filter({ has: page.getByText('AIoT（人工智慧物聯網） · AIoT (Artificial Intelligence of Things)', { exact: true }) }).first()
     await expect(current.innerText()).resolves.toContain('Glossary')
@@ -409,5 +424,23 @@ describe('Studio in Chromium', () => {
     await press(link)
     await expect.poll(() => page.url(), { timeout: 30_000 }).toMatch(/glossary-stale-test/)
     await page.getByTestId('translation-stale-en').waitFor({ timeout: 60_000 })
+  })
+
+  it('writes a metric out as the site does: in the list and under the value, following each edit', async () => {
+    await page.goto(`${server.url}/structure/metrics;metrics-all`)
+    const title = page.getByText('測試金額 · A test amount', { exact: true }).first()
+    await title.waitFor({ timeout: 60_000 })
+    const row = page.locator('a').filter({ has: title }).first()
+    await expect(row.innerText()).resolves.toContain('新臺幣 1.7 兆元 · NT$1.7 trillion · 2021')
+
+    await page.goto(`${server.url}/intent/edit/id=${moneyMetric._id};type=metric/`)
+    const echo = page.getByTestId('metric-value-echo')
+    await echo.waitFor({ timeout: 60_000 })
+    await expect(echo.innerText()).resolves.toBe('新臺幣 1.7 兆元 · NT$1.7 trillion')
+    const value = echo.locator('xpath=preceding::input[1]')
+    await expect(value.inputValue()).resolves.toBe('1700000000000')
+    await value.fill('17000000000000')
+    await page.getByText('新臺幣 17 兆元 · NT$17 trillion', { exact: true }).waitFor({ timeout: 20_000 })
+    await page.screenshot({ path: join(results, 'studio-metric-echo.png') })
   })
 })

@@ -173,7 +173,7 @@ describe('scripts/build.ts stops before Astro on bad content', () => {
         locale: 'en',
         sourceLocale: 'zh-TW',
         confirmedAt: '2026-01-01T00:00:00.000Z',
-        message: expect.stringMatching(/^Outdated translation: the Traditional Chinese \(zh-TW\) text of "points\[0\]\.title" changed/),
+        message: expect.stringMatching(/^譯文待更新：「points\[0\]\.title」的繁體中文原文.* · Outdated translation: the Traditional Chinese \(zh-TW\) text of "points\[0\]\.title" changed/),
         hint: expect.stringMatching(/Mark as up to date/),
       },
     ])

@@ -177,8 +177,8 @@ describe('structure', () => {
 
   it('starts with Site settings and Policy, each opening its document on the fixed id', async () => {
     const [settings, policy] = root.items!
-    expect(settings).toMatchObject({ id: 'siteSettings', title: 'Site settings' })
-    expect(policy).toMatchObject({ id: 'policy', title: 'Policy' })
+    expect(settings).toMatchObject({ id: 'siteSettings', title: '網站設定 · Site settings' })
+    expect(policy).toMatchObject({ id: 'policy', title: '政策 · Policy' })
     for (const [item, expected] of [
       [settings, singletonItems[0]],
       [policy, singletonItems[1]],
@@ -191,7 +191,18 @@ describe('structure', () => {
 
   it('lists the editorial sections in order, with drag-and-drop lists for the ordered types', () => {
     const titles = root.items!.filter((i) => i.type !== 'divider').map((i) => i.title)
-    expect(titles).toEqual(['Site settings', 'Policy', 'Sections', 'Industries', 'Figure groups', 'Metrics', 'Sources', 'Glossary', 'Timeline', 'Updates'])
+    expect(titles).toEqual([
+      '網站設定 · Site settings',
+      '政策 · Policy',
+      '章節 · Sections',
+      '產業 · Industries',
+      '數據組 · Figure groups',
+      '數據 · Metrics',
+      '出處 · Sources',
+      '名詞解釋 · Glossary',
+      '大事記 · Timeline',
+      '更新紀錄 · Updates',
+    ])
     for (const [id, type] of [
       ['sections', 'section'],
       ['industries', 'industry'],
@@ -208,10 +219,10 @@ describe('structure', () => {
     const metrics = root.items!.find((i) => i.id === 'metrics')!
     const list = ((metrics.child as { serialize?: () => Serialized }).serialize?.() ?? metrics.child) as Serialized
     expect(list.items!.filter((i) => i.type !== 'divider').map((i) => i.title)).toEqual([
-      'By industry',
-      'By source',
-      'Not listed by any industry',
-      'All metrics',
+      '依產業 · By industry',
+      '依出處 · By source',
+      '未列入任何產業 · Not listed by any industry',
+      '所有數據 · All metrics',
     ])
     const byIndustry = list.items!.find((i) => i.id === 'metrics-by-industry')!
     const industries = byIndustry.child as { child: (id: string, opts: unknown) => { serialize: () => { options: { filter: string; params: Record<string, string> } } } }

@@ -86,12 +86,12 @@ describe('the Translations tool and the previews', () => {
     ])
   })
 
-  it('a preview says "EN outdated · 英文待更新" beside its own subtitle while a translation is stale', () => {
-    expect(staleFlag(['en'])).toBe('EN outdated · 英文待更新')
+  it('a preview says "英文待更新 · EN outdated" beside its own subtitle while a translation is stale', () => {
+    expect(staleFlag(['en'])).toBe('英文待更新 · EN outdated')
     const glossary = schemaTypes.find((t) => t.name === 'glossaryTerm') as unknown as { preview: { select: Record<string, string>; prepare: (s: Record<string, unknown>) => Record<string, unknown> } }
     expect(glossary.preview.select).toMatchObject({ translations_term: 'term', translations_definition: 'definition' })
     const selection = (definition: LocalizedValue) => ({ term_zhTW: '名詞', term_en: 'Term', translations_term: docs[0]!.term, translations_definition: definition })
-    expect(glossary.preview.prepare(selection(docs[0]!.definition as LocalizedValue))).toEqual({ title: '名詞 · Term', subtitle: 'EN outdated · 英文待更新 — Glossary' })
-    expect(glossary.preview.prepare(selection(field('定義。', 'A definition.', '定義。')))).toEqual({ title: '名詞 · Term', subtitle: 'Glossary' })
+    expect(glossary.preview.prepare(selection(docs[0]!.definition as LocalizedValue))).toEqual({ title: '名詞 · Term', subtitle: '英文待更新 · EN outdated — 名詞解釋 · Glossary' })
+    expect(glossary.preview.prepare(selection(field('定義。', 'A definition.', '定義。')))).toEqual({ title: '名詞 · Term', subtitle: '名詞解釋 · Glossary' })
   })
 })

@@ -94,14 +94,14 @@ describe('studio validation: metrics', () => {
   it('a metric without a source fails with the source message', async () => {
     const { source: _dropped, ...withoutSource } = metric
     const result = await validate(withoutSource as StudioDoc, dataset)
-    expect(studioErrors(result)).toEqual([expect.stringMatching(/^source: Required: the source of this figure\. Every figure needs one\./)])
+    expect(studioErrors(result)).toEqual([expect.stringMatching(/^source: 必填：每項數據都須註明出處。 · Required: the source of this figure\. Every figure needs one\./)])
   })
 
   it('a percent of 180 fails', async () => {
     const result = await validate({ ...metric, value: 180 }, dataset)
     const lines = studioErrors(result)
     expect(lines).toHaveLength(1)
-    expect(lines[0]).toMatch(/^value: A percent must be between 0 and 100 \(got 180\)/)
+    expect(lines[0]).toMatch(/^value: 百分比須介於 0 到 100（目前為 180）.* · A percent must be between 0 and 100 \(got 180\)/)
   })
 
   it('a percent of 100 with "more than" passes (how "over 100%" is entered)', async () => {
@@ -113,15 +113,15 @@ describe('studio validation: metrics', () => {
     const result = await validate({ ...rankMetric, value }, dataset)
     const lines = studioErrors(result)
     expect(lines).toHaveLength(1)
-    expect(lines[0]).toMatch(new RegExp(`^value: A rank must be a whole number from 1 \\(got ${value}\\)`))
+    expect(lines[0]).toMatch(new RegExp(`^value: 名次須為 1 以上的整數（目前為 ${value}）。 · A rank must be a whole number from 1 \\(got ${value}\\)`))
   })
 
   it('a count must be whole and say what is counted; money needs a currency', async () => {
     const count = studioErrors(await validate({ ...metric, unit: 'count', value: 3.5 }, dataset))
-    expect(count.join('\n')).toMatch(/value: A count must be a whole number/)
-    expect(count.join('\n')).toMatch(/countNoun: Required for counts/)
+    expect(count.join('\n')).toMatch(/value: 數量須為 0 以上的整數.* · A count must be a whole number/)
+    expect(count.join('\n')).toMatch(/countNoun: 數量須以中英文填寫計數對象。 · Required for counts/)
     const money = studioErrors(await validate({ ...metric, unit: 'currency', value: 1.7e12 }, dataset))
-    expect(money).toEqual([expect.stringMatching(/^currency: Required for money/)])
+    expect(money).toEqual([expect.stringMatching(/^currency: 金額須選擇幣別.* · Required for money/)])
   })
 })
 
@@ -160,7 +160,7 @@ describe('studio validation: stale translations', () => {
     for (const markers of [result.studioMarkers, result.markers]) {
       expect(markers.map((m) => [m.path.join('.'), m.level])).toEqual([['label.en', 'warning']])
       expect(markers[0]!.message.startsWith(STALE_TRANSLATION)).toBe(true)
-      expect(markers[0]!.message).toMatch(/"label".*English \(en\).*2026-01-01.*標示為最新/)
+      expect(markers[0]!.message).toMatch(/^譯文待更新：「label」的繁體中文原文在 2026-01-01 確認英文譯文後已修改.* · Outdated translation: .*"label".*English \(en\).*2026-01-01/)
     }
   })
 
@@ -205,12 +205,12 @@ describe('studio validation: slugs', () => {
     const { slug: _dropped, ...withoutSlug } = metric
     const result = await validate(withoutSlug as StudioDoc, dataset)
     // Sanity adds its own "slug.current: Required" under ours.
-    expect(studioErrors(result)).toEqual(['slug: Required: a slug, e.g. "cybersecurity". 必填：網址代稱。', 'slug.current: Required'])
+    expect(studioErrors(result)).toEqual(['slug: 必填：網址代稱，例如「cybersecurity」。 · Required: a slug, e.g. "cybersecurity".', 'slug.current: Required'])
   })
 
   it('an uppercase or spaced slug fails with the slug message', async () => {
     const result = await validate({ ...metric, slug: { _type: 'slug', current: 'Foundry Share' } }, dataset)
-    expect(studioErrors(result)).toEqual([expect.stringMatching(/^slug: Use a lowercase English slug with hyphens/)])
+    expect(studioErrors(result)).toEqual([expect.stringMatching(/^slug: 網址代稱請用小寫英文字母.* · Use a lowercase English slug with hyphens/)])
   })
 })
 
@@ -275,7 +275,7 @@ describe('studio validation: URLs', () => {
     expect(studioErrors(await validate(settings, dataset))).toEqual([`siteUrl: ${URL_SCHEME_MESSAGE}`])
     expect(studioErrors(await validate({ ...settings, siteUrl: 'https://example.org' }, dataset))).toEqual([])
     const { siteUrl: _dropped, ...withoutUrl } = settings
-    expect(studioErrors(await validate(withoutUrl as StudioDoc, dataset))).toEqual([expect.stringMatching(/^siteUrl: Required: the site's public address/)])
+    expect(studioErrors(await validate(withoutUrl as StudioDoc, dataset))).toEqual([expect.stringMatching(/^siteUrl: 必填：網站對外公開的網址。 · Required: the site's public address/)])
   })
 })
 
