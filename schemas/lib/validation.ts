@@ -93,6 +93,7 @@ export function translationRule(locale: Locale): CustomValidator<unknown> {
  * (usually pasted from another program), not allowed in XML 1.0 (C0), a parse error in HTML
  * (C1, DEL). Texts with one would make the Atom feeds unreadable and the pages invalid.
  */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is this pattern's job.
 const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/
 
 /** The texts of a value: a string, or the spans of Portable Text blocks. */

@@ -18,7 +18,7 @@ type OpenDataModule = typeof import('../../src/open-data/index.ts')
 export async function writeOpenDataFiles(projectRoot: string, views: SiteViews, site: URL, siteDir: string): Promise<number> {
   const { module } = await runnerImport<OpenDataModule>(join(projectRoot, 'src/open-data/index.ts'), { configFile: false, root: projectRoot, logLevel: 'error' })
   // Charts of the files are cached apart from the pages' (src/charts/render.ts says why).
-  module.useChartDiskCacheFile('charts-files.json')
+  module.setChartDiskCacheFile('charts-files.json')
   const files = module.openDataFiles(views, site)
   for (const file of files) writeOne(siteDir, file.path, file.bytes)
   return files.length

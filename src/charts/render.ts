@@ -109,7 +109,7 @@ function diskCache(): ChartDiskCache | undefined {
  * charts it used, so two processes of one build (Astro's pages, the build's own files) sharing
  * one file would each drop the other's charts and render them again on the next build.
  */
-export function useChartDiskCacheFile(name: string): void {
+export function setChartDiskCacheFile(name: string): void {
   cache.diskFile = name
 }
 

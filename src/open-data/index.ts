@@ -3,4 +3,4 @@
  * loads the pages: the chart renderer imports its own source with `?raw`).
  */
 export { openDataFile, openDataFiles, type OpenDataFile } from './files.ts'
-export { useChartDiskCacheFile } from '../charts/render.ts'
+export { setChartDiskCacheFile } from '../charts/render.ts'

@@ -48,7 +48,7 @@ describe('CSV formula injection', () => {
   it('/data/metrics.csv does the same, and no text cell of any CSV starts a formula', () => {
     const rows = parse(file(views, '/data/metrics.csv'), { bom: true, columns: true }) as Record<string, string>[]
     const row = rows.find((r) => r.slug === 'foundry-market-share')!
-    expect([row['label_en'], row['label_zh-TW'], row.value]).toEqual([`'${hostile}`, "'+1 晶圓", '-5'])
+    expect([row.label_en, row['label_zh-TW'], row.value]).toEqual([`'${hostile}`, "'+1 晶圓", '-5'])
     for (const r of rows) for (const [column, cell] of Object.entries(r)) if (column !== 'value') expect(cell, column).not.toMatch(/^[=+\-@\t\r]/)
   })
 })

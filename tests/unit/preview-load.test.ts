@@ -15,7 +15,10 @@ import { cachedLoads } from '../../src/preview/views-cache'
 const deferred = <T>() => {
   let resolve!: (value: T) => void
   let reject!: (error: unknown) => void
-  const promise = new Promise<T>((yes, no) => ((resolve = yes), (reject = no)))
+  const promise = new Promise<T>((yes, no) => {
+    resolve = yes
+    reject = no
+  })
   return { promise, resolve, reject }
 }
 
@@ -24,8 +27,13 @@ describe('the views cache', () => {
     const state: ContentRevision = { revision: 1, live: true }
     let clock = 0
     const loads: string[] = []
-    const get = cachedLoads(async (key: string) => (loads.push(key), `${key}@${state.revision}#${loads.length}`), () => ({ ...state }), { ttlMs, now: () => clock })
-    return { state, loads, get, tick: (ms: number) => (clock += ms) }
+    const get = cachedLoads(async (key: string) => {
+      loads.push(key)
+      return `${key}@${state.revision}#${loads.length}`
+    }, () => ({ ...state }), { ttlMs, now: () => clock })
+    return { state, loads, get, tick: (ms: number) => {
+      clock += ms
+    } }
   }
 
   it('loads once per key and revision, concurrent requests sharing the load', async () => {
@@ -73,8 +81,14 @@ describe('the bound on renders', () => {
     const gate = createRenderGate({ concurrency: 1, maxQueued: 1, maxWaitMs: 10_000 })
     const first = deferred<string>()
     const order: string[] = []
-    const a = gate.run(async () => (order.push('a'), first.promise))
-    const b = gate.run(async () => (order.push('b'), 'b'))
+    const a = gate.run(async () => {
+      order.push('a')
+      return first.promise
+    })
+    const b = gate.run(async () => {
+      order.push('b')
+      return 'b'
+    })
     expect(gate.load()).toEqual({ active: 1, waiting: 1 })
     const c = await throughGate(gate, async () => new Response('c'))
     expect(c.status).toBe(503)
