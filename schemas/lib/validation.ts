@@ -1,5 +1,5 @@
 import type { CustomValidator, SlugValidationContext } from '@sanity/types'
-import { getLocale, locales, type Locale } from '../locales.ts'
+import { localeById, locales, type Locale } from '../locales.ts'
 import { formatPath, type SanityPathSegment } from './paths.ts'
 import { confirmationDate, translationState, type LocalizedValue, type TranslationState } from './provenance.ts'
 import { hasText } from './text.ts'
@@ -29,8 +29,8 @@ export const MARK_UP_TO_DATE = 'Mark as up to date · 標示為最新'
 
 /** The message for a stale translation of `field`: what changed, and what to do, in both languages. */
 export function staleTranslationMessage(state: TranslationState, field: string): string {
-  const locale = getLocale(state.locale)
-  const source = getLocale(state.sourceLocale)
+  const locale = localeById[state.locale]
+  const source = localeById[state.sourceLocale]
   const confirmed = state.record?.confirmedAt ? confirmationDate(state.record.confirmedAt) : undefined
   const what = confirmed
     ? `the ${source.title} (${source.tag}) text of "${field}" changed after this ${locale.title} (${locale.tag}) translation was confirmed on ${confirmed}`

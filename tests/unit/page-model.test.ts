@@ -87,7 +87,7 @@ describe('what pages declare they show', () => {
     expect(page.documents).toEqual([...new Set(expected)].sort())
     expect(page.props.groups.map((g) => g.slug)).toEqual(metric.groups)
     expect(page.path).toBe(paths.metric('en', metric.slug))
-    expect(page.twins.map((t) => t.path)).toEqual(locales.map((l) => paths.metric(l.id, metric.slug)))
+    expect(page.twins.map((t) => t.path)).toEqual(locales.map((l) => paths.metric(l, metric.slug)))
   })
 
   it('an industry page: the industry, its figures and sources, its sections, its neighbours', () => {
