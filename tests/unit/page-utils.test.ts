@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { localeOf } from '../../src/page-model/types'
 import { jsonLdText } from '../../src/utils/page'
 
-describe('localeOf (the route params, where a page's locale is resolved)', () => {
+describe('localeOf: a page locale, from its route params', () => {
   it('reads the lang param as a URL segment', () => {
     expect(localeOf({ lang: 'en', slug: 'foundry-share' })?.id).toBe('en')
     expect(localeOf({ lang: 'zh-tw' })?.id).toBe('zhTW')
