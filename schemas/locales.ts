@@ -36,7 +36,17 @@ export const sourceLocale: Locale = locales[0]
 /** Every locale id, in declaration order. */
 export const localeIds: LocaleId[] = locales.map((l) => l.id)
 
-/** Look a locale up by its id, tag or URL segment; throws with the known values when none matches. */
+/**
+ * The locale of an id that is already typed as one (a `Localized` value's language, a
+ * translation state's): a plain lookup that cannot miss.
+ */
+export const localeById: Readonly<Record<LocaleId, Locale>> = Object.fromEntries(locales.map((l) => [l.id, l])) as Record<LocaleId, Locale>
+
+/**
+ * Look a locale up by its id, tag or URL segment; throws with the known values when none
+ * matches. For the edges only, where a locale arrives as an untyped string (a CLI argument, a
+ * document's data): below them, functions take the resolved `Locale`.
+ */
 export function getLocale(key: string): Locale {
   const found = locales.find((l) => l.id === key || l.tag === key || l.segment === key)
   if (!found) {

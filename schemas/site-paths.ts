@@ -1,4 +1,4 @@
-import { getLocale, type LocaleId } from './locales.ts'
+import { locales, type Locale } from './locales.ts'
 
 /**
  * The site's public address when none is configured (`SITE_URL` unset, as in a local or a
@@ -11,37 +11,35 @@ export const FALLBACK_SITE_URL = 'https://six-core-industries.example.org'
  * Every URL of the site, in one place. Both languages share the English slug:
  * `/zh-tw/industries/cybersecurity/` and `/en/industries/cybersecurity/`.
  * All page URLs end with a slash (Astro `trailingSlash: 'always'`, directory output).
+ * They take the resolved `Locale` (its `segment` is the URL's), as the site and the Studio
+ * both have it at hand.
  */
 export const paths = {
-  home: (locale: LocaleId | string) => `/${seg(locale)}/`,
-  policy: (locale: LocaleId | string, anchor?: string) => `/${seg(locale)}/policy/${hash(anchor)}`,
-  industries: (locale: LocaleId | string) => `/${seg(locale)}/industries/`,
-  industry: (locale: LocaleId | string, slug: string) => `/${seg(locale)}/industries/${slug}/`,
+  home: (locale: Locale) => `/${locale.segment}/`,
+  policy: (locale: Locale, anchor?: string) => `/${locale.segment}/policy/${hash(anchor)}`,
+  industries: (locale: Locale) => `/${locale.segment}/industries/`,
+  industry: (locale: Locale, slug: string) => `/${locale.segment}/industries/${slug}/`,
   /** The side-by-side view of the policy page in both languages (not indexed). */
-  policyBilingual: (locale: LocaleId | string) => `/${seg(locale)}/policy/bilingual/`,
+  policyBilingual: (locale: Locale) => `/${locale.segment}/policy/bilingual/`,
   /** The side-by-side view of an industry page in both languages (not indexed). */
-  industryBilingual: (locale: LocaleId | string, slug: string) => `/${seg(locale)}/industries/${slug}/bilingual/`,
-  metrics: (locale: LocaleId | string, anchor?: string) => `/${seg(locale)}/metrics/${hash(anchor)}`,
-  metric: (locale: LocaleId | string, slug: string) => `/${seg(locale)}/metrics/${slug}/`,
-  glossary: (locale: LocaleId | string, anchor?: string) => `/${seg(locale)}/glossary/${hash(anchor)}`,
-  about: (locale: LocaleId | string) => `/${seg(locale)}/about/`,
-  search: (locale: LocaleId | string) => `/${seg(locale)}/search/`,
+  industryBilingual: (locale: Locale, slug: string) => `/${locale.segment}/industries/${slug}/bilingual/`,
+  metrics: (locale: Locale, anchor?: string) => `/${locale.segment}/metrics/${hash(anchor)}`,
+  metric: (locale: Locale, slug: string) => `/${locale.segment}/metrics/${slug}/`,
+  glossary: (locale: Locale, anchor?: string) => `/${locale.segment}/glossary/${hash(anchor)}`,
+  about: (locale: Locale) => `/${locale.segment}/about/`,
+  search: (locale: Locale) => `/${locale.segment}/search/`,
   /** Every change note, newest first. */
-  updates: (locale: LocaleId | string) => `/${seg(locale)}/updates/`,
+  updates: (locale: Locale) => `/${locale.segment}/updates/`,
   /** The change notes as an Atom feed. */
-  updatesFeed: (locale: LocaleId | string) => `/${seg(locale)}/updates.xml`,
+  updatesFeed: (locale: Locale) => `/${locale.segment}/updates.xml`,
   /** A figure group's chart alone, for an `<iframe>` on other sites. */
-  embed: (locale: LocaleId | string, group: string) => `/${seg(locale)}/embed/${group}/`,
+  embed: (locale: Locale, group: string) => `/${locale.segment}/embed/${group}/`,
   /** Open data: every metric, both languages' headers, UTF-8 with BOM. */
   dataCsv: () => '/data/metrics.csv',
   /** Open data: every metric as JSON. */
   dataJson: () => '/data/metrics.json',
-  /**
-   * One figure's or figure group's own files: `json` (both languages), `csv` and `svg` (one
-   * per language), e.g. /data/metrics/foundry-market-share.zh-tw.svg.
-   */
-  dataFile: (what: 'metric' | 'group', slug: string, kind: 'json' | 'csv' | 'svg', locale?: LocaleId | string) =>
-    `/data/${what === 'metric' ? 'metrics' : 'groups'}/${slug}${kind === 'json' ? '' : `.${seg(locale ?? '')}`}.${kind}`,
+  /** One figure's or figure group's own files: see {@link dataFile}. */
+  dataFile,
 } as const
 
 /** The document types that have a place on the site. */
@@ -51,7 +49,7 @@ export type LinkableType = 'industry' | 'section' | 'metric' | 'glossaryTerm' | 
  * The URL of a document in a locale: the page, or the anchor on a page, that shows it.
  * Used for internal links in Portable Text and for the Studio's "Open on the site".
  */
-export function pathForDocument(type: LinkableType, slug: string | undefined, locale: LocaleId | string): string {
+export function pathForDocument(type: LinkableType, slug: string | undefined, locale: Locale): string {
   switch (type) {
     case 'industry':
       return slug ? paths.industry(locale, slug) : paths.industries(locale)
@@ -78,23 +76,22 @@ export function pathForDocument(type: LinkableType, slug: string | undefined, lo
  * The same page in another locale: swaps the locale segment and keeps the rest
  * (path and `#anchor`), which is what the language switch links to.
  */
-export function switchLocalePath(path: string, to: LocaleId | string): string {
+export function switchLocalePath(path: string, to: Locale): string {
   const parts = path.split('/')
   // "/zh-tw/industries/x/" splits into ["", "zh-tw", "industries", "x", ""].
-  if (parts.length > 1) {
-    try {
-      getLocale(parts[1] ?? '')
-      parts[1] = seg(to)
-      return parts.join('/')
-    } catch {
-      // Not a localized path: fall through to the locale's home.
-    }
-  }
-  return paths.home(to)
+  if (!locales.some((l) => l.segment === parts[1])) return paths.home(to)
+  parts[1] = to.segment
+  return parts.join('/')
 }
 
-function seg(locale: LocaleId | string): string {
-  return getLocale(locale).segment
+/**
+ * One figure's or figure group's own files: `json` (both languages), `csv` and `svg` (one
+ * per language), e.g. /data/metrics/foundry-market-share.zh-tw.svg.
+ */
+function dataFile(what: 'metric' | 'group', slug: string, kind: 'json'): string
+function dataFile(what: 'metric' | 'group', slug: string, kind: 'csv' | 'svg', locale: Locale): string
+function dataFile(what: 'metric' | 'group', slug: string, kind: 'json' | 'csv' | 'svg', locale?: Locale): string {
+  return `/data/${what === 'metric' ? 'metrics' : 'groups'}/${slug}${kind === 'json' || !locale ? '' : `.${locale.segment}`}.${kind}`
 }
 
 function hash(anchor?: string): string {

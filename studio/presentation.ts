@@ -17,10 +17,10 @@ const locations: DocumentLocationResolver = ({ id }, { documentStore }) =>
 
 /** The document a page is about, for each page that is about one, in every language. */
 export const mainDocuments: DocumentResolver[] = [
-  { route: locales.map((l) => paths.industry(l.id, ':slug')), filter: '_type == "industry" && slug.current == $slug' },
-  { route: locales.map((l) => paths.metric(l.id, ':slug')), filter: '_type == "metric" && slug.current == $slug' },
-  { route: locales.map((l) => paths.policy(l.id)), filter: `_id == "${singletons.policy}"` },
-  { route: locales.map((l) => paths.home(l.id)), filter: `_id == "${singletons.siteSettings}"` },
+  { route: locales.map((l) => paths.industry(l, ':slug')), filter: '_type == "industry" && slug.current == $slug' },
+  { route: locales.map((l) => paths.metric(l, ':slug')), filter: '_type == "metric" && slug.current == $slug' },
+  { route: locales.map((l) => paths.policy(l)), filter: `_id == "${singletons.policy}"` },
+  { route: locales.map((l) => paths.home(l)), filter: `_id == "${singletons.siteSettings}"` },
 ]
 
 /** The plugin, for a preview server at `previewUrl` (SANITY_STUDIO_PREVIEW_URL). */

@@ -44,7 +44,7 @@ export function metricEcho(metric: MetricEchoInput): string | undefined {
         currency: unit === 'currency' ? currency : undefined,
         countNoun: typeof noun === 'string' ? noun : undefined,
       } as FormattableMetric
-      return formatMetricValue(figure, locale.id)
+      return formatMetricValue(figure, locale)
     })
     .join(LABEL_SEPARATOR)
 }

@@ -4,7 +4,7 @@
  * translations is stale. The preview selects the document's fields that hold localized text
  * and runs the same check as validation (schemas/lib/provenance.ts).
  */
-import { getLocale, localeIds, type LocaleId } from '../locales.ts'
+import { localeById, localeIds, type LocaleId } from '../locales.ts'
 import { localizedFieldFinder, LOCALIZED_TYPES, type TypeDeclaration } from './localized-fields.ts'
 import { translationStates } from './provenance.ts'
 import { label, LABEL_SEPARATOR } from './label.ts'
@@ -19,7 +19,7 @@ const PREFIX = 'translations_'
 export function staleFlag(locales: readonly LocaleId[]): string {
   return locales
     .map((id) => {
-      const locale = getLocale(id)
+      const locale = localeById[id]
       return label(`${locale.zhTitle}待更新`, `${locale.tag.toUpperCase()} outdated`)
     })
     .join(LABEL_SEPARATOR)

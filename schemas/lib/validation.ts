@@ -1,5 +1,5 @@
 import type { CustomValidator, SlugValidationContext } from '@sanity/types'
-import { getLocale, locales, type Locale } from '../locales.ts'
+import { localeById, locales, type Locale } from '../locales.ts'
 import { formatPath, type SanityPathSegment } from './paths.ts'
 import { confirmationDate, translationState, type LocalizedValue, type TranslationState } from './provenance.ts'
 import { label } from './label.ts'
@@ -34,8 +34,8 @@ export const MARK_UP_TO_DATE = label(MARK_UP_TO_DATE_ZH, MARK_UP_TO_DATE_EN)
 
 /** The message for a stale translation of `field`: what changed, and what to do, in both languages. */
 export function staleTranslationMessage(state: TranslationState, field: string): string {
-  const locale = getLocale(state.locale)
-  const source = getLocale(state.sourceLocale)
+  const locale = localeById[state.locale]
+  const source = localeById[state.sourceLocale]
   const confirmed = state.record?.confirmedAt ? confirmationDate(state.record.confirmedAt) : undefined
   const what = confirmed
     ? `the ${source.title} (${source.tag}) text of "${field}" changed after this ${locale.title} (${locale.tag}) translation was confirmed on ${confirmed}`

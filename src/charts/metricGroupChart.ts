@@ -6,7 +6,7 @@
  */
 import type { MetricGroupView, MetricView } from '../content/views'
 import { formatMetricValue, formatPlainNumber } from '../i18n/format'
-import { getLocale, type LocaleId } from '../../schemas/locales'
+import type { Locale } from '../../schemas/locales'
 import { plainText } from '../utils/page'
 import { renderBarChart, type BarChartSpec } from './render'
 
@@ -42,30 +42,28 @@ export function assertOneUnit(group: MetricGroupView): void {
 }
 
 /** The rows of a group, in the group's editorial order. */
-export function groupRows(group: MetricGroupView, locale: LocaleId | string): GroupRow[] {
+export function groupRows(group: MetricGroupView, l: Locale): GroupRow[] {
   assertOneUnit(group)
-  const l = getLocale(locale)
   return group.metrics.map((m) => ({
     slug: m.slug,
     label: m.label.value,
     labelLang: m.label.fallback ? m.label.lang : undefined,
     value: m.value,
     plain: formatPlainNumber(m.value),
-    text: formatMetricValue(m, l.id),
-    short: formatMetricValue(m, l.id, { style: 'short' }),
+    text: formatMetricValue(m, l),
+    short: formatMetricValue(m, l, { style: 'short' }),
     asOf: m.asOf,
   }))
 }
 
 /** The chart spec of a group: exported so tests can check what the chart says. */
-export function groupChartSpec(group: MetricGroupView, locale: LocaleId | string): BarChartSpec {
-  const l = getLocale(locale)
-  const rows = groupRows(group, l.id)
+export function groupChartSpec(group: MetricGroupView, l: Locale): BarChartSpec {
+  const rows = groupRows(group, l)
   const unit = group.metrics[0]?.unit
   if (unit === 'rank') {
     // The track runs from first place to at least tenth, so "No. 3" reads as near the top.
     const max = Math.max(10, ...rows.map((r) => r.value))
-    const end = (n: number) => formatMetricValue({ value: n, unit: 'rank', comparator: 'exact' }, l.id)
+    const end = (n: number) => formatMetricValue({ value: n, unit: 'rank', comparator: 'exact' }, l)
     return {
       ariaLabel: `${group.title.value}: ${rows.map((r) => `${r.label} ${r.text}`).join('; ')}`,
       lang: l.tag,
@@ -85,7 +83,7 @@ export function groupChartSpec(group: MetricGroupView, locale: LocaleId | string
 }
 
 /** The group's chart as an inline SVG string (role="img", colours from CSS). */
-export function renderGroupChart(group: MetricGroupView, locale: LocaleId | string): string {
+export function renderGroupChart(group: MetricGroupView, locale: Locale): string {
   // A chart is drawn from plain text: the preview's edit marks would change its layout and cache key.
   return renderBarChart(plainText(groupChartSpec(group, locale)))
 }

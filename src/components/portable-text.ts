@@ -1,7 +1,7 @@
 import { escapeHTML, toHTML, type PortableTextComponents } from '@portabletext/to-html'
 import type { PortableTextBlock } from '@portabletext/types'
 import { sanitizeUrl } from '@braintree/sanitize-url'
-import { getLocale, type LocaleId } from '../../schemas/locales'
+import type { Locale } from '../../schemas/locales'
 import { t } from '../i18n/t'
 import { pathForDocument } from '../../schemas/site-paths'
 import type { SiteView } from '../content/views'
@@ -34,7 +34,7 @@ export const EXTERNAL_ICON =
   '<svg class="ext-icon" aria-hidden="true" focusable="false" viewBox="0 0 12 12" width="12" height="12"><path d="M4.5 2.5h-2v7h7v-2M7 2.5h2.5V5M9.5 2.5 5.5 6.5" fill="none" stroke="currentColor" stroke-width="1.3" stroke-linecap="round" stroke-linejoin="round"/></svg>'
 
 /** An external link's markup: `children` must already be escaped HTML. */
-export function externalLinkHtml(href: string, childrenHtml: string, locale: LocaleId | string): string {
+export function externalLinkHtml(href: string, childrenHtml: string, locale: Locale): string {
   return (
     `<a href="${escapeHTML(href)}" rel="noopener noreferrer" data-external>${childrenHtml}` +
     `${EXTERNAL_ICON}<span class="sr-only">${escapeHTML(t(locale, 'link.external'))}</span></a>`
@@ -43,7 +43,7 @@ export function externalLinkHtml(href: string, childrenHtml: string, locale: Loc
 
 export interface PortableTextContext {
   /** The reader's locale: internal links go to this language's pages. */
-  locale: LocaleId | string
+  locale: Locale
   /** From `SiteView`: resolves `internalLink` references to a page. */
   documentsById: SiteView['documentsById']
   /** Called when a link cannot be rendered as a link (unsafe URL, missing document). */
@@ -60,7 +60,7 @@ type InternalLinkValue = { _type: 'internalLink'; reference?: { _ref?: string } 
 
 /** The to-html components: escaping stays the library default (every text node escaped). */
 export function portableTextComponents(context: PortableTextContext): PortableTextComponents {
-  const locale = getLocale(context.locale).id
+  const { locale } = context
   const shift = context.headingShift ?? 0
   const heading = (level: number) => ({ children = '' }: { children?: string }) => {
     const n = Math.min(6, Math.max(2, level + shift))

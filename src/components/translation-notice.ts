@@ -1,4 +1,4 @@
-import { getLocale, type Locale } from '../../schemas/locales'
+import { localeById, type Locale } from '../../schemas/locales'
 import { confirmationDate } from '../../schemas/lib/provenance'
 import type { Localized } from '../content/localize'
 import { formatDate, type DateCalendar } from '../i18n/calendar'
@@ -16,9 +16,12 @@ export function staleNotice(value: Localized<unknown>, reader: Locale, calendar:
 
 /** The same place on the page in the language a stale translation was made from. */
 export function sourceHref(pathname: string, value: Localized<unknown>, anchor: string | undefined): string {
-  const path = switchLocalePath(pathname, value.stale?.sourceLocale ?? value.locale)
+  const path = switchLocalePath(pathname, sourceLocaleOf(value))
   return anchor ? `${path}#${anchor}` : path
 }
 
 /** The BCP-47 tag of the language a stale translation was made from. */
-export const sourceTag = (value: Localized<unknown>) => getLocale(value.stale?.sourceLocale ?? value.locale).tag
+export const sourceTag = (value: Localized<unknown>) => sourceLocaleOf(value).tag
+
+/** The language a stale translation was made from (the value's own for a current one). */
+const sourceLocaleOf = (value: Localized<unknown>): Locale => localeById[value.stale?.sourceLocale ?? value.locale]

@@ -17,7 +17,7 @@ export interface ConcernedLink {
 
 /** The documents `ids` names, in the order given; ids the view does not know are left out. */
 export function concernedLinks(view: SiteView, ids: readonly string[]): ConcernedLink[] {
-  const locale = view.locale.id
+  const locale = view.locale
   const titles = new Map<string, Localized<string>>([
     ...view.sections.map((s) => [s.id, s.title] as const),
     ...view.industries.map((i) => [i.id, i.name] as const),

@@ -1,4 +1,4 @@
-import { fallbackOrder, getLocale, type LocaleId } from '../../schemas/locales.ts'
+import { fallbackOrder, localeById, type LocaleId } from '../../schemas/locales.ts'
 import { changedSourceBlocks, translationStates, type LocalizedValue, type TranslationState } from '../../schemas/lib/provenance.ts'
 import { ContentError } from './content-error.ts'
 
@@ -83,7 +83,7 @@ export function localize<T>(field: Partial<Record<LocaleId, T | null>> | null | 
   for (const id of fallbackOrder(locale)) {
     const value = field[id]
     if (!present(value)) continue
-    const result: Localized<T> = { value: value as T, locale: id, lang: getLocale(id).tag, fallback: id !== locale }
+    const result: Localized<T> = { value: value as T, locale: id, lang: localeById[id].tag, fallback: id !== locale }
     return place ? withTranslationMarks(result, field as LocalizedValue, place) : result
   }
   return undefined

@@ -9,7 +9,7 @@
  */
 import { AsyncLocalStorage } from 'node:async_hooks'
 import { readFileSync } from 'node:fs'
-import { getLocale, type LocaleId } from '../../schemas/locales.ts'
+import type { LocaleId } from '../../schemas/locales.ts'
 import { HintedError } from './content-error.ts'
 import type { SiteView, SiteViews } from './views.ts'
 
@@ -67,6 +67,6 @@ export function getSiteViews(): Promise<SiteViews> {
 }
 
 /** The view of one locale. */
-export async function getSiteView(locale: LocaleId | string): Promise<SiteView> {
-  return (await getSiteViews())[getLocale(locale).id]
+export async function getSiteView(locale: LocaleId): Promise<SiteView> {
+  return (await getSiteViews())[locale]
 }

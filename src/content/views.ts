@@ -5,7 +5,7 @@
  * is a {@link ContentError} naming the document and the field.
  */
 import type { PortableTextBlock } from '@portabletext/types'
-import { getLocale, locales, type Locale, type LocaleId } from '../../schemas/locales.ts'
+import { locales, type Locale, type LocaleId } from '../../schemas/locales.ts'
 import { singletons } from '../../schemas/singletons.ts'
 import { byLocale } from './by-locale.ts'
 import { ContentError, type ContentIssue } from './content-error.ts'
@@ -206,8 +206,7 @@ export interface ViewOptions {
 }
 
 /** Builds the view of one locale from the loaded content; throws a {@link ContentError} on content it cannot show (unless `onProblem` takes it). */
-export function buildSiteView(content: SiteContent, localeKey: LocaleId | string, options: ViewOptions = {}): SiteView {
-  const locale = getLocale(localeKey)
+export function buildSiteView(content: SiteContent, locale: Locale, options: ViewOptions = {}): SiteView {
   const id = locale.id
   const raw = content as Raw
   /** Throws, or hands the problem to `onProblem` and goes on with `instead`. */
@@ -384,5 +383,5 @@ export type SiteViews = Record<LocaleId, SiteView>
 
 /** Builds every locale's view; the first problem found is thrown as a {@link ContentError}. */
 export function buildSiteViews(content: SiteContent, options: ViewOptions = {}): SiteViews {
-  return byLocale((id) => buildSiteView(content, id, options))
+  return byLocale((_, locale) => buildSiteView(content, locale, options))
 }

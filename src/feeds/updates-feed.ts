@@ -22,8 +22,8 @@ function newest(dates: string[]): Date | undefined {
 export function updatesFeed(view: SiteView, site: URL | string): string {
   const locale = view.locale
   const abs = (path: string) => new URL(path, site).toString()
-  const page = abs(paths.updates(locale.id))
-  const self = abs(paths.updatesFeed(locale.id))
+  const page = abs(paths.updates(locale))
+  const self = abs(paths.updatesFeed(locale))
   // An empty feed is as new as the newest document the site shows (atom:updated is required).
   const updated = newest(view.updates.map((u) => u.date)) ?? newest(Object.values(view.changedAt)) ?? new Date(0)
   const feed = new Feed({
@@ -34,7 +34,7 @@ export function updatesFeed(view: SiteView, site: URL | string): string {
     feedLinks: { atom: self },
     updated,
     language: locale.tag,
-    author: { name: view.settings.publisher.value, email: view.settings.contactEmail, link: abs(paths.home(locale.id)) },
+    author: { name: view.settings.publisher.value, email: view.settings.contactEmail, link: abs(paths.home(locale)) },
     copyright: view.settings.licence?.value ?? view.settings.publisher.value,
     generator: false,
   })

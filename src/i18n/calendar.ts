@@ -8,7 +8,7 @@
  * figure's as-of date) and an instant (`2026-11-27T16:01:39Z`: when a page or an update
  * changed), shown as the day it was in Taiwan (Asia/Taipei), in both languages.
  */
-import { getLocale, type Locale, type LocaleId } from '../../schemas/locales'
+import type { Locale } from '../../schemas/locales'
 import { spaceCjk } from './format'
 import { t } from './t'
 
@@ -67,8 +67,7 @@ function resolve(date: string): { instant: Date; fields: Intl.DateTimeFormatOpti
  * their own precision, instants as the day in Taiwan. `calendar` (Site settings) applies to
  * zh-TW only.
  */
-export function formatDate(date: string, locale: LocaleId | string | Locale, calendar: DateCalendar): string {
-  const l = typeof locale === 'string' ? getLocale(locale) : locale
+export function formatDate(date: string, l: Locale, calendar: DateCalendar): string {
   // A page shows a few dates, and a build thousands of pages: format each once. Only
   // results are stored; a bad date throws again next time.
   const key = `${l.tag}|${calendar}|${date}`

@@ -12,7 +12,7 @@
  * space between Han characters and digits or Latin letters ("2020 年 4 月"), as the brief
  * and government style write it.
  */
-import { getLocale, type Locale, type LocaleId } from '../../schemas/locales.ts'
+import type { Locale } from '../../schemas/locales.ts'
 import { uiStrings, type StringKey } from './t.ts'
 
 /** What the formatter needs of a figure: a subset of `MetricView`, so plain data works too. */
@@ -109,15 +109,14 @@ const DAYS: Record<FormatStyle, Intl.NumberFormatOptions> = {
 const INTEGER: Intl.NumberFormatOptions = {}
 
 /** A number with the locale's grouping, e.g. "1,234.5". For tables of plain numbers. */
-export function formatNumber(value: number, locale: LocaleId | string): string {
+export function formatNumber(value: number, locale: Locale): string {
   assertFinite(value)
-  return numberFormat(getLocale(locale).tag, GROUPED).format(value)
+  return numberFormat(locale.tag, GROUPED).format(value)
 }
 
 /** A compact number: "1.7 trillion" / "1.7 兆" (long), "1.7T" / "1.7 兆" (short). */
-export function formatCompact(value: number, locale: LocaleId | string, style: FormatStyle = 'long'): string {
+export function formatCompact(value: number, l: Locale, style: FormatStyle = 'long'): string {
   assertFinite(value)
-  const l = getLocale(locale)
   const text = numberFormat(l.tag, COMPACT[style]).format(value)
   return finish(l, text)
 }
@@ -141,8 +140,7 @@ function nounOf(metric: FormattableMetric): string {
 }
 
 /** The value with its unit, without the comparator: "NT$1.7 trillion", "75%", "第 3 名". */
-export function formatQuantity(metric: FormattableMetric, locale: LocaleId | string, style: FormatStyle = 'long'): string {
-  const l = getLocale(locale)
+export function formatQuantity(metric: FormattableMetric, l: Locale, style: FormatStyle = 'long'): string {
   const { value } = metric
   assertFinite(value)
   let text: string
@@ -157,14 +155,14 @@ export function formatQuantity(metric: FormattableMetric, locale: LocaleId | str
       text = fill(template(l, 'format.rank'), { n: numberFormat(l.tag, INTEGER).format(value) })
       break
     case 'count': {
-      const n = Math.abs(value) >= 1_000_000 ? formatCompact(value, l.id, style) : numberFormat(l.tag, PRECISION).format(value)
+      const n = Math.abs(value) >= 1_000_000 ? formatCompact(value, l, style) : numberFormat(l.tag, PRECISION).format(value)
       const noun = nounOf(metric)
       text = noun ? fill(template(l, 'format.count'), { n, noun }) : n
       break
     }
     case 'currency': {
       if (!metric.currency) throw new Error(`A money figure (value ${value}) has no currency. Hint: set currency to TWD or USD.`)
-      const amount = Math.abs(value) >= 10_000 ? formatCompact(value, l.id, style) : numberFormat(l.tag, PRECISION).format(value)
+      const amount = Math.abs(value) >= 10_000 ? formatCompact(value, l, style) : numberFormat(l.tag, PRECISION).format(value)
       text = fill(template(l, `format.currency.${metric.currency}`), { amount })
       break
     }
@@ -179,14 +177,14 @@ export function formatQuantity(metric: FormattableMetric, locale: LocaleId | str
  * "more than NT$1 trillion" / "超過新臺幣 1 兆元", "about US$1.8 billion" / "約 18 億美元".
  * `style: 'short'` gives chart labels: "> 80%", "NT$1.7T".
  */
-export function formatMetricValue(metric: FormattableMetric, locale: LocaleId | string, options: FormatOptions = {}): string {
+export function formatMetricValue(metric: FormattableMetric, locale: Locale, options: FormatOptions = {}): string {
   // A figure appears on many pages (its own, its industries', its charts', the lists), each
   // time through this function: the text is made once per build for each distinct input.
   // The key is every field the text depends on, so a changed figure is never served stale;
   // a failure is not stored, so it is thrown again.
   assertFinite(metric.value)
   const key = [
-    locale,
+    locale.id,
     options.style ?? 'long',
     options.comparator === false ? 'no-comparator' : '',
     metric.unit,
@@ -199,10 +197,9 @@ export function formatMetricValue(metric: FormattableMetric, locale: LocaleId | 
 }
 const metricValues = new Map<string, string>()
 
-function formatMetricValueUncached(metric: FormattableMetric, locale: LocaleId | string, options: FormatOptions): string {
-  const l = getLocale(locale)
+function formatMetricValueUncached(metric: FormattableMetric, l: Locale, options: FormatOptions): string {
   const style = options.style ?? 'long'
-  const x = formatQuantity(metric, l.id, style)
+  const x = formatQuantity(metric, l, style)
   if (options.comparator === false) return x
   if (!comparatorNames.includes(metric.comparator)) {
     throw new Error(`Unknown comparator "${String(metric.comparator)}". Hint: use exact, about, over or atLeast.`)
@@ -212,8 +209,8 @@ function formatMetricValueUncached(metric: FormattableMetric, locale: LocaleId |
 }
 
 /** The comparator alone, as a word, for table columns: "more than" / "超過" ("" for exact). */
-export function formatComparator(comparator: Comparator, locale: LocaleId | string): string {
-  return template(getLocale(locale), `format.comparator.${comparator}`).replace('{x}', '').trim()
+export function formatComparator(comparator: Comparator, locale: Locale): string {
+  return template(locale, `format.comparator.${comparator}`).replace('{x}', '').trim()
 }
 
 function assertFinite(value: number): void {

@@ -1,4 +1,4 @@
-import { getLocale, type Locale, type LocaleId } from '../../schemas/locales.ts'
+import type { Locale, LocaleId } from '../../schemas/locales.ts'
 import { en, type StringKey } from './strings/en.ts'
 import { zhTW } from './strings/zhTW.ts'
 
@@ -14,12 +14,12 @@ export const uiStrings: Record<LocaleId, Record<StringKey, string>> = { zhTW, en
 export type StringVars = Record<string, string | number>
 
 /**
- * A UI string in a locale (id, tag or URL segment, or a Locale), with `{name}` placeholders
+ * A UI string in a locale, with `{name}` placeholders
  * filled from `vars`. An unknown key or a placeholder without a value throws, so a typo
  * fails the build instead of shipping "{name}" to readers.
  */
-export function t(locale: Locale | LocaleId | string, key: StringKey, vars?: StringVars): string {
-  const id = typeof locale === 'string' ? getLocale(locale).id : locale.id
+export function t(locale: Locale, key: StringKey, vars?: StringVars): string {
+  const id = locale.id
   const template = uiStrings[id][key]
   if (template === undefined) {
     throw new Error(`No UI string "${key}" for locale "${id}". Hint: add it to src/i18n/strings/${id}.ts.`)
@@ -36,7 +36,7 @@ export function t(locale: Locale | LocaleId | string, key: StringKey, vars?: Str
 }
 
 /** A bound `t` for one locale: `const tr = translator(locale); tr('nav.policy')`. */
-export function translator(locale: Locale | LocaleId | string) {
+export function translator(locale: Locale) {
   return (key: StringKey, vars?: StringVars) => t(locale, key, vars)
 }
 
@@ -45,7 +45,7 @@ export function translator(locale: Locale | LocaleId | string) {
  * `<Text>`) where the placeholder is: `const [before, after] = tAround(locale, key, 'name')`.
  * Other placeholders are filled from `vars`.
  */
-export function tAround(locale: Locale | LocaleId | string, key: StringKey, name: string, vars: StringVars = {}): [string, string] {
+export function tAround(locale: Locale, key: StringKey, name: string, vars: StringVars = {}): [string, string] {
   const marker = '\u0000'
   const text = t(locale, key, { ...vars, [name]: marker })
   const at = text.indexOf(marker)

@@ -113,7 +113,7 @@ export function figureCitations(view: SiteView, figure: Figure, site: URL | stri
   const base = { key: `sixcore:${figure.what}:${figure.item.slug}:${view.locale.segment}`, url, updatedAt: figureUpdatedAt(view, figure) }
   const citable: Citable =
     figure.what === 'metric'
-      ? { ...base, title: figure.item.label.value, value: { text: formatMetricValue(figure.item, view.locale.id), asOf: figure.item.asOf }, sources: [figure.item.source] }
+      ? { ...base, title: figure.item.label.value, value: { text: formatMetricValue(figure.item, view.locale), asOf: figure.item.asOf }, sources: [figure.item.source] }
       : { ...base, title: figure.item.title.value, sources: uniqueSources(figure.item.metrics) }
   return citations(view, citable)
 }

@@ -22,13 +22,13 @@ export interface FigureFiles {
 
 export function figureFiles(what: Figure['what'], slug: string, site?: URL | string): FigureFiles {
   const abs = (path: string) => (site ? new URL(path, site).toString() : path)
-  const per = (kind: 'csv' | 'svg') => Object.fromEntries(locales.map((l) => [l.tag, abs(paths.dataFile(what, slug, kind, l.id))]))
+  const per = (kind: 'csv' | 'svg') => Object.fromEntries(locales.map((l) => [l.tag, abs(paths.dataFile(what, slug, kind, l))]))
   return { json: abs(paths.dataFile(what, slug, 'json')), csv: per('csv'), svg: per('svg') }
 }
 
 /** The page that shows it: a figure's own page, a group's chart on the figures page. */
 export function figurePage(view: SiteView, figure: Figure): string {
-  return figure.what === 'metric' ? paths.metric(view.locale.id, figure.item.slug) : paths.metrics(view.locale.id, figure.item.slug)
+  return figure.what === 'metric' ? paths.metric(view.locale, figure.item.slug) : paths.metrics(view.locale, figure.item.slug)
 }
 
 /** The figures it shows: one, or the group's in its order. */

@@ -54,8 +54,8 @@ function plan(views: SiteViews, site: URL): Planned[] {
         const view = views[l.id]
         const figure = () => figureIn(model, view, what, slug)
         return [
-          { path: paths.dataFile(what, slug, 'csv', l.id), type: TYPES.csv, make: () => figureCsv(metricsOf(model, what, slug), l, view.settings.licence?.value ?? '') },
-          { path: paths.dataFile(what, slug, 'svg', l.id), type: TYPES.svg, make: () => figureSvg(view, figure(), site) },
+          { path: paths.dataFile(what, slug, 'csv', l), type: TYPES.csv, make: () => figureCsv(metricsOf(model, what, slug), l, view.settings.licence?.value ?? '') },
+          { path: paths.dataFile(what, slug, 'svg', l), type: TYPES.svg, make: () => figureSvg(view, figure(), site) },
         ]
       }),
     ])

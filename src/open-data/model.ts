@@ -120,7 +120,7 @@ function metricRecord({ views, site, metricIn }: Lookup, slug: string): OpenMetr
     countNoun: m.countNoun ? per((_v, x) => own(x.countNoun)) : null,
     asOf: m.asOf,
     note: m.note ? per((_v, x) => own(x.note)) : null,
-    text: per((v, x) => formatMetricValue(x, v.locale.id)),
+    text: per((v, x) => formatMetricValue(x, v.locale)),
     source: {
       id: m.source.id,
       publisher: per((_v, x) => own(x.source.publisher)),
@@ -133,7 +133,7 @@ function metricRecord({ views, site, metricIn }: Lookup, slug: string): OpenMetr
     statedIn: m.statedIn?.slug ?? null,
     industries: m.industries.map((i) => i.slug),
     groups: [...m.groups].sort(byCodePoint),
-    pages: per((v) => new URL(paths.metric(v.locale.id, slug), site).toString()),
+    pages: per((v) => new URL(paths.metric(v.locale, slug), site).toString()),
     files: figureFiles('metric', slug, site),
   }
 }
@@ -145,7 +145,7 @@ function groupRecord({ views, site, groupIn }: Lookup, slug: string): OpenGroup 
     title: per((_v, g) => own(g.title)),
     summary: per((_v, g) => own(g.summary)),
     metrics: groupIn(views[0]!, slug).metrics.map((m) => m.slug),
-    pages: per((v) => new URL(paths.metrics(v.locale.id, slug), site).toString()),
+    pages: per((v) => new URL(paths.metrics(v.locale, slug), site).toString()),
     files: figureFiles('group', slug, site),
   }
 }

@@ -91,7 +91,7 @@ export function figureSvg(view: SiteView, figure: Figure, site: URL | string): s
     lang: locale.tag,
     title: group.title.value,
     subtitle: [`${t(locale, 'svg.unit', { unit: unitText(view, first) })} · ${t(locale, 'figure.asOf', { date: asOf })}`],
-    chart: groupChartSpec(group, locale.id),
+    chart: groupChartSpec(group, locale),
     footer: [
       sources.length === 1 ? t(locale, 'figure.source', { source: sources[0]! }) : t(locale, 'svg.sources', { sources: sources.join('; ') }),
       ...(licence ? [licence] : []),

@@ -6,7 +6,7 @@
  * the address), each with its share of the charts and of the figures. A page's size so stays
  * bounded however much content there is.
  */
-import { locales, type LocaleId } from '../../schemas/locales.ts'
+import { locales, type Locale } from '../../schemas/locales.ts'
 import { paths } from '../../schemas/site-paths.ts'
 import type { Localized } from '../content/localize.ts'
 import type { MetricGroupView, MetricView, SiteView, SiteViews } from '../content/views.ts'
@@ -52,7 +52,7 @@ function layout(view: SiteView) {
 }
 
 /** The path of page `n` of the index. */
-export const figuresPagePath = (locale: LocaleId, n: number) => (n === 1 ? paths.metrics(locale) : `${paths.metrics(locale)}page/${n}/`)
+export const figuresPagePath = (locale: Locale, n: number) => (n === 1 ? paths.metrics(locale) : `${paths.metrics(locale)}page/${n}/`)
 
 /** Page `n` of the index in a view, or undefined past the last page. */
 function figuresPage(views: SiteViews, view: SiteView, n: number): Page<FiguresIndexProps> | undefined {
@@ -67,14 +67,14 @@ function figuresPage(views: SiteViews, view: SiteView, n: number): Page<FiguresI
   const sectionIds = new Map(view.sections.map((s) => [s.slug, s.id]))
   return {
     locale: view.locale,
-    props: { view, number: n, pages, charts, sections, pagePaths: Array.from({ length: pages }, (_, i) => figuresPagePath(view.locale.id, i + 1)) },
+    props: { view, number: n, pages, charts, sections, pagePaths: Array.from({ length: pages }, (_, i) => figuresPagePath(view.locale, i + 1)) },
     documents: documentIds([
       ...charts.flatMap((g) => [g.id, ...withSources(g.metrics)]),
       ...sections.flatMap((s) => [sectionIds.get(s.slug), ...withSources(s.metrics)]),
     ]),
-    path: figuresPagePath(view.locale.id, n),
+    path: figuresPagePath(view.locale, n),
     // A page number another language does not have leads to that language's index.
-    twins: twinsOf((l) => figuresPagePath(l.id, n <= layout(views[l.id]).pages ? n : 1)),
+    twins: twinsOf((l) => figuresPagePath(l, n <= layout(views[l.id]).pages ? n : 1)),
   }
 }
 

@@ -16,8 +16,8 @@ export const industries = pageKind({
       locale: view.locale,
       props: { view },
       documents: documentIds(view.industries.map((i) => i.id)),
-      path: paths.industries(view.locale.id),
-      twins: twinsOf((l) => paths.industries(l.id)),
+      path: paths.industries(view.locale),
+      twins: twinsOf((l) => paths.industries(l)),
     }
   },
 })

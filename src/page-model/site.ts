@@ -2,7 +2,7 @@
  * The pages of the site as a whole: the language picker, the 404 page, home, the policy (and
  * its side-by-side view), the glossary, the updates, about and search.
  */
-import { defaultLocale, locales } from '../../schemas/locales.ts'
+import { defaultLocale, locales, type Locale } from '../../schemas/locales.ts'
 import { singletons } from '../../schemas/singletons.ts'
 import { paths } from '../../schemas/site-paths.ts'
 import type { MetricView, SiteView } from '../content/views.ts'
@@ -40,7 +40,7 @@ export const root = pageKind({
     props: { views: locales.map((l) => views[l.id]) },
     documents: [],
     path: '/',
-    twins: twinsOf((l) => paths.home(l.id)),
+    twins: twinsOf((l) => paths.home(l)),
   }),
 })
 
@@ -52,7 +52,7 @@ export const notFound = pageKind({
 })
 
 /** A page per locale that shows `documents` of its view. */
-function localePage<Props>(route: string, path: (locale: string) => string, make: (view: SiteView) => { props: Props; documents: Iterable<string>; dates?: string[] }) {
+function localePage<Props>(route: string, path: (locale: Locale) => string, make: (view: SiteView) => { props: Props; documents: Iterable<string>; dates?: string[] }) {
   return pageKind({
     route,
     params: perLocale,
@@ -60,7 +60,7 @@ function localePage<Props>(route: string, path: (locale: string) => string, make
       const view = localeView(views, params)
       if (!view) return undefined
       const { props, documents, dates } = make(view)
-      return { locale: view.locale, props, documents: documentIds(documents), ...(dates ? { dates } : {}), path: path(view.locale.id), twins: twinsOf((l) => path(l.id)) }
+      return { locale: view.locale, props, documents: documentIds(documents), ...(dates ? { dates } : {}), path: path(view.locale), twins: twinsOf(path) }
     },
   })
 }
@@ -90,9 +90,9 @@ export const policyBilingual = pageKind({
       locale: view.locale,
       props: { view, views },
       documents: documentIds(policyDocuments(view)),
-      path: paths.policyBilingual(view.locale.id),
-      twins: twinsOf((l) => paths.policyBilingual(l.id)),
-      viewOf: paths.policy(view.locale.id),
+      path: paths.policyBilingual(view.locale),
+      twins: twinsOf((l) => paths.policyBilingual(l)),
+      viewOf: paths.policy(view.locale),
     }
   },
 })

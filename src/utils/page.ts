@@ -1,19 +1,5 @@
 import { stegaClean } from '@sanity/client/stega'
-import { locales, type Locale } from '../../schemas/locales'
 import { FALLBACK_SITE_URL } from '../../schemas/site-paths'
-
-/** The reader's locale from a page URL's first segment (`/zh-tw/...`), or undefined outside the localized tree. */
-export function localeFromPath(pathname: string): Locale | undefined {
-  const segment = pathname.split('/')[1] ?? ''
-  return locales.find((l) => l.segment === segment)
-}
-
-/** The reader's locale of a page; throws for pages outside `/{lang}/`. */
-export function requireLocaleFromPath(pathname: string): Locale {
-  const locale = localeFromPath(pathname)
-  if (!locale) throw new Error(`"${pathname}" is not under a locale segment (${locales.map((l) => `/${l.segment}/`).join(', ')}).`)
-  return locale
-}
 
 /**
  * Text for places that are not shown as text (`<title>`, meta, attributes, JSON-LD): without

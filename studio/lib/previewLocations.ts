@@ -39,8 +39,8 @@ export function previewLocations(doc: LocatedDocument | null | undefined): { loc
   if (!doc) return { message: 'This document is not published or saved yet.' }
   if (doc._type === 'source') {
     const locations = locales.flatMap((locale) => [
-      ...(doc.citedByPolicy ? [{ title: `${locale.label} · ${locale.id === 'en' ? 'The brief' : '政策說明'}`, href: paths.policy(locale.id) }] : []),
-      ...(doc.citedBy ?? []).flatMap((m) => (m.slug ? [{ title: `${locale.label} · ${nameIn(m.label, locale.id) ?? m.slug}`, href: paths.metric(locale.id, m.slug) }] : [])),
+      ...(doc.citedByPolicy ? [{ title: `${locale.label} · ${locale.id === 'en' ? 'The brief' : '政策說明'}`, href: paths.policy(locale) }] : []),
+      ...(doc.citedBy ?? []).flatMap((m) => (m.slug ? [{ title: `${locale.label} · ${nameIn(m.label, locale.id) ?? m.slug}`, href: paths.metric(locale, m.slug) }] : [])),
     ])
     return locations.length > 0 ? { locations } : { message: 'No figure cites this source yet.' }
   }

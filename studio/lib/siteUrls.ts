@@ -55,7 +55,7 @@ export function sitePaths(doc: SiteDocument): { links: SiteLink[] } | { reason: 
   const slug = slugOf(doc)
   if (needsSlug.has(type) && !slug) return { reason: 'missing-slug' }
   const encoded = slug === undefined ? undefined : encodeURIComponent(slug)
-  return { links: locales.map((locale) => ({ locale, path: pathForDocument(type, needsSlug.has(type) ? encoded : undefined, locale.id) })) }
+  return { links: locales.map((locale) => ({ locale, path: pathForDocument(type, needsSlug.has(type) ? encoded : undefined, locale) })) }
 }
 
 /**

@@ -1,14 +1,14 @@
 // biome-ignore-all lint/suspicious/noArrayIndexKey: a diff's parts have no identity but their place, and the list is rebuilt whole on every change
 import { diffChars, diffWords, type ChangeObject } from 'diff'
 import { Box, Text } from '@sanity/ui'
-import { getLocale, type LocaleId } from '../../schemas/locales'
+import type { Locale } from '../../schemas/locales'
 
 /** Unchanged text longer than this is shortened to its ends, so a long body shows its changes, not all of itself. */
 const CONTEXT = 40
 
 /** The changes from `before` to `after`: character by character for Chinese, word by word for English (jsdiff). */
-export function sourceChanges(before: string, after: string, locale: LocaleId): ChangeObject<string>[] {
-  return getLocale(locale).diffUnit === 'character' ? diffChars(before, after) : diffWords(before, after)
+export function sourceChanges(before: string, after: string, locale: Locale): ChangeObject<string>[] {
+  return locale.diffUnit === 'character' ? diffChars(before, after) : diffWords(before, after)
 }
 
 /** An unchanged stretch shortened to the text next to the changes around it. */
@@ -23,10 +23,10 @@ const removed = { background: 'var(--card-badge-critical-bg-color, #fde2e2)', co
 const added = { background: 'var(--card-badge-positive-bg-color, #dcf5e3)', color: 'var(--card-badge-positive-fg-color, #135c2b)', textDecoration: 'none' }
 
 /** What changed in the source since a translation was confirmed, as a readable diff. */
-export function SourceDiff({ before, after, locale }: { before: string; after: string; locale: LocaleId }) {
+export function SourceDiff({ before, after, locale }: { before: string; after: string; locale: Locale }) {
   const changes = sourceChanges(before, after, locale)
   return (
-    <Box data-testid="translation-diff" lang={getLocale(locale).htmlLang}>
+    <Box data-testid="translation-diff" lang={locale.htmlLang}>
       <Text size={1} style={{ whiteSpace: 'pre-wrap', lineHeight: 1.7 }}>
         {changes.map((change, i) =>
           change.removed ? (

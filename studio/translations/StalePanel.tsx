@@ -1,6 +1,6 @@
 import { Button, Card, Flex, Stack, Text } from '@sanity/ui'
 import { CheckmarkIcon } from '@sanity/icons'
-import { getLocale } from '../../schemas/locales'
+import { localeById, type LocaleId } from '../../schemas/locales'
 import { confirmationDate, currentSourceText, snapshotText, type LocalizedValue, type TranslationState } from '../../schemas/lib/provenance'
 import { label } from '../../schemas/lib/label'
 import { MARK_UP_TO_DATE } from '../../schemas/lib/validation'
@@ -21,8 +21,8 @@ interface Props {
  * English) and "Mark as up to date". Once the editor has changed the translation, it says so.
  */
 export function StalePanel({ state, value, edited, readOnly, onMarkUpToDate }: Props) {
-  const source = getLocale(state.sourceLocale)
-  const locale = getLocale(state.locale)
+  const source = localeById[state.sourceLocale]
+  const locale = localeById[state.locale]
   const confirmed = state.record ? confirmationDate(state.record.confirmedAt) : undefined
   const what = confirmed
     ? label(
@@ -43,7 +43,7 @@ export function StalePanel({ state, value, edited, readOnly, onMarkUpToDate }: P
     <Card tone="caution" padding={3} radius={2} border data-testid={`translation-stale-${state.locale}`} style={{ gridColumn: '1 / -1' }}>
       <Stack gap={3}>
         <Text size={1}>{what}</Text>
-        {state.record && <SourceDiff before={snapshotText(state.record)} after={currentSourceText(value?.[state.sourceLocale])} locale={state.sourceLocale} />}
+        {state.record && <SourceDiff before={snapshotText(state.record)} after={currentSourceText(value?.[state.sourceLocale])} locale={source} />}
         <Text size={1} muted>
           {next}
         </Text>

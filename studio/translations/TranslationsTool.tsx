@@ -4,7 +4,7 @@ import { IntentLink } from 'sanity/router'
 import { Badge, Box, Button, Card, Container, Flex, Heading, Spinner, Stack, Text } from '@sanity/ui'
 import { RefreshIcon, TranslateIcon } from '@sanity/icons'
 import { documentTypes } from '../../schemas'
-import { getLocale, locales } from '../../schemas/locales'
+import { localeById, locales } from '../../schemas/locales'
 import { translationProblems, type StudioDocument, type TranslationProblem } from './problems'
 
 /** A document's name in every language, from its title-like field, else its id. */
@@ -109,7 +109,7 @@ function TranslationsTool() {
                   </Badge>
                   <Box flex={1}>
                     <Text size={1}>
-                      {p.field} · {getLocale(p.locale).label}
+                      {p.field} · {localeById[p.locale].label}
                     </Text>
                   </Box>
                   <Text size={1}>

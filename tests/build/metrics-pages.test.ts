@@ -42,11 +42,11 @@ describe('figure pages', () => {
           expect(values.length, slug).toBeGreaterThan(0)
           expect(values[0], slug).toBe(formatPlainNumber(m.value as number))
           const noun = (m.countNoun as Loc | undefined)?.[locale.id]
-          const text = formatMetricValue({ ...(m as unknown as FormattableMetric), countNoun: noun }, locale.id)
+          const text = formatMetricValue({ ...(m as unknown as FormattableMetric), countNoun: noun }, locale)
           expect(p.root.querySelector('article header data')?.text.trim(), slug).toBe(text)
           expect(p.root.querySelector('article header time')?.getAttribute('datetime'), slug).toBe(m.asOf)
           // The embedded dataset leaves Site settings' calendar unset: both (ROC and Gregorian) on zh-TW pages.
-          expect(p.root.querySelector('article header')?.text, slug).toContain(formatDate(m.asOf as string, locale.id, 'both'))
+          expect(p.root.querySelector('article header')?.text, slug).toContain(formatDate(m.asOf as string, locale, 'both'))
           const source = datasetDocs('source').find((s) => s._id === (m.source as { _ref: string })._ref)!
           expect(p.root.querySelector('article header .source-line')?.text, slug).toContain((source.publisher as Loc)[locale.id])
           expect(p.root.querySelector('article header .source-line')?.getAttribute('data-source-id'), slug).toBe(source._id)

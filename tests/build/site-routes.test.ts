@@ -132,7 +132,7 @@ describe('head: canonical, hreflang, Open Graph', () => {
       expect(alternates.get('x-default')).toBe(`${origin}/`)
       for (const l of locales) {
         const href = alternates.get(l.tag)!
-        expect(href, `${p.path} hreflang=${l.tag}`).toBe(`${origin}${switchLocalePath(p.path, l.id)}`)
+        expect(href, `${p.path} hreflang=${l.tag}`).toBe(`${origin}${switchLocalePath(p.path, l)}`)
         const target = new URL(href).pathname
         expect(fileForPath(dir, target), `${p.path} → ${target} exists`).toBeTruthy()
         // The pair is reciprocal: the other page points back here.
@@ -165,7 +165,7 @@ describe('language switch', () => {
       // The plain page links (the section links are tested below).
       const links = p.root.querySelectorAll('a[data-lang-switch=""]')
       const others = locales.filter((l) => l.id !== current.id)
-      expect(links.map((a) => a.getAttribute('href')), p.path).toEqual(others.map((l) => switchLocalePath(p.path, l.id)))
+      expect(links.map((a) => a.getAttribute('href')), p.path).toEqual(others.map((l) => switchLocalePath(p.path, l)))
       links.forEach((a, i) => {
         const l = others[i]!
         expect(a.getAttribute('hreflang')).toBe(l.tag)

@@ -10,6 +10,9 @@ import type { Localized } from '../../src/content/localize'
 import { dateTimeAttribute, formatDate } from '../../src/i18n/calendar'
 import { staleNotice } from '../../src/components/translation-notice'
 
+const EN = getLocale('en')
+const ZH = getLocale('zhTW')
+
 describe('zh-TW in the ROC calendar, the Gregorian calendar and both', () => {
   const cases: [string, string, string, string][] = [
     // date, roc, gregorian, both
@@ -20,34 +23,34 @@ describe('zh-TW in the ROC calendar, the Gregorian calendar and both', () => {
   ]
   for (const [date, roc, gregorian, both] of cases) {
     it(`${date}`, () => {
-      expect(formatDate(date, 'zhTW', 'roc')).toBe(roc)
-      expect(formatDate(date, 'zhTW', 'gregorian')).toBe(gregorian)
-      expect(formatDate(date, 'zh-TW', 'both')).toBe(both)
+      expect(formatDate(date, ZH, 'roc')).toBe(roc)
+      expect(formatDate(date, ZH, 'gregorian')).toBe(gregorian)
+      expect(formatDate(date, ZH, 'both')).toBe(both)
     })
   }
 
   it('before 1912 the ROC calendar counts back (民國前)', () => {
-    expect(formatDate('1911', 'zhTW', 'roc')).toBe('民國前 1 年')
+    expect(formatDate('1911', ZH, 'roc')).toBe('民國前 1 年')
   })
 })
 
 describe('English is always Gregorian', () => {
   for (const calendar of ['roc', 'gregorian', 'both'] as const) {
     it(`with the setting "${calendar}"`, () => {
-      expect(formatDate('2020-05-20', 'en', calendar)).toBe('May 20, 2020')
-      expect(formatDate('2020-04', 'en', calendar)).toBe('April 2020')
-      expect(formatDate('2020', 'en', calendar)).toBe('2020')
-      expect(formatDate('2020-01-01', 'en', calendar)).toBe('January 1, 2020')
+      expect(formatDate('2020-05-20', EN, calendar)).toBe('May 20, 2020')
+      expect(formatDate('2020-04', EN, calendar)).toBe('April 2020')
+      expect(formatDate('2020', EN, calendar)).toBe('2020')
+      expect(formatDate('2020-01-01', EN, calendar)).toBe('January 1, 2020')
     })
   }
 })
 
 describe('instants (a page or an update changed) are the day in Taiwan', () => {
   it('16:01 UTC on 27 November is already 28 November in Taipei', () => {
-    expect(formatDate('2026-11-27T16:01:39Z', 'zhTW', 'both')).toBe('民國 115 年 11 月 28 日（2026 年 11 月 28 日）')
-    expect(formatDate('2026-11-27T16:01:39Z', 'zhTW', 'roc')).toBe('民國 115 年 11 月 28 日')
-    expect(formatDate('2026-11-27T16:01:39Z', 'en', 'both')).toBe('November 28, 2026')
-    expect(formatDate('2026-11-27T15:59:59.500Z', 'en', 'roc')).toBe('November 27, 2026')
+    expect(formatDate('2026-11-27T16:01:39Z', ZH, 'both')).toBe('民國 115 年 11 月 28 日（2026 年 11 月 28 日）')
+    expect(formatDate('2026-11-27T16:01:39Z', ZH, 'roc')).toBe('民國 115 年 11 月 28 日')
+    expect(formatDate('2026-11-27T16:01:39Z', EN, 'both')).toBe('November 28, 2026')
+    expect(formatDate('2026-11-27T15:59:59.500Z', EN, 'roc')).toBe('November 27, 2026')
   })
 })
 
@@ -71,10 +74,10 @@ describe('a stale translation\'s notice dates its confirmation in the page\'s ca
 
 describe('bad dates and the datetime attribute', () => {
   it('refuses what is not a date, naming it', () => {
-    expect(() => formatDate('2020/04', 'en', 'both')).toThrow(/not a partial date/)
-    expect(() => formatDate('2020-13', 'zhTW', 'roc')).toThrow(/"2020-13"/)
-    expect(() => formatDate('2020-02-30', 'en', 'both')).toThrow(/not a real date/)
-    expect(() => formatDate('yesterday', 'en', 'both')).toThrow(/"yesterday"/)
+    expect(() => formatDate('2020/04', EN, 'both')).toThrow(/not a partial date/)
+    expect(() => formatDate('2020-13', ZH, 'roc')).toThrow(/"2020-13"/)
+    expect(() => formatDate('2020-02-30', EN, 'both')).toThrow(/not a real date/)
+    expect(() => formatDate('yesterday', EN, 'both')).toThrow(/"yesterday"/)
   })
 
   it('<time datetime> carries the ISO date as given', () => {

@@ -2,11 +2,15 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { getLocale } from '../../schemas/locales'
 import { chartRendererVersion, chartStats, clearChartCache, estimateTextWidth, renderBarChart, wrapLabel, type BarChartSpec } from '../../src/charts/render'
 import { openChartDiskCache } from '../../src/charts/disk-cache'
 import { cacheFolder } from '../../src/utils/cache-folder'
 import { assertOneUnit, groupChartSpec, groupRows } from '../../src/charts/metricGroupChart'
 import type { MetricGroupView, MetricView } from '../../src/content/views'
+
+const EN = getLocale('en')
+const ZH = getLocale('zhTW')
 
 const loc = <T>(value: T, locale: 'zhTW' | 'en' = 'en') => ({ value, locale, lang: locale === 'en' ? 'en' : 'zh-TW', fallback: false })
 const source = { id: 's', publisher: loc('P'), title: loc('T'), date: '2020' }
@@ -96,12 +100,12 @@ describe('label layout', () => {
 describe('figure group charts', () => {
   it('formats rows per locale, comparator kept', () => {
     const g = group([metric('a', { value: 80, comparator: 'over' }), metric('b', { value: 80.2 })])
-    expect(groupRows(g, 'en').map((r) => [r.text, r.short, r.plain])).toEqual([
+    expect(groupRows(g, EN).map((r) => [r.text, r.short, r.plain])).toEqual([
       ['more than 80%', '> 80%', '80'],
       ['80.2%', '80.2%', '80.2'],
     ])
-    expect(groupChartSpec(g, 'zhTW').rows.map((r) => r.text)).toEqual(['> 80%', '80.2%'])
-    expect(groupChartSpec(g, 'en').max).toBe(100)
+    expect(groupChartSpec(g, ZH).rows.map((r) => r.text)).toEqual(['> 80%', '80.2%'])
+    expect(groupChartSpec(g, EN).max).toBe(100)
   })
 
   it('money groups use compact amounts', () => {
@@ -109,12 +113,12 @@ describe('figure group charts', () => {
       metric('a', { unit: 'currency', currency: 'TWD', value: 1.7e12 }),
       metric('b', { unit: 'currency', currency: 'TWD', value: 2.6e12 }),
     ])
-    expect(groupChartSpec(g, 'zhTW').rows.map((r) => r.text)).toEqual(['新臺幣 1.7 兆元', '新臺幣 2.6 兆元'])
-    expect(groupChartSpec(g, 'en').rows.map((r) => r.text)).toEqual(['NT$1.7T', 'NT$2.6T'])
+    expect(groupChartSpec(g, ZH).rows.map((r) => r.text)).toEqual(['新臺幣 1.7 兆元', '新臺幣 2.6 兆元'])
+    expect(groupChartSpec(g, EN).rows.map((r) => r.text)).toEqual(['NT$1.7T', 'NT$2.6T'])
   })
 
   it('rank groups become a track from first place', () => {
-    const s = groupChartSpec(group([metric('a', { unit: 'rank', value: 1 }), metric('b', { unit: 'rank', value: 5 })]), 'zhTW')
+    const s = groupChartSpec(group([metric('a', { unit: 'rank', value: 1 }), metric('b', { unit: 'rank', value: 5 })]), ZH)
     expect(s.kind).toBe('rank')
     expect(s.trackLabels).toEqual(['第 1 名', '第 10 名'])
   })

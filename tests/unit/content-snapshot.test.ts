@@ -31,7 +31,7 @@ describe('getSiteViews', () => {
     writeFileSync(file, JSON.stringify({ views: fakeViews('snap') }))
     const { getSiteView } = await import('../../src/content/render-views')
     expect(await getSiteView('en')).toEqual({ marker: 'snap' })
-    expect(await getSiteView('zh-tw')).toEqual({ marker: 'snap中' })
+    expect(await getSiteView('zhTW')).toEqual({ marker: 'snap中' })
   })
 
   it('a snapshot that cannot be read is an error naming the file and the fix', async () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { getLocale } from '../../schemas/locales'
 import {
   formatComparator,
   formatCompact,
@@ -8,6 +9,9 @@ import {
   spaceCjk,
   type FormattableMetric,
 } from '../../src/i18n/format'
+
+const EN = getLocale('en')
+const ZH = getLocale('zhTW')
 
 const m = (over: Partial<FormattableMetric>): FormattableMetric => ({ value: 0, comparator: 'exact', unit: 'percent', ...over })
 
@@ -28,46 +32,39 @@ const cases: [string, FormattableMetric, string, string][] = [
 
 describe('formatMetricValue', () => {
   for (const [name, metric, en, zh] of cases) {
-    it(`${name}: en`, () => expect(formatMetricValue(metric, 'en')).toBe(en))
-    it(`${name}: zh-TW`, () => expect(formatMetricValue(metric, 'zhTW')).toBe(zh))
+    it(`${name}: en`, () => expect(formatMetricValue(metric, EN)).toBe(en))
+    it(`${name}: zh-TW`, () => expect(formatMetricValue(metric, ZH)).toBe(zh))
   }
 
   it('counts use the content noun in each language', () => {
     const base = m({ value: 92, unit: 'count' })
-    expect(formatMetricValue({ ...base, countNoun: { value: 'production lines' } }, 'en')).toBe('92 production lines')
-    expect(formatMetricValue({ ...base, countNoun: { value: '條產線' } }, 'zh-TW')).toBe('92 條產線')
-    expect(formatMetricValue({ ...base, comparator: 'over', countNoun: '家廠商' }, 'zh-tw')).toBe('超過 92 家廠商')
-    expect(formatMetricValue({ ...base, comparator: 'over', countNoun: 'companies' }, 'en')).toBe('more than 92 companies')
-  })
-
-  it('accepts locale ids, tags and URL segments', () => {
-    const metric = m({ value: 3, unit: 'rank' })
-    expect(formatMetricValue(metric, 'zhTW')).toBe(formatMetricValue(metric, 'zh-TW'))
-    expect(formatMetricValue(metric, 'zh-tw')).toBe('第 3 名')
+    expect(formatMetricValue({ ...base, countNoun: { value: 'production lines' } }, EN)).toBe('92 production lines')
+    expect(formatMetricValue({ ...base, countNoun: { value: '條產線' } }, ZH)).toBe('92 條產線')
+    expect(formatMetricValue({ ...base, comparator: 'over', countNoun: '家廠商' }, ZH)).toBe('超過 92 家廠商')
+    expect(formatMetricValue({ ...base, comparator: 'over', countNoun: 'companies' }, EN)).toBe('more than 92 companies')
   })
 
   it('short style for chart labels', () => {
-    expect(formatMetricValue(m({ value: 80, comparator: 'over' }), 'en', { style: 'short' })).toBe('> 80%')
-    expect(formatMetricValue(m({ value: 80, comparator: 'over' }), 'zhTW', { style: 'short' })).toBe('> 80%')
-    expect(formatMetricValue(m({ value: 1.7e12, unit: 'currency', currency: 'TWD' }), 'en', { style: 'short' })).toBe('NT$1.7T')
-    expect(formatMetricValue(m({ value: 1.7e12, unit: 'currency', currency: 'TWD' }), 'zhTW', { style: 'short' })).toBe('新臺幣 1.7 兆元')
+    expect(formatMetricValue(m({ value: 80, comparator: 'over' }), EN, { style: 'short' })).toBe('> 80%')
+    expect(formatMetricValue(m({ value: 80, comparator: 'over' }), ZH, { style: 'short' })).toBe('> 80%')
+    expect(formatMetricValue(m({ value: 1.7e12, unit: 'currency', currency: 'TWD' }), EN, { style: 'short' })).toBe('NT$1.7T')
+    expect(formatMetricValue(m({ value: 1.7e12, unit: 'currency', currency: 'TWD' }), ZH, { style: 'short' })).toBe('新臺幣 1.7 兆元')
   })
 
   it('can leave the comparator out', () => {
-    expect(formatMetricValue(m({ value: 1e12, unit: 'currency', currency: 'TWD', comparator: 'over' }), 'en', { comparator: false })).toBe('NT$1 trillion')
-    expect(formatComparator('over', 'en')).toBe('more than')
-    expect(formatComparator('about', 'zhTW')).toBe('約')
-    expect(formatComparator('exact', 'en')).toBe('')
+    expect(formatMetricValue(m({ value: 1e12, unit: 'currency', currency: 'TWD', comparator: 'over' }), EN, { comparator: false })).toBe('NT$1 trillion')
+    expect(formatComparator('over', EN)).toBe('more than')
+    expect(formatComparator('about', ZH)).toBe('約')
+    expect(formatComparator('exact', EN)).toBe('')
   })
 
   it('never rounds a figure away', () => {
-    expect(formatMetricValue(m({ value: 1_234_567_000_000, unit: 'currency', currency: 'TWD' }), 'en')).toBe('NT$1.234567 trillion')
+    expect(formatMetricValue(m({ value: 1_234_567_000_000, unit: 'currency', currency: 'TWD' }), EN)).toBe('NT$1.234567 trillion')
   })
 
   it('fails loudly on bad input', () => {
-    expect(() => formatMetricValue(m({ value: Number.NaN }), 'en')).toThrow(/finite/)
-    expect(() => formatMetricValue(m({ value: 5, unit: 'currency' }), 'en')).toThrow(/currency/)
-    expect(() => formatMetricValue(m({ value: 5 }), 'fr')).toThrow(/Unknown locale/)
+    expect(() => formatMetricValue(m({ value: Number.NaN }), EN)).toThrow(/finite/)
+    expect(() => formatMetricValue(m({ value: 5, unit: 'currency' }), EN)).toThrow(/currency/)
   })
 })
 
@@ -79,12 +76,12 @@ describe('plain and table numbers', () => {
     expect(formatPlainNumber(1e21)).toBe('1000000000000000000000')
   })
   it('table numbers use the locale grouping', () => {
-    expect(formatNumber(1234567.5, 'en')).toBe('1,234,567.5')
-    expect(formatNumber(1234567.5, 'zhTW')).toBe('1,234,567.5')
+    expect(formatNumber(1234567.5, EN)).toBe('1,234,567.5')
+    expect(formatNumber(1234567.5, ZH)).toBe('1,234,567.5')
   })
   it('compact numbers', () => {
-    expect(formatCompact(2.6e12, 'en')).toBe('2.6 trillion')
-    expect(formatCompact(2.6e12, 'zhTW')).toBe('2.6 兆')
+    expect(formatCompact(2.6e12, EN)).toBe('2.6 trillion')
+    expect(formatCompact(2.6e12, ZH)).toBe('2.6 兆')
   })
   it('CJK spacing', () => {
     expect(spaceCjk('2020年4月')).toBe('2020 年 4 月')
@@ -98,35 +95,35 @@ describe('formatting each value once per build', () => {
   // object edited, as a live preview could) must give its new text, never the old one.
   it('gives the new text when any field of the same figure changes', () => {
     const figure = m({ value: 1.7e12, unit: 'currency', currency: 'TWD', comparator: 'over' })
-    expect(formatMetricValue(figure, 'en')).toBe('more than NT$1.7 trillion')
+    expect(formatMetricValue(figure, EN)).toBe('more than NT$1.7 trillion')
     figure.value = 2e12
-    expect(formatMetricValue(figure, 'en')).toBe('more than NT$2 trillion')
+    expect(formatMetricValue(figure, EN)).toBe('more than NT$2 trillion')
     figure.currency = 'USD'
-    expect(formatMetricValue(figure, 'en')).toBe('more than US$2 trillion')
+    expect(formatMetricValue(figure, EN)).toBe('more than US$2 trillion')
     figure.comparator = 'about'
-    expect(formatMetricValue(figure, 'en')).toBe('about US$2 trillion')
-    expect(formatMetricValue(figure, 'en', { comparator: false })).toBe('US$2 trillion')
-    expect(formatMetricValue(figure, 'en', { style: 'short' })).not.toBe(formatMetricValue(figure, 'en'))
+    expect(formatMetricValue(figure, EN)).toBe('about US$2 trillion')
+    expect(formatMetricValue(figure, EN, { comparator: false })).toBe('US$2 trillion')
+    expect(formatMetricValue(figure, EN, { style: 'short' })).not.toBe(formatMetricValue(figure, EN))
     // The same figure in Chinese is its own entry, and follows the edits as well.
-    expect(formatMetricValue(figure, 'zhTW')).toBe('約 2 兆美元')
+    expect(formatMetricValue(figure, ZH)).toBe('約 2 兆美元')
     figure.value = 1.8e9
-    expect(formatMetricValue(figure, 'zhTW')).toBe('約 18 億美元')
-    expect(formatMetricValue(figure, 'en')).toBe('about US$1.8 billion')
+    expect(formatMetricValue(figure, ZH)).toBe('約 18 億美元')
+    expect(formatMetricValue(figure, EN)).toBe('about US$1.8 billion')
     const lines = m({ value: 5, unit: 'count', countNoun: 'production lines' })
-    expect(formatMetricValue(lines, 'en')).toBe('5 production lines')
+    expect(formatMetricValue(lines, EN)).toBe('5 production lines')
     lines.countNoun = 'factories'
-    expect(formatMetricValue(lines, 'en')).toBe('5 factories')
+    expect(formatMetricValue(lines, EN)).toBe('5 factories')
     const zhLines = m({ value: 5, unit: 'count', countNoun: '條產線' })
-    expect(formatMetricValue(zhLines, 'zhTW')).toBe('5 條產線')
+    expect(formatMetricValue(zhLines, ZH)).toBe('5 條產線')
     zhLines.countNoun = '座工廠'
-    expect(formatMetricValue(zhLines, 'zhTW')).toBe('5 座工廠')
+    expect(formatMetricValue(zhLines, ZH)).toBe('5 座工廠')
   })
 
   it('throws again for a bad value, and never answers a string like its number', () => {
-    expect(formatMetricValue(m({ value: 75 }), 'en')).toBe('75%')
-    expect(() => formatMetricValue(m({ value: '75' as unknown as number }), 'en')).toThrow(/finite number/)
-    expect(() => formatMetricValue(m({ value: 5, unit: 'currency' }), 'en')).toThrow(/no currency/)
-    expect(() => formatMetricValue(m({ value: 5, unit: 'currency' }), 'en')).toThrow(/no currency/)
+    expect(formatMetricValue(m({ value: 75 }), EN)).toBe('75%')
+    expect(() => formatMetricValue(m({ value: '75' as unknown as number }), EN)).toThrow(/finite number/)
+    expect(() => formatMetricValue(m({ value: 5, unit: 'currency' }), EN)).toThrow(/no currency/)
+    expect(() => formatMetricValue(m({ value: 5, unit: 'currency' }), EN)).toThrow(/no currency/)
   })
 
   it('keeps -0 apart from 0', () => {

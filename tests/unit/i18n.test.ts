@@ -1,9 +1,11 @@
 import { existsSync, readdirSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { locales } from '../../schemas/locales'
+import { getLocale, localeById, locales } from '../../schemas/locales'
 import { en } from '../../src/i18n/strings/en'
 import { t, uiStrings } from '../../src/i18n/t'
+
+const EN = getLocale('en')
 
 const stringsDir = resolve(import.meta.dirname, '../../src/i18n/strings')
 const enKeys = Object.keys(en).sort()
@@ -44,19 +46,23 @@ describe('UI strings', () => {
   }
 })
 
-describe('t()', () => {
-  it('accepts a locale id, a URL segment or a tag', () => {
-    expect(t('en', 'nav.policy')).toBe('Policy')
-    expect(t('zh-tw', 'nav.policy')).toBe(uiStrings.zhTW['nav.policy'])
-    expect(t('zh-TW', 'nav.policy')).toBe(uiStrings.zhTW['nav.policy'])
+describe('getLocale (where a locale arrives as a string)', () => {
+  it('resolves a locale id, a URL segment or a tag', () => {
+    expect(t(getLocale('en'), 'nav.policy')).toBe('Policy')
+    expect(t(getLocale('zh-tw'), 'nav.policy')).toBe(uiStrings.zhTW['nav.policy'])
+    expect(t(getLocale('zh-TW'), 'nav.policy')).toBe(uiStrings.zhTW['nav.policy'])
+    expect(getLocale('zhTW')).toBe(localeById.zhTW)
   })
+
+  it('throws on an unknown locale, naming the known ones', () => {
+    expect(() => getLocale('fr')).toThrow(/Unknown locale "fr"\. Known locales: zhTW \(zh-tw\), en \(en\)/)
+  })
+})
+
+describe('t()', () => {
 
   it('fills placeholders and fails on a missing value', () => {
-    expect(t('en', 'footer.publishedBy', { publisher: 'X' })).toBe('Published by X')
-    expect(() => t('en', 'footer.publishedBy')).toThrow(/publisher/)
-  })
-
-  it('throws on an unknown locale', () => {
-    expect(() => t('fr', 'nav.policy')).toThrow(/Unknown locale/)
+    expect(t(EN, 'footer.publishedBy', { publisher: 'X' })).toBe('Published by X')
+    expect(() => t(EN, 'footer.publishedBy')).toThrow(/publisher/)
   })
 })

@@ -4,7 +4,7 @@
  * languages have no page; a path finds its page; a page's history comes from its documents.
  */
 import { beforeAll, describe, expect, it } from 'vitest'
-import { locales } from '../../schemas/locales'
+import { getLocale, locales } from '../../schemas/locales'
 import { singletons } from '../../schemas/singletons'
 import { paths } from '../../schemas/site-paths'
 import { loadSiteContent } from '../../src/content/load'
@@ -16,6 +16,9 @@ import { HEADLINE_METRICS } from '../../src/page-model/site'
 import { CHARTS_PER_PAGE, FIGURES_PER_PAGE } from '../../src/page-model/figures-index'
 import { multiplyDataset, readNdjson } from '../../bench/lib/synthetic'
 import { projectFile } from '../support/project'
+
+const EN = getLocale('en')
+const ZH = getLocale('zhTW')
 
 let views: SiteViews
 let ids: Set<string>
@@ -86,8 +89,8 @@ describe('what pages declare they show', () => {
     ]
     expect(page.documents).toEqual([...new Set(expected)].sort())
     expect(page.props.groups.map((g) => g.slug)).toEqual(metric.groups)
-    expect(page.path).toBe(paths.metric('en', metric.slug))
-    expect(page.twins.map((t) => t.path)).toEqual(locales.map((l) => paths.metric(l.id, metric.slug)))
+    expect(page.path).toBe(paths.metric(EN, metric.slug))
+    expect(page.twins.map((t) => t.path)).toEqual(locales.map((l) => paths.metric(l, metric.slug)))
   })
 
   it('an industry page: the industry, its figures and sources, its sections, its neighbours', () => {
@@ -119,10 +122,10 @@ describe('what pages declare they show', () => {
     expect(bilingual.props.versions.zhTW?.slug).toBe(slug)
     const policy = pageKinds.policyBilingual.page(views, { lang: 'zh-tw' })!
     expect(policy.documents).toEqual(pageKinds.policy.page(views, { lang: 'zh-tw' })!.documents)
-    expect(policy.viewOf).toBe(paths.policy('zhTW'))
+    expect(policy.viewOf).toBe(paths.policy(ZH))
     const group = en().metricGroups[0]!
     const embed = pageKinds.embed.page(views, { lang: 'en', slug: group.slug })!
-    expect(embed.viewOf).toBe(paths.metrics('en'))
+    expect(embed.viewOf).toBe(paths.metrics(EN))
     expect(embed.documents).toEqual([...new Set([group.id, ...group.metrics.flatMap((m) => [m.id, m.source.id])])].sort())
   })
 })

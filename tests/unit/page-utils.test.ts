@@ -1,21 +1,20 @@
-/** Helpers every page uses: the reader's locale from the URL, and JSON-LD safe inside `<script>`. */
+/** Helpers every page uses: the reader's locale from the route, and JSON-LD safe inside `<script>`. */
 import { describe, expect, it } from 'vitest'
-import { jsonLdText, localeFromPath } from '../../src/utils/page'
+import { localeOf } from '../../src/page-model/types'
+import { jsonLdText } from '../../src/utils/page'
 
-describe('localeFromPath', () => {
-  it('reads the first segment only', () => {
-    expect(localeFromPath('/en/metrics/foundry-share/')?.id).toBe('en')
-    expect(localeFromPath('/zh-tw/')?.id).toBe('zhTW')
-    expect(localeFromPath('/zh-tw')?.id).toBe('zhTW')
-    expect(localeFromPath('/en')?.id).toBe('en')
+describe('localeOf: a page locale, from its route params', () => {
+  it('reads the lang param as a URL segment', () => {
+    expect(localeOf({ lang: 'en', slug: 'foundry-share' })?.id).toBe('en')
+    expect(localeOf({ lang: 'zh-tw' })?.id).toBe('zhTW')
   })
 
-  it('is undefined outside the localized tree', () => {
-    expect(localeFromPath('/')).toBeUndefined()
-    expect(localeFromPath('')).toBeUndefined()
-    expect(localeFromPath('/data/metrics.csv')).toBeUndefined()
-    expect(localeFromPath('/fr/en/')).toBeUndefined()
-    expect(localeFromPath('/english/')).toBeUndefined()
+  it('is undefined for a language the site does not have, or none', () => {
+    expect(localeOf({})).toBeUndefined()
+    expect(localeOf({ lang: '' })).toBeUndefined()
+    expect(localeOf({ lang: 'zhTW' })).toBeUndefined()
+    expect(localeOf({ lang: 'zh-TW' })).toBeUndefined()
+    expect(localeOf({ lang: 'fr' })).toBeUndefined()
   })
 })
 

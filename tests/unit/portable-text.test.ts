@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { parse } from 'node-html-parser'
 import type { PortableTextBlock } from '@portabletext/types'
+import { localeById, type LocaleId } from '../../schemas/locales'
 import { renderPortableText, safeExternalHref, portableTextToPlain } from '../../src/components/portable-text'
 import type { SiteView } from '../../src/content/views'
 
@@ -33,8 +34,8 @@ function internalBlock(ref: string, text = 'see'): PortableTextBlock {
   ;(block.children[0] as { marks: string[] }).marks = ['m']
   return block
 }
-const render = (blocks: PortableTextBlock[], locale = 'en', dropped?: string[]) =>
-  renderPortableText(blocks, { locale, documentsById, onDroppedLink: (r) => dropped?.push(r) })
+const render = (blocks: PortableTextBlock[], locale: LocaleId = 'en', dropped?: string[]) =>
+  renderPortableText(blocks, { locale: localeById[locale], documentsById, onDroppedLink: (r) => dropped?.push(r) })
 
 describe('Portable Text escaping', () => {
   it('escapes a <script> in a span', () => {
@@ -137,8 +138,8 @@ describe('headings', () => {
   const heading = (style: string): PortableTextBlock => ({ ...para([{ text: 'Title' }]), style })
   it('keeps h3/h4 by default and shifts them to fit the page outline', () => {
     expect(render([heading('h3'), heading('h4')])).toBe('<h3>Title</h3><h4>Title</h4>')
-    const shifted = renderPortableText([heading('h3'), heading('h4')], { locale: 'en', documentsById, headingShift: -1 })
+    const shifted = renderPortableText([heading('h3'), heading('h4')], { locale: localeById.en, documentsById, headingShift: -1 })
     expect(shifted).toBe('<h2>Title</h2><h3>Title</h3>')
-    expect(renderPortableText([heading('h3')], { locale: 'en', documentsById, headingShift: -5 })).toBe('<h2>Title</h2>')
+    expect(renderPortableText([heading('h3')], { locale: localeById.en, documentsById, headingShift: -5 })).toBe('<h2>Title</h2>')
   })
 })

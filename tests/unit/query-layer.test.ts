@@ -1,10 +1,14 @@
 import { describe, expect, it } from 'vitest'
+import { getLocale } from '../../schemas/locales'
 import { ContentError } from '../../src/content/content-error'
 import { assertParams, createLocalSource, queryParamNames, sourceFromEnv } from '../../src/content/source/index.ts'
 import { loadSiteContent } from '../../src/content/load'
 import { buildSiteView, buildSiteViews } from '../../src/content/views'
 import { localize } from '../../src/content/localize'
 import { queryLayerDocs } from '../fixtures/query-layer-docs'
+
+const EN = getLocale('en')
+const ZH = getLocale('zhTW')
 
 describe('localize', () => {
   it('returns the asked language when present', () => {
@@ -95,7 +99,7 @@ describe('the site view', () => {
   const load = () => loadSiteContent(createLocalSource({ documents: queryLayerDocs().filter((d) => !d._id.startsWith('drafts.')) }))
 
   it('orders industries by editorial rank, not storage order, and links neighbours', async () => {
-    const view = buildSiteView(await load(), 'en')
+    const view = buildSiteView(await load(), EN)
     expect(view.industries.map((i) => i.slug)).toEqual(['a-first', 'z'])
     expect(view.industries[0]!.next?.slug).toBe('z')
     expect(view.industries[1]!.previous?.slug).toBe('a-first')
@@ -103,11 +107,11 @@ describe('the site view', () => {
   })
   it('marks a missing translation as a fallback in that language only', async () => {
     const content = await load()
-    expect(buildSiteView(content, 'en').industries[0]!.summary).toMatchObject({ value: '只有中文', fallback: true, lang: 'zh-TW' })
-    expect(buildSiteView(content, 'zh-tw').industries[0]!.summary).toMatchObject({ value: '只有中文', fallback: false })
+    expect(buildSiteView(content, EN).industries[0]!.summary).toMatchObject({ value: '只有中文', fallback: true, lang: 'zh-TW' })
+    expect(buildSiteView(content, ZH).industries[0]!.summary).toMatchObject({ value: '只有中文', fallback: false })
   })
   it('resolves relations: metrics, their industries, sections and sources', async () => {
-    const view = buildSiteView(await load(), 'zhTW')
+    const view = buildSiteView(await load(), ZH)
     const metric = view.metrics[0]!
     expect(metric).toMatchObject({ slug: 'share', value: 75, unit: 'percent', asOf: '2020-04' })
     expect(metric.source.publisher.value).toBe('國發會')
@@ -125,7 +129,7 @@ describe('the site view', () => {
     const content = await loadSiteContent(createLocalSource({ documents: docs }))
     const error = (() => {
       try {
-        buildSiteView(content, 'en')
+        buildSiteView(content, EN)
       } catch (e) {
         return e
       }
@@ -138,7 +142,7 @@ describe('the site view', () => {
     const industry = docs.find((d) => d._id === 'industry-z')!
     industry.goal = { zhTW: ' ', en: '' }
     const content = await loadSiteContent(createLocalSource({ documents: docs }))
-    expect(() => buildSiteView(content, 'en')).toThrow(expect.objectContaining({ issue: expect.objectContaining({ documentId: 'industry-z', field: 'goal', code: 'field.empty' }) }))
+    expect(() => buildSiteView(content, EN)).toThrow(expect.objectContaining({ issue: expect.objectContaining({ documentId: 'industry-z', field: 'goal', code: 'field.empty' }) }))
   })
   it('is plain JSON: the snapshot Astro reads gives back the same views', async () => {
     const views = buildSiteViews(await load(), { preview: true })

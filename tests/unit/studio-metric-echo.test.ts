@@ -4,6 +4,7 @@
  * the pages will say.
  */
 import { describe, expect, it } from 'vitest'
+import { localeById } from '../../schemas/locales'
 import { metricEcho } from '../../schemas/lib/metric-echo'
 import { formatMetricValue } from '../../src/i18n/format'
 import { schemaTypes } from '../../schemas'
@@ -15,7 +16,7 @@ describe('metricEcho', () => {
   it('writes 1.7e12 TWD as the site does: 新臺幣 1.7 兆元 · NT$1.7 trillion', () => {
     const figure = { value: 1_700_000_000_000, unit: 'currency', currency: 'TWD', comparator: 'exact' } as const
     expect(metricEcho(figure)).toBe('新臺幣 1.7 兆元 · NT$1.7 trillion')
-    expect(metricEcho(figure)).toBe(`${formatMetricValue(figure, 'zhTW')} · ${formatMetricValue(figure, 'en')}`)
+    expect(metricEcho(figure)).toBe(`${formatMetricValue(figure, localeById.zhTW)} · ${formatMetricValue(figure, localeById.en)}`)
   })
 
   it('follows the comparator, the currency, the unit and the counted noun of each language', () => {

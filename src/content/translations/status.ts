@@ -3,7 +3,7 @@
  * one row per language of a localized field that is a translation (current or stale) or
  * missing, in document order, then field order, then the order of schemas/locales.ts.
  */
-import { getLocale } from '../../../schemas/locales.ts'
+import { localeById } from '../../../schemas/locales.ts'
 import { confirmationDate, translationStates, type TranslationStatus } from '../../../schemas/lib/provenance.ts'
 import type { SanityDocumentLike } from '../source/index.ts'
 import { localizedFieldsOf } from './record.ts'
@@ -32,9 +32,9 @@ export function translationRows(documents: readonly SanityDocumentLike[]): Trans
         documentId: doc._id,
         documentType: doc._type,
         path: place.field,
-        locale: getLocale(state.locale).tag,
+        locale: localeById[state.locale].tag,
         status: state.status,
-        sourceLocale: getLocale(state.sourceLocale).tag,
+        sourceLocale: localeById[state.sourceLocale].tag,
         ...(state.record?.confirmedAt ? { confirmedAt: state.record.confirmedAt } : {}),
       })),
     ),

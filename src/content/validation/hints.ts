@@ -3,7 +3,7 @@
  * (`points[1].description.zhTW`), missing translations apart, and for each marker a fix
  * that names the field and the document.
  */
-import { getLocale, localeIds } from '../../../schemas/locales.ts'
+import { locales } from '../../../schemas/locales.ts'
 import { MISSING_TRANSLATION, STALE_TRANSLATION } from '../../../schemas/lib/validation.ts'
 import { formatPath, type SanityPathSegment } from '../../../schemas/lib/paths.ts'
 import type { ContentIssue } from '../content-error.ts'
@@ -115,7 +115,7 @@ function typeMismatchHint(marker: DocumentValidationMarker, where: string): stri
  */
 function missingTranslation(marker: DocumentValidationMarker, doc: SanityDocumentLike, base: ContentIssue): ContentIssue {
   const last = marker.path[marker.path.length - 1]
-  const locale = typeof last === 'string' && (localeIds as readonly string[]).includes(last) ? getLocale(last) : undefined
+  const locale = locales.find((l) => l.id === last)
   const fieldName = formatPath(marker.path.slice(0, -1) as SanityPathSegment[], doc)
   const hint = `Add the ${locale?.title ?? 'missing'} text of "${fieldName}" in ${doc._type} "${doc._id}" (the ${locale?.id ?? '?'} field; the other language already has it).`
   return { ...base, locale: locale?.tag, hint }

@@ -4,7 +4,7 @@
  * was confirmed, and what to do. Stale translations are warnings, fatal only with
  * STRICT_I18N=1; never errors, whatever level Sanity gave the marker.
  */
-import { getLocale, localeIds } from '../../../schemas/locales.ts'
+import { localeById, locales } from '../../../schemas/locales.ts'
 import { formatPath, valueAtPath, type SanityPathSegment } from '../../../schemas/lib/paths.ts'
 import { translationState, type LocalizedValue } from '../../../schemas/lib/provenance.ts'
 import type { ContentIssue } from '../content-error.ts'
@@ -25,10 +25,10 @@ export interface TranslationIssue extends ContentIssue {
 export function staleTranslation(marker: DocumentValidationMarker, doc: SanityDocumentLike, base: ContentIssue): TranslationIssue {
   const path = marker.path as SanityPathSegment[]
   const last = path[path.length - 1]
-  const locale = typeof last === 'string' && (localeIds as readonly string[]).includes(last) ? getLocale(last) : undefined
+  const locale = locales.find((l) => l.id === last)
   const fieldName = formatPath(path.slice(0, -1), doc)
   const state = locale ? translationState(valueAtPath(doc, path.slice(0, -1)) as LocalizedValue, locale.id) : undefined
-  const source = state ? getLocale(state.sourceLocale) : undefined
+  const source = state ? localeById[state.sourceLocale] : undefined
   const updated = typeof doc._updatedAt === 'string' ? doc._updatedAt : undefined
   const hint =
     `Compare the ${locale?.title ?? 'translated'} text of "${fieldName}" in ${doc._type} "${doc._id}" with the ${source?.title ?? 'source'} ` +
