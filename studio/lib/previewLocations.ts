@@ -1,6 +1,6 @@
 import { locales, type LocaleId } from '../../schemas/locales'
 import { paths } from '../../schemas/site-paths'
-import { manifestEntry, type ManifestState } from './siteStatus'
+import { manifestEntry, SITE_WIDE_DOCUMENTS, type ManifestState } from './siteStatus'
 import { sitePaths, type SiteDocument } from './siteUrls'
 
 /**
@@ -80,7 +80,8 @@ function builtLocations(doc: LocatedDocument, pages: string[]): PreviewLocation[
 export function previewLocations(doc: LocatedDocument | null | undefined, id?: string, site?: ManifestState): PreviewLocations {
   if (!doc) return { message: 'This document is not published or saved yet.' }
   const entry = id && site?.status === 'ok' ? manifestEntry(site.manifest, id) : undefined
-  if (entry) {
+  // Site settings are in every page's chrome, which pages do not declare: their places are the home pages, by address.
+  if (entry && !(entry.pages.length === 0 && SITE_WIDE_DOCUMENTS.has(entry._id))) {
     return entry.pages.length > 0
       ? { locations: builtLocations(doc, entry.pages) }
       : { message: '網站上沒有頁面顯示此文件（依最近一次建置）· No page of the site shows this document (as of the last build).' }

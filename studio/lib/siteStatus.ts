@@ -1,4 +1,5 @@
 import type { BuildManifest, ManifestDocument } from '../../schemas/build-manifest'
+import { singletons } from '../../schemas/singletons'
 
 /**
  * Whether the published revision of a document is what the site shows, from the site's
@@ -41,6 +42,12 @@ export const STATUS_LABELS: Record<SiteStatusKind, string> = {
   'not-on-page': '未顯示於任何頁面 · Not on any page',
   unknown: '無法確認網站狀態 · Site status unknown',
 }
+
+/**
+ * Documents every page shows in its chrome (the site title, the footer): the page layer lists
+ * no page for them, yet they are on every page.
+ */
+export const SITE_WIDE_DOCUMENTS: ReadonlySet<string> = new Set([singletons.siteSettings])
 
 const indexes = new WeakMap<BuildManifest, Map<string, ManifestDocument>>()
 
@@ -88,6 +95,7 @@ export function siteStatus(state: ManifestState, published: PublishedRevision | 
   const { manifest } = state
   const entry = manifestEntry(manifest, published._id)
   if (entry && sameRevision(entry, published)) {
+    if (SITE_WIDE_DOCUMENTS.has(entry._id)) return status('live', `網站的每一頁都使用此版本 · Every page of the site uses this revision (built ${manifest.builtAt}).`, 'success')
     return entry.pages.length > 0
       ? status('live', `網站顯示此版本，共 ${entry.pages.length} 頁 · The site shows this revision on ${entry.pages.length} page${entry.pages.length === 1 ? '' : 's'} (built ${manifest.builtAt}).`, 'success')
       : status('not-on-page', `網站有此版本，但沒有頁面顯示它 · The site has this revision, but no page shows it (built ${manifest.builtAt}).`)

@@ -37,6 +37,12 @@ describe('siteStatus', () => {
     expect(siteStatus(manifest([noRev]), { _id: 'industry-a', _rev: 'x', _updatedAt: '2026-12-01T10:59:00Z' }, minutes(0))?.kind).toBe('waiting')
   })
 
+  it('site settings are live on every page, though no page declares them', () => {
+    const settings = { _id: 'siteSettings', _type: 'siteSettings', _rev: 's1', _updatedAt: '2026-11-01T00:00:00Z', pages: [] }
+    expect(siteStatus(manifest([settings]), { _id: 'siteSettings', _rev: 's1' }, minutes(0))?.kind).toBe('live')
+    expect(siteStatus(manifest([settings]), { _id: 'siteSettings', _rev: 's2', _updatedAt: '2026-12-01T10:59:00Z' }, minutes(0))?.kind).toBe('waiting')
+  })
+
   it('not on any page: listed without pages, or published before the build and not listed', () => {
     expect(siteStatus(manifest([{ ...industry, pages: [] }]), { _id: 'industry-a', _rev: 'rev-1' }, minutes(0))).toMatchObject({ kind: 'not-on-page', label: '未顯示於任何頁面 · Not on any page' })
     expect(siteStatus(manifest([]), { _id: 'source-x', _rev: 'r', _updatedAt: '2026-11-01T00:00:00Z' }, minutes(0))?.kind).toBe('not-on-page')
