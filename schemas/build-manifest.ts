@@ -11,9 +11,7 @@
 export const BUILD_MANIFEST_PATH = '/build.json'
 
 /** What the site was built from: public facts only (never a token). */
-export type ManifestSource =
-  | { kind: 'dataset'; file: string | null }
-  | { kind: 'live'; projectId: string; dataset: string; perspective: string }
+export type ManifestSource = { kind: 'dataset'; file: string | null } | { kind: 'live'; projectId: string; dataset: string; perspective: string }
 
 /** One published document as the build saw it. */
 export interface ManifestDocument {

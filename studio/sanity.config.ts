@@ -9,17 +9,14 @@ import { resolveTemplates, METRIC_WITH_SOURCE } from './templates'
 import { filterNewDocumentOptions, resolveDocumentActions } from './singletons'
 import { OpenOnSiteAction } from './actions/openOnSite'
 import { PublishWithChangeNoteAction } from './actions/publishWithChangeNote'
-import { normalizeSiteUrl } from './lib/siteUrls'
 import { filterField, languageFilterDocumentTypes, supportedLanguages } from './lib/languages'
 import { navbarWithEnvWarning } from './components/EnvWarning'
-import { siteStatusBadge } from './components/SiteStatusBadge'
+import { SiteStatusBadge, statusSiteUrl } from './components/SiteStatusBadge'
 import { presentation } from './presentation'
 import { translations } from './translations'
 
 // Missing settings: a banner in the Studio (below) and a warning from sanity.cli.ts in the terminal.
 const env = readStudioEnv()
-/** The public site, asked whether a publish is live (its build.json); only an http(s) address counts. */
-const siteUrl = normalizeSiteUrl(env.siteUrl)
 
 /** Templates that need parameters; kept out of the global "Create" menu. */
 const parameterizedTemplates = new Set([METRIC_WITH_SOURCE])
@@ -36,7 +33,7 @@ export default defineConfig({
   dataset: env.dataset,
   plugins: [
     structureTool({ structure, title: 'Content' }),
-    presentation(env.previewUrl, siteUrl),
+    presentation(env.previewUrl, statusSiteUrl),
     languageFilter({
       supportedLanguages,
       // No default: both languages are shown side by side until an editor filters.
@@ -55,7 +52,7 @@ export default defineConfig({
     newDocumentOptions: (prev, context) => filterNewDocumentOptions(prev, context, parameterizedTemplates),
     actions: (prev, context) => resolveDocumentActions(prev, context, [PublishWithChangeNoteAction, OpenOnSiteAction]),
     // Is the published revision live? Only with a site to ask (SANITY_STUDIO_SITE_URL).
-    badges: (prev) => (siteUrl ? [...prev, siteStatusBadge(siteUrl)] : prev),
+    badges: (prev) => (statusSiteUrl ? [...prev, SiteStatusBadge] : prev),
   },
   studio: env.missing.length > 0 ? { components: { navbar: navbarWithEnvWarning(env.missing) } } : {},
 })

@@ -12,10 +12,7 @@ import { singletons } from '../../schemas/singletons'
 export const WAITING_LIMIT_MINUTES = 15
 
 /** What the Studio knows of the site's build.json right now. */
-export type ManifestState =
-  | { status: 'loading' }
-  | { status: 'ok'; manifest: BuildManifest }
-  | { status: 'error'; error: string }
+export type ManifestState = { status: 'loading' } | { status: 'ok'; manifest: BuildManifest } | { status: 'error'; error: string }
 
 /** The part of a published document the status needs. */
 export interface PublishedRevision {
@@ -97,7 +94,11 @@ export function siteStatus(state: ManifestState, published: PublishedRevision | 
   if (entry && sameRevision(entry, published)) {
     if (SITE_WIDE_DOCUMENTS.has(entry._id)) return status('live', `網站的每一頁都使用此版本 · Every page of the site uses this revision (built ${manifest.builtAt}).`, 'success')
     return entry.pages.length > 0
-      ? status('live', `網站顯示此版本，共 ${entry.pages.length} 頁 · The site shows this revision on ${entry.pages.length} page${entry.pages.length === 1 ? '' : 's'} (built ${manifest.builtAt}).`, 'success')
+      ? status(
+          'live',
+          `網站顯示此版本，共 ${entry.pages.length} 頁 · The site shows this revision on ${entry.pages.length} page${entry.pages.length === 1 ? '' : 's'} (built ${manifest.builtAt}).`,
+          'success',
+        )
       : status('not-on-page', `網站有此版本，但沒有頁面顯示它 · The site has this revision, but no page shows it (built ${manifest.builtAt}).`)
   }
   // Published before the build started, yet not in it: the site's query does not show it.

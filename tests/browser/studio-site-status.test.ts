@@ -34,7 +34,12 @@ const NO_PAGE = 'source-inaugural-address-2020-05-20'
 /** build.json of a build that saw `docs` (pages from the page layer over the same content). */
 async function manifestOf(docs: StudioDocument[], builtAt: Date): Promise<BuildManifest> {
   const content = await loadSiteContent(createLocalSource({ documents: docs }))
-  return buildManifest({ builtAt, origin: { kind: 'live', projectId: PLACEHOLDER_PROJECT_ID, dataset: DEFAULT_DATASET, perspective: 'published' }, changes: content.changes, views: buildSiteViews(content) })
+  return buildManifest({
+    builtAt,
+    origin: { kind: 'live', projectId: PLACEHOLDER_PROJECT_ID, dataset: DEFAULT_DATASET, perspective: 'published' },
+    changes: content.changes,
+    views: buildSiteViews(content),
+  })
 }
 
 /** The public site: only its build.json, whichever build is current; every read is counted. */
@@ -73,7 +78,12 @@ let studio: Awaited<ReturnType<typeof serveStatic>>
 let calls: RecordedCall[] = []
 let firstBuild: BuildManifest
 let consoleErrors: string[] = []
-const log = () => calls.filter((c) => c.kind !== 'telemetry').slice(-20).map((c) => `${c.status} ${c.kind} ${c.method} ${c.url.slice(0, 140)}`).join('\n')
+const log = () =>
+  calls
+    .filter((c) => c.kind !== 'telemetry')
+    .slice(-20)
+    .map((c) => `${c.status} ${c.kind} ${c.method} ${c.url.slice(0, 140)}`)
+    .join('\n')
 
 /** Opens a document and waits for its status badge; the time it took is returned. */
 async function openAndReadStatus(id: string, type: string, label: string): Promise<number> {
@@ -85,7 +95,9 @@ async function openAndReadStatus(id: string, type: string, label: string): Promi
   } catch (error) {
     await page.screenshot({ path: join(resultsDir, 'studio-status-failure.png') })
     const badges = await page.locator('[data-ui="Badge"]').allInnerTexts()
-    throw new Error(`No "${label}" on ${id} (badges: ${JSON.stringify(badges)}; build.json read ${site.reads()} times).\nCalls:\n${log()}\nConsole:\n${consoleErrors.slice(-10).join('\n')}\n${(error as Error).message}`)
+    throw new Error(
+      `No "${label}" on ${id} (badges: ${JSON.stringify(badges)}; build.json read ${site.reads()} times).\nCalls:\n${log()}\nConsole:\n${consoleErrors.slice(-10).join('\n')}\n${(error as Error).message}`,
+    )
   }
   return Date.now() - opened
 }
@@ -104,12 +116,23 @@ describe('the live status in the Studio', () => {
     rmSync(studioOut, { recursive: true, force: true })
     const env: NodeJS.ProcessEnv = { ...process.env, CI: '1', NO_COLOR: '1', SANITY_STUDIO_SITE_URL: site.url }
     for (const key of ['SANITY_STUDIO_PROJECT_ID', 'SANITY_STUDIO_DATASET']) delete env[key]
-    const build = spawnSync(process.execPath, [join(projectRoot, 'node_modules/sanity/bin/sanity'), 'build', studioOut, '--yes'], { cwd: join(projectRoot, 'studio'), env, encoding: 'utf8', timeout: 240_000 })
+    const build = spawnSync(process.execPath, [join(projectRoot, 'node_modules/sanity/bin/sanity'), 'build', studioOut, '--yes'], {
+      cwd: join(projectRoot, 'studio'),
+      env,
+      encoding: 'utf8',
+      timeout: 240_000,
+    })
     if (build.status !== 0) throw new Error(`sanity build failed (${build.status}):\n${build.stdout}\n${build.stderr}`)
     studio = await serveStatic(studioOut)
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS })
     const context = await browser.newContext({ viewport: { width: 1600, height: 1000 }, locale: 'en-US' })
-    ;({ calls } = await installFakeSanityApi(context, { documents, projectId: PLACEHOLDER_PROJECT_ID, dataset: DEFAULT_DATASET, allowOrigin: studio.url, passThroughOrigins: [site.url] }))
+    ;({ calls } = await installFakeSanityApi(context, {
+      documents,
+      projectId: PLACEHOLDER_PROJECT_ID,
+      dataset: DEFAULT_DATASET,
+      allowOrigin: studio.url,
+      passThroughOrigins: [site.url],
+    }))
     page = await context.newPage()
     consoleErrors = []
     page.on('console', (message) => {
@@ -150,7 +173,10 @@ describe('the live status in the Studio', () => {
   })
 
   it('a source that no page shows says so', async () => {
-    expect(documents.some((d) => d._id === NO_PAGE), `the dataset has ${NO_PAGE}`).toBe(true)
+    expect(
+      documents.some((d) => d._id === NO_PAGE),
+      `the dataset has ${NO_PAGE}`,
+    ).toBe(true)
     await openAndReadStatus(NO_PAGE, 'source', STATUS_LABELS['not-on-page'])
     await page.screenshot({ path: join(resultsDir, 'studio-status-no-page.png') })
   })

@@ -54,7 +54,7 @@ describe('build.json', () => {
     expect(text).not.toMatch(/token/i)
   })
 
-  it("gives each document the pages allPages says show it, sorted; a document no page shows has none", () => {
+  it('gives each document the pages allPages says show it, sorted; a document no page shows has none', () => {
     const pages = allPages(views)
     for (const entry of manifest.documents) {
       const expected = [...new Set(pages.filter((p) => p.documents.includes(entry._id)).map((p) => p.path))].sort()

@@ -9,7 +9,10 @@ import { createManifestStore } from '../../studio/lib/manifestStore'
 import { STATUS_LABELS, WAITING_LIMIT_MINUTES, siteStatus, type ManifestState } from '../../studio/lib/siteStatus'
 
 const builtAt = '2026-12-01T10:00:00.000Z'
-const manifest = (documents: BuildManifest['documents'], at = builtAt): ManifestState => ({ status: 'ok', manifest: { builtAt: at, source: { kind: 'live', projectId: 'p', dataset: 'd', perspective: 'published' }, documents } })
+const manifest = (documents: BuildManifest['documents'], at = builtAt): ManifestState => ({
+  status: 'ok',
+  manifest: { builtAt: at, source: { kind: 'live', projectId: 'p', dataset: 'd', perspective: 'published' }, documents },
+})
 const industry = { _id: 'industry-a', _type: 'industry', _rev: 'rev-1', _updatedAt: '2026-12-01T09:00:00Z', pages: ['/en/industries/a/', '/zh-tw/industries/a/'] }
 const minutes = (n: number) => Date.parse('2026-12-01T11:00:00Z') + n * 60_000
 
@@ -44,7 +47,10 @@ describe('siteStatus', () => {
   })
 
   it('not on any page: listed without pages, or published before the build and not listed', () => {
-    expect(siteStatus(manifest([{ ...industry, pages: [] }]), { _id: 'industry-a', _rev: 'rev-1' }, minutes(0))).toMatchObject({ kind: 'not-on-page', label: '未顯示於任何頁面 · Not on any page' })
+    expect(siteStatus(manifest([{ ...industry, pages: [] }]), { _id: 'industry-a', _rev: 'rev-1' }, minutes(0))).toMatchObject({
+      kind: 'not-on-page',
+      label: '未顯示於任何頁面 · Not on any page',
+    })
     expect(siteStatus(manifest([]), { _id: 'source-x', _rev: 'r', _updatedAt: '2026-11-01T00:00:00Z' }, minutes(0))?.kind).toBe('not-on-page')
     // Published after the build started: not built yet, so waiting.
     expect(siteStatus(manifest([]), { _id: 'industry-new', _rev: 'r', _updatedAt: '2026-12-01T10:30:00Z' }, minutes(-25))?.kind).toBe('waiting')
