@@ -9,7 +9,8 @@
  *             snapshot, the only thing Astro's pages read
  *   pages     Astro renders the pages from the snapshot into a fresh folder under .tmp/
  *   files     the files to take away (each figure's JSON, CSV and SVG, /data/metrics.*) are
- *             written into the same folder from the views in memory (src/open-data/)
+ *             written into the same folder from the views in memory (src/open-data/), with
+ *             build.json: each published document's revision and its pages (lib/build-manifest.ts)
  *   search    Pagefind indexes the rendered pages (scripts/lib/search-index.ts)
  *   swap      only now does the finished site replace the output: dist/ is a link to the
  *             finished build, flipped in one rename (scripts/lib/swap.ts)
@@ -41,6 +42,7 @@ import { redact, sourceFromEnv, type ContentSource } from '../src/content/source
 import { documentsForValidation, failedReport, formatReport, lookupIdsIn, strictI18nFromEnv, validateDocuments, type ValidationReport } from '../src/content/validation/index.ts'
 import { buildSiteViews } from '../src/content/views.ts'
 import { siteUrlFromEnv } from '../src/utils/site-url.ts'
+import { buildManifest, writeBuildManifest } from './lib/build-manifest.ts'
 import { writeBuildReport, type BuildOutcome } from './lib/build-report.ts'
 import { packageBin, runTool, stopTools } from './lib/child.ts'
 import { countHtml } from './lib/files.ts'
@@ -157,7 +159,10 @@ async function build(): Promise<void> {
     return pages
   })
 
-  outcome.files = await phases.run('files', () => writeOpenDataFiles(projectRoot, views, new URL(siteUrlFromEnv()), siteDir))
+  outcome.files = await phases.run('files', () => {
+    writeBuildManifest(siteDir, buildManifest({ builtAt: outcome.startedAt, origin: from.origin, changes: loaded.content.changes, views }))
+    return writeOpenDataFiles(projectRoot, views, new URL(siteUrlFromEnv()), siteDir)
+  })
   outcome.search = await phases.run('search', () => buildSearchIndex(siteDir))
   await phases.run('swap', async () => {
     const staged = stageSite(siteDir, outDir, basename(work))

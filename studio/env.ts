@@ -25,7 +25,11 @@ const clean = (value: string | undefined): string | undefined => {
 export interface StudioEnv {
   projectId: string
   dataset: string
-  /** Public address of the built site, for "Open on the site"; falls back to siteSettings.siteUrl. */
+  /**
+   * Public address of the built site (SANITY_STUDIO_SITE_URL): for "Open on the site" (which
+   * falls back to siteSettings.siteUrl), and the site's build.json that says whether a publish
+   * is live and which pages show a document (no status without it).
+   */
   siteUrl: string | undefined
   /** The preview server's address, for the Presentation tool (SANITY_STUDIO_PREVIEW_URL). */
   previewUrl: string

@@ -12,6 +12,7 @@ import { OpenOnSiteAction } from './actions/openOnSite'
 import { PublishWithChangeNoteAction } from './actions/publishWithChangeNote'
 import { filterField, languageFilterDocumentTypes, supportedLanguages } from './lib/languages'
 import { navbarWithEnvWarning } from './components/EnvWarning'
+import { SiteStatusBadge, statusSiteUrl } from './components/SiteStatusBadge'
 import { presentation } from './presentation'
 import { translations } from './translations'
 import { metricValueEcho } from './metrics/MetricValueInput'
@@ -34,7 +35,7 @@ export default defineConfig({
   dataset: env.dataset,
   plugins: [
     structureTool({ structure, title: label('內容', 'Content') }),
-    presentation(env.previewUrl),
+    presentation(env.previewUrl, statusSiteUrl),
     languageFilter({
       supportedLanguages,
       // No default: both languages are shown side by side until an editor filters.
@@ -53,6 +54,8 @@ export default defineConfig({
   document: {
     newDocumentOptions: (prev, context) => filterNewDocumentOptions(prev, context, parameterizedTemplates),
     actions: (prev, context) => resolveDocumentActions(prev, context, [PublishWithChangeNoteAction, OpenOnSiteAction]),
+    // Is the published revision live? Only with a site to ask (SANITY_STUDIO_SITE_URL).
+    badges: (prev) => (statusSiteUrl ? [...prev, SiteStatusBadge] : prev),
   },
   studio: env.missing.length > 0 ? { components: { navbar: navbarWithEnvWarning(env.missing) } } : {},
 })

@@ -11,8 +11,12 @@ import { siteContentQuery } from './queries.ts'
 import type { ContentSource } from './source/index.ts'
 import type { SiteContent } from './views.ts'
 
-/** The parameters of {@link siteContentQuery}; `contentTypes` are the documents whose `_updatedAt` dates pages. */
-export const siteContentParams = { settingsId: singletons.siteSettings, policyId: singletons.policy, contentTypes: [...updateTargetTypes] }
+/**
+ * The parameters of {@link siteContentQuery}. `contentTypes` are every type the site shows:
+ * their revisions go into the build's manifest (dist/build.json), and those an update can
+ * concern also date the pages (update-views.ts).
+ */
+export const siteContentParams = { settingsId: singletons.siteSettings, policyId: singletons.policy, contentTypes: [...updateTargetTypes, 'update'] }
 
 /**
  * Runs the one site query against a source and checks that the singletons exist.

@@ -51,5 +51,5 @@ export const siteContentQuery = defineQuery(`{
   "updates": *[_type == "update" && defined(date)] | order(date desc, _id asc) {
     _id, date, title, note, significance, "documents": documents[]._ref
   },
-  "changes": *[_type in $contentTypes] | order(_id asc) { _id, _updatedAt }
+  "changes": *[_type in $contentTypes] | order(_id asc) { _id, _type, _rev, _updatedAt }
 }`)

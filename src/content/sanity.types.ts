@@ -539,7 +539,7 @@ export type AllSanitySchemaTypes =
 
 // Source: ../src/content/queries.ts
 // Variable: siteContentQuery
-// Query: {  "settings": *[_type == "siteSettings" && _id == $settingsId][0]{    title, description, publisher, siteUrl, contactEmail, dateCalendar, licence, licenceUrl,    "socialImage": socialImage{ "url": asset->url, alt }  },  "policy": *[_type == "policy" && _id == $policyId][0]{    title, subtitle, issuer, date, summary, vision, frameworkSummary,    enablingMeasures[]{ _key, title, description },    foundations[]{ _key, title, description },    strategies[]{ _key, title, description },    "source": source->{ _id, publisher, abbreviation, title, date, url }  },  "sections": *[_type == "section" && defined(slug.current)] | order(orderRank asc) {    _id, "slug": slug.current, title, summary, body,    points[]{ _key, title, description }  },  "industries": *[_type == "industry" && defined(slug.current)] | order(orderRank asc) {    _id, "slug": slug.current, name, shortName, summary, goal, body, directions, initiatives,    "metrics": metrics[]->slug.current,    "sections": sections[]->slug.current  },  "metrics": *[_type == "metric" && defined(slug.current)] | order(slug.current asc) {    _id, "slug": slug.current, label, value, comparator, unit, currency, countNoun, asOf, note,    "source": source->{ _id, publisher, abbreviation, title, date, url },    "statedIn": statedIn->slug.current  },  "metricGroups": *[_type == "metricGroup" && defined(slug.current)] | order(orderRank asc) {    _id, "slug": slug.current, title, summary,    "metrics": metrics[]->slug.current  },  "sources": *[_type == "source"] | order(_id asc) { _id, publisher, abbreviation, title, date, url },  "glossary": *[_type == "glossaryTerm" && defined(slug.current)] | order(slug.current asc) {    _id, "slug": slug.current, term, definition, aliases  },  "timeline": *[_type == "timelineEvent"] | order(date asc, _id asc) { _id, date, title, description },  "updates": *[_type == "update" && defined(date)] | order(date desc, _id asc) {    _id, date, title, note, significance, "documents": documents[]._ref  },  "changes": *[_type in $contentTypes] | order(_id asc) { _id, _updatedAt }}
+// Query: {  "settings": *[_type == "siteSettings" && _id == $settingsId][0]{    title, description, publisher, siteUrl, contactEmail, dateCalendar, licence, licenceUrl,    "socialImage": socialImage{ "url": asset->url, alt }  },  "policy": *[_type == "policy" && _id == $policyId][0]{    title, subtitle, issuer, date, summary, vision, frameworkSummary,    enablingMeasures[]{ _key, title, description },    foundations[]{ _key, title, description },    strategies[]{ _key, title, description },    "source": source->{ _id, publisher, abbreviation, title, date, url }  },  "sections": *[_type == "section" && defined(slug.current)] | order(orderRank asc) {    _id, "slug": slug.current, title, summary, body,    points[]{ _key, title, description }  },  "industries": *[_type == "industry" && defined(slug.current)] | order(orderRank asc) {    _id, "slug": slug.current, name, shortName, summary, goal, body, directions, initiatives,    "metrics": metrics[]->slug.current,    "sections": sections[]->slug.current  },  "metrics": *[_type == "metric" && defined(slug.current)] | order(slug.current asc) {    _id, "slug": slug.current, label, value, comparator, unit, currency, countNoun, asOf, note,    "source": source->{ _id, publisher, abbreviation, title, date, url },    "statedIn": statedIn->slug.current  },  "metricGroups": *[_type == "metricGroup" && defined(slug.current)] | order(orderRank asc) {    _id, "slug": slug.current, title, summary,    "metrics": metrics[]->slug.current  },  "sources": *[_type == "source"] | order(_id asc) { _id, publisher, abbreviation, title, date, url },  "glossary": *[_type == "glossaryTerm" && defined(slug.current)] | order(slug.current asc) {    _id, "slug": slug.current, term, definition, aliases  },  "timeline": *[_type == "timelineEvent"] | order(date asc, _id asc) { _id, date, title, description },  "updates": *[_type == "update" && defined(date)] | order(date desc, _id asc) {    _id, date, title, note, significance, "documents": documents[]._ref  },  "changes": *[_type in $contentTypes] | order(_id asc) { _id, _type, _rev, _updatedAt }}
 export type SiteContentQueryResult = {
   settings: {
     title: LocaleString | null;
@@ -677,8 +677,78 @@ export type SiteContentQueryResult = {
     significance: "major" | "minor";
     documents: Array<string>;
   }>;
-  changes: Array<{
-    _id: string;
-    _updatedAt: string;
-  }>;
+  changes: Array<
+    | {
+        _id: string;
+        _type: "glossaryTerm";
+        _rev: string;
+        _updatedAt: string;
+      }
+    | {
+        _id: string;
+        _type: "industry";
+        _rev: string;
+        _updatedAt: string;
+      }
+    | {
+        _id: string;
+        _type: "metric";
+        _rev: string;
+        _updatedAt: string;
+      }
+    | {
+        _id: string;
+        _type: "metricGroup";
+        _rev: string;
+        _updatedAt: string;
+      }
+    | {
+        _id: string;
+        _type: "policy";
+        _rev: string;
+        _updatedAt: string;
+      }
+    | {
+        _id: string;
+        _type: "sanity.fileAsset";
+        _rev: string;
+        _updatedAt: string;
+      }
+    | {
+        _id: string;
+        _type: "sanity.imageAsset";
+        _rev: string;
+        _updatedAt: string;
+      }
+    | {
+        _id: string;
+        _type: "section";
+        _rev: string;
+        _updatedAt: string;
+      }
+    | {
+        _id: string;
+        _type: "siteSettings";
+        _rev: string;
+        _updatedAt: string;
+      }
+    | {
+        _id: string;
+        _type: "source";
+        _rev: string;
+        _updatedAt: string;
+      }
+    | {
+        _id: string;
+        _type: "timelineEvent";
+        _rev: string;
+        _updatedAt: string;
+      }
+    | {
+        _id: string;
+        _type: "update";
+        _rev: string;
+        _updatedAt: string;
+      }
+  >;
 };

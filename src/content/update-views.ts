@@ -3,6 +3,7 @@
  * (src/content/page-history.ts reads them). Built with the rest of the view in views.ts.
  */
 import type { LocaleId } from '../../schemas/locales.ts'
+import { updateTargetTypes } from '../../schemas/update-targets.ts'
 import { localizeRequired, type Localized } from './localize.ts'
 import type { SiteContentQueryResult } from './sanity.types.ts'
 
@@ -33,7 +34,12 @@ export function buildUpdateViews(updates: Raw['updates'], locale: LocaleId): Upd
   }))
 }
 
-/** `_updatedAt` by document id, for the documents pages show. */
+const dating = new Set<string>(updateTargetTypes)
+
+/**
+ * `_updatedAt` by document id, for the documents pages show. Change notes are left out: a
+ * page of notes is dated by the notes' own dates, not by when a note was last edited.
+ */
 export function changeTimes(changes: Raw['changes']): Record<string, string> {
-  return Object.fromEntries(changes.filter((c) => typeof c._updatedAt === 'string').map((c) => [c._id, c._updatedAt]))
+  return Object.fromEntries(changes.filter((c) => dating.has(c._type) && typeof c._updatedAt === 'string').map((c) => [c._id, c._updatedAt]))
 }

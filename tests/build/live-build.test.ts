@@ -8,11 +8,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { tmpdir } from 'node:os'
+import type { BuildManifest } from '../../schemas/build-manifest'
 import { startFakeSanityServer, type FakeDocument, type FakeSanityServer } from '../support/fake-sanity-server'
 import { embeddedDataset, recognisableToken } from '../support/live-fixtures'
 import { buildSite, filesContaining, listFiles, snapshotProject } from '../support/live-build'
 
-const dataset = embeddedDataset() as FakeDocument[]
+/** The Content Lake keeps a revision on every document (the embedded file keeps none). */
+const revisionOf = (id: string) => `rev-${id}`
+const dataset = (embeddedDataset() as FakeDocument[]).map((d) => ({ ...d, _rev: revisionOf(d._id) }))
 const token = recognisableToken('preview')
 const DRAFT_ID = 'drafts.industry-cybersecurity'
 const marker = { en: `Draft summary ${token.slice(-8)} for the preview test.`, zhTW: `草稿摘要 ${token.slice(-8)}，預覽測試用。` }
@@ -60,10 +63,23 @@ describe('builds from the live path', () => {
     const live = listFiles(dirs.live)
     expect(local.length).toBeGreaterThan(0)
     expect(live).toEqual(local)
-    const differing = local.filter((file) => !readFileSync(join(dirs.local, file)).equals(readFileSync(join(dirs.live, file))))
+    // build.json names its source and time: compared on its own below.
+    const differing = local.filter((file) => file !== 'build.json' && !readFileSync(join(dirs.local, file)).equals(readFileSync(join(dirs.live, file))))
     expect(differing).toEqual([])
     // The server held a draft; the published build must not show it.
     expect(filesContaining(dirs.live, [marker.en, marker.zhTW])).toEqual([])
+  })
+
+  it('build.json lists the same documents and pages both ways; the live one names the project and keeps each revision', () => {
+    const read = (dir: string) => JSON.parse(readFileSync(join(dir, 'build.json'), 'utf8')) as BuildManifest
+    const [local, live] = [read(dirs.local), read(dirs.live)]
+    expect(local.source).toMatchObject({ kind: 'dataset' })
+    expect(live.source).toEqual({ kind: 'live', projectId: 'buildproj', dataset: 'production', perspective: 'published' })
+    const withoutRevisions = (m: BuildManifest) => m.documents.map(({ _rev, ...rest }) => rest)
+    expect(withoutRevisions(live)).toEqual(withoutRevisions(local))
+    expect(local.documents.filter((d) => d._rev !== null)).toEqual([])
+    expect(live.documents.filter((d) => d._rev !== revisionOf(d._id))).toEqual([])
+    expect(live.documents.map((d) => d._id)).not.toContain(DRAFT_ID)
   })
 
   it('the preview build asked for drafts with the token', () => {

@@ -11,7 +11,7 @@ import type { ContentSource } from './types.ts'
 export { createLocalSource, DEFAULT_DATASET_FILE } from './local.ts'
 export { createLiveSource, withRetries, API_VERSION, LIVE_DEFAULTS } from './live.ts'
 export { redact, secretValues, SanityApiError } from './errors.ts'
-export { assertParams, queryParamNames, type ContentSource, type QueryParams, type SanityDocumentLike } from './types.ts'
+export { assertParams, queryParamNames, type ContentSource, type QueryParams, type SourceOrigin, type SanityDocumentLike } from './types.ts'
 
 type Env = Record<string, string | undefined>
 

@@ -122,6 +122,7 @@ export function createLiveSource(options: LiveSourceOptions): ContentSource {
   }
   return {
     kind: 'live',
+    origin: { kind: 'live', projectId: options.projectId, dataset: options.dataset, perspective },
     description: `Sanity ${where}`,
     preview: perspective === 'drafts',
     query: <T>(query: string, params: QueryParams = {}) => run<T>(query, params),

@@ -3,7 +3,7 @@
  * Drafts (`drafts.*`) are left out, as the live API's `published` perspective does.
  */
 import { readFileSync } from 'node:fs'
-import { resolve } from 'node:path'
+import { basename, isAbsolute, relative, resolve, sep } from 'node:path'
 import { evaluate, parse } from 'groq-js'
 import { parseNdjson } from '../ndjson.ts'
 import { assertParams, type ContentSource, type QueryParams, type SanityDocumentLike } from './types.ts'
@@ -16,6 +16,15 @@ export interface LocalSourceOptions {
   file?: string
   /** Documents to use instead of reading a file (tests, benchmarks). */
   documents?: SanityDocumentLike[]
+}
+
+/**
+ * The file as the manifest names it: relative to where the build runs (the project), or just
+ * its name when it lies elsewhere: a build machine's own folders are nobody's business.
+ */
+function shownFile(file: string): string {
+  const inProject = relative(process.cwd(), file)
+  return inProject && !inProject.startsWith('..') && !isAbsolute(inProject) ? inProject.split(sep).join('/') : basename(file)
 }
 
 export function createLocalSource(options: LocalSourceOptions = {}): ContentSource {
@@ -37,6 +46,7 @@ export function createLocalSource(options: LocalSourceOptions = {}): ContentSour
   }
   return {
     kind: 'local',
+    origin: { kind: 'dataset', file: options.documents ? null : shownFile(file) },
     description: options.documents ? 'local documents (in memory)' : `local dataset ${file}`,
     preview: false,
     async query<T>(query: string, params: QueryParams = {}): Promise<T> {

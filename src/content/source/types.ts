@@ -16,9 +16,19 @@ export interface SanityDocumentLike {
   [field: string]: unknown
 }
 
+/**
+ * Where a source reads, as the build's manifest (dist/build.json) states it: public facts
+ * only, never a token or a path outside the project.
+ */
+export type SourceOrigin =
+  | { kind: 'dataset'; file: string | null }
+  | { kind: 'live'; projectId: string; dataset: string; perspective: string }
+
 export interface ContentSource {
   /** `local` (the embedded NDJSON, groq-js) or `live` (the Content Lake, @sanity/client). */
   readonly kind: 'local' | 'live'
+  /** What it reads: the dataset file, or the project, dataset and perspective. */
+  readonly origin: SourceOrigin
   /** A one-line description for logs and error messages, never containing a token. */
   readonly description: string
   /** True when the source shows drafts (a preview build): pages then say so and are not indexed. */
