@@ -66,7 +66,13 @@ async function benchSize(factor: number, real: Doc[]): Promise<SizeResult> {
   const docs = multiplyDataset(real, factor)
   let dataset = join(repo, 'content', 'dataset.ndjson')
   if (factor !== 1) writeFileSync((dataset = join(dir, 'dataset.ndjson')), toNdjson(docs))
-  const [siteOut, report, floorDir, stackDir, searchOut] = ['site', 'build-report.json', 'floor', 'stack-floor', 'pagefind'].map((f) => join(dir, f)) as [string, string, string, string, string]
+  const [siteOut, report, floorDir, stackDir, searchOut] = ['site', 'build-report.json', 'floor', 'stack-floor', 'pagefind'].map((f) => join(dir, f)) as [
+    string,
+    string,
+    string,
+    string,
+    string,
+  ]
   // Each size has its own cache folder: the cold build starts from an empty one and fills it.
   const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', SANITY_PROJECT_ID: '', SANITY_DATASET: '', CONTENT_FILE: dataset, BUILD_CACHE_DIR: join(dir, 'cache') }
   const site = [process.execPath, join(repo, 'scripts', 'build.ts'), '--out', siteOut, '--report', report]
@@ -94,7 +100,11 @@ async function benchSize(factor: number, real: Doc[]): Promise<SizeResult> {
     ],
     { runs: runsOf(factor), warmup, dir, cwd: repo, env: pagefind.env },
   )
-  for (const [name, out] of [['site', siteOut], ['floor', join(floorDir, 'dist')], ['stack floor', join(stackDir, 'dist')]]) {
+  for (const [name, out] of [
+    ['site', siteOut],
+    ['floor', join(floorDir, 'dist')],
+    ['stack floor', join(stackDir, 'dist')],
+  ]) {
     const n = countHtml(out!)
     if (n !== pages) throw new Error(`The ${name} wrote ${n} pages, the cold build ${pages}: they must build the same number.`)
   }
@@ -105,7 +115,11 @@ async function benchSize(factor: number, real: Doc[]): Promise<SizeResult> {
     site: siteTimed!,
     floor: floor!,
     lowerBound: bound!,
-    ratios: { siteToFloor: ratio(siteTimed!.median, floor!.median), siteToLowerBound: ratio(siteTimed!.median, bound!.median), lowerBoundToFloor: ratio(bound!.median, floor!.median) },
+    ratios: {
+      siteToFloor: ratio(siteTimed!.median, floor!.median),
+      siteToLowerBound: ratio(siteTimed!.median, bound!.median),
+      lowerBoundToFloor: ratio(bound!.median, floor!.median),
+    },
     cold: { wall: cold.wall, peakBytes: cold.peakBytes, phases: coldPhases, toFloor: ratio(cold.wall, floor!.median) },
     phases: readPhases(report),
     weight: measureWeight(siteOut, segments),
@@ -145,7 +159,10 @@ if (lighthouse) {
 
 let preview: Results['preview']
 if (!opts['no-preview']) {
-  const industry = real.filter((d) => d._type === 'industry' && !String(d._id).startsWith('drafts.')).map((d) => (d.slug as { current: string }).current).sort()[0]
+  const industry = real
+    .filter((d) => d._type === 'industry' && !String(d._id).startsWith('drafts.'))
+    .map((d) => (d.slug as { current: string }).current)
+    .sort()[0]
   log('preview server: 20 requests per page in draft mode')
   preview = await benchPreview(repo, work, real, [
     { label: 'industry page', path: `/en/industries/${industry}/` },

@@ -51,8 +51,7 @@ export function getLocale(key: string): Locale {
   const found = locales.find((l) => l.id === key || l.tag === key || l.segment === key)
   if (!found) {
     throw new Error(
-      `Unknown locale "${key}". Known locales: ${locales.map((l) => `${l.id} (${l.segment})`).join(', ')}. ` +
-        'Hint: locales are declared once in schemas/locales.ts.',
+      `Unknown locale "${key}". Known locales: ${locales.map((l) => `${l.id} (${l.segment})`).join(', ')}. ` + 'Hint: locales are declared once in schemas/locales.ts.',
     )
   }
   return found

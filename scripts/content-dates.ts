@@ -33,7 +33,13 @@ function versionsOf(path: string): DatasetVersion[] {
     throw new HintedError('This clone is shallow: the dates need the whole history of the file.', 'Run `git fetch --unshallow`, then this again.')
   }
   const log = git(root, 'log', '--first-parent', '--format=%H %cI', '--', inRepo).trim()
-  const commits = log === '' ? [] : log.split('\n').map((line) => line.split(' ') as [string, string]).reverse()
+  const commits =
+    log === ''
+      ? []
+      : log
+          .split('\n')
+          .map((line) => line.split(' ') as [string, string])
+          .reverse()
   const versions: DatasetVersion[] = commits.map(([sha, time]) => ({ time, documents: parseNdjson(git(root, 'show', `${sha}:${inRepo}`), `${inRepo}@${sha.slice(0, 7)}`) }))
   const now = readFileSync(path, 'utf8')
   const head = commits.length > 0 ? git(root, 'show', `HEAD:${inRepo}`) : undefined

@@ -28,7 +28,12 @@ async function writeSnapshot(): Promise<string> {
   const [documents, content] = await Promise.all([documentsForValidation(source), loadSiteContent(source)])
   const report = await validateDocuments(documents, { source: source.description, lookupIds: lookupIdsIn(source), strictI18n: strictI18nFromEnv() })
   console.log(redact(formatReport(report)))
-  if (!report.ok) throw new HintedError('The content has errors: the dev server was not started.', 'Fix each problem listed above (document, field, fix), then run npm run dev again.', 'content.invalid')
+  if (!report.ok)
+    throw new HintedError(
+      'The content has errors: the dev server was not started.',
+      'Fix each problem listed above (document, field, fix), then run npm run dev again.',
+      'content.invalid',
+    )
   const views = buildSiteViews(content, { preview: source.preview })
   mkdirSync(dirname(snapshot), { recursive: true })
   writeFileAtomic.sync(snapshot, JSON.stringify({ views } satisfies ContentSnapshot))

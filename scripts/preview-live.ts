@@ -43,7 +43,8 @@ async function main(): Promise<void> {
     })
   }
   if (args['build-only']) return
-  if (!existsSync(entry)) throw new HintedError(`The preview server is not built (${entry} is missing).`, 'Run npm run preview:build first, or start without --no-build.', 'preview.not-built')
+  if (!existsSync(entry))
+    throw new HintedError(`The preview server is not built (${entry} is missing).`, 'Run npm run preview:build first, or start without --no-build.', 'preview.not-built')
   process.env.HOST ||= '127.0.0.1'
   process.env.PORT ||= '4322'
   await import(pathToFileURL(entry).href)

@@ -43,10 +43,7 @@ export function readStudioEnv(): StudioEnv {
   const dataset = clean(process.env.SANITY_STUDIO_DATASET)
   const siteUrl = clean(process.env.SANITY_STUDIO_SITE_URL)
   const previewUrl = clean(process.env.SANITY_STUDIO_PREVIEW_URL)?.replace(/\/+$/, '') ?? DEFAULT_PREVIEW_URL
-  const missing = [
-    ...(projectId ? [] : ['SANITY_STUDIO_PROJECT_ID']),
-    ...(dataset ? [] : ['SANITY_STUDIO_DATASET']),
-  ]
+  const missing = [...(projectId ? [] : ['SANITY_STUDIO_PROJECT_ID']), ...(dataset ? [] : ['SANITY_STUDIO_DATASET'])]
   return { projectId: projectId ?? PLACEHOLDER_PROJECT_ID, dataset: dataset ?? DEFAULT_DATASET, siteUrl, previewUrl, missing }
 }
 

@@ -1,18 +1,6 @@
 import type { StructureBuilder, StructureResolver, StructureResolverContext } from 'sanity/structure'
 import { orderableDocumentListDeskItem } from '@sanity/orderable-document-list'
-import {
-  BarChartIcon,
-  BlockContentIcon,
-  BookIcon,
-  CalendarIcon,
-  ChartUpwardIcon,
-  ClockIcon,
-  CogIcon,
-  DocumentTextIcon,
-  LinkIcon,
-  RocketIcon,
-  TagIcon,
-} from '@sanity/icons'
+import { BarChartIcon, BlockContentIcon, BookIcon, CalendarIcon, ChartUpwardIcon, ClockIcon, CogIcon, DocumentTextIcon, LinkIcon, RocketIcon, TagIcon } from '@sanity/icons'
 import { label } from '../schemas/lib/label'
 import { singletonItems, type SingletonItem } from './singletons'
 import { METRIC_WITH_SOURCE } from './templates'
@@ -27,8 +15,7 @@ import { METRIC_WITH_SOURCE } from './templates'
 export const STRUCTURE_API_VERSION = '2025-02-19'
 
 /** GROQ filter: metrics an industry lists under "Related figures" (its draft counts too). */
-export const METRICS_OF_INDUSTRY =
-  '_type == "metric" && _id in *[_type == "industry" && _id in [$industryId, "drafts." + $industryId]].metrics[]._ref'
+export const METRICS_OF_INDUSTRY = '_type == "metric" && _id in *[_type == "industry" && _id in [$industryId, "drafts." + $industryId]].metrics[]._ref'
 
 /** GROQ filter: metrics that cite a source. */
 export const METRICS_OF_SOURCE = '_type == "metric" && references($sourceId)'
@@ -38,23 +25,14 @@ export const METRICS_WITHOUT_INDUSTRY = '_type == "metric" && !(_id in *[_type =
 
 /** The list item of one singleton: opens its document on the fixed id, never a list. */
 export function singletonListItem(S: StructureBuilder, item: SingletonItem, icon?: React.ComponentType) {
-  return S.listItem()
-    .title(item.title)
-    .id(item.id)
-    .icon(icon)
-    .schemaType(item.type)
-    .child(S.document().schemaType(item.type).documentId(item.id).title(item.title))
+  return S.listItem().title(item.title).id(item.id).icon(icon).schemaType(item.type).child(S.document().schemaType(item.type).documentId(item.id).title(item.title))
 }
 
 /**
  * A list dragged into editorial order (@sanity/orderable-document-list), titled like its list
  * item ("產業 · Industries", not the type's "產業 · Industry").
  */
-export function orderedList(
-  S: StructureBuilder,
-  context: StructureResolverContext,
-  options: { type: string; title: string; id: string; icon: React.ComponentType },
-) {
+export function orderedList(S: StructureBuilder, context: StructureResolverContext, options: { type: string; title: string; id: string; icon: React.ComponentType }) {
   const item = orderableDocumentListDeskItem({ ...options, S, context })
   return { ...item, child: { ...(item.child as object), title: options.title } } as typeof item
 }

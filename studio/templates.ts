@@ -12,9 +12,7 @@ import { filterTemplates } from './singletons'
 
 /** Document types with an `orderRank` field: their lists are dragged into editorial order. */
 export const rankedTypes: ReadonlySet<string> = new Set(
-  schemaTypes
-    .filter((type) => type.type === 'document' && 'fields' in type && type.fields.some((field) => field.name === 'orderRank'))
-    .map((type) => type.name),
+  schemaTypes.filter((type) => type.type === 'document' && 'fields' in type && type.fields.some((field) => field.name === 'orderRank')).map((type) => type.name),
 )
 
 /** The id of the template that pre-fills a metric's source. */
@@ -41,9 +39,7 @@ export function rankAfter(last: string | null | undefined): string {
 
 /** The rank for a new document of `type`: after the last one, drafts included. */
 export async function nextOrderRank(type: string, context: Pick<InitialValueResolverContext, 'getClient'>): Promise<string> {
-  const last = await context
-    .getClient({ apiVersion: API_VERSION })
-    .fetch<string | null>('*[_type == $type && defined(orderRank)] | order(orderRank desc)[0].orderRank', { type })
+  const last = await context.getClient({ apiVersion: API_VERSION }).fetch<string | null>('*[_type == $type && defined(orderRank)] | order(orderRank desc)[0].orderRank', { type })
   return rankAfter(last)
 }
 
@@ -64,15 +60,15 @@ export const metricWithSourceTemplate: Template<{ sourceId?: string }> = {
 /** `schema.templates`: the rules above applied to Sanity's default templates. */
 export function resolveTemplates(prev: Template[]): Template[] {
   const templates = filterTemplates(prev).map((template): Template => {
-      if (!rankedTypes.has(template.schemaType)) return template
-      const original = template.value
-      return {
-        ...template,
-        value: async (params: unknown, context: InitialValueResolverContext) => ({
-          ...(await resolveValue(original, params, context)),
-          orderRank: await nextOrderRank(template.schemaType, context),
-        }),
-      }
-    })
+    if (!rankedTypes.has(template.schemaType)) return template
+    const original = template.value
+    return {
+      ...template,
+      value: async (params: unknown, context: InitialValueResolverContext) => ({
+        ...(await resolveValue(original, params, context)),
+        orderRank: await nextOrderRank(template.schemaType, context),
+      }),
+    }
+  })
   return templates.some((t) => t.id === METRIC_WITH_SOURCE) ? templates : [...templates, metricWithSourceTemplate]
 }

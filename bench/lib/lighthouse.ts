@@ -10,7 +10,15 @@ import { join } from 'node:path'
 import { listFiles } from '../../scripts/lib/files.ts'
 
 export const CHROMIUM = '/usr/bin/chromium'
-const CHROME_FLAGS = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--no-first-run']
+const CHROME_FLAGS = [
+  '--headless=new',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+]
 export const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const
 export type Scores = Record<(typeof CATEGORIES)[number], number | null>
 
@@ -30,8 +38,7 @@ export function requireChromium(): void {
 /** Home, the first industry and the heaviest figure page (it has charts), in each locale. */
 export function lighthousePages(outDir: string, localeSegments: readonly string[]): { label: string; path: string }[] {
   const files = listFiles(outDir)
-  const slugs = (seg: string, section: string) =>
-    files.flatMap((f) => new RegExp(`^${seg}/${section}/([^/]+)/index\\.html$`).exec(f)?.slice(1, 2) ?? [])
+  const slugs = (seg: string, section: string) => files.flatMap((f) => new RegExp(`^${seg}/${section}/([^/]+)/index\\.html$`).exec(f)?.slice(1, 2) ?? [])
   const size = (seg: string, slug: string) => statSync(join(outDir, seg, 'metrics', slug, 'index.html')).size
   const [first] = localeSegments
   const industry = slugs(first!, 'industries')[0]
@@ -65,7 +72,13 @@ async function startPreview(repo: string, outDir: string, port: number): Promise
   const stop = () => void (child.exitCode === null && child.kill('SIGTERM'))
   for (const deadline = Date.now() + 60_000; Date.now() < deadline; await new Promise((r) => setTimeout(r, 250))) {
     if (child.exitCode !== null) throw new Error(`astro preview exited with ${child.exitCode}.`)
-    if (await fetch(`http://127.0.0.1:${port}/`).then((r) => r.status < 500, () => false)) return stop
+    if (
+      await fetch(`http://127.0.0.1:${port}/`).then(
+        (r) => r.status < 500,
+        () => false,
+      )
+    )
+      return stop
   }
   stop()
   throw new Error(`astro preview did not answer on port ${port} within 60 s.`)

@@ -38,7 +38,14 @@ function node(args: string[], cwd: string, env: NodeJS.ProcessEnv) {
 }
 
 /** Builds and starts the preview server, times `pages` in draft mode, stops it. */
-export async function benchPreview(repo: string, work: string, documents: FakeDocument[], pages: { label: string; path: string }[], requests = 20, burst = 50): Promise<PreviewTiming[]> {
+export async function benchPreview(
+  repo: string,
+  work: string,
+  documents: FakeDocument[],
+  pages: { label: string; path: string }[],
+  requests = 20,
+  burst = 50,
+): Promise<PreviewTiming[]> {
   const out = join(work, 'preview-server')
   const script = join(repo, 'scripts', 'preview-live.ts')
   const build = node([script, '--build-only', '--out', out], repo, process.env)
@@ -50,7 +57,15 @@ export async function benchPreview(repo: string, work: string, documents: FakeDo
 
   const secret = { _id: 'drafts.bench-secret', _type: 'sanity.previewUrlSecret', secret: 'bench-secret', studioUrl: 'http://127.0.0.1:3333', _updatedAt: new Date().toISOString() }
   const api = await startFakeSanityServer({ documents: [...documents, secret], readTokens: [TOKEN] })
-  const env = { ...process.env, SANITY_PROJECT_ID: api.projectId, SANITY_DATASET: api.dataset, SANITY_API_HOST: api.url, SANITY_API_READ_TOKEN: TOKEN, HOST: '127.0.0.1', PORT: '0' }
+  const env = {
+    ...process.env,
+    SANITY_PROJECT_ID: api.projectId,
+    SANITY_DATASET: api.dataset,
+    SANITY_API_HOST: api.url,
+    SANITY_API_READ_TOKEN: TOKEN,
+    HOST: '127.0.0.1',
+    PORT: '0',
+  }
   const server = node([script, '--no-build', '--out', out], repo, env)
   try {
     const url = await new Promise<string>((resolve, reject) => {
@@ -87,7 +102,14 @@ export async function benchPreview(repo: string, work: string, documents: FakeDo
     }
     const first = pages[0]
     if (first && burst > 0) {
-      const answers = await Promise.all(Array.from({ length: burst }, () => time(first.path).then((ms) => ms, () => undefined)))
+      const answers = await Promise.all(
+        Array.from({ length: burst }, () =>
+          time(first.path).then(
+            (ms) => ms,
+            () => undefined,
+          ),
+        ),
+      )
       const times = answers.filter((ms): ms is number => ms !== undefined)
       results.push({ ...summarize(`${burst} at once: ${first.label}`, first.path, times), concurrent: burst, failed: burst - times.length })
     }

@@ -141,7 +141,12 @@ export function checkBudgets(r: Pick<Results, 'sizes' | 'lighthouse' | 'preview'
         pass: p.failed === 0 && p.medianMs <= BUDGETS.previewBurstMedianMs,
       })
     } else {
-      budgets.push({ name: `Preview server render, draft mode (1×): ${p.label}`, target: previewTarget, measured: `${p.medianMs} ms (median of ${p.requests})`, pass: p.medianMs <= BUDGETS.previewRenderMs })
+      budgets.push({
+        name: `Preview server render, draft mode (1×): ${p.label}`,
+        target: previewTarget,
+        measured: `${p.medianMs} ms (median of ${p.requests})`,
+        pass: p.medianMs <= BUDGETS.previewRenderMs,
+      })
     }
   }
   return budgets
@@ -157,12 +162,25 @@ export function table(header: string[], rows: string[][]): string {
 const spread = (t: Timed) => `${formatSeconds(t.median)} (${t.min.toFixed(2)}–${t.max.toFixed(2)})`
 
 export function renderReport(r: Results): string {
-  const runs = Object.entries(r.options.runs).map(([size, n]) => `${n} at ${size}`).join(', ')
+  const runs = Object.entries(r.options.runs)
+    .map(([size, n]) => `${n} at ${size}`)
+    .join(', ')
   const out = [
     `### Build time (median of hyperfine runs: ${runs}; min–max in brackets)`,
     '',
     table(
-      ['size', 'pages', 'site, full build (warm caches)', 'floor', 'lower bound', 'site / floor', 'site / lower bound', 'lower bound / floor', 'cold build (÷ floor)', 'peak memory: cold build (process tree) / warm (largest process)'],
+      [
+        'size',
+        'pages',
+        'site, full build (warm caches)',
+        'floor',
+        'lower bound',
+        'site / floor',
+        'site / lower bound',
+        'lower bound / floor',
+        'cold build (÷ floor)',
+        'peak memory: cold build (process tree) / warm (largest process)',
+      ],
       r.sizes.map((s) => [
         `${s.factor}×`,
         s.pages.toLocaleString('en'),
@@ -180,7 +198,12 @@ export function renderReport(r: Results): string {
   const phaseNames = [...new Set(r.sizes.flatMap((s) => Object.keys(s.phases)))]
   if (phaseNames.length) {
     out.push('', '### Site build phases (last warm build)', '')
-    out.push(table(['size', ...phaseNames], r.sizes.map((s) => [`${s.factor}×`, ...phaseNames.map((p) => (p in s.phases ? formatSeconds(s.phases[p]!) : '–'))])))
+    out.push(
+      table(
+        ['size', ...phaseNames],
+        r.sizes.map((s) => [`${s.factor}×`, ...phaseNames.map((p) => (p in s.phases ? formatSeconds(s.phases[p]!) : '–'))]),
+      ),
+    )
   }
   out.push('', '### Page weight (gzip) and search index', '')
   out.push(
@@ -198,15 +221,30 @@ export function renderReport(r: Results): string {
   )
   if (r.lighthouse?.length) {
     out.push('', '### Lighthouse (mobile, simulated throttling; median of runs)', '')
-    out.push(table(['page', 'performance', 'accessibility', 'best practices', 'SEO'], r.lighthouse.map((l) => [l.label, ...Object.values(l.scores).map((v) => String(v ?? '–'))])))
+    out.push(
+      table(
+        ['page', 'performance', 'accessibility', 'best practices', 'SEO'],
+        r.lighthouse.map((l) => [l.label, ...Object.values(l.scores).map((v) => String(v ?? '–'))]),
+      ),
+    )
     const failing = r.lighthouse.flatMap((l) => l.failing.map((f) => `${l.label}: ${f}`))
     if (failing.length) out.push('', `Audits below a full score: ${failing.join('; ')}`)
   }
   if (r.preview?.length) {
     out.push('', '### Preview server (draft mode, 1×, fake API on loopback; ms from request to last byte)', '')
-    out.push(table(['page', 'path', 'median', 'min–max', 'requests'], r.preview.map((p) => [p.label, p.path, String(p.medianMs), `${p.minMs}–${p.maxMs}`, String(p.requests)])))
+    out.push(
+      table(
+        ['page', 'path', 'median', 'min–max', 'requests'],
+        r.preview.map((p) => [p.label, p.path, String(p.medianMs), `${p.minMs}–${p.maxMs}`, String(p.requests)]),
+      ),
+    )
   }
   out.push('', '### Budgets', '')
-  out.push(table(['budget', 'target', 'measured', 'result'], r.budgets.map((b) => [b.name, b.target, b.measured, b.pass === null ? 'not run' : b.pass ? 'met' : 'not met'])))
+  out.push(
+    table(
+      ['budget', 'target', 'measured', 'result'],
+      r.budgets.map((b) => [b.name, b.target, b.measured, b.pass === null ? 'not run' : b.pass ? 'met' : 'not met']),
+    ),
+  )
   return out.join('\n')
 }

@@ -95,9 +95,7 @@ export function multiplyDataset(docs: readonly Doc[], factor: number): Doc[] {
   const types = new Set<string>(MULTIPLIED_TYPES)
   const published = docs.filter((d) => !d._id.startsWith('drafts.'))
   const multiplied = new Set(published.filter((d) => types.has(d._type)).map((d) => d._id))
-  return published.flatMap((doc) =>
-    multiplied.has(doc._id) ? [doc, ...Array.from({ length: factor - 1 }, (_, i) => copyDocument(doc, i + 1, multiplied))] : [doc],
-  )
+  return published.flatMap((doc) => (multiplied.has(doc._id) ? [doc, ...Array.from({ length: factor - 1 }, (_, i) => copyDocument(doc, i + 1, multiplied))] : [doc]))
 }
 
 export function countByType(docs: readonly Doc[]): Record<string, number> {

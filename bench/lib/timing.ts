@@ -52,7 +52,10 @@ export const shellLine = (argv: readonly string[]): string => argv.map(shellQuot
 
 /** The largest peak RSS in a GNU time `-f %M` file, bytes; lines that are not a number (a failed run's status) are skipped. */
 export function parseMaxRss(text: string): number {
-  const kb = text.split('\n').filter((line) => /^\d+$/.test(line.trim())).map(Number)
+  const kb = text
+    .split('\n')
+    .filter((line) => /^\d+$/.test(line.trim()))
+    .map(Number)
   if (kb.length === 0) throw new Error(`No peak RSS in GNU time's output: ${JSON.stringify(text)}`)
   return Math.max(...kb) * 1024
 }
@@ -78,7 +81,12 @@ export function parseHyperfine(json: string, rss: (name: string) => number): Tim
   }))
 }
 
-function run(command: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv; stdio: 'inherit' | number }, onStart?: (pid: number) => void): Promise<number | null> {
+function run(
+  command: string,
+  args: string[],
+  options: { cwd: string; env: NodeJS.ProcessEnv; stdio: 'inherit' | number },
+  onStart?: (pid: number) => void,
+): Promise<number | null> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { cwd: options.cwd, env: options.env, stdio: ['ignore', options.stdio, options.stdio] })
     if (child.pid) onStart?.(child.pid)
@@ -108,7 +116,9 @@ export async function hyperfine(commands: BenchCommand[], options: { runs: numbe
   const code = await run('hyperfine', args, { cwd: options.cwd, env: options.env, stdio: 'inherit' })
   if (code !== 0) {
     // The command that failed wrote its log last.
-    const logs = readdirSync(options.dir).filter((f) => f.endsWith('.log')).map((f) => join(options.dir, f))
+    const logs = readdirSync(options.dir)
+      .filter((f) => f.endsWith('.log'))
+      .map((f) => join(options.dir, f))
     const last = logs.sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs)[0]
     throw new Error(`hyperfine exited with ${code}.${last ? ` The output of the failing command (${last}):\n${tail(last)}` : ''}`)
   }

@@ -104,7 +104,10 @@ export function measureWeight(outDir: string, localeSegments: readonly string[])
       htmlMaxGzip: largest.htmlGzip,
       largestUrl: largest.url,
       jsBytes: content.reduce((sum, p) => sum + p.js, 0),
-      pagesWithJs: content.filter((p) => p.js > 0).map((p) => p.url).slice(0, 5),
+      pagesWithJs: content
+        .filter((p) => p.js > 0)
+        .map((p) => p.url)
+        .slice(0, 5),
     },
     css: {
       maxPerPageGzip: Math.max(...pages.map((p) => p.css)),

@@ -19,7 +19,10 @@ const read = (...path: string[]) => readFileSync(join(...path), 'utf8')
 
 /** The packages an Astro config imports, but astro itself and local files. */
 const importedPackages = (config: string) =>
-  [...config.matchAll(/^import\s+.+?\s+from\s+'([^']+)'/gm)].map((m) => m[1]!).filter((p) => !p.startsWith('astro') && !p.startsWith('.')).sort()
+  [...config.matchAll(/^import\s+.+?\s+from\s+'([^']+)'/gm)]
+    .map((m) => m[1]!)
+    .filter((p) => !p.startsWith('astro') && !p.startsWith('.'))
+    .sort()
 
 describe('floor projects', () => {
   const plain = join(tmp, 'floor')

@@ -71,7 +71,13 @@ describe('budgets', () => {
 
   it('say "not run" for what this run did not measure', () => {
     const only10 = byName({ sizes: [size(10, 8, 3, 5)] })
-    for (const name of ['Real site full build / floor (1×)', 'Site / lower bound (100×)', 'Content pages: JavaScript', 'Content pages: HTML median (gzip)', 'Lighthouse: every category, every page']) {
+    for (const name of [
+      'Real site full build / floor (1×)',
+      'Site / lower bound (100×)',
+      'Content pages: JavaScript',
+      'Content pages: HTML median (gzip)',
+      'Lighthouse: every category, every page',
+    ]) {
       expect(only10[name], name).toMatchObject({ measured: 'not run', pass: null })
     }
     expect(only10['Peak memory of a site build']).toMatchObject({ measured: '600 MB (10×)', pass: true })
@@ -86,7 +92,9 @@ describe('budgets', () => {
 
   it('check JavaScript, the HTML median and the largest page of the real site', () => {
     const base = size(1, 4, 2, 3)
-    const heavy = size(1, 4, 2, 3, { weight: { ...base.weight, content: { ...base.weight.content, jsBytes: 120, pagesWithJs: ['/en/about/'], htmlMedianGzip: 8 * 1024, htmlMaxGzip: 30 * 1024 + 1 } } })
+    const heavy = size(1, 4, 2, 3, {
+      weight: { ...base.weight, content: { ...base.weight.content, jsBytes: 120, pagesWithJs: ['/en/about/'], htmlMedianGzip: 8 * 1024, htmlMaxGzip: 30 * 1024 + 1 } },
+    })
     const b = byName({ sizes: [heavy] })
     expect(b['Content pages: JavaScript']).toMatchObject({ target: '0 B', measured: '120 B (/en/about/)', pass: false })
     expect(b['Content pages: HTML median (gzip)']).toMatchObject({ target: '≤ 8.0 KB', measured: '8.0 KB', pass: true })
@@ -102,9 +110,22 @@ describe('budgets', () => {
   })
 
   it('check that every one of a burst of draft-mode loads answered, and their median', () => {
-    const burst = (failed: number, medianMs: number) => ({ label: '50 at once: figures page', path: '/en/metrics/', requests: 50 - failed, medianMs, minMs: 1, maxMs: 2000, concurrent: 50, failed })
+    const burst = (failed: number, medianMs: number) => ({
+      label: '50 at once: figures page',
+      path: '/en/metrics/',
+      requests: 50 - failed,
+      medianMs,
+      minMs: 1,
+      maxMs: 2000,
+      concurrent: 50,
+      failed,
+    })
     const name = 'Preview server, 50 draft-mode loads at once (1×): 50 at once: figures page'
-    expect(byName({ sizes: [], preview: [burst(0, 800)] })[name]).toMatchObject({ target: 'all answer, median ≤ 1000 ms', measured: '50 of 50 answered, median 800 ms', pass: true })
+    expect(byName({ sizes: [], preview: [burst(0, 800)] })[name]).toMatchObject({
+      target: 'all answer, median ≤ 1000 ms',
+      measured: '50 of 50 answered, median 800 ms',
+      pass: true,
+    })
     expect(byName({ sizes: [], preview: [burst(3, 800)] })[name]).toMatchObject({ measured: '47 of 50 answered, median 800 ms', pass: false })
     expect(byName({ sizes: [], preview: [burst(0, 1200)] })[name]).toMatchObject({ pass: false })
   })
@@ -118,9 +139,15 @@ describe('budgets', () => {
 
 describe('report', () => {
   it('aligns figure columns right in Markdown tables', () => {
-    expect(table(['page', 'score', 'note'], [['home', '100', 'ok'], ['about', '–', 'not run']])).toBe(
-      ['| page | score | note |', '| --- | ---: | --- |', '| home | 100 | ok |', '| about | – | not run |'].join('\n'),
-    )
+    expect(
+      table(
+        ['page', 'score', 'note'],
+        [
+          ['home', '100', 'ok'],
+          ['about', '–', 'not run'],
+        ],
+      ),
+    ).toBe(['| page | score | note |', '| --- | ---: | --- |', '| home | 100 | ok |', '| about | – | not run |'].join('\n'))
   })
 
   it('prints the build times with their spread, ratios, the cold build and memory', () => {

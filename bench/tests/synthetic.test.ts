@@ -99,7 +99,12 @@ describe.each([10, 100])('%i×', (factor) => {
 it('1× is the published documents of the real dataset, unchanged, and NDJSON round-trips', () => {
   const published = real.filter((d) => !d._id.startsWith('drafts.'))
   expect(multiplyDataset(real, 1)).toEqual(published)
-  expect(toNdjson(published).split('\n').filter(Boolean).map((l) => JSON.parse(l))).toEqual(published)
+  expect(
+    toNdjson(published)
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l)),
+  ).toEqual(published)
   expect(() => multiplyDataset(real, 0)).toThrow(/whole number/)
 })
 

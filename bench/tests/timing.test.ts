@@ -15,7 +15,18 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }))
 // As hyperfine 1.15 writes it with --export-json (two commands, three runs).
 const HYPERFINE_JSON = JSON.stringify({
   results: [
-    { command: 'site', mean: 2.2004, stddev: 0.1066, median: 2.18849, user: 2.78, system: 0.4881, min: 2.0999, max: 2.3127, times: [2.18849, 2.0999, 2.3127], exit_codes: [0, 0, 0] },
+    {
+      command: 'site',
+      mean: 2.2004,
+      stddev: 0.1066,
+      median: 2.18849,
+      user: 2.78,
+      system: 0.4881,
+      min: 2.0999,
+      max: 2.3127,
+      times: [2.18849, 2.0999, 2.3127],
+      exit_codes: [0, 0, 0],
+    },
     { command: 'floor', mean: 1.0911, stddev: null, median: 1.0911, user: 1.125, system: 0.355, min: 1.0911, max: 1.0911, times: [1.0911], exit_codes: [0] },
   ],
 })

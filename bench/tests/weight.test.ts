@@ -36,7 +36,8 @@ describe('page weight', () => {
   })
 
   it('finds what a page loads: stylesheets, scripts and modulepreload, inline code, not JSON data', () => {
-    const html = '<link rel="stylesheet" href="/a.css"><link rel=modulepreload href="/m.js"><style>p{}</style><script src="/s.js"></script><script>go()</script><script type="application/ld+json">{}</script>'
+    const html =
+      '<link rel="stylesheet" href="/a.css"><link rel=modulepreload href="/m.js"><style>p{}</style><script src="/s.js"></script><script>go()</script><script type="application/ld+json">{}</script>'
     expect(assetsOf(html)).toEqual({ cssFiles: ['/a.css'], jsFiles: ['/m.js', '/s.js'], inlineCss: 'p{}', inlineJs: 'go()' })
   })
 

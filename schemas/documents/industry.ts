@@ -27,7 +27,12 @@ export const industry = defineType({
     orderRankField(),
     requiredLocalizedField('summary', label('一句話摘要', 'One-line summary'), 'localeText'),
     requiredLocalizedField('goal', label('目標', 'Goal'), 'localeText', label('用一句話說明這項產業要發展成什麼樣子。', 'What the industry is meant to become, in one sentence.')),
-    requiredLocalizedField('body', label('說明', 'Explanation'), 'localePortableText', label('用淺白的話說明：為什麼重要、會帶來什麼改變。', 'Plain language: why it matters, what changes.')),
+    requiredLocalizedField(
+      'body',
+      label('說明', 'Explanation'),
+      'localePortableText',
+      label('用淺白的話說明：為什麼重要、會帶來什麼改變。', 'Plain language: why it matters, what changes.'),
+    ),
     localeTextList('directions', label('發展方向', 'Development directions'), label('依簡報所列，這項產業的發展方向。', 'Where the industry is headed, as the brief lists it.')),
     localeTextList('initiatives', label('重點措施', 'Key initiatives'), label('簡報中具體列出的做法。', 'Concrete steps named in the brief.')),
     defineField({

@@ -52,9 +52,7 @@ export function checkMetricValue(value: unknown, unit: string | undefined): true
             `A percent must be between 0 and 100 (got ${value}). If the source says "over 100%", enter 100 and choose "More than".`,
           )
     case 'rank':
-      return Number.isInteger(value) && value >= 1
-        ? true
-        : label(`名次須為 1 以上的整數（目前為 ${value}）。`, `A rank must be a whole number from 1 (got ${value}).`)
+      return Number.isInteger(value) && value >= 1 ? true : label(`名次須為 1 以上的整數（目前為 ${value}）。`, `A rank must be a whole number from 1 (got ${value}).`)
     case 'count':
     case 'days':
       return Number.isInteger(value) && value >= 0
@@ -79,7 +77,12 @@ export const metric = defineType({
   type: 'document',
   icon: BarChartIcon,
   fields: [
-    requiredLocalizedField('label', label('標籤', 'Label'), 'localeString', label('這項數據衡量什麼，例如「晶圓代工市占率」。', 'What the figure measures, e.g. "Foundry market share".')),
+    requiredLocalizedField(
+      'label',
+      label('標籤', 'Label'),
+      'localeString',
+      label('這項數據衡量什麼，例如「晶圓代工市占率」。', 'What the figure measures, e.g. "Foundry market share".'),
+    ),
     slugField('label.en'),
     defineField({
       name: 'value',
@@ -94,7 +97,8 @@ export const metric = defineType({
       type: 'string',
       initialValue: 'exact',
       options: { list: [...comparators], layout: 'radio', direction: 'horizontal' },
-      validation: (rule) => rule.required().error(label('必填：數字與數據的關係（恰為、約、超過、至少）。', 'Required: how the number relates to the figure (exactly, about, more than, at least).')),
+      validation: (rule) =>
+        rule.required().error(label('必填：數字與數據的關係（恰為、約、超過、至少）。', 'Required: how the number relates to the figure (exactly, about, more than, at least).')),
     }),
     defineField({
       name: 'unit',

@@ -17,7 +17,12 @@ export const metricGroup = defineType({
     requiredLocalizedField('title', label('標題', 'Title'), 'localeString'),
     slugField(),
     orderRankField(),
-    requiredLocalizedField('summary', label('圖表重點', 'What the chart shows'), 'localeText', label('一兩句話：圖表的文字摘要。', 'One or two sentences: the text summary of the chart.')),
+    requiredLocalizedField(
+      'summary',
+      label('圖表重點', 'What the chart shows'),
+      'localeText',
+      label('一兩句話：圖表的文字摘要。', 'One or two sentences: the text summary of the chart.'),
+    ),
     defineField({
       name: 'metrics',
       title: label('數據', 'Figures'),
@@ -30,9 +35,7 @@ export const metricGroup = defineType({
         rule.custom(async (value, context) => {
           const ids = (value ?? []).map((ref) => (ref as { _ref: string })._ref)
           if (ids.length < 2) return true
-          const rows = await context
-            .getClient({ apiVersion: '2025-02-19' })
-            .fetch<{ unit?: string; currency?: string }[]>('*[_id in $ids]{unit, currency}', { ids })
+          const rows = await context.getClient({ apiVersion: '2025-02-19' }).fetch<{ unit?: string; currency?: string }[]>('*[_id in $ids]{unit, currency}', { ids })
           const kinds = new Set(rows.map((r) => `${r.unit ?? ''}${r.currency ? `:${r.currency}` : ''}`))
           return kinds.size <= 1
             ? true

@@ -43,7 +43,15 @@ export const policy = defineType({
       description: label('簡報本身的出處文件。', 'The source document for the brief itself.'),
       validation: (rule) => rule.required().error(label('必填：簡報的出處。', 'Required: the source the brief is cited as.')),
     }),
-    { ...requiredLocalizedField('summary', label('淺白摘要', 'Plain-language summary'), 'localeText', label('三句簡短、學生也看得懂的話。', 'Three short sentences a student can follow.')), group: 'brief' },
+    {
+      ...requiredLocalizedField(
+        'summary',
+        label('淺白摘要', 'Plain-language summary'),
+        'localeText',
+        label('三句簡短、學生也看得懂的話。', 'Three short sentences a student can follow.'),
+      ),
+      group: 'brief',
+    },
     { ...requiredLocalizedField('vision', label('目標', 'Goal'), 'localeText', label('用一句話說明政策的目標。', 'What the policy aims for, in one sentence.')), group: 'brief' },
     pointList(
       'enablingMeasures',
@@ -57,7 +65,12 @@ export const policy = defineType({
       'framework',
       label('產業所依據的既有計畫：5+2 產業創新、AI 與 5G 行動計畫。', 'The existing plans the industries build on: 5+2 industrial innovation, the AI and 5G action plans.'),
     ),
-    pointList('strategies', label('策略', 'Strategies'), 'framework', label('產業卓越、科技創新、國際合作。', 'Industrial excellence, technology innovation, international cooperation.')),
+    pointList(
+      'strategies',
+      label('策略', 'Strategies'),
+      'framework',
+      label('產業卓越、科技創新、國際合作。', 'Industrial excellence, technology innovation, international cooperation.'),
+    ),
     {
       ...requiredLocalizedField(
         'frameworkSummary',

@@ -18,7 +18,13 @@ export const source = defineType({
       'localeString',
       label('例如「經濟部產業技術知識服務計畫（ITIS）」。', 'e.g. MOEA Industry & Technology Intelligence Services (ITIS).'),
     ),
-    defineField({ name: 'abbreviation', title: label('縮寫', 'Abbreviation'), type: 'string', description: label('例如 ITIS、IMD、WEF、BERI。', 'e.g. ITIS, IMD, WEF, BERI.'), validation: (rule) => rule.custom(noControlCharacters) }),
+    defineField({
+      name: 'abbreviation',
+      title: label('縮寫', 'Abbreviation'),
+      type: 'string',
+      description: label('例如 ITIS、IMD、WEF、BERI。', 'e.g. ITIS, IMD, WEF, BERI.'),
+      validation: (rule) => rule.custom(noControlCharacters),
+    }),
     requiredLocalizedField('title', label('標題', 'Title'), 'localeString', label('報告或文件名稱，以發布單位的寫法為準。', 'The report or document, as its publisher names it.')),
     partialDateField('date', label('日期', 'Date'), label('發布時間：YYYY、YYYY-MM 或 YYYY-MM-DD。', 'When it was published: YYYY, YYYY-MM or YYYY-MM-DD.')),
     defineField({

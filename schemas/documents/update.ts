@@ -5,7 +5,6 @@ import { bilingualTitle, missingLocales, missingNote, selectLocalized } from '..
 import { label } from '../lib/label.ts'
 import { updateTargetTypes } from '../update-targets.ts'
 
-
 /** How much an update matters to readers: major ones are listed on the pages they concern. */
 export const significances = [
   { title: label('重大：讀者應該知道（列在相關頁面上）', 'Major: readers should know (listed on the pages it concerns)'), value: 'major' },
@@ -30,7 +29,12 @@ export const update = defineType({
       description: label('更新發布的時間。', 'When the change was published.'),
       validation: (rule) => rule.required().error(label('必填：更新發布的時間。', 'Required: when the change was published.')),
     }),
-    requiredLocalizedField('title', label('標題', 'Title'), 'localeString', label('簡短的標題，例如「數據更新為 2021 年調查」。', 'A short headline, e.g. "Figures updated to the 2021 survey".')),
+    requiredLocalizedField(
+      'title',
+      label('標題', 'Title'),
+      'localeString',
+      label('簡短的標題，例如「數據更新為 2021 年調查」。', 'A short headline, e.g. "Figures updated to the 2021 survey".'),
+    ),
     requiredLocalizedField('note', label('更新說明', 'Change note'), 'localeText', label('用一兩句話說明改了什麼、為什麼改。', 'What changed and why, in a sentence or two.')),
     defineField({
       name: 'documents',

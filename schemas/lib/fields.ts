@@ -1,12 +1,5 @@
 import { defineField } from '@sanity/types'
-import {
-  isSlugUniqueInType,
-  PARTIAL_DATE_MESSAGE,
-  PARTIAL_DATE_PATTERN,
-  requiredLocalized,
-  SLUG_MESSAGE,
-  SLUG_PATTERN,
-} from './validation.ts'
+import { isSlugUniqueInType, PARTIAL_DATE_MESSAGE, PARTIAL_DATE_PATTERN, requiredLocalized, SLUG_MESSAGE, SLUG_PATTERN } from './validation.ts'
 import { label } from './label.ts'
 
 const SLUG_REQUIRED_MESSAGE = label('必填：網址代稱，例如「cybersecurity」。', 'Required: a slug, e.g. "cybersecurity".')
@@ -43,8 +36,7 @@ export function orderRankField() {
     title: label('排序', 'Order'),
     type: 'string',
     hidden: true,
-    validation: (rule) =>
-      rule.required().error(label('必填：請在清單中拖曳排序。', 'Required: an order; drag the document into place in its list.')),
+    validation: (rule) => rule.required().error(label('必填：請在清單中拖曳排序。', 'Required: an order; drag the document into place in its list.')),
   })
 }
 

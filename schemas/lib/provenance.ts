@@ -155,7 +155,11 @@ export function translationState(field: LocalizedValue | null | undefined, local
  */
 export function changedSourceBlocks(source: unknown, record: TranslationRecord | undefined): Set<string> {
   const before = new Map((record?.sourceBlocks ?? []).map((block) => [block._key, block.text]))
-  return new Set(blockTexts(source).filter((block) => before.get(block._key) !== block.text).map((block) => block._key))
+  return new Set(
+    blockTexts(source)
+      .filter((block) => before.get(block._key) !== block.text)
+      .map((block) => block._key),
+  )
 }
 
 /** The source text as a record saw it, one line per block for Portable Text (for a diff). */
@@ -166,5 +170,9 @@ export function snapshotText(record: TranslationRecord | undefined): string {
 
 /** The source text as it is now, in the shape of {@link snapshotText}. */
 export function currentSourceText(source: unknown): string {
-  return Array.isArray(source) ? blockTexts(source).map((block) => block.text).join('\n') : normalizedTextOf(source)
+  return Array.isArray(source)
+    ? blockTexts(source)
+        .map((block) => block.text)
+        .join('\n')
+    : normalizedTextOf(source)
 }

@@ -27,7 +27,13 @@ export function staleFlag(locales: readonly LocaleId[]): string {
 
 /** The languages with a stale translation anywhere in a document, in the order of schemas/locales.ts. */
 export function staleLocalesOf(document: { _type: string }, find: ReturnType<typeof localizedFieldFinder>): LocaleId[] {
-  const stale = new Set(find(document).flatMap((place) => translationStates(place.value).filter((s) => s.status === 'stale').map((s) => s.locale)))
+  const stale = new Set(
+    find(document).flatMap((place) =>
+      translationStates(place.value)
+        .filter((s) => s.status === 'stale')
+        .map((s) => s.locale),
+    ),
+  )
   return localeIds.filter((id) => stale.has(id))
 }
 

@@ -14,10 +14,7 @@ export const MISSING_TRANSLATION = '缺少譯文'
 
 /** The message for a missing translation, in Traditional Chinese and English (editors see both). */
 export function missingTranslationMessage(locale: Locale): string {
-  return label(
-    `${MISSING_TRANSLATION}：請補上${locale.zhTitle}內容後再發布。`,
-    `Missing translation: add the ${locale.title} (${locale.tag}) text before publishing.`,
-  )
+  return label(`${MISSING_TRANSLATION}：請補上${locale.zhTitle}內容後再發布。`, `Missing translation: add the ${locale.title} (${locale.tag}) text before publishing.`)
 }
 
 /**

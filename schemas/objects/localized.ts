@@ -34,11 +34,7 @@ export function defineLocalizedType(name: string, title: string, kind: Localized
           title: label(locale.zhTitle, locale.title),
           ...fieldFor(kind),
           // A stale translation is a warning: publishing stays possible.
-          validation: (rule) => [
-            rule.custom(translationRule(locale)).error(),
-            rule.custom(noControlCharacters).error(),
-            rule.custom(staleTranslationRule(locale)).warning(),
-          ],
+          validation: (rule) => [rule.custom(translationRule(locale)).error(), rule.custom(noControlCharacters).error(), rule.custom(staleTranslationRule(locale)).warning()],
         } as FieldDefinition),
       ),
       defineField({

@@ -48,7 +48,9 @@ export function runTool(tool: ToolRun): Promise<void> {
       if (child.pid) running.delete(child.pid)
       if (code === 0) return resolveRun()
       const how = signal ? `was stopped by ${signal}` : `exited with code ${code}`
-      reject(new HintedError(`${tool.name} ${how}.`, signal === 'SIGKILL' ? 'It may have run out of memory; check the memory available to the build.' : tool.hint, 'build.tool-failed'))
+      reject(
+        new HintedError(`${tool.name} ${how}.`, signal === 'SIGKILL' ? 'It may have run out of memory; check the memory available to the build.' : tool.hint, 'build.tool-failed'),
+      )
     })
   })
 }

@@ -27,7 +27,11 @@ export async function writeOpenDataFiles(projectRoot: string, views: SiteViews, 
 function writeOne(siteDir: string, path: string, bytes: string): void {
   const target = resolve(siteDir, `.${path}`)
   if (!target.startsWith(siteDir + sep)) {
-    throw new HintedError(`The open data file ${path} would be written outside the site.`, 'Check the slugs of figures and groups: a slug is letters, digits and hyphens.', 'files.outside')
+    throw new HintedError(
+      `The open data file ${path} would be written outside the site.`,
+      'Check the slugs of figures and groups: a slug is letters, digits and hyphens.',
+      'files.outside',
+    )
   }
   mkdirSync(dirname(target), { recursive: true })
   try {
@@ -37,6 +41,10 @@ function writeOne(siteDir: string, path: string, bytes: string): void {
     writeFileSync(target, bytes, { flag: 'wx' })
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
-    throw new HintedError(`Astro already wrote ${relative(siteDir, target)}, which is an open data file.`, 'Remove the page or route under src/pages/ that writes it: the build writes the open data files itself.', 'files.clash')
+    throw new HintedError(
+      `Astro already wrote ${relative(siteDir, target)}, which is an open data file.`,
+      'Remove the page or route under src/pages/ that writes it: the build writes the open data files itself.',
+      'files.clash',
+    )
   }
 }

@@ -99,7 +99,12 @@ async function failure(res: Response): Promise<HttpStatusError> {
   try {
     const body = JSON.parse(text) as { error?: unknown; message?: unknown }
     const error = body.error as { description?: unknown } | string | undefined
-    const detail = typeof error === 'object' && error && typeof error.description === 'string' ? error.description : typeof body.message === 'string' ? `${String(error ?? '')} - ${body.message}` : undefined
+    const detail =
+      typeof error === 'object' && error && typeof error.description === 'string'
+        ? error.description
+        : typeof body.message === 'string'
+          ? `${String(error ?? '')} - ${body.message}`
+          : undefined
     if (detail) message = detail
   } catch {
     if (text) message = `${message}: ${text.slice(0, 200)}`
@@ -209,10 +214,7 @@ export async function planImport(config: SyncConfig, documents: SyncDocument[]):
   let existing: string[]
   try {
     existing = await withRetries(
-      () =>
-        client.fetch<string[]>(
-          '*[!(_id in path("_.**")) && !(_id in path("drafts.**")) && !(_id in path("versions.**")) && !string::startsWith(_type, "sanity.")]._id',
-        ),
+      () => client.fetch<string[]>('*[!(_id in path("_.**")) && !(_id in path("drafts.**")) && !(_id in path("versions.**")) && !string::startsWith(_type, "sanity.")]._id'),
       { maxRetries: config.maxRetries, retryDelayMs: config.retryDelayMs },
     )
   } catch (error) {
@@ -248,5 +250,8 @@ export async function applyImport(config: SyncConfig, plan: ImportPlan, { replac
 export function errorLine(error: unknown, env: Record<string, string | undefined>): string {
   const hint = error instanceof HintedError ? `\n  Fix: ${error.hint}` : ''
   const text = (error instanceof Error ? error.message : String(error)) + hint
-  return redact(text, [env.SANITY_API_READ_TOKEN, env.SANITY_API_WRITE_TOKEN].filter((t): t is string => Boolean(t)))
+  return redact(
+    text,
+    [env.SANITY_API_READ_TOKEN, env.SANITY_API_WRITE_TOKEN].filter((t): t is string => Boolean(t)),
+  )
 }

@@ -36,7 +36,11 @@ export function pagefindEnv(env: NodeJS.ProcessEnv = process.env): NodeJS.Proces
  * index every HTML file under `siteDir`, write the index to `outputDir`, print only warnings
  * and errors. The benchmark times this same command.
  */
-export async function pagefindCommand(siteDir: string, outputDir: string, env: NodeJS.ProcessEnv = process.env): Promise<{ command: string; args: string[]; env: NodeJS.ProcessEnv }> {
+export async function pagefindCommand(
+  siteDir: string,
+  outputDir: string,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<{ command: string; args: string[]; env: NodeJS.ProcessEnv }> {
   return {
     command: process.execPath,
     args: [packageBin(projectRoot, 'pagefind'), '--site', resolve(siteDir), '--output-path', resolve(outputDir), '--quiet'],

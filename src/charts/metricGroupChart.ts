@@ -35,8 +35,7 @@ export function assertOneUnit(group: MetricGroupView): void {
   const kinds = [...new Set(group.metrics.map(unitKey))]
   if (kinds.length > 1) {
     throw new Error(
-      `The figure group "${group.slug}" mixes units (${kinds.join(', ')}), so its figures cannot share a chart. ` +
-        'Hint: put figures of one unit (and currency) in a group.',
+      `The figure group "${group.slug}" mixes units (${kinds.join(', ')}), so its figures cannot share a chart. ` + 'Hint: put figures of one unit (and currency) in a group.',
     )
   }
 }

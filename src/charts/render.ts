@@ -302,7 +302,8 @@ function styleToAttributes(css: string): string {
     .map((declaration) => {
       const [name = '', ...value] = declaration.split(':')
       const property = name.trim().toLowerCase()
-      if (!PRESENTATION.has(property)) throw new Error(`ECharts wrote the style "${declaration}", which has no SVG attribute here. Hint: map it in src/charts/render.ts styleToAttributes.`)
+      if (!PRESENTATION.has(property))
+        throw new Error(`ECharts wrote the style "${declaration}", which has no SVG attribute here. Hint: map it in src/charts/render.ts styleToAttributes.`)
       return ` ${property}="${escapeAttr(value.join(':').trim())}"`
     })
     .join('')
@@ -324,7 +325,8 @@ function postProcess(svg: string, spec: BarChartSpec): string {
     // Inline style attributes would need 'unsafe-inline' under the site's CSP: the few text
     // properties ECharts writes become SVG presentation attributes, which CSP does not govern.
     .replace(/\sstyle="([^"]*)"/g, (_, css: string) => styleToAttributes(css))
-  if (/#010203|#0a0b0c|#0d0e0f|#0e0f10|#0f1011/i.test(out)) throw new Error('A chart colour was not mapped to CSS (an ECharts output change?). Hint: check src/charts/render.ts postProcess.')
+  if (/#010203|#0a0b0c|#0d0e0f|#0e0f10|#0f1011/i.test(out))
+    throw new Error('A chart colour was not mapped to CSS (an ECharts output change?). Hint: check src/charts/render.ts postProcess.')
   return out.replace(
     /^<svg\b/,
     `<svg role="img" aria-label="${escapeAttr(spec.ariaLabel)}" lang="${escapeAttr(spec.lang)}" focusable="false" class="echarts-chart" data-chart-renderer="echarts"`,

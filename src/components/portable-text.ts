@@ -62,10 +62,12 @@ type InternalLinkValue = { _type: 'internalLink'; reference?: { _ref?: string } 
 export function portableTextComponents(context: PortableTextContext): PortableTextComponents {
   const { locale } = context
   const shift = context.headingShift ?? 0
-  const heading = (level: number) => ({ children = '' }: { children?: string }) => {
-    const n = Math.min(6, Math.max(2, level + shift))
-    return `<h${n}>${children}</h${n}>`
-  }
+  const heading =
+    (level: number) =>
+    ({ children = '' }: { children?: string }) => {
+      const n = Math.min(6, Math.max(2, level + shift))
+      return `<h${n}>${children}</h${n}>`
+    }
   return {
     block: {
       h3: heading(3),
@@ -106,11 +108,7 @@ export function renderPortableText(blocks: PortableTextBlock[] | undefined | nul
 export function portableTextToPlain(blocks: PortableTextBlock[] | undefined | null): string {
   if (!blocks) return ''
   return blocks
-    .map((block) =>
-      Array.isArray((block as { children?: unknown }).children)
-        ? (block as { children: { text?: string }[] }).children.map((c) => c.text ?? '').join('')
-        : '',
-    )
+    .map((block) => (Array.isArray((block as { children?: unknown }).children) ? (block as { children: { text?: string }[] }).children.map((c) => c.text ?? '').join('') : ''))
     .filter(Boolean)
     .join('\n\n')
 }

@@ -106,8 +106,14 @@ export function pointRows(prefix: string, lists: Partial<Record<LocaleId, readon
   return keys.map((key) => {
     const points = byLocale((id) => lists[id]?.find((p) => p.key === key))
     return {
-      title: textRow(`${prefix}-${key}-title`, perLocale(points, (p) => p.title)),
-      description: textRow(`${prefix}-${key}-description`, perLocale(points, (p) => p.description)),
+      title: textRow(
+        `${prefix}-${key}-title`,
+        perLocale(points, (p) => p.title),
+      ),
+      description: textRow(
+        `${prefix}-${key}-description`,
+        perLocale(points, (p) => p.description),
+      ),
     }
   })
 }

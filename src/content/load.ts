@@ -24,7 +24,10 @@ export const siteContentParams = { settingsId: singletons.siteSettings, policyId
  */
 export async function loadSiteContent(source: ContentSource): Promise<SiteContent> {
   const content = await source.query<SiteContent>(siteContentQuery, siteContentParams)
-  for (const [type, id] of [['siteSettings', singletons.siteSettings], ['policy', singletons.policy]] as const) {
+  for (const [type, id] of [
+    ['siteSettings', singletons.siteSettings],
+    ['policy', singletons.policy],
+  ] as const) {
     if (!content?.[type === 'siteSettings' ? 'settings' : 'policy']) {
       throw new ContentError({
         documentId: id,

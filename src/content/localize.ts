@@ -58,7 +58,11 @@ function cachedStates(field: LocalizedValue): TranslationState[] {
 
 /** An HTML id for a field: `tr-industry-cybersecurity-directions-0`. */
 export function translationAnchor(place: LocalizedPlace): string {
-  const slug = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '')
+  const slug = (text: string) =>
+    text
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
   return `tr-${slug(place.documentId)}-${slug(place.field)}`
 }
 

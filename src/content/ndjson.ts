@@ -104,7 +104,13 @@ export function normalizeDataset(documents: readonly Record<string, unknown>[]):
       })
     }
     if (seen.has(id)) {
-      throw new ContentError({ documentId: id, field: '_id', code: 'document.duplicate-id', message: `Two documents share the _id "${id}".`, hint: 'Ids must be unique: rename or delete one of them.' })
+      throw new ContentError({
+        documentId: id,
+        field: '_id',
+        code: 'document.duplicate-id',
+        message: `Two documents share the _id "${id}".`,
+        hint: 'Ids must be unique: rename or delete one of them.',
+      })
     }
     seen.add(id)
     const copy: Record<string, unknown> = { ...document }

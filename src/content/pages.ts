@@ -19,7 +19,10 @@ export const pageFrontmatterSchema = z.object({
    * When the page's text last changed: a partial ISO date (YYYY, YYYY-MM or YYYY-MM-DD) or an
    * instant (2026-11-27T16:09:55Z). The page shows it as its date, so keep it in step with edits.
    */
-  updated: z.string().regex(/^\d{4}(-\d{2}(-\d{2}(T\d{2}:\d{2}:\d{2}Z)?)?)?$/).optional(),
+  updated: z
+    .string()
+    .regex(/^\d{4}(-\d{2}(-\d{2}(T\d{2}:\d{2}:\d{2}Z)?)?)?$/)
+    .optional(),
 })
 
 /** A page's checked frontmatter. */
@@ -61,5 +64,7 @@ export function checkFrontmatter(file: string, frontmatter: unknown): PageFrontm
   const parsed = pageFrontmatterSchema.safeParse(frontmatter)
   if (parsed.success) return parsed.data
   const problems = parsed.error.issues.map((i) => `${i.path.join('.') || '(frontmatter)'}: ${i.message}`).join('; ')
-  throw new Error(`${file} has invalid frontmatter: ${problems}. Hint: it needs a title and a description; "updated" is YYYY, YYYY-MM, YYYY-MM-DD or an instant like 2026-11-27T16:09:55Z.`)
+  throw new Error(
+    `${file} has invalid frontmatter: ${problems}. Hint: it needs a title and a description; "updated" is YYYY, YYYY-MM, YYYY-MM-DD or an instant like 2026-11-27T16:09:55Z.`,
+  )
 }

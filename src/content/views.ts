@@ -257,7 +257,17 @@ export function buildSiteView(content: SiteContent, locale: Locale, options: Vie
 
   const metrics: MetricView[] = raw.metrics.map((m) => {
     if (typeof m.value !== 'number') {
-      problem(new ContentError({ documentId: m._id, documentType: 'metric', field: 'value', code: 'value.type-mismatch', message: 'The figure is not a number.', hint: 'Enter the figure as a number, e.g. 75.' }), undefined)
+      problem(
+        new ContentError({
+          documentId: m._id,
+          documentType: 'metric',
+          field: 'value',
+          code: 'value.type-mismatch',
+          message: 'The figure is not a number.',
+          hint: 'Enter the figure as a number, e.g. 75.',
+        }),
+        undefined,
+      )
     }
     return {
       id: m._id,

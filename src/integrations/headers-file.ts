@@ -20,7 +20,10 @@ const ENTITIES: Record<string, string> = { '&amp;': '&', '&#39;': "'", '&quot;':
 /** The policy a built page carries in its <meta>, or undefined. */
 export function metaPolicy(html: string): string | undefined {
   const content = META.exec(html)?.[1]
-  return content?.replace(/&(?:amp|#39|quot|lt|gt);/g, (e) => ENTITIES[e]!).replace(/\s+/g, ' ').trim()
+  return content
+    ?.replace(/&(?:amp|#39|quot|lt|gt);/g, (e) => ENTITIES[e]!)
+    .replace(/\s+/g, ' ')
+    .trim()
 }
 
 /** The headers file for pages (URL path → its policy), sorted by path. */

@@ -32,7 +32,10 @@ export function pageDates(): { integration: AstroIntegration; lastmod: (url: str
           const date = pageUpdatedIn(readFileSync(file, 'utf8'))
           if (!date) continue
           const instant = new Date(date)
-          if (Number.isNaN(instant.getTime())) throw new Error(`${file}: data-page-updated holds "${date}", which is not a date. Fix: it is the newest _updatedAt of the documents the page shows (src/content/page-history.ts); give each of them an ISO 8601 _updatedAt.`)
+          if (Number.isNaN(instant.getTime()))
+            throw new Error(
+              `${file}: data-page-updated holds "${date}", which is not a date. Fix: it is the newest _updatedAt of the documents the page shows (src/content/page-history.ts); give each of them an ISO 8601 _updatedAt.`,
+            )
           // A new string, not the match: a match is a slice of the page's text, and V8 keeps the
           // whole text alive while a slice of it lives, so the map would hold every page.
           byPath.set(path, instant.toISOString())

@@ -12,9 +12,5 @@ export function anchorSwitchCss(anchors: readonly string[]): string {
     if (!SLUG_PATTERN.test(id)) throw new Error(`Language switch anchor "${id}" is not a slug (a-z, 0-9, hyphens). Hint: anchors are section slugs.`)
   }
   const target = (id: string) => `html:has([id="${id}"]:target)`
-  return (
-    `${anchors.map(target).join(',')}{--ls-page:none}` +
-    anchors.map((id) => `${target(id)} [data-lang-switch="${id}"]`).join(',') +
-    '{display:flex}'
-  )
+  return `${anchors.map(target).join(',')}{--ls-page:none}` + anchors.map((id) => `${target(id)} [data-lang-switch="${id}"]`).join(',') + '{display:flex}'
 }

@@ -75,7 +75,14 @@ export function citations(view: SiteView, item: Citable): Citations {
   const site = view.settings.title.value
   const sources = item.sources.map((s) => sourceCitation(view, s))
   const plain = item.value
-    ? t(locale, 'cite.plainMetric', { title: item.title, value: item.value.text, date: formatDate(item.value.asOf, locale, view.settings.dateCalendar), site, url: item.url, source: sources.join('; ') })
+    ? t(locale, 'cite.plainMetric', {
+        title: item.title,
+        value: item.value.text,
+        date: formatDate(item.value.asOf, locale, view.settings.dateCalendar),
+        site,
+        url: item.url,
+        source: sources.join('; '),
+      })
     : t(locale, 'cite.plainGroup', { title: item.title, site, url: item.url, sources: sources.join('; ') })
 
   const english = locale.tag === 'en'
@@ -88,7 +95,12 @@ export function citations(view: SiteView, item: Citable): Citations {
     ['author', `{${bibtexText(view.settings.publisher.value)}}`],
     ['title', `{${bibtexText(item.title)}}`],
     ['howpublished', bibtexText(site)],
-    ...(numeric ? ([['year', numeric.year], ['month', MONTHS[Number(numeric.month) - 1]!]] as [string, string][]) : []),
+    ...(numeric
+      ? ([
+          ['year', numeric.year],
+          ['month', MONTHS[Number(numeric.month) - 1]!],
+        ] as [string, string][])
+      : []),
     ['url', item.url],
     ['urldate', 'YYYY-MM-DD'],
     ['note', bibtexText(note)],

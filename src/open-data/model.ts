@@ -87,7 +87,12 @@ export function openDataModel(siteViews: SiteViews, site: URL): OpenDataModel {
   const metricsBySlug = new Map(views.map((v) => [v, new Map(v.metrics.map((m) => [m.slug, m]))]))
   const groupsBySlug = new Map(views.map((v) => [v, new Map(v.metricGroups.map((g) => [g.slug, g]))]))
   const inView = (view: SiteView, what: 'metric' | 'group', slug: string) => (what === 'metric' ? metricsBySlug : groupsBySlug).get(view)?.get(slug)
-  const records = { views, site, metricIn: (v: SiteView, slug: string) => metricsBySlug.get(v)!.get(slug)!, groupIn: (v: SiteView, slug: string) => groupsBySlug.get(v)!.get(slug)! }
+  const records = {
+    views,
+    site,
+    metricIn: (v: SiteView, slug: string) => metricsBySlug.get(v)!.get(slug)!,
+    groupIn: (v: SiteView, slug: string) => groupsBySlug.get(v)!.get(slug)!,
+  }
   return {
     views,
     metricSlugs: first.metrics.map((m) => m.slug).sort(byCodePoint),

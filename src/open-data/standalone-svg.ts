@@ -60,7 +60,10 @@ export function standaloneChartSvg(parts: StandaloneChart): string {
   // dominant-baseline: the chart may overflow, and its labels' baselines are set with `dy`
   // (0.35em puts the middle of the text on `y`, as `central` does in browsers).
   const chart = inner
-    .replace(/^<svg\b[^>]*>/, `<svg x="${PAD}" y="${chartY}" width="${attr('width')}" height="${innerHeight}" viewBox="${attr('viewBox') ?? ''}" color="${INK}" overflow="visible">`)
+    .replace(
+      /^<svg\b[^>]*>/,
+      `<svg x="${PAD}" y="${chartY}" width="${attr('width')}" height="${innerHeight}" viewBox="${attr('viewBox') ?? ''}" color="${INK}" overflow="visible">`,
+    )
     .replace(/ dominant-baseline="central"/g, ' dy="0.35em"')
   const footer = textBlock(parts.footer, chartY + innerHeight + 8, 12, { fill: MUTED })
   const height = Math.ceil(footer.y + PAD)

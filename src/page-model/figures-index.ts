@@ -68,10 +68,7 @@ function figuresPage(views: SiteViews, view: SiteView, n: number): Page<FiguresI
   return {
     locale: view.locale,
     props: { view, number: n, pages, charts, sections, pagePaths: Array.from({ length: pages }, (_, i) => figuresPagePath(view.locale, i + 1)) },
-    documents: documentIds([
-      ...charts.flatMap((g) => [g.id, ...withSources(g.metrics)]),
-      ...sections.flatMap((s) => [sectionIds.get(s.slug), ...withSources(s.metrics)]),
-    ]),
+    documents: documentIds([...charts.flatMap((g) => [g.id, ...withSources(g.metrics)]), ...sections.flatMap((s) => [sectionIds.get(s.slug), ...withSources(s.metrics)])]),
     path: figuresPagePath(view.locale, n),
     // A page number another language does not have leads to that language's index.
     twins: twinsOf((l) => figuresPagePath(l, n <= layout(views[l.id]).pages ? n : 1)),

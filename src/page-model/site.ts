@@ -14,12 +14,7 @@ import { documentIds, pageKind, perLocale, twinsOf, localeView, type Page } from
  * the foundry market share, the BERI rank and the Invest-in-Taiwan total. Each entry lists
  * the slugs it may have in the dataset; the first that exists is shown.
  */
-export const HEADLINE_METRICS: string[][] = [
-  ['six-trillion-total'],
-  ['foundry-market-share'],
-  ['beri-investment-risk-rank'],
-  ['invest-in-taiwan-total'],
-]
+export const HEADLINE_METRICS: string[][] = [['six-trillion-total'], ['foundry-market-share'], ['beri-investment-risk-rank'], ['invest-in-taiwan-total']]
 
 /** The figures for a list of slug choices; a choice with no match is skipped with a build warning. */
 export function pickMetrics(metrics: MetricView[], choices: string[][]): MetricView[] {
@@ -100,7 +95,11 @@ export const policyBilingual = pageKind({
 export const glossary = localePage('/[lang]/glossary/', paths.glossary, (view) => ({ props: { view }, documents: view.glossary.map((g) => g.id) }))
 
 /** Every change note: as new as the newest note, and its "What changed" is itself. */
-export const updates = localePage('/[lang]/updates/', paths.updates, (view) => ({ props: { view }, documents: view.updates.map((u) => u.id), dates: view.updates.map((u) => u.date) }))
+export const updates = localePage('/[lang]/updates/', paths.updates, (view) => ({
+  props: { view },
+  documents: view.updates.map((u) => u.id),
+  dates: view.updates.map((u) => u.date),
+}))
 
 /** The MDX page: its date is its frontmatter's, which the template reads with the page. */
 export const about = localePage('/[lang]/about/', paths.about, (view) => ({ props: { view }, documents: [] }))

@@ -31,7 +31,11 @@ export function createChangeHub(client: SanityClient) {
   }
   const start = () => {
     subscription = client
-      .listen(LISTEN_QUERY, { types: [...documentTypes] }, { events: ['welcome', 'mutation', 'reconnect'], includeResult: false, includePreviousRevision: false, visibility: 'query' })
+      .listen(
+        LISTEN_QUERY,
+        { types: [...documentTypes] },
+        { events: ['welcome', 'mutation', 'reconnect'], includeResult: false, includePreviousRevision: false, visibility: 'query' },
+      )
       .subscribe({
         next: (event) => {
           if (event.type === 'welcome') return bump(true)

@@ -40,7 +40,7 @@ export function readPreviewEnv(env: Record<string, string | undefined> = process
   try {
     new URL(studioUrl)
   } catch {
-    throw new HintedError(`SANITY_STUDIO_URL is "${studioUrl}", which is not a URL.`, 'Set it to the Studio\'s address, e.g. https://studio.example.org.', 'config.invalid')
+    throw new HintedError(`SANITY_STUDIO_URL is "${studioUrl}", which is not a URL.`, "Set it to the Studio's address, e.g. https://studio.example.org.", 'config.invalid')
   }
   return { projectId: value('SANITY_PROJECT_ID')!, dataset: value('SANITY_DATASET')!, apiHost: value('SANITY_API_HOST'), token: value('SANITY_API_READ_TOKEN')!, studioUrl }
 }

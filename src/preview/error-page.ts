@@ -18,10 +18,20 @@ export function errorPage(status: number, title: string, message: string, hint: 
 export function contentErrorPage(error: unknown): Response {
   if (error instanceof ContentError) {
     const { issue } = error
-    return errorPage(500, 'The content cannot be shown · 內容無法顯示', `${issue.documentId ? `${issue.documentId}${issue.field ? `, ${issue.field}` : ''}: ` : ''}${issue.message}`, issue.hint)
+    return errorPage(
+      500,
+      'The content cannot be shown · 內容無法顯示',
+      `${issue.documentId ? `${issue.documentId}${issue.field ? `, ${issue.field}` : ''}: ` : ''}${issue.message}`,
+      issue.hint,
+    )
   }
   if (error instanceof HintedError) {
-    return errorPage(503, 'Sanity cannot be reached · 無法連上 Sanity', `The preview could not load the content: ${error.message}`, `${error.hint} Reload this page when the API answers again.`)
+    return errorPage(
+      503,
+      'Sanity cannot be reached · 無法連上 Sanity',
+      `The preview could not load the content: ${error.message}`,
+      `${error.hint} Reload this page when the API answers again.`,
+    )
   }
   throw error
 }

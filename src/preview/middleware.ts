@@ -49,13 +49,15 @@ const page = async (...[context, next]: Parameters<MiddlewareHandler>): Promise<
   const shown = shownPage ? [singletons.siteSettings, ...shownPage.documents] : []
   const issues = shown.length > 0 ? await draftIssues(loaded.drafts, loaded.ids, shown, loaded.problems) : []
   const request = { draftMode, issues, dataAttribute: draftMode ? dataAttribute : undefined }
-  return withViews(loaded.views, () => runInPreview(request, async () => {
-    const rendered = unknownLanguage ? await next('/404/') : await next()
-    // Read here, inside the request's context: the page renders as its body is read.
-    const body = await rendered.text()
-    const headers = new Headers(rendered.headers)
-    headers.set('cache-control', 'no-store')
-    headers.set('x-robots-tag', 'noindex, nofollow')
-    return new Response(body, { status: unknownLanguage ? 404 : rendered.status, headers })
-  }))
+  return withViews(loaded.views, () =>
+    runInPreview(request, async () => {
+      const rendered = unknownLanguage ? await next('/404/') : await next()
+      // Read here, inside the request's context: the page renders as its body is read.
+      const body = await rendered.text()
+      const headers = new Headers(rendered.headers)
+      headers.set('cache-control', 'no-store')
+      headers.set('x-robots-tag', 'noindex, nofollow')
+      return new Response(body, { status: unknownLanguage ? 404 : rendered.status, headers })
+    }),
+  )
 }

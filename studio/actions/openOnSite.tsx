@@ -61,7 +61,7 @@ export const OpenOnSiteAction: DocumentActionComponent = (props) => {
 
   return {
     ...base,
-    title: 'Open this document\'s page on the site, in each language',
+    title: "Open this document's page on the site, in each language",
     onHandle: () => setOpen(true),
     dialog: open
       ? {
@@ -76,8 +76,7 @@ export const OpenOnSiteAction: DocumentActionComponent = (props) => {
                 </a>
               ))}
               <p style={{ marginTop: '1rem', opacity: 0.75 }}>
-                The site shows published content; changes appear after publishing and the next site build.
-                網站顯示已發布的內容，發布並重新建置後才會更新。
+                The site shows published content; changes appear after publishing and the next site build. 網站顯示已發布的內容，發布並重新建置後才會更新。
               </p>
             </div>
           ),

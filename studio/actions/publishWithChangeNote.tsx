@@ -73,16 +73,43 @@ export const PublishWithChangeNoteAction: DocumentActionComponent = (props) => {
             >
               {locales.map((l) => (
                 <div key={l.id}>
-                  <label style={label} htmlFor={`change-title-${l.id}`}>Title · {l.label} ({l.tag})</label>
-                  <input id={`change-title-${l.id}`} lang={l.htmlLang} style={field} value={title[l.id] ?? ''} onChange={(e) => { const value = e.target.value; setTitle((old) => ({ ...old, [l.id]: value })) }} />
-                  <label style={label} htmlFor={`change-note-${l.id}`}>What changed · {l.label} ({l.tag})</label>
-                  <textarea id={`change-note-${l.id}`} lang={l.htmlLang} rows={3} style={field} value={note[l.id] ?? ''} onChange={(e) => { const value = e.target.value; setNote((old) => ({ ...old, [l.id]: value })) }} />
+                  <label style={label} htmlFor={`change-title-${l.id}`}>
+                    Title · {l.label} ({l.tag})
+                  </label>
+                  <input
+                    id={`change-title-${l.id}`}
+                    lang={l.htmlLang}
+                    style={field}
+                    value={title[l.id] ?? ''}
+                    onChange={(e) => {
+                      const value = e.target.value
+                      setTitle((old) => ({ ...old, [l.id]: value }))
+                    }}
+                  />
+                  <label style={label} htmlFor={`change-note-${l.id}`}>
+                    What changed · {l.label} ({l.tag})
+                  </label>
+                  <textarea
+                    id={`change-note-${l.id}`}
+                    lang={l.htmlLang}
+                    rows={3}
+                    style={field}
+                    value={note[l.id] ?? ''}
+                    onChange={(e) => {
+                      const value = e.target.value
+                      setNote((old) => ({ ...old, [l.id]: value }))
+                    }}
+                  />
                 </div>
               ))}
               <label style={{ ...label, fontWeight: 400 }}>
                 <input type="checkbox" checked={major} onChange={(e) => setMajor(e.target.checked)} /> Major change: list it on the pages it concerns · 重大更新
               </label>
-              {error && <p role="alert" style={{ color: '#b3261e' }}>{error}</p>}
+              {error && (
+                <p role="alert" style={{ color: '#b3261e' }}>
+                  {error}
+                </p>
+              )}
               <button type="submit" disabled={busy || missing.length > 0} style={{ marginTop: '1rem', padding: '0.5rem 1rem', font: 'inherit' }}>
                 {busy ? 'Publishing…' : 'Create the note and publish'}
               </button>

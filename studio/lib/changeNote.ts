@@ -17,10 +17,7 @@ export interface ChangeNoteInput {
 
 /** Why a change note cannot be created yet (empty when it can), for the dialog. */
 export function missingFields(input: Pick<ChangeNoteInput, 'title' | 'note'>): string[] {
-  return locales.flatMap((l) => [
-    ...(input.title[l.id]?.trim() ? [] : [`title (${l.tag})`]),
-    ...(input.note[l.id]?.trim() ? [] : [`note (${l.tag})`]),
-  ])
+  return locales.flatMap((l) => [...(input.title[l.id]?.trim() ? [] : [`title (${l.tag})`]), ...(input.note[l.id]?.trim() ? [] : [`note (${l.tag})`])])
 }
 
 /** The `update` document for a change note, published at `now`. */
@@ -41,7 +38,12 @@ export function changeNoteDocument(input: ChangeNoteInput, now: Date, id: string
  * Creates the update, published (the dialog asks for every language, so it is complete).
  * Throws, naming what is missing, before anything is sent.
  */
-export async function createChangeNote(client: Pick<SanityClient, 'create'>, input: ChangeNoteInput, now = new Date(), id = `update-${now.getTime().toString(36)}-${Math.random().toString(36).slice(2, 8)}`) {
+export async function createChangeNote(
+  client: Pick<SanityClient, 'create'>,
+  input: ChangeNoteInput,
+  now = new Date(),
+  id = `update-${now.getTime().toString(36)}-${Math.random().toString(36).slice(2, 8)}`,
+) {
   const missing = missingFields(input)
   if (missing.length > 0) throw new Error(`The change note needs: ${missing.join(', ')}.`)
   return client.create(changeNoteDocument(input, now, id))

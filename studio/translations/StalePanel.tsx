@@ -29,15 +29,9 @@ export function StalePanel({ state, value, edited, readOnly, onMarkUpToDate }: P
         `${locale.zhTitle}：${source.zhTitle}原文在 ${confirmed} 確認${locale.zhTitle}譯文後已修改。`,
         `${locale.title}: the ${source.title} changed after this ${locale.title} was confirmed on ${confirmed}.`,
       )
-    : label(
-        `${locale.zhTitle}：${locale.zhTitle}譯文尚未與${source.zhTitle}原文確認。`,
-        `${locale.title}: this ${locale.title} was never confirmed against the ${source.title}.`,
-      )
+    : label(`${locale.zhTitle}：${locale.zhTitle}譯文尚未與${source.zhTitle}原文確認。`, `${locale.title}: this ${locale.title} was never confirmed against the ${source.title}.`)
   const next = edited
-    ? label(
-        '已修改譯文：若已與原文一致，請標示為最新。',
-        `You edited the ${locale.title} since: if it now says what the ${source.title} says, mark it up to date.`,
-      )
+    ? label('已修改譯文：若已與原文一致，請標示為最新。', `You edited the ${locale.title} since: if it now says what the ${source.title} says, mark it up to date.`)
     : label('請視需要更新譯文，再標示為最新。', `Update the ${locale.title} if needed, then mark it up to date.`)
   return (
     <Card tone="caution" padding={3} radius={2} border data-testid={`translation-stale-${state.locale}`} style={{ gridColumn: '1 / -1' }}>

@@ -96,7 +96,10 @@ function TranslationsTool() {
             <Stack gap={3}>
               <Stack gap={2}>
                 <Text size={1} weight="semibold">
-                  {documentTitle(documents?.find((d) => d._id === id), id)}
+                  {documentTitle(
+                    documents?.find((d) => d._id === id),
+                    id,
+                  )}
                 </Text>
                 <Text size={0} muted>
                   {list[0]!.documentType} · {id} · {list.length}

@@ -17,8 +17,7 @@ export const translations = definePlugin({
   tools: (prev) => [...prev, translationsTool],
   form: {
     components: {
-      input: (props: InputProps) =>
-        isLocalizedType(props.schemaType) ? createElement(LocalizedInput, props as ObjectInputProps) : props.renderDefault(props),
+      input: (props: InputProps) => (isLocalizedType(props.schemaType) ? createElement(LocalizedInput, props as ObjectInputProps) : props.renderDefault(props)),
       field: (props: FieldProps) => createElement(TranslationField, props),
     },
   },
@@ -26,4 +25,3 @@ export const translations = definePlugin({
     badges: (prev) => [...prev, TranslationBadge],
   },
 })
-

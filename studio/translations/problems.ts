@@ -38,4 +38,3 @@ export function translationProblems(documents: readonly StudioDocument[]): Trans
     ),
   )
 }
-

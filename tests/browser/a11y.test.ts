@@ -92,9 +92,7 @@ type AxeResults = Awaited<ReturnType<AxeBuilder['analyze']>>
 function describeViolations(results: AxeResults): string {
   return results.violations
     .map((v) => {
-      const nodes = v.nodes
-        .slice(0, 8)
-        .map((n) => `    at ${n.target.join(' ')}${n.failureSummary ? `: ${n.failureSummary.replace(/\s+/g, ' ').slice(0, 240)}` : ''}`)
+      const nodes = v.nodes.slice(0, 8).map((n) => `    at ${n.target.join(' ')}${n.failureSummary ? `: ${n.failureSummary.replace(/\s+/g, ' ').slice(0, 240)}` : ''}`)
       if (v.nodes.length > 8) nodes.push(`    … and ${v.nodes.length - 8} more`)
       return `  ${v.id} (${v.impact}): ${v.help}\n${nodes.join('\n')}`
     })
@@ -225,4 +223,3 @@ describe('search controls: contrast that axe does not measure', () => {
     })
   }
 })
-

@@ -53,7 +53,12 @@ const charts = async (page: Page) => {
   await chart.waitFor()
   expect((await chart.boundingBox())!.height).toBeGreaterThan(40)
   // The labels are 14px from their font-size attribute (a blocked style attribute would leave 16px).
-  expect(await chart.locator('text').first().evaluate((t) => getComputedStyle(t).fontSize)).toBe('14px')
+  expect(
+    await chart
+      .locator('text')
+      .first()
+      .evaluate((t) => getComputedStyle(t).fontSize),
+  ).toBe('14px')
 }
 
 describe('zero CSP violations in Chromium', () => {

@@ -122,7 +122,10 @@ describe('preview server in Chromium', () => {
       document.head.append(script)
     })
     await expect(page.evaluate(() => document.documentElement.dataset.injected)).resolves.toBeUndefined()
-    expect(violations.filter((v) => !v.includes('/en/industries/')), 'only the injected script is refused').toEqual([])
+    expect(
+      violations.filter((v) => !v.includes('/en/industries/')),
+      'only the injected script is refused',
+    ).toEqual([])
     expect(violations.length).toBeGreaterThan(0)
   })
 })

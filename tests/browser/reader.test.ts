@@ -70,9 +70,9 @@ async function follow(page: Page, link: Locator): Promise<Response> {
 
 /** The language switch links a reader can see (the others are display:none). */
 async function visibleSwitch(page: Page): Promise<string[]> {
-  return page.locator('.lang-switch a').evaluateAll((links) =>
-    links.filter((a) => (a as HTMLElement).offsetParent !== null && getComputedStyle(a).display !== 'none').map((a) => a.getAttribute('href') ?? ''),
-  )
+  return page
+    .locator('.lang-switch a')
+    .evaluateAll((links) => links.filter((a) => (a as HTMLElement).offsetParent !== null && getComputedStyle(a).display !== 'none').map((a) => a.getAttribute('href') ?? ''))
 }
 
 describe('(a) the root page', () => {
@@ -219,9 +219,7 @@ describe('(c) content pages load no JavaScript', () => {
         expect(scriptRequests, `script requests on ${path}`).toEqual([])
         const elsewhere = requests.filter((r) => !r.url.startsWith('data:') && new URL(r.url).origin !== site.origin)
         expect(elsewhere, `requests leaving the site on ${path}`).toEqual([])
-        expect(await page.evaluate(() => document.scripts.length), `${path}: <script> elements`).toBe(
-          await page.locator('script[type="application/ld+json"]').count(),
-        )
+        expect(await page.evaluate(() => document.scripts.length), `${path}: <script> elements`).toBe(await page.locator('script[type="application/ld+json"]').count())
         const types = await page.evaluate(() => [...document.scripts].map((s) => s.type))
         expect(types.length, `${path} carries structured data`).toBeGreaterThan(0)
         expect(new Set(types)).toEqual(new Set(['application/ld+json']))
@@ -348,4 +346,3 @@ describe('(e) reflow at 320px', () => {
     })
   })
 })
-

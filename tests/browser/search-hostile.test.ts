@@ -84,10 +84,16 @@ describe('search over the hostile dataset in Chromium', () => {
         await page.locator('[data-search-results] mark').first().waitFor({ timeout: 15_000 })
         await expect.poll(() => page.locator('[data-search-results][aria-busy]').count()).toBe(0)
         const excerpts = await page.locator('[data-search-result] > p').allTextContents()
-        expect(excerpts.some((e) => e.includes('<img src=x onerror=alert(1)>')), excerpts.slice(0, 3).join('\n')).toBe(true)
+        expect(
+          excerpts.some((e) => e.includes('<img src=x onerror=alert(1)>')),
+          excerpts.slice(0, 3).join('\n'),
+        ).toBe(true)
 
         expect(await intruders(page, served)).toEqual([])
-        expect(requested.filter((p) => p === '/x' || p.endsWith('/x')), 'requests for the hostile image').toEqual([])
+        expect(
+          requested.filter((p) => p === '/x' || p.endsWith('/x')),
+          'requests for the hostile image',
+        ).toEqual([])
         await page.waitForLoadState('networkidle')
         expect(await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations)).toEqual([])
         expect(errors).toEqual([])

@@ -35,7 +35,11 @@ async function searchFor(segment: string, query: string): Promise<{ links: strin
     await input.fill(query)
     await page.locator('[data-search-result-link]').first().waitFor({ timeout: 15_000 })
     const links = await page.locator('[data-search-result-link]').evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname))
-    const filterLabel = await page.locator('[data-search-filter-name]').first().textContent({ timeout: 5_000 }).catch(() => null)
+    const filterLabel = await page
+      .locator('[data-search-filter-name]')
+      .first()
+      .textContent({ timeout: 5_000 })
+      .catch(() => null)
     return { links, errors, filterLabel: filterLabel?.trim() ?? null }
   } finally {
     await context.close()

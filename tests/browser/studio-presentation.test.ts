@@ -39,7 +39,12 @@ let browser: Browser
 let page: Page
 let calls: RecordedCall[] = []
 const consoleLines: string[] = []
-const log = () => calls.filter((c) => c.kind !== 'telemetry').slice(-25).map((c) => `${c.status} ${c.kind} ${c.method} ${c.url.slice(0, 140)}`).join('\n')
+const log = () =>
+  calls
+    .filter((c) => c.kind !== 'telemetry')
+    .slice(-25)
+    .map((c) => `${c.status} ${c.kind} ${c.method} ${c.url.slice(0, 140)}`)
+    .join('\n')
 /** A port nothing listens on now. */
 const freePort = () =>
   new Promise<number>((resolve) => {
@@ -99,7 +104,12 @@ describe('the Presentation tool', () => {
     rmSync(studioOut, { recursive: true, force: true })
     const env: NodeJS.ProcessEnv = { ...process.env, CI: '1', NO_COLOR: '1', SANITY_STUDIO_PREVIEW_URL: `http://127.0.0.1:${port}` }
     for (const key of ['SANITY_STUDIO_PROJECT_ID', 'SANITY_STUDIO_DATASET', 'SANITY_STUDIO_SITE_URL']) delete env[key]
-    const build = spawnSync(process.execPath, [join(projectRoot, 'node_modules/sanity/bin/sanity'), 'build', studioOut, '--yes'], { cwd: join(projectRoot, 'studio'), env, encoding: 'utf8', timeout: 240_000 })
+    const build = spawnSync(process.execPath, [join(projectRoot, 'node_modules/sanity/bin/sanity'), 'build', studioOut, '--yes'], {
+      cwd: join(projectRoot, 'studio'),
+      env,
+      encoding: 'utf8',
+      timeout: 240_000,
+    })
     if (build.status !== 0) throw new Error(`sanity build failed (${build.status}):\n${build.stdout}\n${build.stderr}`)
     studio = await serveStatic(studioOut)
     preview = await startPreviewServer(out, previewEnv(api, TOKEN, { PORT: String(port), SANITY_STUDIO_URL: studio.url }))
@@ -139,10 +149,15 @@ describe('the Presentation tool', () => {
       await frame().locator('[data-draft-mode]').waitFor({ timeout: 90_000 })
     } catch (error) {
       await page.screenshot({ path: join(resultsDir, 'presentation-failure.png') })
-      const frames = page.frames().map((f) => f.url()).join('\n')
+      const frames = page
+        .frames()
+        .map((f) => f.url())
+        .join('\n')
       const secretChecks = api.requests.filter((r) => r.query?.includes('previewUrlSecret')).map((r) => `${r.status} ${JSON.stringify(r.params)}`)
       const mutations = calls.filter((c) => c.kind.startsWith('mutate') || c.kind === 'write' || c.kind === 'write-or-history').map((c) => `${c.kind} ${c.url}`)
-      throw new Error(`No draft-mode page in the iframe.\nFrames:\n${frames}\nSecret checks: ${secretChecks.join('; ')}\nMutations:\n${mutations.join('\n')}\nConsole:\n${consoleLines.join('\n')}\nCalls:\n${log()}\n${(error as Error).message}`)
+      throw new Error(
+        `No draft-mode page in the iframe.\nFrames:\n${frames}\nSecret checks: ${secretChecks.join('; ')}\nMutations:\n${mutations.join('\n')}\nConsole:\n${consoleLines.join('\n')}\nCalls:\n${log()}\n${(error as Error).message}`,
+      )
     }
     await expect(frame().locator('h1').innerText()).resolves.toContain(names.en)
     // Visual editing started in the frame.
@@ -157,12 +172,26 @@ describe('the Presentation tool', () => {
       await heading.hover({ timeout: 60_000 })
     } catch (error) {
       await page.screenshot({ path: join(resultsDir, 'presentation-failure.png') })
-      const state = await page.frames().at(-1)!.evaluate(() => {
-        const h1 = document.querySelector('h1')
-        return { url: location.href, h1s: document.querySelectorAll('h1').length, rect: h1?.getBoundingClientRect().toJSON(), visibility: h1 && getComputedStyle(h1).visibility, refreshes: document.documentElement.dataset.previewRefreshes }
-      })
+      const state = await page
+        .frames()
+        .at(-1)!
+        .evaluate(() => {
+          const h1 = document.querySelector('h1')
+          return {
+            url: location.href,
+            h1s: document.querySelectorAll('h1').length,
+            rect: h1?.getBoundingClientRect().toJSON(),
+            visibility: h1 && getComputedStyle(h1).visibility,
+            refreshes: document.documentElement.dataset.previewRefreshes,
+          }
+        })
       const blocked = calls.filter((c) => c.kind === 'blocked').map((c) => c.url)
-      throw new Error(`Cannot point at the heading: ${JSON.stringify(state)}\nFrames: ${page.frames().map((f) => f.url()).join(', ')}\nBlocked: ${blocked.join(', ')}\nPreview server:\n${preview.output().slice(-2000)}\n${(error as Error).message}`)
+      throw new Error(
+        `Cannot point at the heading: ${JSON.stringify(state)}\nFrames: ${page
+          .frames()
+          .map((f) => f.url())
+          .join(', ')}\nBlocked: ${blocked.join(', ')}\nPreview server:\n${preview.output().slice(-2000)}\n${(error as Error).message}`,
+      )
     }
     await pointAt(heading)
     // The page's own document is open already (mainDocuments); a figure on it (data-sanity) opens the figure.

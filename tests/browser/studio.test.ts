@@ -32,7 +32,13 @@ function loadDocuments(): { documents: StudioDocument[]; fromDataset: boolean } 
     documents: [
       { _id: 'siteSettings', _type: 'siteSettings', title: name('六大核心戰略產業', 'Six Core Strategic Industries'), siteUrl: 'https://six-core-industries.example.org' },
       { _id: 'policy', _type: 'policy', title: name('六大核心戰略產業推動方案', 'Six Core Strategic Industries') },
-      { _id: 'industry-a', _type: 'industry', orderRank: '0|100000:', name: name('資訊及數位相關產業', 'Information and Digital Industries'), slug: { current: 'information-and-digital' } },
+      {
+        _id: 'industry-a',
+        _type: 'industry',
+        orderRank: '0|100000:',
+        name: name('資訊及數位相關產業', 'Information and Digital Industries'),
+        slug: { current: 'information-and-digital' },
+      },
       { _id: 'industry-b', _type: 'industry', orderRank: '0|200000:', name: name('資安卓越產業', 'Cybersecurity Excellence Industry'), slug: { current: 'cybersecurity' } },
     ],
   }
@@ -61,7 +67,12 @@ const STALE_SOURCE = '新版的中文定義，多了一句話。'
 const staleTerm: StudioDocument = {
   _id: 'glossary-stale-test',
   _type: 'glossaryTerm',
-  term: { _type: 'localeString', zhTW: '測試過時譯文', en: 'A stale translation test', provenance: { _type: 'translationProvenance', en: provenanceRecord('測試過時譯文', '2026-01-15T02:00:00.000Z') } },
+  term: {
+    _type: 'localeString',
+    zhTW: '測試過時譯文',
+    en: 'A stale translation test',
+    provenance: { _type: 'translationProvenance', en: provenanceRecord('測試過時譯文', '2026-01-15T02:00:00.000Z') },
+  },
   slug: { _type: 'slug', current: 'stale-translation-test' },
   definition: {
     _type: 'localeText',
@@ -74,7 +85,12 @@ const staleTerm: StudioDocument = {
 const moneyMetric: StudioDocument = {
   _id: 'metric-echo-test',
   _type: 'metric',
-  label: { _type: 'localeString', zhTW: '測試金額', en: 'A test amount', provenance: { _type: 'translationProvenance', en: provenanceRecord('測試金額', '2026-01-15T02:00:00.000Z') } },
+  label: {
+    _type: 'localeString',
+    zhTW: '測試金額',
+    en: 'A test amount',
+    provenance: { _type: 'translationProvenance', en: provenanceRecord('測試金額', '2026-01-15T02:00:00.000Z') },
+  },
   slug: { _type: 'slug', current: 'echo-test' },
   value: 1_700_000_000_000,
   comparator: 'exact',
@@ -83,9 +99,7 @@ const moneyMetric: StudioDocument = {
   asOf: '2021',
 }
 const documents = [...loaded.documents, untranslated, staleTerm, moneyMetric, ...changed5g]
-const industries = documents
-  .filter((d) => d._type === 'industry' && !d._id.startsWith('drafts.'))
-  .sort((a, b) => String(a.orderRank).localeCompare(String(b.orderRank)))
+const industries = documents.filter((d) => d._type === 'industry' && !d._id.startsWith('drafts.')).sort((a, b) => String(a.orderRank).localeCompare(String(b.orderRank)))
 const nameOf = (d: StudioDocument) => d.name as Record<string, string>
 const siteUrl = String(documents.find((d) => d._id === 'siteSettings')?.siteUrl ?? '').replace(/\/+$/, '')
 
@@ -241,10 +255,10 @@ describe('Studio in Chromium', () => {
     await press(item)
     const dialog = page.getByTestId('open-on-site')
     await dialog.waitFor({ timeout: 20_000 })
-    const links = await dialog.locator('a').evaluateAll((anchors) => anchors.map((a) => ({ href: a.getAttribute('href'), lang: a.getAttribute('hreflang'), target: a.getAttribute('target') })))
-    expect(links).toEqual(
-      locales.map((locale) => ({ href: `${siteUrl}/${locale.segment}/industries/${slug}/`, lang: locale.tag, target: '_blank' })),
-    )
+    const links = await dialog
+      .locator('a')
+      .evaluateAll((anchors) => anchors.map((a) => ({ href: a.getAttribute('href'), lang: a.getAttribute('hreflang'), target: a.getAttribute('target') })))
+    expect(links).toEqual(locales.map((locale) => ({ href: `${siteUrl}/${locale.segment}/industries/${slug}/`, lang: locale.tag, target: '_blank' })))
     await page.screenshot({ path: join(results, 'studio-open-on-site.png') })
     await page.keyboard.press('Escape')
     await dialog.waitFor({ state: 'detached', timeout: 20_000 })
@@ -299,7 +313,17 @@ describe('Studio in Chromium', () => {
     await form.waitFor({ timeout: 60_000 })
     // The actions settle once the draft and the published version are loaded (Publish enabled):
     // before that the menu's list can still change under the pointer.
-    await expect.poll(() => page.getByRole('button', { name: 'Publish', exact: true }).first().isEnabled({ timeout: 5_000 }).catch(() => false), { timeout: 60_000 }).toBe(true)
+    await expect
+      .poll(
+        () =>
+          page
+            .getByRole('button', { name: 'Publish', exact: true })
+            .first()
+            .isEnabled({ timeout: 5_000 })
+            .catch(() => false),
+        { timeout: 60_000 },
+      )
+      .toBe(true)
     await page.waitForTimeout(1_000)
     await press(page.getByTestId('action-menu-button'))
     const item = page.getByRole('menuitem', { name: 'Publish with change note' })
@@ -317,7 +341,13 @@ describe('Studio in Chromium', () => {
       await page.screenshot({ path: join(results, 'studio-failure.png') })
       const state = await item.getAttribute('data-disabled').catch(() => 'gone')
       const dialogs = await page.locator('[role="dialog"]').allInnerTexts()
-      throw new Error(`The change note dialog did not open (menu item disabled: ${state}; dialogs: ${JSON.stringify(dialogs).slice(0, 500)}).\nConsole:\n${consoleErrors.filter((e) => !/Failed to (fetch|load resource)/.test(e)).slice(-10).join('\n').slice(0, 3000)}\n${(error as Error).message}`)
+      throw new Error(
+        `The change note dialog did not open (menu item disabled: ${state}; dialogs: ${JSON.stringify(dialogs).slice(0, 500)}).\nConsole:\n${consoleErrors
+          .filter((e) => !/Failed to (fetch|load resource)/.test(e))
+          .slice(-10)
+          .join('\n')
+          .slice(0, 3000)}\n${(error as Error).message}`,
+      )
     }
     await dialog.locator('#change-title-zhTW').fill('5G 定義修訂')
     await dialog.locator('#change-title-en').fill('5G definition revised')
@@ -329,7 +359,12 @@ describe('Studio in Chromium', () => {
     await major.click()
     await expect.poll(() => major.isChecked(), { timeout: 10_000 }).toBe(true)
     // Every field keeps what was typed, however quickly (no field overwrites another's state).
-    const typed = { '#change-title-zhTW': '5G 定義修訂', '#change-title-en': '5G definition revised', '#change-note-zhTW': '定義改寫得更清楚。', '#change-note-en': 'The definition now reads more plainly.' }
+    const typed = {
+      '#change-title-zhTW': '5G 定義修訂',
+      '#change-title-en': '5G definition revised',
+      '#change-note-zhTW': '定義改寫得更清楚。',
+      '#change-note-en': 'The definition now reads more plainly.',
+    }
     await expect.poll(() => Promise.all(Object.keys(typed).map((id) => dialog.locator(id).inputValue())), { timeout: 10_000 }).toEqual(Object.values(typed))
     const submit = dialog.getByRole('button', { name: 'Create the note and publish' })
     await expect.poll(() => submit.isEnabled(), { timeout: 10_000 }).toBe(true)
@@ -358,14 +393,22 @@ describe('Studio in Chromium', () => {
     const item = page.locator('a').filter({ has: title }).first()
     await expect(item.innerText()).resolves.toContain('英文待更新 · EN outdated')
     // A term whose translations are all current is not flagged.
-    const current = page.locator('a').filter({ has: page.getByText('AIoT（人工智慧物聯網） · AIoT (Artificial Intelligence of Things)', { exact: true }) }).first()
+    const current = page
+      .locator('a')
+      .filter({ has: page.getByText('AIoT（人工智慧物聯網） · AIoT (Artificial Intelligence of Things)', { exact: true }) })
+      .first()
     await expect(current.innerText()).resolves.toContain('Glossary')
     await expect(current.innerText()).resolves.not.toContain('outdated')
     await page.screenshot({ path: join(results, 'studio-stale-preview.png') })
   })
 
   it('a stale field shows its badge and what changed in the Chinese; "Mark as up to date" sends fresh provenance', async () => {
-    await press(page.locator('a').filter({ has: page.getByText('測試過時譯文 · A stale translation test', { exact: true }) }).first())
+    await press(
+      page
+        .locator('a')
+        .filter({ has: page.getByText('測試過時譯文 · A stale translation test', { exact: true }) })
+        .first(),
+    )
     const panel = page.getByTestId('translation-stale-en')
     try {
       await panel.waitFor({ timeout: 60_000 })
@@ -374,7 +417,9 @@ describe('Studio in Chromium', () => {
       throw new Error(`No stale panel.\nConsole:\n${consoleErrors.join('\n')}\n${(error as Error).message}`)
     }
     // The definition's English is outdated; the term's English is up to date; the Chinese is the original.
-    const statuses = await page.locator('[data-testid^="translation-status-"]').evaluateAll((els) => els.map((e) => `${e.getAttribute('data-testid')}=${e.getAttribute('data-status')}`))
+    const statuses = await page
+      .locator('[data-testid^="translation-status-"]')
+      .evaluateAll((els) => els.map((e) => `${e.getAttribute('data-testid')}=${e.getAttribute('data-status')}`))
     expect(statuses).toEqual(['translation-status-zhTW=source', 'translation-status-en=current', 'translation-status-zhTW=source', 'translation-status-en=stale'])
     await expect(panel.innerText()).resolves.toMatch(/Outdated|changed after this English was confirmed on 2026-01-15/)
     // Character by character, in Chinese: 舊 became 新, and a clause was added before the full stop.
@@ -393,9 +438,21 @@ describe('Studio in Chromium', () => {
     await expect(page.getByTestId('translation-stale-en').count()).resolves.toBe(0)
     const hash = sourceHashOf(STALE_SOURCE)
     await expect
-      .poll(() => calls.filter((c) => c.kind === 'write').slice(writesBefore).map((c) => JSON.stringify(c.body)).join('\n'), { timeout: 30_000 })
+      .poll(
+        () =>
+          calls
+            .filter((c) => c.kind === 'write')
+            .slice(writesBefore)
+            .map((c) => JSON.stringify(c.body))
+            .join('\n'),
+        { timeout: 30_000 },
+      )
       .toContain(hash)
-    const sent = calls.filter((c) => c.kind === 'write').slice(writesBefore).map((c) => JSON.stringify(c.body)).find((b) => b.includes(hash))!
+    const sent = calls
+      .filter((c) => c.kind === 'write')
+      .slice(writesBefore)
+      .map((c) => JSON.stringify(c.body))
+      .find((b) => b.includes(hash))!
     expect(sent).toContain('definition.provenance.en')
     expect(sent).toContain(JSON.stringify(STALE_SOURCE))
     expect(sent).toMatch(/"confirmedAt":"\d{4}-\d\d-\d\dT/)
@@ -406,9 +463,9 @@ describe('Studio in Chromium', () => {
     await page.goto(`${server.url}/translations`)
     const tool = page.getByTestId('translations-tool')
     await tool.locator('[data-testid="translations-document"]').first().waitFor({ timeout: 60_000 })
-    const rows = await tool.locator('[data-testid="translations-row"]').evaluateAll((els) =>
-      els.map((e) => `${e.closest('[data-document]')!.getAttribute('data-document')} ${e.getAttribute('data-path')} ${e.getAttribute('data-status')}`),
-    )
+    const rows = await tool
+      .locator('[data-testid="translations-row"]')
+      .evaluateAll((els) => els.map((e) => `${e.closest('[data-document]')!.getAttribute('data-document')} ${e.getAttribute('data-path')} ${e.getAttribute('data-status')}`))
     // The test double does not apply writes, so the stale definition is still stale here.
     expect(rows).toEqual(['glossary-stale-test definition.en stale', 'glossary-untranslated-test term.en missing', 'glossary-untranslated-test definition.en missing'])
     const english = tool.locator('[data-testid="translations-counts"] [data-locale="en"]')

@@ -14,7 +14,16 @@ const dir = distDir()
 const hash = (text: string) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`
 const policyOf = (p: Page) => p.root.querySelector('meta[http-equiv="content-security-policy"]')?.getAttribute('content') ?? ''
 function directives(policy: string): Map<string, string[]> {
-  return new Map(policy.split(';').map((d) => d.trim()).filter(Boolean).map((d) => { const [name, ...values] = d.split(/\s+/); return [name!, values] }))
+  return new Map(
+    policy
+      .split(';')
+      .map((d) => d.trim())
+      .filter(Boolean)
+      .map((d) => {
+        const [name, ...values] = d.split(/\s+/)
+        return [name!, values]
+      }),
+  )
 }
 
 describe('CSP <meta> on every page', () => {
@@ -48,17 +57,32 @@ describe('CSP <meta> on every page', () => {
         expect(d.get('script-src'), `${p.path}: inline script`).toContain(hash(s.rawText))
       }
       for (const s of p.root.querySelectorAll('style')) expect(d.get('style-src'), `${p.path}: inline style`).toContain(hash(s.rawText))
-      expect(p.root.querySelectorAll('[style]').map((e) => e.tagName), p.path).toEqual([])
+      expect(
+        p.root.querySelectorAll('[style]').map((e) => e.tagName),
+        p.path,
+      ).toEqual([])
     }
   })
 })
 
 describe('_headers', () => {
   const text = readFileSync(join(dir, '_headers'), 'utf8')
-  const blocks = new Map(text.trim().split(/\n\n/).map((b) => { const [path, ...lines] = b.split('\n'); return [path!, lines.map((l) => l.trim())] }))
+  const blocks = new Map(
+    text
+      .trim()
+      .split(/\n\n/)
+      .map((b) => {
+        const [path, ...lines] = b.split('\n')
+        return [path!, lines.map((l) => l.trim())]
+      }),
+  )
 
   it('gives every file the security headers', () => {
-    expect(blocks.get('/*')).toEqual(['X-Content-Type-Options: nosniff', 'Referrer-Policy: strict-origin-when-cross-origin', expect.stringMatching(/^Permissions-Policy: camera=\(\), microphone=\(\), geolocation=\(\)/)])
+    expect(blocks.get('/*')).toEqual([
+      'X-Content-Type-Options: nosniff',
+      'Referrer-Policy: strict-origin-when-cross-origin',
+      expect.stringMatching(/^Permissions-Policy: camera=\(\), microphone=\(\), geolocation=\(\)/),
+    ])
   })
 
   it("gives every page its own <meta> policy plus frame-ancestors: 'self' for site pages, * for embeds", () => {
@@ -76,7 +100,11 @@ describe('embed pages', () => {
   const origin = siteOrigin(dir)
 
   it('one per figure group and language', () => {
-    expect(embedPages(dir).map((p) => p.path).sort()).toEqual(locales.flatMap((l) => groups.map((g) => `/${l.segment}/embed/${g}/`)).sort())
+    expect(
+      embedPages(dir)
+        .map((p) => p.path)
+        .sort(),
+    ).toEqual(locales.flatMap((l) => groups.map((g) => `/${l.segment}/embed/${g}/`)).sort())
   })
 
   for (const l of locales) {

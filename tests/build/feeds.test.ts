@@ -16,7 +16,8 @@ const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})
 const dir = distDir()
 const updates = datasetDocs('update').sort((a, b) => Date.parse(String(b.date)) - Date.parse(String(a.date)))
 
-const children = (el: Element, name: string) => Array.from(el.childNodes).filter((n): n is Element => n.nodeType === 1 && (n as Element).localName === name && (n as Element).namespaceURI === ATOM)
+const children = (el: Element, name: string) =>
+  Array.from(el.childNodes).filter((n): n is Element => n.nodeType === 1 && (n as Element).localName === name && (n as Element).namespaceURI === ATOM)
 const one = (el: Element, name: string) => {
   const found = children(el, name)
   expect(found, `exactly one atom:${name} in ${el.localName}`).toHaveLength(1)
@@ -26,7 +27,10 @@ const one = (el: Element, name: string) => {
 for (const l of locales) {
   describe(`/${l.segment}/updates.xml`, () => {
     const errors: string[] = []
-    const doc = new DOMParser({ onError: (level, message) => void (level !== 'warning' && errors.push(message)) }).parseFromString(readFileSync(join(dir, l.segment, 'updates.xml'), 'utf8'), 'text/xml')
+    const doc = new DOMParser({ onError: (level, message) => void (level !== 'warning' && errors.push(message)) }).parseFromString(
+      readFileSync(join(dir, l.segment, 'updates.xml'), 'utf8'),
+      'text/xml',
+    )
     const feed = doc.documentElement!
     const origin = siteOrigin(dir)
 

@@ -57,7 +57,8 @@ describe('the files under data/', () => {
   it('hold every file of every figure and group: JSON, and CSV and SVG in each language', () => {
     for (const f of figures) {
       expect(existsSync(join(dir, `data/${f.what}/${f.slug}.json`)), f.slug).toBe(true)
-      for (const l of locales) for (const kind of ['csv', 'svg']) expect(existsSync(join(dir, `data/${f.what}/${f.slug}.${l.segment}.${kind}`)), `${f.slug} ${l.segment} ${kind}`).toBe(true)
+      for (const l of locales)
+        for (const kind of ['csv', 'svg']) expect(existsSync(join(dir, `data/${f.what}/${f.slug}.${l.segment}.${kind}`)), `${f.slug} ${l.segment} ${kind}`).toBe(true)
     }
   })
 })
@@ -100,7 +101,10 @@ describe('CSV per language', () => {
         expect(human![2], f.slug).toBe(l.id === 'en' ? 'Value' : '數值')
         expect(machine, f.slug).toEqual(FIGURE_CSV_COLUMNS)
         const records = parse(bytes, { bom: true, from_line: 2, columns: true }) as Record<string, string>[]
-        expect(records.map((r) => r.slug), f.slug).toEqual(f.members.map(slugOf))
+        expect(
+          records.map((r) => r.slug),
+          f.slug,
+        ).toEqual(f.members.map(slugOf))
         expect(rows).toHaveLength(f.members.length)
         records.forEach((r, i) => {
           const m = f.members[i]!
@@ -142,7 +146,11 @@ describe('JSON with metadata', () => {
 
   it('/data/metrics.json lists every file, and every listed file exists', () => {
     const data = JSON.parse(read('data/metrics.json').toString('utf8')) as { metrics: { files: Record<string, unknown> }[]; groups: { files: Record<string, unknown> }[] }
-    const listed = [...data.metrics, ...data.groups].flatMap((x) => [x.files.json as string, ...Object.values(x.files.csv as Loc), ...Object.values(x.files.svg as Loc)]) as string[]
+    const listed = [...data.metrics, ...data.groups].flatMap((x) => [
+      x.files.json as string,
+      ...Object.values(x.files.csv as Loc),
+      ...Object.values(x.files.svg as Loc),
+    ]) as string[]
     expect(listed).toHaveLength((metrics.length + groups.length) * (1 + 2 * locales.length))
     for (const url of listed) expect(existsSync(join(dir, new URL(url).pathname)), url).toBe(true)
   })

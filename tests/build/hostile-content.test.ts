@@ -106,7 +106,9 @@ describe('the hostile dataset, built', () => {
 
   it('figure pages give the search filter each industry’s name as its page does (names with "," and ":" too)', () => {
     for (const segment of ['en', 'zh-tw']) {
-      const names = new Set(pages.filter((p) => new RegExp(`^/${segment}/industries/[^/]+/$`).test(p.path)).map((p) => p.root.querySelector('h1[data-pagefind-filter="industry"]')!.text))
+      const names = new Set(
+        pages.filter((p) => new RegExp(`^/${segment}/industries/[^/]+/$`).test(p.path)).map((p) => p.root.querySelector('h1[data-pagefind-filter="industry"]')!.text),
+      )
       expect(names.size).toBeGreaterThan(1)
       const figures = pages.filter((p) => new RegExp(`^/${segment}/metrics/[^/]+/$`).test(p.path))
       const filters = figures.flatMap((p) => p.root.querySelectorAll('[data-pagefind-filter]'))
@@ -174,7 +176,7 @@ describe('the hostile dataset, built', () => {
     expect(problems.slice(0, 10)).toEqual([])
   })
 
-  it('every citation in BibTeX is one entry that parses, whatever the figure\'s text holds', () => {
+  it("every citation in BibTeX is one entry that parses, whatever the figure's text holds", () => {
     const months = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec']
     const macros = months.map((m) => `@string{${m} = "${m}"}`).join('\n')
     const problems: string[] = []

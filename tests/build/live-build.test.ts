@@ -111,8 +111,14 @@ describe('builds from the live path', () => {
     expect(pages.length).toBeGreaterThan(0)
     const robots = /<meta\s+name="robots"\s+content="[^"]*noindex[^"]*"/
     const banner = /data-preview-banner/
-    expect(pages.filter((f) => !robots.test(readFileSync(join(dirs.preview, f), 'utf8'))), 'pages without <meta name="robots" content="noindex">').toEqual([])
-    expect(pages.filter((f) => !banner.test(readFileSync(join(dirs.preview, f), 'utf8'))), 'pages without the preview banner (data-preview-banner)').toEqual([])
+    expect(
+      pages.filter((f) => !robots.test(readFileSync(join(dirs.preview, f), 'utf8'))),
+      'pages without <meta name="robots" content="noindex">',
+    ).toEqual([])
+    expect(
+      pages.filter((f) => !banner.test(readFileSync(join(dirs.preview, f), 'utf8'))),
+      'pages without the preview banner (data-preview-banner)',
+    ).toEqual([])
     const published = listFiles(dirs.live).filter((f) => f.endsWith('.html'))
     expect(published.filter((f) => banner.test(readFileSync(join(dirs.live, f), 'utf8')))).toEqual([])
   })

@@ -40,7 +40,10 @@ const EXPECTED: Record<string, Record<LocaleId, { bars: string[]; table: string[
   },
   'six-trillion-investment': {
     en: { bars: ['NT$1.7T', 'NT$2.6T', 'NT$1.5T', 'NT$500B', 'NT$100B'], table: ['NT$1.7 trillion', 'NT$2.6 trillion', 'NT$1.5 trillion', 'NT$500 billion', 'NT$100 billion'] },
-    zhTW: { bars: ['新臺幣 1.7 兆元', '新臺幣 2.6 兆元', '新臺幣 1.5 兆元', '新臺幣 5000 億元', '新臺幣 1000 億元'], table: ['新臺幣 1.7 兆元', '新臺幣 2.6 兆元', '新臺幣 1.5 兆元', '新臺幣 5000 億元', '新臺幣 1000 億元'] },
+    zhTW: {
+      bars: ['新臺幣 1.7 兆元', '新臺幣 2.6 兆元', '新臺幣 1.5 兆元', '新臺幣 5000 億元', '新臺幣 1000 億元'],
+      table: ['新臺幣 1.7 兆元', '新臺幣 2.6 兆元', '新臺幣 1.5 兆元', '新臺幣 5000 億元', '新臺幣 1000 億元'],
+    },
   },
 }
 

@@ -89,9 +89,15 @@ describe('figure pages', () => {
 
       it('a figure in a group shows the chart of its group', () => {
         for (const m of metrics) {
-          const inGroups = groups.filter((g) => refs(g, 'metrics').includes(m._id)).map(slugOf).sort()
+          const inGroups = groups
+            .filter((g) => refs(g, 'metrics').includes(m._id))
+            .map(slugOf)
+            .sort()
           const p = page(dir, `/${locale.segment}/metrics/${slugOf(m)}/`)
-          const shown = p.root.querySelectorAll('figure[data-chart-group]').map((f) => f.getAttribute('data-chart-group')).sort()
+          const shown = p.root
+            .querySelectorAll('figure[data-chart-group]')
+            .map((f) => f.getAttribute('data-chart-group'))
+            .sort()
           expect(shown, slugOf(m)).toEqual(inGroups)
           for (const f of p.root.querySelectorAll('figure[data-chart-group]')) {
             expect(f.querySelector('svg[role="img"]'), slugOf(m)).toBeTruthy()
@@ -102,10 +108,11 @@ describe('figure pages', () => {
       it('figure pages have no script (only JSON-LD data blocks)', () => {
         for (const m of metrics) {
           const p = page(dir, `/${locale.segment}/metrics/${slugOf(m)}/`)
-          const scripts = p.root.querySelectorAll('script').filter(
-            (s) => s.getAttribute('type') !== 'application/ld+json',
-          )
-          expect(scripts.map((s) => s.toString().slice(0, 120)), slugOf(m)).toEqual([])
+          const scripts = p.root.querySelectorAll('script').filter((s) => s.getAttribute('type') !== 'application/ld+json')
+          expect(
+            scripts.map((s) => s.toString().slice(0, 120)),
+            slugOf(m),
+          ).toEqual([])
           expect(p.html, slugOf(m)).not.toMatch(/<script[^>]+src=/)
         }
       })

@@ -17,7 +17,11 @@ const dir = distDir()
 const all = (['industry', 'metric', 'source', 'section', 'glossaryTerm', 'metricGroup', 'policy', 'timelineEvent', 'update'] as const).flatMap((t) => datasetDocs(t) as Doc[])
 const byId = new Map(all.map((d) => [d._id, d]))
 const slugOf = (d: Doc) => (d.slug as { current: string }).current
-const newest = (ids: string[]) => ids.map((id) => byId.get(id)!._updatedAt).sort((a, b) => Date.parse(a) - Date.parse(b)).at(-1)
+const newest = (ids: string[]) =>
+  ids
+    .map((id) => byId.get(id)!._updatedAt)
+    .sort((a, b) => Date.parse(a) - Date.parse(b))
+    .at(-1)
 const stated = (p: ReturnType<typeof page>) => p.root.querySelector('[data-page-updated] time')?.getAttribute('datetime')
 const industries = all.filter((d) => d._type === 'industry').sort((a, b) => String(a.orderRank).localeCompare(String(b.orderRank)))
 const metrics = all.filter((d) => d._type === 'metric')
@@ -58,13 +62,18 @@ describe('page dates follow _updatedAt', () => {
       expect(stated(page(dir, `/${l.segment}/industries/`))).toBe(newest(industries.map((d) => d._id)))
       // The about page's text is MDX: its date is the frontmatter's `updated` (the commit that last changed it).
       expect(stated(page(dir, `/${l.segment}/about/`))).toBe('2026-11-27T16:09:55Z')
-      const updates = all.filter((d) => d._type === 'update').map((d) => String(d.date)).sort()
+      const updates = all
+        .filter((d) => d._type === 'update')
+        .map((d) => String(d.date))
+        .sort()
       expect(stated(page(dir, `/${l.segment}/updates/`))).toBe(updates.at(-1))
     })
   }
 
   it('every site page but search states a date, in a <time datetime> inside data-page-updated', () => {
-    const undated = localizedPages(dir).filter((p) => !p.path.includes('/search/') && !stated(p)).map((p) => p.path)
+    const undated = localizedPages(dir)
+      .filter((p) => !p.path.includes('/search/') && !stated(p))
+      .map((p) => p.path)
     expect(undated).toEqual([])
   })
 })

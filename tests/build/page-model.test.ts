@@ -24,8 +24,15 @@ const pathOf = (file: string) => (file === '404.html' ? '/404/' : `/${file.repla
 
 describe('allPages', () => {
   it('lists every built HTML page, and no other', () => {
-    const built = listFiles(distDir()).filter((f) => f.endsWith('.html') && !f.startsWith('pagefind/')).map(pathOf).sort()
-    expect(allPages(views).map((p) => p.path).sort()).toEqual(built)
+    const built = listFiles(distDir())
+      .filter((f) => f.endsWith('.html') && !f.startsWith('pagefind/'))
+      .map(pathOf)
+      .sort()
+    expect(
+      allPages(views)
+        .map((p) => p.path)
+        .sort(),
+    ).toEqual(built)
   })
 
   it("each localized page's date is the newest date of the documents it declares", () => {

@@ -53,7 +53,12 @@ const listedFigureCases: { locale: 'zhTW' | 'en'; query: string; figure: string;
   // In Chinese the other figures' pages are hits of their own: the chart's summary, which they
   // show, names 4G penetration (4G 滲透率).
   { locale: 'zhTW', query: '4G 網路滲透率', figure: '4g-penetration', notFrom: [] },
-  { locale: 'en', query: 'repatriated offshore funds', figure: 'six-trillion-invest-taiwan-repatriated-funds', notFrom: ['six-trillion-green-energy', 'six-trillion-financial-services'] },
+  {
+    locale: 'en',
+    query: 'repatriated offshore funds',
+    figure: 'six-trillion-invest-taiwan-repatriated-funds',
+    notFrom: ['six-trillion-green-energy', 'six-trillion-financial-services'],
+  },
   { locale: 'zhTW', query: '境外資金回臺', figure: 'six-trillion-invest-taiwan-repatriated-funds', notFrom: [] },
 ]
 /** How many results count as "found": what the search page shows before "load more". */
@@ -128,7 +133,10 @@ describe('search recall (Pagefind index of the build)', () => {
     it(`${locale.tag} "${c.query}" finds the ${c.industry} industry page, in ${locale.tag} only`, async () => {
       const urls = await search(locale.htmlLang, c.query)
       expect(urls.length, `no results for ${c.query}`).toBeGreaterThan(0)
-      expect(urls.filter((u) => !u.startsWith(`/${locale.segment}/`)), 'results from another language').toEqual([])
+      expect(
+        urls.filter((u) => !u.startsWith(`/${locale.segment}/`)),
+        'results from another language',
+      ).toEqual([])
       expect(urls.slice(0, TOP), `top ${TOP} for "${c.query}"`).toContain(`/${locale.segment}/industries/${c.industry}/`)
       if (c.metricLabel) {
         const expected = metrics.filter((m) => c.metricLabel!.test((m.label as Loc)[c.locale] ?? '')).map((m) => `/${locale.segment}/metrics/${slugOf(m)}/`)
@@ -147,7 +155,10 @@ describe('search recall (Pagefind index of the build)', () => {
       const urls = await search(locale.htmlLang, c.query)
       expect(urls[0], `first result for "${c.query}"`).toBe(`/${locale.segment}/metrics/${c.figure}/`)
       const listing = [`/${locale.segment}/`, `/${locale.segment}/metrics/`, `/${locale.segment}/industries/`, ...c.notFrom.map((slug) => `/${locale.segment}/metrics/${slug}/`)]
-      expect(urls.filter((u) => listing.includes(u)), `results for "${c.query}"`).toEqual([])
+      expect(
+        urls.filter((u) => listing.includes(u)),
+        `results for "${c.query}"`,
+      ).toEqual([])
     })
   }
 })

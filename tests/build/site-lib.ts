@@ -29,7 +29,6 @@ export function distDir(): string {
   return dir
 }
 
-
 export interface Page {
   /** The URL path the file serves, e.g. `/en/policy/` (directory format), `/404.html`. */
   path: string

@@ -20,14 +20,7 @@ beforeAll(() => {
 })
 
 const industrySlugs = datasetSlugs('industry')
-const routes = [
-  '/',
-  '/policy/',
-  '/policy/bilingual/',
-  '/industries/',
-  '/glossary/',
-  ...industrySlugs.flatMap((s) => [`/industries/${s}/`, `/industries/${s}/bilingual/`]),
-]
+const routes = ['/', '/policy/', '/policy/bilingual/', '/industries/', '/glossary/', ...industrySlugs.flatMap((s) => [`/industries/${s}/`, `/industries/${s}/bilingual/`])]
 /** The side-by-side views are canonical to the page they show (tests/build/site-translations.test.ts). */
 const isSideBySide = (path: string) => path.endsWith('/bilingual/')
 
@@ -103,9 +96,7 @@ describe('routes in every language', () => {
       // The framework diagram is real HTML, with the six industries linked, and a text alternative.
       const figure = p.root.querySelector('#framework figure')
       expect(figure).toBeTruthy()
-      expect(figure!.querySelectorAll('a[href]').map((a) => a.getAttribute('href'))).toEqual(
-        industrySlugs.map((s) => `/${locale.segment}/industries/${s}/`),
-      )
+      expect(figure!.querySelectorAll('a[href]').map((a) => a.getAttribute('href'))).toEqual(industrySlugs.map((s) => `/${locale.segment}/industries/${s}/`))
       expect(p.root.querySelector('#framework figure img, #framework figure svg')).toBeNull()
     }
   })
@@ -125,9 +116,7 @@ describe('head: canonical, hreflang, Open Graph', () => {
     for (const p of localizedPages(dir).filter((p) => !isSideBySide(p.path))) {
       const canonical = p.root.querySelector('link[rel="canonical"]')?.getAttribute('href')
       expect(canonical, p.path).toBe(`${origin}${p.path}`)
-      const alternates = new Map(
-        p.root.querySelectorAll('link[rel="alternate"][hreflang]').map((l) => [l.getAttribute('hreflang')!, l.getAttribute('href')!]),
-      )
+      const alternates = new Map(p.root.querySelectorAll('link[rel="alternate"][hreflang]').map((l) => [l.getAttribute('hreflang')!, l.getAttribute('href')!]))
       expect([...alternates.keys()].sort(), p.path).toEqual([...locales.map((l) => l.tag), 'x-default'].sort())
       expect(alternates.get('x-default')).toBe(`${origin}/`)
       for (const l of locales) {
@@ -165,7 +154,10 @@ describe('language switch', () => {
       // The plain page links (the section links are tested below).
       const links = p.root.querySelectorAll('a[data-lang-switch=""]')
       const others = locales.filter((l) => l.id !== current.id)
-      expect(links.map((a) => a.getAttribute('href')), p.path).toEqual(others.map((l) => switchLocalePath(p.path, l)))
+      expect(
+        links.map((a) => a.getAttribute('href')),
+        p.path,
+      ).toEqual(others.map((l) => switchLocalePath(p.path, l)))
       links.forEach((a, i) => {
         const l = others[i]!
         expect(a.getAttribute('hreflang')).toBe(l.tag)
@@ -179,9 +171,15 @@ describe('language switch', () => {
     for (const l of locales) {
       const p = page(dir, `/${l.segment}/policy/`)
       const sectionLinks = p.root.querySelectorAll('a[data-lang-switch]').filter((a) => a.getAttribute('data-lang-switch') !== '')
-      const tocTargets = p.root.querySelectorAll('nav a[href^="#"]').map((a) => a.getAttribute('href')!.slice(1)).filter((id) => id !== 'main')
+      const tocTargets = p.root
+        .querySelectorAll('nav a[href^="#"]')
+        .map((a) => a.getAttribute('href')!.slice(1))
+        .filter((id) => id !== 'main')
       expect(tocTargets.length, 'policy table of contents').toBeGreaterThanOrEqual(5)
-      const css = p.root.querySelectorAll('style').map((s) => s.text).join('')
+      const css = p.root
+        .querySelectorAll('style')
+        .map((s) => s.text)
+        .join('')
       for (const id of tocTargets) {
         const link = sectionLinks.find((a) => a.getAttribute('data-lang-switch') === id)
         expect(link, `${p.path}: switch link for #${id}`).toBeTruthy()
@@ -204,7 +202,10 @@ describe('root language picker and 404', () => {
       expect(a!.getAttribute('hreflang')).toBe(l.tag)
       expect(a!.getAttribute('lang')).toBe(l.htmlLang)
     }
-    const script = p.root.querySelectorAll('script').map((s) => s.text).join('\n')
+    const script = p.root
+      .querySelectorAll('script')
+      .map((s) => s.text)
+      .join('\n')
     expect(script).toContain('navigator.languages')
     expect(script).toContain('/zh-tw/')
     expect(script).toContain('/en/')

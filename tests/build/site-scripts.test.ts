@@ -87,7 +87,10 @@ describe('search markers (Pagefind)', () => {
     for (const p of contentPages()) {
       const bodies = p.root.querySelectorAll('[data-pagefind-body]')
       // A side-by-side view repeats its page in both languages: the page itself is the search hit.
-      expect(bodies.map((b) => b.tagName.toLowerCase()), p.path).toEqual(p.path.endsWith('/bilingual/') ? [] : ['main'])
+      expect(
+        bodies.map((b) => b.tagName.toLowerCase()),
+        p.path,
+      ).toEqual(p.path.endsWith('/bilingual/') ? [] : ['main'])
     }
     for (const path of ['/', '/404.html']) expect(page(dir, path).root.querySelectorAll('[data-pagefind-body]'), path).toHaveLength(0)
   })

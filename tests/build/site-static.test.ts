@@ -34,7 +34,8 @@ describe('the public build', () => {
     for (const p of pages) {
       const stega = findStega(p.html)
       if (stega.length > 0) offenders.push(`${p.path}: stega in ${stega.map((s) => `${s.where}:${s.element}`).join(', ')}`)
-      for (const marker of ['data-sanity', 'data-draft-mode', 'data-draft-problems', '/api/draft-mode', '/api/preview']) if (p.html.includes(marker)) offenders.push(`${p.path}: ${marker}`)
+      for (const marker of ['data-sanity', 'data-draft-mode', 'data-draft-problems', '/api/draft-mode', '/api/preview'])
+        if (p.html.includes(marker)) offenders.push(`${p.path}: ${marker}`)
     }
     expect(offenders).toEqual([])
   })

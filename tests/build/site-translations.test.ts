@@ -104,7 +104,8 @@ describe('a page with a missing translation', () => {
 })
 
 const STALE = '[data-translation-status="stale"]'
-const EN_STALE = /^↻?This English text was translated from an earlier version of the Chinese original, which has changed since [A-Z][a-z]+ \d{1,2}, \d{4}\. Read the current Chinese$/
+const EN_STALE =
+  /^↻?This English text was translated from an earlier version of the Chinese original, which has changed since [A-Z][a-z]+ \d{1,2}, \d{4}\. Read the current Chinese$/
 
 describe('a page with a stale translation', () => {
   it('the build report lists every stale translation, and the summary counts them', () => {
@@ -163,7 +164,9 @@ describe('a page with a stale translation', () => {
     const notice = stale.querySelector('.stale-note')!
     expect(notice.getAttribute('lang')).toBe('zh-Hant-TW')
     // The dataset's Site settings leave the calendar empty (both): the ROC date, the Gregorian beside it.
-    expect(notice.text.trim()).toMatch(/^↻?這段中文譯自較早版本的英文原文；英文原文在民國 \d{3} 年 \d{1,2} 月 \d{1,2} 日（\d{4} 年 \d{1,2} 月 \d{1,2} 日）之後已有修改。 閱讀最新的英文原文$/)
+    expect(notice.text.trim()).toMatch(
+      /^↻?這段中文譯自較早版本的英文原文；英文原文在民國 \d{3} 年 \d{1,2} 月 \d{1,2} 日（\d{4} 年 \d{1,2} 月 \d{1,2} 日）之後已有修改。 閱讀最新的英文原文$/,
+    )
     expect(notice.querySelector('a')!.getAttribute('href')).toBe('/en/policy/#taiwan-advantages-h')
     expect(notice.querySelector('a')!.getAttribute('hreflang')).toBe('en')
     expect(page(out, '/en/policy/').root.querySelector('#taiwan-advantages-h')!.text).toBe("Taiwan's five strengths")
@@ -184,7 +187,9 @@ describe('the side-by-side view', () => {
   const cells = (row: ReturnType<typeof page>['root']) => row.querySelectorAll('.bi-cell')
 
   it('exists for the policy page and every industry in both languages, linked from the page, canonical to it', () => {
-    const industries = allPages(out).filter((p) => /^\/en\/industries\/[^/]+\/$/.test(p.path)).map((p) => p.path)
+    const industries = allPages(out)
+      .filter((p) => /^\/en\/industries\/[^/]+\/$/.test(p.path))
+      .map((p) => p.path)
     expect(industries).toHaveLength(6)
     for (const path of ['/en/policy/', '/zh-tw/policy/', ...industries, ...industries.map((i) => i.replace('/en/', '/zh-tw/'))]) {
       const view = page(out, `${path}bilingual/`)
@@ -197,7 +202,7 @@ describe('the side-by-side view', () => {
     }
   })
 
-  it('puts each language in its own column with its own lang, in the reader\'s page', () => {
+  it("puts each language in its own column with its own lang, in the reader's page", () => {
     const view = page(out, '/zh-tw/industries/cybersecurity/bilingual/')
     expect(view.root.querySelector('html')!.getAttribute('lang')).toBe('zh-Hant-TW')
     const name = view.root.querySelector('#bi-name')!

@@ -67,7 +67,9 @@ export function assertBuiltSite(dir: string, required: readonly string[] = ['ind
   const builtAt = statSync(join(dir, required[0] ?? 'index.html')).mtimeMs
   const changed = ['src', 'schemas', 'content'].filter((d) => newest(join(projectRoot, d)) > builtAt)
   if (changed.length) {
-    console.warn(`[browser-site] ${relative(projectRoot, dir) || dir} is older than ${changed.join(', ')}/: testing the last build. Run \`npm run build\` to test the current sources.`)
+    console.warn(
+      `[browser-site] ${relative(projectRoot, dir) || dir} is older than ${changed.join(', ')}/: testing the last build. Run \`npm run build\` to test the current sources.`,
+    )
   }
 }
 
@@ -100,9 +102,7 @@ async function temporaryIndex(dir: string): Promise<{ temp: string; indexDir: st
 /** Serves the built site on 127.0.0.1 and launches Chromium (fails loudly when either is missing). */
 export async function startSite(options: StartOptions = {}): Promise<BrowserSite> {
   if (!existsSync(CHROMIUM)) {
-    throw new Error(
-      `Chromium is missing at ${CHROMIUM}. Hint: apt-get install -y --no-install-recommends chromium fonts-noto-cjk (or set CHROMIUM_PATH).`,
-    )
+    throw new Error(`Chromium is missing at ${CHROMIUM}. Hint: apt-get install -y --no-install-recommends chromium fonts-noto-cjk (or set CHROMIUM_PATH).`)
   }
   const dir = options.dir ?? siteDir()
   assertBuiltSite(dir, options.required ?? ['index.html'])

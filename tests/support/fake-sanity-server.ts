@@ -262,10 +262,7 @@ export async function startFakeSanityServer(options: FakeSanityOptions = {}): Pr
     let effective = wanted
     if (wanted !== 'published' && !auth) {
       if (anonymousDrafts === 'reject') {
-        throw new HttpFailure(
-          401,
-          plainError(401, `The "${wanted}" perspective needs an authenticated request (Authorization: Bearer <token>)`),
-        )
+        throw new HttpFailure(401, plainError(401, `The "${wanted}" perspective needs an authenticated request (Authorization: Bearer <token>)`))
       }
       effective = 'published'
     }
@@ -517,10 +514,15 @@ export async function startFakeSanityServer(options: FakeSanityOptions = {}): Pr
       }
       // export: a token sees everything; an anonymous request only published documents.
       if (req.method !== 'GET') throw new HttpFailure(405, plainError(405, 'Method not allowed'))
-      const types = search.types ? new Set(search.types.split(',').map((t) => t.trim()).filter(Boolean)) : undefined
-      const docs = [...store.values()]
-        .filter((d) => auth || (!isDraftId(d._id) && !isVersionId(d._id)))
-        .filter((d) => !types || types.has(d._type))
+      const types = search.types
+        ? new Set(
+            search.types
+              .split(',')
+              .map((t) => t.trim())
+              .filter(Boolean),
+          )
+        : undefined
+      const docs = [...store.values()].filter((d) => auth || (!isDraftId(d._id) && !isVersionId(d._id))).filter((d) => !types || types.has(d._type))
       const ndjson = docs.map((d) => JSON.stringify(d)).join('\n') + (docs.length ? '\n' : '')
       record.status = 200
       res.writeHead(200, { 'content-type': 'application/x-ndjson; charset=utf-8' })

@@ -73,7 +73,9 @@ function poison(value: Json, counter: { n: number }, inText = false): void {
 
 /** The hostile dataset as documents, with the industry `industrySlug`'s name set to {@link HOSTILE_INDUSTRY} in both languages. */
 export function hostileDataset(industrySlug = 'cybersecurity'): { docs: Doc[]; texts: number } {
-  const lines = readFileSync(projectFile('content/dataset.ndjson'), 'utf8').split('\n').filter((l) => l.trim())
+  const lines = readFileSync(projectFile('content/dataset.ndjson'), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
   const docs = lines.map((l) => JSON.parse(l) as Doc)
   const counter = { n: 0 }
   for (const doc of docs) {

@@ -31,7 +31,6 @@ export async function buildSite(out: string, env: Record<string, string | undefi
   return { ...result, command: `npm run build -- --out ${out}` }
 }
 
-
 /** Files under `dir` whose bytes contain any of `needles`. */
 export function filesContaining(dir: string, needles: string[]): string[] {
   const buffers = needles.filter(Boolean).map((n) => Buffer.from(n, 'utf8'))

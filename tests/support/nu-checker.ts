@@ -24,7 +24,11 @@ const vnuJar = createRequire(import.meta.url).resolve('vnu-jar/build/dist/vnu.ja
 export function checkHtml(site: string): VnuMessage[] {
   const java = spawnSync('java', ['-version'], { encoding: 'utf8' })
   if (java.error) throw new Error(`\`java\` cannot run (${java.error.message}). ${JAVA_HINT}`)
-  const run = spawnSync('java', ['-jar', vnuJar, '--errors-only', '--skip-non-html', '--format', 'json', site], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, timeout: 300_000 })
+  const run = spawnSync('java', ['-jar', vnuJar, '--errors-only', '--skip-non-html', '--format', 'json', site], {
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+    timeout: 300_000,
+  })
   if (run.error) throw new Error(`The Nu checker did not run: ${run.error.message}. ${JAVA_HINT}`)
   let report: { messages?: VnuMessage[] }
   try {

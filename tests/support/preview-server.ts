@@ -67,5 +67,13 @@ export function startPreviewServer(out: string, env: Record<string, string>): Pr
 
 /** A preview-URL secret as the Presentation tool stores it (a draft of `sanity.previewUrlSecret`). */
 export function previewSecret(secret: string, updatedAt = new Date()) {
-  return { _id: `drafts.secret-${secret}`, _type: 'sanity.previewUrlSecret', secret, source: 'test', studioUrl: 'http://127.0.0.1:3333', userId: 'p-editor', _updatedAt: updatedAt.toISOString() }
+  return {
+    _id: `drafts.secret-${secret}`,
+    _type: 'sanity.previewUrlSecret',
+    secret,
+    source: 'test',
+    studioUrl: 'http://127.0.0.1:3333',
+    userId: 'p-editor',
+    _updatedAt: updatedAt.toISOString(),
+  }
 }

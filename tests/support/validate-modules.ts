@@ -17,7 +17,7 @@ registerHooks({
 })
 
 const cacheDir = process.argv[2]
-if (!cacheDir) throw new Error('Usage: node tests/support/validate-modules.ts <cache folder> (never the developer\'s own cache).')
+if (!cacheDir) throw new Error("Usage: node tests/support/validate-modules.ts <cache folder> (never the developer's own cache).")
 const { validateDocuments } = await import('../../src/content/validation/index.ts')
 const documents = readFileSync(new URL('../../content/dataset.ndjson', import.meta.url), 'utf8')
   .split('\n')

@@ -179,7 +179,12 @@ describe('scripts/build.ts refuses what it cannot write, before building', () =>
 
 describe('an API that answers something other than its JSON (status 200)', () => {
   const cases = [
-    { name: 'an HTML page', raw: '<!doctype html><html><head><title>Proxy Authentication Required</title></head><body>Log in</body></html>', contentType: 'text/html', expected: 'the API answered HTML, not JSON: a page titled "Proxy Authentication Required"' },
+    {
+      name: 'an HTML page',
+      raw: '<!doctype html><html><head><title>Proxy Authentication Required</title></head><body>Log in</body></html>',
+      contentType: 'text/html',
+      expected: 'the API answered HTML, not JSON: a page titled "Proxy Authentication Required"',
+    },
     { name: 'JSON cut off', raw: '{"ms":3,"result":{"settings":{"_id":"siteSet', contentType: 'application/json', expected: 'the API answered malformed JSON (' },
   ]
   for (const { name, raw, contentType, expected } of cases) {
@@ -208,7 +213,11 @@ describe('build helpers under faults', () => {
     expect(full).toBeInstanceOf(HintedError)
     expect(full).toMatchObject({ code: 'build.fs-enospc', message: 'The disk is full: no space left to write /srv/site/dist.builds/b/index.html.' })
     expect(full.hint).toMatch(/Free space on the disk that holds .* or build on another disk with --out/)
-    expect(describeFsError(errno('EIO', '/srv/x'))).toMatchObject({ code: 'build.fs-eio', message: expect.stringContaining('input/output error (EIO) while writing /srv/x'), hint: expect.stringMatching(/df -h/) })
+    expect(describeFsError(errno('EIO', '/srv/x'))).toMatchObject({
+      code: 'build.fs-eio',
+      message: expect.stringContaining('input/output error (EIO) while writing /srv/x'),
+      hint: expect.stringMatching(/df -h/),
+    })
     expect(describeFsError(errno('EROFS', '/mnt/ro/dist'))).toMatchObject({ message: '/mnt/ro/dist is on a read-only file system.', hint: expect.stringContaining('--out') })
     expect(describeFsError(errno('EACCES', '/srv/y'))).toMatchObject({ message: 'No permission to write /srv/y.', hint: expect.stringContaining('ls -ld /srv/y') })
     expect(describeFsError(Object.assign(new Error('EIO'), { code: 'EIO' }), '/given/path')?.message).toContain('/given/path')
@@ -219,7 +228,9 @@ describe('build helpers under faults', () => {
   it('assertWritable names the folder it cannot write', () => {
     const file = join(scratch, 'a-file')
     writeFileSync(file, '')
-    expect(() => assertWritable(join(file, 'sub'), 'the work folder')).toThrow(expect.objectContaining({ code: 'build.not-writable', message: expect.stringContaining(`Cannot write the work folder ${join(file, 'sub')}`) }))
+    expect(() => assertWritable(join(file, 'sub'), 'the work folder')).toThrow(
+      expect.objectContaining({ code: 'build.not-writable', message: expect.stringContaining(`Cannot write the work folder ${join(file, 'sub')}`) }),
+    )
     expect(() => assertWritable(join(scratch, 'fine/deep'), 'the work folder')).not.toThrow()
     expect(readdirSync(join(scratch, 'fine/deep'))).toEqual([]) // the probe is removed
   })
@@ -228,7 +239,9 @@ describe('build helpers under faults', () => {
     const out = join(scratch, 'locked/dist')
     mkdirSync(join(scratch, 'locked'), { recursive: true })
     writeFileSync(`${out}.lock`, `${process.ppid}\n`) // a live process, not this one
-    expect(() => acquireOutputLock(out, 'dist')).toThrow(expect.objectContaining({ code: 'build.locked', message: expect.stringContaining(`Another build (pid ${process.ppid}) is writing dist`) }))
+    expect(() => acquireOutputLock(out, 'dist')).toThrow(
+      expect.objectContaining({ code: 'build.locked', message: expect.stringContaining(`Another build (pid ${process.ppid}) is writing dist`) }),
+    )
     const dead = spawnSync(process.execPath, ['-e', 'process.pid']).pid!
     writeFileSync(`${out}.lock`, `${dead}\n`)
     const lock = acquireOutputLock(out, 'dist')
@@ -239,7 +252,7 @@ describe('build helpers under faults', () => {
     expect(readdirSync(join(scratch, 'locked'))).toEqual([])
   })
 
-  it('the sweep removes only dead builds\' leftovers, and puts a whole staged site back when the output is missing', () => {
+  it("the sweep removes only dead builds' leftovers, and puts a whole staged site back when the output is missing", () => {
     const root = join(scratch, 'sweep')
     const out = join(root, 'dist')
     const work = join(root, 'tmp')

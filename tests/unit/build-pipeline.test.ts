@@ -173,7 +173,9 @@ describe('scripts/build.ts stops before Astro on bad content', () => {
         locale: 'en',
         sourceLocale: 'zh-TW',
         confirmedAt: '2026-01-01T00:00:00.000Z',
-        message: expect.stringMatching(/^譯文待更新：「points\[0\]\.title」的繁體中文原文.* · Outdated translation: the Traditional Chinese \(zh-TW\) text of "points\[0\]\.title" changed/),
+        message: expect.stringMatching(
+          /^譯文待更新：「points\[0\]\.title」的繁體中文原文.* · Outdated translation: the Traditional Chinese \(zh-TW\) text of "points\[0\]\.title" changed/,
+        ),
         hint: expect.stringMatching(/Mark as up to date/),
       },
     ])
@@ -238,13 +240,15 @@ describe('scripts/build.ts when a tool fails or the build is stopped', () => {
     expect(fingerprint(out)).toEqual(before)
     expect(leftovers(child.pid!)).toEqual([])
     // No Astro of this build is left running: nothing writes into the removed folder.
-    const astros = readdirSync('/proc').filter((pid) => /^\d+$/.test(pid)).filter((pid) => {
-      try {
-        return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(`build-`) && readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(`-${child.pid}/site`)
-      } catch {
-        return false
-      }
-    })
+    const astros = readdirSync('/proc')
+      .filter((pid) => /^\d+$/.test(pid))
+      .filter((pid) => {
+        try {
+          return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(`build-`) && readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(`-${child.pid}/site`)
+        } catch {
+          return false
+        }
+      })
     expect(astros).toEqual([])
   })
 })
@@ -269,7 +273,9 @@ describe('scripts/build.ts with valid content', () => {
     expect(lstatSync(out).isSymbolicLink()).toBe(true)
     expect(readdirSync(`${out}.builds`)).toEqual([basename(readlinkSync(out))])
     expect(run.stdout).toMatch(/✓ Built \d+ pages \(\d+ in search\) into /)
-    expect(lastLine(run.stdout)).toMatch(/^content \d+\.\ds · validate \d+\.\ds · views \d+\.\ds · pages \d+\.\ds · files \d+\.\ds · search \d+\.\ds · swap \d+\.\ds · total \d+\.\ds$/)
+    expect(lastLine(run.stdout)).toMatch(
+      /^content \d+\.\ds · validate \d+\.\ds · views \d+\.\ds · pages \d+\.\ds · files \d+\.\ds · search \d+\.\ds · swap \d+\.\ds · total \d+\.\ds$/,
+    )
 
     const report = readReport(reportFile)
     expect(report).toMatchObject({ ok: true, failedPhase: null, error: null, source: { kind: 'local', description: expect.stringContaining('valid-small.ndjson') } })

@@ -54,9 +54,15 @@ describe('instants (a page or an update changed) are the day in Taiwan', () => {
   })
 })
 
-describe('a stale translation\'s notice dates its confirmation in the page\'s calendar', () => {
+describe("a stale translation's notice dates its confirmation in the page's calendar", () => {
   // Confirmed at 19:03 UTC on 2 December: 3 December in Taiwan.
-  const title: Localized<string> = { value: '臺灣五大優勢', locale: 'zhTW', lang: 'zh-Hant-TW', fallback: false, stale: { sourceLocale: 'en', confirmedAt: '2026-12-02T19:03:06.348Z' } }
+  const title: Localized<string> = {
+    value: '臺灣五大優勢',
+    locale: 'zhTW',
+    lang: 'zh-Hant-TW',
+    fallback: false,
+    stale: { sourceLocale: 'en', confirmedAt: '2026-12-02T19:03:06.348Z' },
+  }
   const notice = (calendar: 'roc' | 'gregorian' | 'both') => staleNotice(title, getLocale('zhTW'), calendar)
 
   it('in the ROC calendar on zh-TW pages when Site settings says so', () => {
@@ -67,8 +73,16 @@ describe('a stale translation\'s notice dates its confirmation in the page\'s ca
     expect(notice('both')).toBe('這段中文譯自較早版本的英文原文；英文原文在民國 115 年 12 月 3 日（2026 年 12 月 3 日）之後已有修改。')
   })
   it('always Gregorian in English', () => {
-    const english: Localized<string> = { ...title, value: "Taiwan's five strengths", locale: 'en', lang: 'en', stale: { sourceLocale: 'zhTW', confirmedAt: '2026-12-02T19:03:06.348Z' } }
-    expect(staleNotice(english, getLocale('en'), 'roc')).toBe('This English text was translated from an earlier version of the Chinese original, which has changed since December 3, 2026.')
+    const english: Localized<string> = {
+      ...title,
+      value: "Taiwan's five strengths",
+      locale: 'en',
+      lang: 'en',
+      stale: { sourceLocale: 'zhTW', confirmedAt: '2026-12-02T19:03:06.348Z' },
+    }
+    expect(staleNotice(english, getLocale('en'), 'roc')).toBe(
+      'This English text was translated from an earlier version of the Chinese original, which has changed since December 3, 2026.',
+    )
   })
 })
 

@@ -49,7 +49,16 @@ describe('renderBarChart', () => {
   it('writes the labels and values as text, in order, escaped (the text a reader and a screen reader get)', () => {
     const texts = (svg: string) => [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1])
     expect(texts(renderBarChart(spec))).toEqual(['Foundry output: global market share', 'IC packaging &amp; testing', '75%', '&gt; 56%'])
-    const rank = renderBarChart({ ...spec, kind: 'rank', rows: [{ label: 'A', value: 1, text: 'No. 1' }, { label: 'B', value: 5, text: 'No. 5' }], max: 10, trackLabels: ['No. 1', 'No. 10'] })
+    const rank = renderBarChart({
+      ...spec,
+      kind: 'rank',
+      rows: [
+        { label: 'A', value: 1, text: 'No. 1' },
+        { label: 'B', value: 5, text: 'No. 5' },
+      ],
+      max: 10,
+      trackLabels: ['No. 1', 'No. 10'],
+    })
     // A rank track prints its two ends, then each place.
     expect(texts(rank)).toEqual(['A', 'B', 'No. 1', 'No. 10', 'No. 1', 'No. 5'])
   })
@@ -74,7 +83,16 @@ describe('renderBarChart', () => {
   })
 
   it('draws ranks as dots on a track with end labels', () => {
-    const svg = renderBarChart({ ...spec, kind: 'rank', rows: [{ label: 'A', value: 1, text: 'No. 1' }, { label: 'B', value: 5, text: 'No. 5' }], max: 10, trackLabels: ['No. 1', 'No. 10'] })
+    const svg = renderBarChart({
+      ...spec,
+      kind: 'rank',
+      rows: [
+        { label: 'A', value: 1, text: 'No. 1' },
+        { label: 'B', value: 5, text: 'No. 5' },
+      ],
+      max: 10,
+      trackLabels: ['No. 1', 'No. 10'],
+    })
     expect(svg).toContain('data-chart="track"')
     expect(svg).toContain('No. 10')
   })
@@ -109,10 +127,7 @@ describe('figure group charts', () => {
   })
 
   it('money groups use compact amounts', () => {
-    const g = group([
-      metric('a', { unit: 'currency', currency: 'TWD', value: 1.7e12 }),
-      metric('b', { unit: 'currency', currency: 'TWD', value: 2.6e12 }),
-    ])
+    const g = group([metric('a', { unit: 'currency', currency: 'TWD', value: 1.7e12 }), metric('b', { unit: 'currency', currency: 'TWD', value: 2.6e12 })])
     expect(groupChartSpec(g, ZH).rows.map((r) => r.text)).toEqual(['新臺幣 1.7 兆元', '新臺幣 2.6 兆元'])
     expect(groupChartSpec(g, EN).rows.map((r) => r.text)).toEqual(['NT$1.7T', 'NT$2.6T'])
   })

@@ -25,15 +25,33 @@ describe('lastChangeTimes', () => {
       { time: '2026-01-01T00:00:00Z', documents: [a1, b1] },
       { time: '2026-02-01T00:00:00+08:00', documents: [a1, { ...b1, text: 'two' }] },
       // Only system fields change: no change of content.
-      { time: '2026-03-01T00:00:00Z', documents: [{ ...a1, _updatedAt: 'whatever', _rev: 'r' }, { ...b1, text: 'two' }] },
+      {
+        time: '2026-03-01T00:00:00Z',
+        documents: [
+          { ...a1, _updatedAt: 'whatever', _rev: 'r' },
+          { ...b1, text: 'two' },
+        ],
+      },
     ])
     expect(Object.fromEntries(times)).toEqual({ a: '2026-01-01T00:00:00Z', b: '2026-01-31T16:00:00Z' })
   })
 
   it('keeps an _updatedAt that changed together with the content (an export), not one left over from before', () => {
     const times = lastChangeTimes([
-      { time: '2026-01-01T00:00:00Z', documents: [{ ...a1, _updatedAt: '2025-12-31T23:00:00Z' }, { ...b1, _updatedAt: '2025-06-01T00:00:00Z' }] },
-      { time: '2026-02-01T00:00:00Z', documents: [{ ...a1, text: 'edited by hand', _updatedAt: '2025-12-31T23:00:00Z' }, { ...b1, _updatedAt: '2025-06-01T00:00:00Z' }] },
+      {
+        time: '2026-01-01T00:00:00Z',
+        documents: [
+          { ...a1, _updatedAt: '2025-12-31T23:00:00Z' },
+          { ...b1, _updatedAt: '2025-06-01T00:00:00Z' },
+        ],
+      },
+      {
+        time: '2026-02-01T00:00:00Z',
+        documents: [
+          { ...a1, text: 'edited by hand', _updatedAt: '2025-12-31T23:00:00Z' },
+          { ...b1, _updatedAt: '2025-06-01T00:00:00Z' },
+        ],
+      },
     ])
     expect(Object.fromEntries(times)).toEqual({ a: '2026-02-01T00:00:00Z', b: '2025-06-01T00:00:00Z' })
   })
@@ -55,7 +73,14 @@ describe('content:dates on a git repository', () => {
       execFileSync('git', args, {
         cwd: dir,
         encoding: 'utf8',
-        env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.org', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.org', ...(date ? { GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date } : {}) },
+        env: {
+          ...process.env,
+          GIT_AUTHOR_NAME: 't',
+          GIT_AUTHOR_EMAIL: 't@example.org',
+          GIT_COMMITTER_NAME: 't',
+          GIT_COMMITTER_EMAIL: 't@example.org',
+          ...(date ? { GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date } : {}),
+        },
       })
     run(['init', '-q', '-b', 'main'])
     mkdirSync(join(dir, 'content'))
@@ -71,8 +96,20 @@ describe('content:dates on a git repository', () => {
 
   it('writes commit times, then finds nothing to change; --check fails on a stale date and passes after a run', async () => {
     const { file, commit } = repo()
-    commit([{ _id: 'a', _type: 't', v: 1 }, { _id: 'b', _type: 't', v: 1 }], '2026-11-27T16:01:39+00:00')
-    commit([{ _id: 'a', _type: 't', v: 1 }, { _id: 'b', _type: 't', v: 2 }], '2026-11-27T16:06:01+00:00')
+    commit(
+      [
+        { _id: 'a', _type: 't', v: 1 },
+        { _id: 'b', _type: 't', v: 1 },
+      ],
+      '2026-11-27T16:01:39+00:00',
+    )
+    commit(
+      [
+        { _id: 'a', _type: 't', v: 1 },
+        { _id: 'b', _type: 't', v: 2 },
+      ],
+      '2026-11-27T16:06:01+00:00',
+    )
 
     expect((await runScript('scripts/content-dates.ts', [file, '--check'], {})).code).toBe(1)
     const first = await runScript('scripts/content-dates.ts', [file], {})

@@ -46,7 +46,10 @@ describe('content:translations', () => {
     expect(lenient.stdout).toMatch(/^ {2}section-background +points\[0\]\.description +en +current$/m)
     expect(lenient.stdout).toMatch(/^✓ \d+ translation\(s\): \d+ current, 1 stale, 1 missing\.$/m)
 
-    for (const [args, env] of [[['--strict'], {}], [[], { STRICT_I18N: '1' }]] as const) {
+    for (const [args, env] of [
+      [['--strict'], {}],
+      [[], { STRICT_I18N: '1' }],
+    ] as const) {
       const strict = await translations([...args], { CONTENT_FILE: dataset, ...env })
       expect(strict.code).toBe(1)
       expect(strict.stdout).toMatch(/^✗ \d+ translation\(s\): \d+ current, 1 stale, 1 missing — stale and missing translations fail/m)
@@ -97,7 +100,13 @@ describe('content:translations', () => {
     const unknown = await translations(['--stale'], {})
     expect(unknown.code).toBe(1)
     expect(unknown.stderr).toMatch(/Unknown argument --stale\.\n {2}Fix: The options are --problems, --json, --strict\./)
-    const down = await translations([], { SANITY_PROJECT_ID: 'nope', SANITY_DATASET: 'production', SANITY_API_HOST: 'http://127.0.0.1:9', SANITY_MAX_RETRIES: '0', SANITY_TIMEOUT_MS: '2000' })
+    const down = await translations([], {
+      SANITY_PROJECT_ID: 'nope',
+      SANITY_DATASET: 'production',
+      SANITY_API_HOST: 'http://127.0.0.1:9',
+      SANITY_MAX_RETRIES: '0',
+      SANITY_TIMEOUT_MS: '2000',
+    })
     expect(down.code).toBe(1)
     expect(down.stderr).toMatch(/content:translations failed: .*project "nope"/)
     expect(down.stderr).toMatch(/Fix: /)

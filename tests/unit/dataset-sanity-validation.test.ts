@@ -39,11 +39,7 @@ let validateOne: (document: Doc) => Promise<Result>
 let validateAll: () => Promise<Map<string, Result>>
 
 beforeAll(async () => {
-  const [{ createSchema }, { validateDocument }, { schemaTypes }] = await Promise.all([
-    import('sanity'),
-    import('@sanity/validation'),
-    import('../../schemas/index.ts'),
-  ])
+  const [{ createSchema }, { validateDocument }, { schemaTypes }] = await Promise.all([import('sanity'), import('@sanity/validation'), import('../../schemas/index.ts')])
   const schema = createSchema({ name: 'default', types: schemaTypes })
   validateOne = (document) =>
     validateDocument({
@@ -62,9 +58,7 @@ beforeAll(async () => {
 describe('dataset: Sanity validation', () => {
   it('every document validates with zero markers', async () => {
     const results = await validateAll()
-    const lines = [...results].flatMap(([id, result]) =>
-      result.markers.map((m) => `${id} ${m.level} ${m.path.map(String).join('.')}: ${m.message}`),
-    )
+    const lines = [...results].flatMap(([id, result]) => result.markers.map((m) => `${id} ${m.level} ${m.path.map(String).join('.')}: ${m.message}`))
     expect(lines).toEqual([])
     for (const [id, result] of results) expect(result.status, id).toBe('passed')
     expect(results.size).toBe(docs.length)
@@ -84,10 +78,12 @@ describe('dataset: Sanity validation', () => {
   })
 
   it('the offline client answers the queries the custom rules ask', async () => {
-    const count = await client.fetch(
-      'count(*[_type == $type && slug.current == $slug && !(_id in [$draft, $published])])',
-      { type: 'industry', slug: 'cybersecurity', draft: 'drafts.x', published: 'x' },
-    )
+    const count = await client.fetch('count(*[_type == $type && slug.current == $slug && !(_id in [$draft, $published])])', {
+      type: 'industry',
+      slug: 'cybersecurity',
+      draft: 'drafts.x',
+      published: 'x',
+    })
     expect(count).toBe(1)
   })
 

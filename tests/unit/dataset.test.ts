@@ -34,9 +34,7 @@ function* walk(value: Json, path: (string | number)[] = []): Generator<{ value: 
 function plainText(value: Json): string {
   if (typeof value === 'string') return value
   if (Array.isArray(value)) {
-    return value
-      .map((block) => ((block as { children?: { text?: string }[] }).children ?? []).map((c) => c.text ?? '').join(''))
-      .join('\n')
+    return value.map((block) => ((block as { children?: { text?: string }[] }).children ?? []).map((c) => c.text ?? '').join('')).join('\n')
   }
   return ''
 }
@@ -95,7 +93,12 @@ describe('ndjson helpers', () => {
   })
 
   it('normalizeDataset refuses duplicate ids', () => {
-    expect(() => normalizeDataset([{ _id: 'a', _type: 'x' }, { _id: 'a', _type: 'y' }])).toThrow(/"a"/)
+    expect(() =>
+      normalizeDataset([
+        { _id: 'a', _type: 'x' },
+        { _id: 'a', _type: 'y' },
+      ]),
+    ).toThrow(/"a"/)
   })
 
   it('serializeNdjson writes non-ASCII text as is', () => {
@@ -109,7 +112,7 @@ describe('dataset: counts and order', () => {
     expect(ofType('policy').map((d) => d._id)).toEqual(['policy'])
   })
 
-  it('has the six industries in the brief\'s order', () => {
+  it("has the six industries in the brief's order", () => {
     expect(sortByRank(ofType('industry')).map((d) => (d.slug as { current: string }).current)).toEqual([
       'information-and-digital',
       'cybersecurity',
@@ -120,7 +123,7 @@ describe('dataset: counts and order', () => {
     ])
   })
 
-  it('has the five sections in the brief\'s order', () => {
+  it("has the five sections in the brief's order", () => {
     expect(sortByRank(ofType('section')).map((d) => (d.slug as { current: string }).current)).toEqual([
       'background',
       'supply-chain-trends',
@@ -130,7 +133,7 @@ describe('dataset: counts and order', () => {
     ])
   })
 
-  it('sections have the brief\'s points: 4 trends, 5 advantages, 4 investment-climate items', () => {
+  it("sections have the brief's points: 4 trends, 5 advantages, 4 investment-climate items", () => {
     const points = (slug: string) => (byId.get(`section-${slug}`)?.points as unknown[] | undefined)?.length ?? 0
     expect(points('supply-chain-trends')).toBe(4)
     expect(points('taiwan-advantages')).toBe(5)
@@ -155,9 +158,24 @@ describe('dataset: counts and order', () => {
     const terms = ofType('glossaryTerm')
     expect(terms.length).toBeGreaterThanOrEqual(18)
     const required = [
-      'five-plus-two', 'beri', 'cip', 'aiot', 'biobank', 'industry-4-0', 'imd', 'wef', 'itis', 'dram', 'foundry',
-      'ic-packaging-and-testing', 'offshore-wind', 'precision-health', 'leo-satellite', 'forward-looking-infrastructure',
-      'short-chain-production', 'national-team',
+      'five-plus-two',
+      'beri',
+      'cip',
+      'aiot',
+      'biobank',
+      'industry-4-0',
+      'imd',
+      'wef',
+      'itis',
+      'dram',
+      'foundry',
+      'ic-packaging-and-testing',
+      'offshore-wind',
+      'precision-health',
+      'leo-satellite',
+      'forward-looking-infrastructure',
+      'short-chain-production',
+      'national-team',
     ]
     for (const id of required) expect(byId.has(`glossaryTerm-${id}`), id).toBe(true)
     for (const term of terms) expect((term.aliases as string[] | undefined)?.length ?? 0, term._id).toBeGreaterThan(0)
@@ -170,8 +188,13 @@ describe('dataset: counts and order', () => {
 
   it('has the required sources', () => {
     for (const id of [
-      'source-ndc-brief-2020', 'source-itis-2020-04', 'source-imd-wdcr-2019', 'source-wef-gcr-2018-2019',
-      'source-beri-2020-08', 'source-bloomberg-2020-07', 'source-inaugural-address-2020-05-20',
+      'source-ndc-brief-2020',
+      'source-itis-2020-04',
+      'source-imd-wdcr-2019',
+      'source-wef-gcr-2018-2019',
+      'source-beri-2020-08',
+      'source-bloomberg-2020-07',
+      'source-inaugural-address-2020-05-20',
     ]) {
       expect(byId.get(id)?._type, id).toBe('source')
     }
@@ -239,7 +262,7 @@ describe('dataset: every figure in the brief', () => {
     expect((found[0]!.source as { _ref: string })._ref).toBe(`source-${f.source}`)
   })
 
-  it('every metric is one of the brief\'s figures (none unlisted, none twice)', () => {
+  it("every metric is one of the brief's figures (none unlisted, none twice)", () => {
     const matched = figures.flatMap((f) => matches(f).map((m) => m._id))
     expect(new Set(matched).size).toBe(matched.length)
     expect([...matched].sort()).toEqual(metrics.map((m) => m._id).sort())
@@ -273,9 +296,13 @@ describe('dataset: every figure in the brief', () => {
     }
   })
 
-  it('the six-trillion group holds the plan\'s five parts in the brief\'s order', () => {
+  it("the six-trillion group holds the plan's five parts in the brief's order", () => {
     expect((byId.get('metricGroup-six-trillion-investment')!.metrics as { _ref: string }[]).map((r) => byId.get(r._ref)!.value)).toEqual([
-      1.7 * T, 2.6 * T, 1.5 * T, 0.5 * T, 100_000_000_000,
+      1.7 * T,
+      2.6 * T,
+      1.5 * T,
+      0.5 * T,
+      100_000_000_000,
     ])
   })
 })

@@ -19,7 +19,7 @@ beforeAll(async () => {
   documents = (await source.query<SanityDocumentLike[]>('*')) ?? []
 })
 
-describe('draftIssues by the page\'s documents', () => {
+describe("draftIssues by the page's documents", () => {
   it('checks a broken figure draft on the pages that show the figure only', async () => {
     const industry = views.en.industries.find((i) => i.metrics.length > 0)!
     const metric = industry.metrics[0]!
@@ -29,7 +29,10 @@ describe('draftIssues by the page\'s documents', () => {
     const issuesOn = async (path: string) => draftIssues([draft], ids, pageAt(views, path)!.documents, [])
     for (const path of [`/en/metrics/${metric.slug}/`, `/en/industries/${industry.slug}/`]) {
       const issues = await issuesOn(path)
-      expect(issues.map((i) => `${i.documentId}:${i.field}`), path).toContain(`${metric.id}:label`)
+      expect(
+        issues.map((i) => `${i.documentId}:${i.field}`),
+        path,
+      ).toContain(`${metric.id}:label`)
     }
     expect(await issuesOn('/en/glossary/')).toEqual([])
   }, 30_000)

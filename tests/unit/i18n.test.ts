@@ -12,7 +12,10 @@ const enKeys = Object.keys(en).sort()
 
 describe('UI strings', () => {
   it('has one strings file per locale in schemas/locales.ts, and no other', () => {
-    const files = readdirSync(stringsDir).filter((f) => f.endsWith('.ts')).map((f) => f.replace(/\.ts$/, '')).sort()
+    const files = readdirSync(stringsDir)
+      .filter((f) => f.endsWith('.ts'))
+      .map((f) => f.replace(/\.ts$/, ''))
+      .sort()
     expect(files).toEqual(locales.map((l) => l.id).sort())
   })
 
@@ -28,8 +31,14 @@ describe('UI strings', () => {
 
       it('has exactly the keys of en.ts', () => {
         const keys = Object.keys(uiStrings[locale.id]).sort()
-        expect(keys.filter((k) => !enKeys.includes(k)), 'extra keys').toEqual([])
-        expect(enKeys.filter((k) => !keys.includes(k)), 'missing keys').toEqual([])
+        expect(
+          keys.filter((k) => !enKeys.includes(k)),
+          'extra keys',
+        ).toEqual([])
+        expect(
+          enKeys.filter((k) => !keys.includes(k)),
+          'missing keys',
+        ).toEqual([])
       })
 
       it('has no empty string', () => {
@@ -60,7 +69,6 @@ describe('getLocale (where a locale arrives as a string)', () => {
 })
 
 describe('t()', () => {
-
   it('fills placeholders and fails on a missing value', () => {
     expect(t(EN, 'footer.publishedBy', { publisher: 'X' })).toBe('Published by X')
     expect(() => t(EN, 'footer.publishedBy')).toThrow(/publisher/)

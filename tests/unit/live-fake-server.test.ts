@@ -94,7 +94,16 @@ describe('query endpoint', () => {
   })
 
   it('answers @sanity/client 8 over GET and POST', async () => {
-    const client = createClient({ projectId: 'fp', dataset: 'ds', apiHost: server.url, useProjectHostname: false, apiVersion: API_VERSION, useCdn: false, token: READ, perspective: 'drafts' })
+    const client = createClient({
+      projectId: 'fp',
+      dataset: 'ds',
+      apiHost: server.url,
+      useProjectHostname: false,
+      apiVersion: API_VERSION,
+      useCdn: false,
+      token: READ,
+      perspective: 'drafts',
+    })
     expect(await client.fetch('*[_id == $id][0].title', { id: 'a' })).toBe('A draft')
     expect(await client.fetch(`// ${'x'.repeat(12_000)}\n*[_id == $id][0].title`, { id: 'b' })).toBe('B new, never published')
     const [g, p] = server.requests.slice(-2)
@@ -127,7 +136,12 @@ describe('export endpoint', () => {
   it('streams NDJSON: published only without a token, everything with one, filtered by types', async () => {
     const anon = await fetch(`${base()}/export/ds`)
     expect(anon.headers.get('content-type')).toMatch(/^application\/x-ndjson/)
-    expect((await anon.text()).trim().split('\n').map((l) => JSON.parse(l)._id)).toEqual(['a', 'c'])
+    expect(
+      (await anon.text())
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l)._id),
+    ).toEqual(['a', 'c'])
     const all = await fetch(`${base()}/export/ds?types=thing`, { headers: { authorization: `Bearer ${READ}` } })
     expect((await all.text()).trim().split('\n')).toHaveLength(4)
     const none = await fetch(`${base()}/export/ds?types=other`, { headers: { authorization: `Bearer ${READ}` } })
@@ -137,7 +151,14 @@ describe('export endpoint', () => {
 
 describe('mutate endpoint', () => {
   it('applies a transaction with system fields and answers {transactionId, results}', async () => {
-    const fake = await startFakeSanityServer({ documents: [{ _id: 'old', _type: 't' }, { _id: 'keep', _type: 't', v: 1 }], writeTokens: [WRITE], readTokens: [READ] })
+    const fake = await startFakeSanityServer({
+      documents: [
+        { _id: 'old', _type: 't' },
+        { _id: 'keep', _type: 't', v: 1 },
+      ],
+      writeTokens: [WRITE],
+      readTokens: [READ],
+    })
     try {
       const url = `${fake.url}/v${API_VERSION}/data/mutate/production?returnIds=true&visibility=sync`
       const body = { mutations: [{ createOrReplace: { _id: 'keep', _type: 't', v: 2 } }, { createOrReplace: { _id: 'new', _type: 't' } }, { delete: { id: 'old' } }] }
@@ -158,7 +179,15 @@ describe('mutate endpoint', () => {
       expect(stored.map((d) => d._id)).toEqual(['keep', 'new'])
       expect(stored[0]).toMatchObject({ v: 2, _rev: expect.any(String), _createdAt: expect.any(String), _updatedAt: expect.any(String) })
       // The client's own transaction API speaks the same format.
-      const client = createClient({ projectId: 'fakeproj', dataset: 'production', apiHost: fake.url, useProjectHostname: false, apiVersion: API_VERSION, useCdn: false, token: WRITE })
+      const client = createClient({
+        projectId: 'fakeproj',
+        dataset: 'production',
+        apiHost: fake.url,
+        useProjectHostname: false,
+        apiVersion: API_VERSION,
+        useCdn: false,
+        token: WRITE,
+      })
       const result = await client.transaction().createOrReplace({ _id: 'x', _type: 't' }).delete('new').commit()
       expect(result.results.map((r) => r.operation)).toEqual(['create', 'delete'])
     } finally {

@@ -267,11 +267,27 @@ describe('withRetries', () => {
   it('stops after maxRetries and does not retry a 400', async () => {
     let calls = 0
     const bad = Object.assign(new Error('bad'), { statusCode: 400 })
-    await expect(withRetries(async () => { calls++; throw bad }, { retryDelayMs: 1 })).rejects.toBe(bad)
+    await expect(
+      withRetries(
+        async () => {
+          calls++
+          throw bad
+        },
+        { retryDelayMs: 1 },
+      ),
+    ).rejects.toBe(bad)
     expect(calls).toBe(1)
     calls = 0
     const busy = Object.assign(new Error('busy'), { statusCode: 503 })
-    await expect(withRetries(async () => { calls++; throw busy }, { maxRetries: 2, retryDelayMs: 1 })).rejects.toMatchObject({ attempts: 3 })
+    await expect(
+      withRetries(
+        async () => {
+          calls++
+          throw busy
+        },
+        { maxRetries: 2, retryDelayMs: 1 },
+      ),
+    ).rejects.toMatchObject({ attempts: 3 })
     expect(calls).toBe(3)
   })
 })

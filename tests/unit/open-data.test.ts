@@ -101,7 +101,10 @@ describe('standalone SVG outside browsers', () => {
       for (const tag of nested) expect(tag, path).toContain(' overflow="visible"')
       const start = svg.indexOf(nested[0]!)
       const chartTexts = svg.slice(start, svg.indexOf('</svg>', start)).match(/<text\b[^>]*>/g)!
-      expect(chartTexts.filter((t) => !t.includes(' dy="0.35em"')), path).toEqual([])
+      expect(
+        chartTexts.filter((t) => !t.includes(' dy="0.35em"')),
+        path,
+      ).toEqual([])
     }
   })
 })

@@ -29,7 +29,8 @@ function datesOf(pages: Record<string, string>) {
   return (path: string) => lastmod(`https://example.org${path}`)
 }
 
-const page = (datetime: string) => `<html><body><main>${'<p>Text</p>'.repeat(50)}<p data-page-updated>Page last updated: <time datetime="${datetime}">27 November 2026</time></p></main></body></html>`
+const page = (datetime: string) =>
+  `<html><body><main>${'<p>Text</p>'.repeat(50)}<p data-page-updated>Page last updated: <time datetime="${datetime}">27 November 2026</time></p></main></body></html>`
 
 describe('page dates for the sitemap', () => {
   it('reads the date inside the marked element only', () => {
@@ -38,7 +39,12 @@ describe('page dates for the sitemap', () => {
   })
 
   it('gives each page its own date by URL, as an ISO instant; pages without one have none', () => {
-    const lastmod = datesOf({ 'en/a': page('2026-11-27T16:06:01Z'), 'zh-tw/a': page('2026-12-02T09:00:00+08:00'), 'en/b': '<html><body>No date</body></html>', '': page('2026-11-01T00:00:00Z') })
+    const lastmod = datesOf({
+      'en/a': page('2026-11-27T16:06:01Z'),
+      'zh-tw/a': page('2026-12-02T09:00:00+08:00'),
+      'en/b': '<html><body>No date</body></html>',
+      '': page('2026-11-01T00:00:00Z'),
+    })
     expect(lastmod('/en/a/')).toBe('2026-11-27T16:06:01.000Z')
     expect(lastmod('/zh-tw/a/')).toBe('2026-12-02T01:00:00.000Z')
     expect(lastmod('/')).toBe('2026-11-01T00:00:00.000Z')

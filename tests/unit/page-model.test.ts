@@ -130,12 +130,15 @@ describe('what pages declare they show', () => {
   })
 })
 
-describe('page history from the page\'s documents', () => {
+describe("page history from the page's documents", () => {
   it('dates a page by the newest of its documents, and lists the major updates naming them or the whole site', () => {
     const view = en()
     const page = pageKinds.metric.page(views, { lang: 'en', slug: view.metrics[0]!.slug })!
     const history = pageHistory(view, page.documents)
-    const dates = page.documents.map((id) => view.changedAt[id]).filter(Boolean).sort((a, b) => Date.parse(b!) - Date.parse(a!))
+    const dates = page.documents
+      .map((id) => view.changedAt[id])
+      .filter(Boolean)
+      .sort((a, b) => Date.parse(b!) - Date.parse(a!))
     expect(history.updatedAt).toBe(dates[0])
     for (const u of history.updates) expect(u.major && u.documents.some((id) => id === singletons.siteSettings || page.documents.includes(id))).toBe(true)
     expect(pageHistory(view, []).updatedAt).toBeUndefined()
@@ -164,7 +167,13 @@ describe('the figures index as content grows', () => {
 
   it('at 100× content, splits into numbered pages that each hold a bounded share and together list everything once', async () => {
     const big = buildSiteViews(await loadSiteContent(createLocalSource({ documents: multiplyDataset(readNdjson(projectFile('content/dataset.ndjson')), 100) })))
-    const pages = [pageKinds.metrics.page(big, { lang: 'en' })!, ...pageKinds.metricsPage.params(big).filter((p) => p.lang === 'en').map((p) => pageKinds.metricsPage.page(big, p)!)]
+    const pages = [
+      pageKinds.metrics.page(big, { lang: 'en' })!,
+      ...pageKinds.metricsPage
+        .params(big)
+        .filter((p) => p.lang === 'en')
+        .map((p) => pageKinds.metricsPage.page(big, p)!),
+    ]
     expect(pages.length).toBeGreaterThan(1)
     expect(pages.map((p) => p.path)).toEqual(pages[0]!.props.pagePaths)
     for (const page of pages.slice(1)) expect(matchRoute(pageKinds.metricsPage.route, page.path)).toEqual({ lang: 'en', n: String(page.props.number) })
@@ -172,7 +181,10 @@ describe('the figures index as content grows', () => {
     for (const page of pages) {
       expect(page.props.charts.length).toBeLessThanOrEqual(CHARTS_PER_PAGE)
       expect(page.props.sections.flatMap((s) => s.metrics).length).toBeLessThanOrEqual(FIGURES_PER_PAGE)
-      expect(page.props.pagePaths.every((path) => !/^\/en\/metrics\/[^/]+\/$/.test(path)), 'no page takes a figure\'s address').toBe(true)
+      expect(
+        page.props.pagePaths.every((path) => !/^\/en\/metrics\/[^/]+\/$/.test(path)),
+        "no page takes a figure's address",
+      ).toBe(true)
     }
     const listed = pages.flatMap((p) => p.props.sections.flatMap((s) => s.metrics.map((m) => m.slug)))
     expect(listed.sort()).toEqual(big.en.metrics.map((m) => m.slug).sort())

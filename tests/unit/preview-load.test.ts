@@ -27,13 +27,22 @@ describe('the views cache', () => {
     const state: ContentRevision = { revision: 1, live: true }
     let clock = 0
     const loads: string[] = []
-    const get = cachedLoads(async (key: string) => {
-      loads.push(key)
-      return `${key}@${state.revision}#${loads.length}`
-    }, () => ({ ...state }), { ttlMs, now: () => clock })
-    return { state, loads, get, tick: (ms: number) => {
-      clock += ms
-    } }
+    const get = cachedLoads(
+      async (key: string) => {
+        loads.push(key)
+        return `${key}@${state.revision}#${loads.length}`
+      },
+      () => ({ ...state }),
+      { ttlMs, now: () => clock },
+    )
+    return {
+      state,
+      loads,
+      get,
+      tick: (ms: number) => {
+        clock += ms
+      },
+    }
   }
 
   it('loads once per key and revision, concurrent requests sharing the load', async () => {
@@ -66,10 +75,14 @@ describe('the views cache', () => {
 
   it('keeps no failure: the next request tries again', async () => {
     let fail = true
-    const get = cachedLoads(async () => {
-      if (fail) throw new Error('down')
-      return 'views'
-    }, () => ({ revision: 1, live: true }), { ttlMs: 1000 })
+    const get = cachedLoads(
+      async () => {
+        if (fail) throw new Error('down')
+        return 'views'
+      },
+      () => ({ revision: 1, live: true }),
+      { ttlMs: 1000 },
+    )
     await expect(get('drafts')).rejects.toThrow('down')
     fail = false
     expect(await get('drafts')).toBe('views')

@@ -133,7 +133,10 @@ describe('the preview-URL secret', () => {
     const cookie = answer.headers.get('set-cookie')!
     for (const attribute of ['HttpOnly', 'Secure', 'SameSite=None', 'Partitioned', 'Path=/']) expect(cookie).toContain(attribute)
     // The check was Sanity's one query, with the token, in the raw perspective.
-    const check = api.requestsTo('query').filter((r) => r.query?.includes('sanity.previewUrlSecret')).at(-1)!
+    const check = api
+      .requestsTo('query')
+      .filter((r) => r.query?.includes('sanity.previewUrlSecret'))
+      .at(-1)!
     expect(check.params).toEqual({ secret: 'good-secret' })
     expect(check.headers.authorization).toBe(`Bearer ${TOKEN}`)
   })
@@ -178,18 +181,31 @@ describe('draft mode', () => {
     expect(root.querySelector('[data-draft-mode]')).not.toBeNull()
   })
 
-  it.each(['/en/', '/zh-tw/', '/en/metrics/', '/en/metrics/foundry-market-share/', '/zh-tw/policy/', '/en/glossary/', '/en/about/', '/en/updates/', '/en/embed/semiconductor-market-share/', '/zh-tw/policy/bilingual/', '/en/industries/cybersecurity/bilingual/', '/'])(
-    'keeps stega out of URLs, lang, numbers, the head and JSON-LD on %s',
-    async (path) => {
-      const page = await get(path, cookie)
-      expect(page.status).toBe(200)
-      expect(findStega(page.body).some((f) => f.where === 'text'), 'draft mode marks the text').toBe(true)
-      expect(misplacedStega(page.body)).toEqual([])
-      const root = parse(page.body)
-      for (const data of root.querySelectorAll('data')) expect(findStega(data.outerHTML), data.outerHTML).toEqual([])
-      for (const script of root.querySelectorAll('script[type="application/ld+json"]')) expect(() => JSON.parse(script.text)).not.toThrow()
-    },
-  )
+  it.each([
+    '/en/',
+    '/zh-tw/',
+    '/en/metrics/',
+    '/en/metrics/foundry-market-share/',
+    '/zh-tw/policy/',
+    '/en/glossary/',
+    '/en/about/',
+    '/en/updates/',
+    '/en/embed/semiconductor-market-share/',
+    '/zh-tw/policy/bilingual/',
+    '/en/industries/cybersecurity/bilingual/',
+    '/',
+  ])('keeps stega out of URLs, lang, numbers, the head and JSON-LD on %s', async (path) => {
+    const page = await get(path, cookie)
+    expect(page.status).toBe(200)
+    expect(
+      findStega(page.body).some((f) => f.where === 'text'),
+      'draft mode marks the text',
+    ).toBe(true)
+    expect(misplacedStega(page.body)).toEqual([])
+    const root = parse(page.body)
+    for (const data of root.querySelectorAll('data')) expect(findStega(data.outerHTML), data.outerHTML).toEqual([])
+    for (const script of root.querySelectorAll('script[type="application/ld+json"]')) expect(() => JSON.parse(script.text)).not.toThrow()
+  })
 
   it('marks figures and charts with data-sanity for click-to-edit', async () => {
     const page = parse((await get('/en/metrics/', cookie)).body)
@@ -212,7 +228,10 @@ describe('draft mode', () => {
     const metric = dataset.find((d) => d._id === 'metric-foundry-market-share')!
     const before = JSON.parse((await get('/data/metrics/foundry-market-share.json', cookie)).body) as { value: number }
     expect(before.value).toBe(metric.value)
-    await withDraft(draftName(), dataset.map((d) => (d._id === metric._id ? { ...d, value: 76 } : d)))
+    await withDraft(
+      draftName(),
+      dataset.map((d) => (d._id === metric._id ? { ...d, value: 76 } : d)),
+    )
     try {
       expect((JSON.parse((await get('/data/metrics/foundry-market-share.json', cookie)).body) as { value: number }).value).toBe(76)
       for (const lang of ['en', 'zh-tw']) expect((await get(`/data/metrics/foundry-market-share.${lang}.csv`, cookie)).body, lang).toContain(',76,')
@@ -259,7 +278,9 @@ describe('draft mode', () => {
     await withDraft({ name: { _type: 'localeString', zhTW: '', en: '' } })
     const page = await get(industryPath, cookie)
     expect(page.status).toBe(200)
-    const problems = parse(page.body).querySelectorAll('[data-problem]').map((li) => li.getAttribute('data-problem'))
+    const problems = parse(page.body)
+      .querySelectorAll('[data-problem]')
+      .map((li) => li.getAttribute('data-problem'))
     expect(problems).toContain('industry-cybersecurity:name')
     // Problems of documents on other pages are not listed here.
     expect(problems.every((p) => p!.startsWith('industry-cybersecurity:'))).toBe(true)

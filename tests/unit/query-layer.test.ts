@@ -33,7 +33,12 @@ describe('query parameters', () => {
     expect(() => assertParams('*[title == "costs $5"]', {})).not.toThrow()
   })
   it('reads the names from the syntax tree: in filters, projections, functions and nested queries', () => {
-    expect(queryParamNames('*[_type == $t && slug.current in $slugs][0]{ "x": title[$lang], "n": count(*[_ref == ^._id && y > $min]) // $notACode\n}')).toEqual(['lang', 'min', 'slugs', 't'])
+    expect(queryParamNames('*[_type == $t && slug.current in $slugs][0]{ "x": title[$lang], "n": count(*[_ref == ^._id && y > $min]) // $notACode\n}')).toEqual([
+      'lang',
+      'min',
+      'slugs',
+      't',
+    ])
     expect(queryParamNames('*[a == "$fake"]')).toEqual([])
   })
   it('says what is missing and how to fix it, apart', () => {
@@ -58,7 +63,12 @@ describe('local source', () => {
     const { join } = await import('node:path')
     const { tmpdir } = await import('node:os')
     const file = join(mkdtempSync(join(tmpdir(), 'ql-')), 'd.ndjson')
-    writeFileSync(file, queryLayerDocs().map((d) => JSON.stringify(d)).join('\n') + '\n')
+    writeFileSync(
+      file,
+      queryLayerDocs()
+        .map((d) => JSON.stringify(d))
+        .join('\n') + '\n',
+    )
     const source = createLocalSource({ file })
     expect(await source.query('*[_type == "metric"]._id')).toEqual(['metric-share'])
   })
@@ -68,7 +78,9 @@ describe('local source', () => {
     const { tmpdir } = await import('node:os')
     const file = join(mkdtempSync(join(tmpdir(), 'ql-')), 'bad.ndjson')
     writeFileSync(file, '{"_id":"a","_type":"source"}\n{"_id": oops}\n')
-    const error = await createLocalSource({ file }).query('*').catch((e: unknown) => e)
+    const error = await createLocalSource({ file })
+      .query('*')
+      .catch((e: unknown) => e)
     expect(error).toBeInstanceOf(ContentError)
     expect((error as ContentError).issue).toMatchObject({ file, line: 2, code: 'file.malformed', message: expect.stringContaining('not valid JSON') })
   })
@@ -122,7 +134,12 @@ describe('the site view', () => {
   it('names the document when a singleton is missing', async () => {
     const source = createLocalSource({ documents: queryLayerDocs().filter((d) => d._id !== 'policy') })
     const error = await loadSiteContent(source).catch((e: unknown) => e)
-    expect((error as ContentError).issue).toMatchObject({ documentId: 'policy', documentType: 'policy', code: 'document.singleton-missing', hint: expect.stringContaining('"policy"') })
+    expect((error as ContentError).issue).toMatchObject({
+      documentId: 'policy',
+      documentType: 'policy',
+      code: 'document.singleton-missing',
+      hint: expect.stringContaining('"policy"'),
+    })
   })
   it('names the document and field of a reference to a missing figure', async () => {
     const docs = queryLayerDocs().filter((d) => d._id !== 'metric-share' && !d._id.startsWith('drafts.'))

@@ -40,18 +40,36 @@ describe('the change note', () => {
 
   it('is created through the client in the Content Lake', async () => {
     server = await startFakeSanityServer({ projectId: 'notes', dataset: 'production', documents: [{ _id: 'metric-foundry-market-share', _type: 'metric' }], writeTokens: [WRITE] })
-    const client = createClient({ projectId: 'notes', dataset: 'production', apiHost: server.url, useProjectHostname: false, apiVersion: '2025-02-19', useCdn: false, token: WRITE })
+    const client = createClient({
+      projectId: 'notes',
+      dataset: 'production',
+      apiHost: server.url,
+      useProjectHostname: false,
+      apiVersion: '2025-02-19',
+      useCdn: false,
+      token: WRITE,
+    })
     await createChangeNote(client, input, new Date('2026-12-02T08:30:00Z'), 'update-foundry')
     const [mutate] = server.requestsTo('mutate')
     expect(mutate!.method).toBe('POST')
     expect((mutate!.body as { mutations: unknown[] }).mutations).toEqual([{ create: changeNoteDocument(input, new Date('2026-12-02T08:30:00Z'), 'update-foundry') }])
     const stored = await client.fetch('*[_type == "update"]{ _id, date, significance, "concerns": documents[]._ref, "en": title.en }')
-    expect(stored).toEqual([{ _id: 'update-foundry', date: '2026-12-02T08:30:00.000Z', significance: 'major', concerns: ['metric-foundry-market-share'], en: 'Foundry share updated' }])
+    expect(stored).toEqual([
+      { _id: 'update-foundry', date: '2026-12-02T08:30:00.000Z', significance: 'major', concerns: ['metric-foundry-market-share'], en: 'Foundry share updated' },
+    ])
   })
 
   it('sends nothing while a language is missing, and says which', async () => {
     server = await startFakeSanityServer({ projectId: 'notes', dataset: 'production', writeTokens: [WRITE] })
-    const client = createClient({ projectId: 'notes', dataset: 'production', apiHost: server.url, useProjectHostname: false, apiVersion: '2025-02-19', useCdn: false, token: WRITE })
+    const client = createClient({
+      projectId: 'notes',
+      dataset: 'production',
+      apiHost: server.url,
+      useProjectHostname: false,
+      apiVersion: '2025-02-19',
+      useCdn: false,
+      token: WRITE,
+    })
     const partial = { ...input, note: { zhTW: '只有中文。', en: ' ' } }
     expect(missingFields(partial)).toEqual(['note (en)'])
     await expect(createChangeNote(client, partial)).rejects.toThrow(/note \(en\)/)

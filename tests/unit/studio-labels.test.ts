@@ -124,7 +124,18 @@ describe('the Studio speaks Chinese first', () => {
 
   it('finds the labels it checks: types, fields, groups, options, orderings, Portable Text styles', () => {
     const where = labels.map(([w]) => w)
-    for (const expected of ['metric', 'metric.value', 'metric.comparator option "about"', 'policy group brief', 'industry ordering orderRank', 'portableText[block].style option "h3"', 'portableText[block].children[] decorator', 'portableText[block].markDefs[link].href', 'siteSettings.socialImage.alt', 'glossaryTerm.aliases[string]']) {
+    for (const expected of [
+      'metric',
+      'metric.value',
+      'metric.comparator option "about"',
+      'policy group brief',
+      'industry ordering orderRank',
+      'portableText[block].style option "h3"',
+      'portableText[block].children[] decorator',
+      'portableText[block].markDefs[link].href',
+      'siteSettings.socialImage.alt',
+      'glossaryTerm.aliases[string]',
+    ]) {
       expect(where, expected).toContain(expected)
     }
     expect(where).not.toContain('siteSettings.socialImage.hotspot')
@@ -132,7 +143,9 @@ describe('the Studio speaks Chinese first', () => {
   })
 
   it('every type, field, group, option and ordering title is "中文 · English", Chinese first', () => {
-    const problems = labels.filter(([, text, title]) => title && labelProblem(text, { title })).map(([w, text]) => `${w}: ${JSON.stringify(text)} (${labelProblem(text, { title: true })})`)
+    const problems = labels
+      .filter(([, text, title]) => title && labelProblem(text, { title }))
+      .map(([w, text]) => `${w}: ${JSON.stringify(text)} (${labelProblem(text, { title: true })})`)
     expect(problems).toEqual([])
   })
 

@@ -46,7 +46,14 @@ describe('the metric list preview', () => {
   const selection = (extra: Record<string, unknown>) => ({ label_zhTW: '投資金額', label_en: 'Investment', asOf: '2021', ...extra })
 
   it('selects what the echo needs', () => {
-    expect(metricPreview.select).toMatchObject({ value: 'value', unit: 'unit', currency: 'currency', comparator: 'comparator', countNoun_zhTW: 'countNoun.zhTW', countNoun_en: 'countNoun.en' })
+    expect(metricPreview.select).toMatchObject({
+      value: 'value',
+      unit: 'unit',
+      currency: 'currency',
+      comparator: 'comparator',
+      countNoun_zhTW: 'countNoun.zhTW',
+      countNoun_en: 'countNoun.en',
+    })
   })
 
   it('shows the figure as the site writes it, not the raw number', () => {

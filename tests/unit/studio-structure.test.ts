@@ -36,17 +36,19 @@ const keys = (actions: DocumentActionComponent[]) => actions.map((a) => a.action
 describe('singletons: document actions', () => {
   it.each(Object.keys(singletons))('%s cannot be deleted, duplicated or unpublished', (schemaType) => {
     const result = resolveDocumentActions(builtIns, { schemaType }, [openOnSite])
-    expect(keys(resolveDocumentActions([...builtIns, action(PUBLISH_WITH_CHANGE_NOTE)], { schemaType }, [openOnSite]))).toEqual(['publish', 'discardChanges', 'restore', PUBLISH_WITH_CHANGE_NOTE, OPEN_ON_SITE])
+    expect(keys(resolveDocumentActions([...builtIns, action(PUBLISH_WITH_CHANGE_NOTE)], { schemaType }, [openOnSite]))).toEqual([
+      'publish',
+      'discardChanges',
+      'restore',
+      PUBLISH_WITH_CHANGE_NOTE,
+      OPEN_ON_SITE,
+    ])
     expect(keys(result)).toEqual(['publish', 'discardChanges', 'restore', OPEN_ON_SITE])
     for (const forbidden of ['delete', 'duplicate', 'unpublish']) expect(keys(result)).not.toContain(forbidden)
   })
 
   it('drops unknown and unnamed actions on singletons (allow list, not deny list)', () => {
-    expect(keys(resolveDocumentActions([action('somePluginAction'), action(undefined), ...builtIns], { schemaType: 'policy' }))).toEqual([
-      'publish',
-      'discardChanges',
-      'restore',
-    ])
+    expect(keys(resolveDocumentActions([action('somePluginAction'), action(undefined), ...builtIns], { schemaType: 'policy' }))).toEqual(['publish', 'discardChanges', 'restore'])
     expect(isAllowedOnSingleton(action(undefined))).toBe(false)
     expect([...singletonActionKeys].sort()).toEqual(['discardChanges', OPEN_ON_SITE, 'publish', PUBLISH_WITH_CHANGE_NOTE, 'restore'].sort())
   })
@@ -101,7 +103,7 @@ describe('singletons: no "Create new"', () => {
     }
     const context = { getClient: () => client } as never
     const industry = resolved.find((t) => t.id === 'industry')!
-    const value = (await (industry.value as (p: unknown, c: unknown) => Promise<Record<string, string>>)(undefined, context))
+    const value = await (industry.value as (p: unknown, c: unknown) => Promise<Record<string, string>>)(undefined, context)
     expect(String(value.orderRank) > '0|i0000f:').toBe(true)
     const section = resolved.find((t) => t.id === 'section')!
     expect(await (section.value as (p: unknown, c: unknown) => Promise<unknown>)(undefined, context)).toEqual({ orderRank: rankAfter(undefined) })
@@ -161,9 +163,7 @@ describe('structure', () => {
       projectId: 'test',
       dataset: 'test',
       schema,
-      templates: resolveTemplates(
-        documentTypes.map((type) => ({ id: type, title: type, schemaType: type, value: {} }) as Template),
-      ),
+      templates: resolveTemplates(documentTypes.map((type) => ({ id: type, title: type, schemaType: type, value: {} }) as Template)),
       getClient: () => client,
       currentUser: null,
       i18n: { t: (key: string) => key },
@@ -253,7 +253,9 @@ describe('structure', () => {
 
   it('orders the change notes by date, newest first', () => {
     const updates = root.items!.find((i) => i.id === 'updates')!
-    const list = ((updates.child as { serialize?: () => unknown }).serialize?.() ?? updates.child) as { options: { defaultOrdering: unknown; filter: string; params: Record<string, unknown> } }
+    const list = ((updates.child as { serialize?: () => unknown }).serialize?.() ?? updates.child) as {
+      options: { defaultOrdering: unknown; filter: string; params: Record<string, unknown> }
+    }
     expect(list.options.defaultOrdering).toEqual([{ field: 'date', direction: 'desc' }])
     expect(list.options.params).toMatchObject({ type: 'update' })
   })

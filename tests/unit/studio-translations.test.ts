@@ -49,11 +49,7 @@ describe('the patches of a localized field', () => {
 
   it('choosing another source language makes the other languages its translations, confirmed now', () => {
     const patches = sourceLocalePatches(field('中文。', 'English.', '中文。'), 'en', NOW)
-    expect(patches).toEqual([
-      set('en', ['sourceLocale']),
-      unset(['provenance']),
-      set({ _type: 'translationProvenance', zhTW: provenanceRecord('English.', NOW) }, ['provenance']),
-    ])
+    expect(patches).toEqual([set('en', ['sourceLocale']), unset(['provenance']), set({ _type: 'translationProvenance', zhTW: provenanceRecord('English.', NOW) }, ['provenance'])])
     // Back to the default: the field's own setting goes.
     expect(sourceLocalePatches({ ...field('中文。', 'English.'), sourceLocale: 'en' }, 'zhTW', NOW)[0]).toEqual(unset(['sourceLocale']))
   })
@@ -88,7 +84,9 @@ describe('the Translations tool and the previews', () => {
 
   it('a preview says "英文待更新 · EN outdated" beside its own subtitle while a translation is stale', () => {
     expect(staleFlag(['en'])).toBe('英文待更新 · EN outdated')
-    const glossary = schemaTypes.find((t) => t.name === 'glossaryTerm') as unknown as { preview: { select: Record<string, string>; prepare: (s: Record<string, unknown>) => Record<string, unknown> } }
+    const glossary = schemaTypes.find((t) => t.name === 'glossaryTerm') as unknown as {
+      preview: { select: Record<string, string>; prepare: (s: Record<string, unknown>) => Record<string, unknown> }
+    }
     expect(glossary.preview.select).toMatchObject({ translations_term: 'term', translations_definition: 'definition' })
     const selection = (definition: LocalizedValue) => ({ term_zhTW: '名詞', term_en: 'Term', translations_term: docs[0]!.term, translations_definition: definition })
     expect(glossary.preview.prepare(selection(docs[0]!.definition as LocalizedValue))).toEqual({ title: '名詞 · Term', subtitle: '英文待更新 · EN outdated — 名詞解釋 · Glossary' })

@@ -275,7 +275,9 @@ describe('studio validation: URLs', () => {
     expect(studioErrors(await validate(settings, dataset))).toEqual([`siteUrl: ${URL_SCHEME_MESSAGE}`])
     expect(studioErrors(await validate({ ...settings, siteUrl: 'https://example.org' }, dataset))).toEqual([])
     const { siteUrl: _dropped, ...withoutUrl } = settings
-    expect(studioErrors(await validate(withoutUrl as StudioDoc, dataset))).toEqual([expect.stringMatching(/^siteUrl: 必填：網站對外公開的網址。 · Required: the site's public address/)])
+    expect(studioErrors(await validate(withoutUrl as StudioDoc, dataset))).toEqual([
+      expect.stringMatching(/^siteUrl: 必填：網站對外公開的網址。 · Required: the site's public address/),
+    ])
   })
 })
 

@@ -22,7 +22,14 @@ afterEach(async () => {
   await Promise.all(servers.splice(0).map((s) => s.close()))
 })
 const start = async (documents: FakeDocument[], chunk?: number) => {
-  const server = await startFakeSanityServer({ projectId: 'syncproj', dataset: 'production', documents, readTokens: [readToken], writeTokens: [writeToken], exportChunkSize: chunk })
+  const server = await startFakeSanityServer({
+    projectId: 'syncproj',
+    dataset: 'production',
+    documents,
+    readTokens: [readToken],
+    writeTokens: [writeToken],
+    exportChunkSize: chunk,
+  })
   servers.push(server)
   return server
 }
@@ -62,7 +69,11 @@ describe('content:export', () => {
     const first = await runScript('scripts/content-export.ts', ['--out', out], env(server, { SANITY_API_READ_TOKEN: readToken }))
     expect(first.stderr).toBe('')
     expect(first.code).toBe(0)
-    expect(first.stdout).toMatch(new RegExp(`Wrote .*: ${docs.length} documents from project "syncproj", dataset "production" \\(left out: 1 draft\\(s\\), 1 asset document\\(s\\), 1 system document\\(s\\)\\)`))
+    expect(first.stdout).toMatch(
+      new RegExp(
+        `Wrote .*: ${docs.length} documents from project "syncproj", dataset "production" \\(left out: 1 draft\\(s\\), 1 asset document\\(s\\), 1 system document\\(s\\)\\)`,
+      ),
+    )
     const text = readFileSync(out, 'utf8')
     expect(text).toBe(serializeNdjson(normalizeDataset(docs)))
     // Round trip: what was exported parses back to the input dataset.

@@ -125,7 +125,12 @@ export function describeApiError(error: unknown, target: LiveTarget, what: strin
   const timedOut = isTimeout(error)
   const where = `project "${target.projectId}", dataset "${target.dataset}"${target.apiHost ? ` at ${target.apiHost}` : ''}${target.perspective ? `, perspective "${target.perspective}"` : ''}`
   const outcome = timedOut ? 'timed out' : statusCode !== undefined ? `failed with HTTP status ${statusCode}` : 'failed'
-  const reason = redact(reasonOf(error), secrets.filter((s): s is string => Boolean(s))).split('\n')[0]!.slice(0, 300)
+  const reason = redact(
+    reasonOf(error),
+    secrets.filter((s): s is string => Boolean(s)),
+  )
+    .split('\n')[0]!
+    .slice(0, 300)
   const message = `Sanity ${what} ${outcome} for ${where}${attempts > 1 ? ` after ${attempts} attempts` : ''} (${reason}).`
   return new SanityApiError(message, hintFor(statusCode, timedOut, timeoutMs), { statusCode, attempts, timedOut })
 }
@@ -172,14 +177,20 @@ export function queryResult<T>(body: unknown): T {
     JSON.parse(text)
   } catch (error) {
     const bytes = new TextEncoder().encode(text).length
-    throw new UnexpectedAnswerError(`the API answered malformed JSON (${(error as Error).message}; ${bytes} bytes ending "${snippet(text.slice(-40), 40)}"): it was cut off or is not the API's`, CUT_OFF_HINT)
+    throw new UnexpectedAnswerError(
+      `the API answered malformed JSON (${(error as Error).message}; ${bytes} bytes ending "${snippet(text.slice(-40), 40)}"): it was cut off or is not the API's`,
+      CUT_OFF_HINT,
+    )
   }
   throw new UnexpectedAnswerError(`the API answered text that is not a query answer: "${snippet(text)}"`, NOT_SANITY_HINT)
 }
 
 /** A {@link UnexpectedAnswerError} as a {@link SanityApiError} naming the target; tokens scrubbed. */
 export function describeUnexpectedAnswer(error: UnexpectedAnswerError, where: string, secrets: (string | undefined)[]): SanityApiError {
-  const message = redact(`Sanity query for ${where}: ${error.message}.`, secrets.filter((s): s is string => Boolean(s)))
+  const message = redact(
+    `Sanity query for ${where}: ${error.message}.`,
+    secrets.filter((s): s is string => Boolean(s)),
+  )
   return new SanityApiError(message, error.hint, { statusCode: 200, attempts: 1, timedOut: false })
 }
 

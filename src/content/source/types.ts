@@ -20,9 +20,7 @@ export interface SanityDocumentLike {
  * Where a source reads, as the build's manifest (dist/build.json) states it: public facts
  * only, never a token or a path outside the project.
  */
-export type SourceOrigin =
-  | { kind: 'dataset'; file: string | null }
-  | { kind: 'live'; projectId: string; dataset: string; perspective: string }
+export type SourceOrigin = { kind: 'dataset'; file: string | null } | { kind: 'live'; projectId: string; dataset: string; perspective: string }
 
 export interface ContentSource {
   /** `local` (the embedded NDJSON, groq-js) or `live` (the Content Lake, @sanity/client). */

@@ -44,7 +44,8 @@ export function usefulMarkers(markers: readonly DocumentValidationMarker[]): Doc
     if (marker.code === 'reference.not-published') return false
     if (GENERIC_CODES.has(marker.code) && custom.some((c) => isPrefix(c.path, marker.path))) return false
     // e.g. an empty slug: "Slug must have a value" on `slug` says what "Required" on `slug.current` says.
-    if (GENERIC_CODES.has(marker.code) && markers.some((m) => m !== marker && m.path.length < marker.path.length && GENERIC_CODES.has(m.code) && isPrefix(m.path, marker.path))) return false
+    if (GENERIC_CODES.has(marker.code) && markers.some((m) => m !== marker && m.path.length < marker.path.length && GENERIC_CODES.has(m.code) && isPrefix(m.path, marker.path)))
+      return false
     const id = `${JSON.stringify(marker.path)}\u0000${marker.message}`
     if (seen.has(id)) return false
     seen.add(id)

@@ -52,9 +52,7 @@ export function strictI18nFromEnv(env: Record<string, string | undefined> = proc
 
 /** Issues by document, then field (numbers in paths compared as numbers), then message. */
 export function sortIssues<T extends ContentIssue>(issues: readonly T[]): T[] {
-  return [...issues].sort(
-    (a, b) => a.documentId.localeCompare(b.documentId) || a.field.localeCompare(b.field, 'en', { numeric: true }) || a.message.localeCompare(b.message),
-  )
+  return [...issues].sort((a, b) => a.documentId.localeCompare(b.documentId) || a.field.localeCompare(b.field, 'en', { numeric: true }) || a.message.localeCompare(b.message))
 }
 
 /** What {@link buildReport} puts together. */

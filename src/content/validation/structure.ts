@@ -55,7 +55,15 @@ function checkIds(documents: readonly unknown[], schema: SchemaFacts) {
   documents.forEach((doc, index) => {
     if (!isObject(doc) || typeof doc._id !== 'string' || doc._id === '') {
       const type = isObject(doc) && typeof doc._type === 'string' ? doc._type : ''
-      errors.push(issue({ _id: '', _type: type }, '_id', 'document.missing-id', `Document number ${index + 1} has no _id.`, 'Give every document a unique string _id, e.g. "industry-cybersecurity".'))
+      errors.push(
+        issue(
+          { _id: '', _type: type },
+          '_id',
+          'document.missing-id',
+          `Document number ${index + 1} has no _id.`,
+          'Give every document a unique string _id, e.g. "industry-cybersecurity".',
+        ),
+      )
     } else if (typeof doc._type !== 'string' || doc._type === '') {
       const hint = `Set _type to one of the document types in schemas/: ${schema.documentTypes.join(', ')}.`
       errors.push(issue({ _id: doc._id, _type: '' }, '_type', 'document.missing-type', 'The document has no _type.', hint))
@@ -236,6 +244,10 @@ function checkKey(item: Record<string, unknown>, path: readonly PathSegment[], s
 
 /** A readable example key for a hint (not random: hints should be stable). */
 function exampleKey(path: string, index: number): string {
-  const base = path.replace(/\[\d+\]/g, '').split('.').pop() || 'item'
+  const base =
+    path
+      .replace(/\[\d+\]/g, '')
+      .split('.')
+      .pop() || 'item'
   return `${base.replace(/[^A-Za-z0-9]/g, '').slice(0, 12)}${index + 1}`
 }

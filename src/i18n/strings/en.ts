@@ -41,7 +41,8 @@ export const en = {
   'translation.bilingualLink': 'Read this page in Chinese and English side by side',
   'translation.bilingualTitle': '{title}: Chinese and English side by side',
   'translation.bilingualCrumb': 'Side by side',
-  'translation.bilingualLead': 'The Chinese original and its English translation, part by part. Parts marked as older translations were translated from an earlier version of the Chinese.',
+  'translation.bilingualLead':
+    'The Chinese original and its English translation, part by part. Parts marked as older translations were translated from an earlier version of the Chinese.',
   'translation.bilingualBack': 'Back to the page',
   'translation.bilingualMissing': 'Not written in this language yet.',
   'translation.bilingualStale': 'Older translation: the original has changed since {date}.',

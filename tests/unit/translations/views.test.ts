@@ -45,16 +45,31 @@ describe('localize with provenance', () => {
 
   it('Portable Text: the keys of the source blocks that changed or are new', () => {
     const before = [block('a', '第一段。'), block('b', '第二段。')]
-    const field = { zhTW: [block('a', '第一段。'), block('new', '新段落。'), block('b', '第二段，改過。')], en: [block('a', 'One.'), block('b', 'Two.')], provenance: { en: provenanceRecord(before, CONFIRMED) } }
+    const field = {
+      zhTW: [block('a', '第一段。'), block('new', '新段落。'), block('b', '第二段，改過。')],
+      en: [block('a', 'One.'), block('b', 'Two.')],
+      provenance: { en: provenanceRecord(before, CONFIRMED) },
+    }
     expect(localize(field, 'en', place)!.stale).toEqual({ sourceLocale: 'zhTW', confirmedAt: CONFIRMED, changedBlocks: ['new', 'b'] })
   })
 })
 
-const value = <T>(v: T, locale: 'zhTW' | 'en', extra: Partial<Localized<T>> = {}): Localized<T> => ({ value: v, locale, lang: locale === 'en' ? 'en' : 'zh-TW', fallback: false, ...extra })
+const value = <T>(v: T, locale: 'zhTW' | 'en', extra: Partial<Localized<T>> = {}): Localized<T> => ({
+  value: v,
+  locale,
+  lang: locale === 'en' ? 'en' : 'zh-TW',
+  fallback: false,
+  ...extra,
+})
 
 describe('the side-by-side rows', () => {
   it('line blocks up by key, not by position: a key only one language has comes right after the key before it there', () => {
-    expect(alignedKeys([[{ _key: 'a' }, { _key: 'b' }, { _key: 'c' }], [{ _key: 'a' }, { _key: 'x' }, { _key: 'c' }]] as PortableTextBlock[][])).toEqual(['a', 'x', 'b', 'c'])
+    expect(
+      alignedKeys([
+        [{ _key: 'a' }, { _key: 'b' }, { _key: 'c' }],
+        [{ _key: 'a' }, { _key: 'x' }, { _key: 'c' }],
+      ] as PortableTextBlock[][]),
+    ).toEqual(['a', 'x', 'b', 'c'])
     expect(alignedKeys([[], [{ _key: 'x' }, { _key: 'y' }]] as PortableTextBlock[][])).toEqual(['x', 'y'])
   })
 

@@ -26,7 +26,11 @@ const full = async (query: string, params: QueryParams) => (await evaluate(parse
 
 describe('narrowing a query', () => {
   const cases: [string, QueryParams, number][] = [
-    ['count(*[_type == $type && slug.current == $slug && !(_id in [$draft, $published])])', { type: 'metric', slug: 'foundry-market-share', draft: 'drafts.metric-foundry-share', published: 'metric-foundry-share' }, 2],
+    [
+      'count(*[_type == $type && slug.current == $slug && !(_id in [$draft, $published])])',
+      { type: 'metric', slug: 'foundry-market-share', draft: 'drafts.metric-foundry-share', published: 'metric-foundry-share' },
+      2,
+    ],
     ['count(*[_type == $type && slug.current == $slug && !(_id in [$draft, $published])])', { type: 'section', slug: 'nope', draft: 'drafts.x', published: 'x' }, 0],
     ['*[_id in $ids]{unit, currency}', { ids: ['metric-packaging-share', 'metric-foundry-share-copy', 'missing'] }, 2],
     ['*[_id in $ids]._id', { ids: ['metric-foundry-share-copy', 'policy', 'metric-foundry-share-copy'] }, 2],

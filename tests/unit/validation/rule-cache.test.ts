@@ -332,7 +332,15 @@ describe('the cache file', () => {
     expect(storedEntries()).toHaveLength(12)
     const report = await validate(baseDataset())
     expect(report.cache).toEqual({ reused: 11, validated: 0 })
-    expect(storedEntries().map((e) => e.id).sort()).toEqual(baseDataset().map((d) => d._id).sort())
+    expect(
+      storedEntries()
+        .map((e) => e.id)
+        .sort(),
+    ).toEqual(
+      baseDataset()
+        .map((d) => d._id)
+        .sort(),
+    )
     expect(readdirSync(dir)).toEqual(['validation.json'])
   })
 })

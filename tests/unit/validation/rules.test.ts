@@ -153,7 +153,9 @@ describe('paths and the schema', () => {
     }
     walk(fileURLToPath(new URL('../../../schemas', import.meta.url)))
     expect(files.length).toBeGreaterThan(5)
-    const warnings = files.flatMap((file) => [...readFileSync(file, 'utf8').matchAll(/.*(?:\.warning\(|level:\s*['"]warning).*/g)].map((m) => `${file.split('/schemas/')[1]}: ${m[0].trim()}`))
+    const warnings = files.flatMap((file) =>
+      [...readFileSync(file, 'utf8').matchAll(/.*(?:\.warning\(|level:\s*['"]warning).*/g)].map((m) => `${file.split('/schemas/')[1]}: ${m[0].trim()}`),
+    )
     expect(warnings).toEqual([expect.stringMatching(/^objects\/localized\.ts: .*rule\.custom\(staleTranslationRule\(locale\)\)\.warning\(\)/)])
   })
 })

@@ -42,7 +42,9 @@ describe('stale translations', () => {
     // Both languages, the field and what to do.
     expect(issue.message).toMatch(/Traditional Chinese \(zh-TW\) text of "summary" changed after this English \(en\) translation was confirmed on 2026-01-01/)
     expect(issue.message).toMatch(/Mark as up to date/)
-    expect(issue.message).toMatch(/^譯文待更新：「summary」的繁體中文原文在 2026-01-01 確認英文譯文後已修改。請對照原文，視需要更新英文譯文，再按「標示為最新」。 · Outdated translation: /)
+    expect(issue.message).toMatch(
+      /^譯文待更新：「summary」的繁體中文原文在 2026-01-01 確認英文譯文後已修改。請對照原文，視需要更新英文譯文，再按「標示為最新」。 · Outdated translation: /,
+    )
     expect(issue.hint).toMatch(/Compare the English text of "summary" in industry "industry-cybersecurity" with the Traditional Chinese/)
     expect(report.ok).toBe(true)
     const text = formatReport(report)
@@ -80,11 +82,7 @@ describe('stale translations', () => {
         ;((byId('section-background').points as Field[])[0]!.title as Field).zhTW = '趨勢 1'
       }),
     )
-    expect(stale(report)).toEqual([
-      'industry-cybersecurity · body.en · en',
-      'industry-cybersecurity · directions[0].en · en',
-      'section-background · points[0].title.en · en',
-    ])
+    expect(stale(report)).toEqual(['industry-cybersecurity · body.en · en', 'industry-cybersecurity · directions[0].en · en', 'section-background · points[0].title.en · en'])
     expect(report.staleTranslations.find((i) => i.field === 'directions[0].en')!.message).toMatch(/text of "directions\[0\]" changed/)
   })
 
