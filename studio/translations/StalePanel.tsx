@@ -1,6 +1,6 @@
 import { Button, Card, Flex, Stack, Text } from '@sanity/ui'
 import { CheckmarkIcon } from '@sanity/icons'
-import { localeById, type LocaleId } from '../../schemas/locales'
+import { localeById } from '../../schemas/locales'
 import { confirmationDate, currentSourceText, snapshotText, type LocalizedValue, type TranslationState } from '../../schemas/lib/provenance'
 import { label } from '../../schemas/lib/label'
 import { MARK_UP_TO_DATE } from '../../schemas/lib/validation'
