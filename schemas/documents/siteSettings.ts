@@ -5,7 +5,7 @@ import { allowedUrlSchemes, URL_SCHEME_MESSAGE } from '../lib/validation.ts'
 import { bilingualTitle, selectLocalized } from '../lib/preview.ts'
 import { label } from '../lib/label.ts'
 
-/** The ways zh-TW pages can write dates (src/i18n/calendar.ts). */
+/** The ways zh-TW pages can write dates (schemas/i18n/calendar.ts). */
 export const dateCalendars = [
   { title: label('民國與西元並列，例如「民國 109 年 5 月 20 日（2020 年 5 月 20 日）」', 'ROC and Western years'), value: 'both' },
   { title: label('僅民國，例如「民國 109 年 5 月 20 日」', 'ROC year only'), value: 'roc' },

@@ -2,10 +2,10 @@
  * A figure as the site writes it, in every language, Chinese first: "新臺幣 1.7 兆元 · NT$1.7
  * trillion". Editors type money in full units (1700000000000); the Studio echoes it under the
  * value input and in the metric list so a missing or extra zero shows before publishing. The
- * text comes from the site's own formatter (src/i18n/format.ts: Intl plus the site's
+ * text comes from the site's own formatter (schemas/i18n/format.ts: Intl plus the site's
  * templates, no Astro or Node imports), so the Studio and the pages cannot disagree.
  */
-import { formatMetricValue, type FormattableMetric } from '../../src/i18n/format.ts'
+import { formatMetricValue, type FormattableMetric } from '../i18n/format.ts'
 import { locales } from '../locales.ts'
 import { LABEL_SEPARATOR } from './label.ts'
 

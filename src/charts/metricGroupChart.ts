@@ -5,7 +5,7 @@
  * per build however many pages show it.
  */
 import type { MetricGroupView, MetricView } from '../content/views'
-import { formatMetricValue, formatPlainNumber } from '../i18n/format'
+import { formatMetricValue, formatPlainNumber } from '../../schemas/i18n/format'
 import type { Locale } from '../../schemas/locales'
 import { plainText } from '../utils/page'
 import { renderBarChart, type BarChartSpec } from './render'

@@ -2,7 +2,7 @@ import { escapeHTML, toHTML, type PortableTextComponents } from '@portabletext/t
 import type { PortableTextBlock } from '@portabletext/types'
 import { sanitizeUrl } from '@braintree/sanitize-url'
 import type { Locale } from '../../schemas/locales'
-import { t } from '../i18n/t'
+import { t } from '../../schemas/i18n/t'
 import { pathForDocument } from '../../schemas/site-paths'
 import type { SiteView } from '../content/views'
 

@@ -1,8 +1,8 @@
 import { localeById, type Locale } from '../../schemas/locales'
 import { confirmationDate } from '../../schemas/lib/provenance'
 import type { Localized } from '../content/localize'
-import { formatDate, type DateCalendar } from '../i18n/calendar'
-import { t } from '../i18n/t'
+import { formatDate, type DateCalendar } from '../../schemas/i18n/calendar'
+import { t } from '../../schemas/i18n/t'
 import { switchLocalePath } from '../../schemas/site-paths'
 
 /**

@@ -137,7 +137,7 @@ export interface SiteView {
     siteUrl: string
     contactEmail: string
     socialImage?: { url: string; alt?: Localized<string> }
-    /** How zh-TW pages write dates (src/i18n/calendar.ts); English pages always use the Gregorian calendar. */
+    /** How zh-TW pages write dates (schemas/i18n/calendar.ts); English pages always use the Gregorian calendar. */
     dateCalendar: 'both' | 'roc' | 'gregorian'
     /** How readers may reuse the content, when the publisher says. */
     licence?: Localized<string>

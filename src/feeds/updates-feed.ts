@@ -6,7 +6,7 @@
  */
 import { Feed } from 'feed'
 import type { SiteView } from '../content/views'
-import { t } from '../i18n/t'
+import { t } from '../../schemas/i18n/t'
 import { paths } from '../../schemas/site-paths'
 
 const HTML_SPECIAL = /[&<>"']/g

@@ -8,9 +8,9 @@
  * fields, and the escaping of TeX's special characters below, is all it takes.
  */
 import type { SourceView, SiteView } from '../content/views.ts'
-import { dateFormat, formatDate, SITE_TIME_ZONE } from '../i18n/calendar.ts'
-import { formatMetricValue } from '../i18n/format.ts'
-import { t } from '../i18n/t.ts'
+import { dateFormat, formatDate, SITE_TIME_ZONE } from '../../schemas/i18n/calendar.ts'
+import { formatMetricValue } from '../../schemas/i18n/format.ts'
+import { t } from '../../schemas/i18n/t.ts'
 import { figureMetrics, figurePage, uniqueSources, type Figure } from './figure.ts'
 
 /** What a citation needs of the figure or group. */

@@ -11,8 +11,8 @@
  */
 import { stringify } from 'csv-stringify/sync'
 import { locales, type Locale } from '../../schemas/locales.ts'
-import { formatPlainNumber } from '../i18n/format.ts'
-import { t, type StringKey } from '../i18n/t.ts'
+import { formatPlainNumber } from '../../schemas/i18n/format.ts'
+import { t, type StringKey } from '../../schemas/i18n/t.ts'
 import type { OpenMetric } from './model.ts'
 
 /** A cell: text (neutralised if a spreadsheet would run it), a number (written plain) or empty. */

@@ -6,7 +6,7 @@
 import { locales } from '../../schemas/locales.ts'
 import { paths } from '../../schemas/site-paths.ts'
 import type { MetricGroupView, MetricView, SiteView, SourceView } from '../content/views.ts'
-import { t } from '../i18n/t.ts'
+import { t } from '../../schemas/i18n/t.ts'
 
 /** A figure or a figure group. */
 export type Figure = { what: 'metric'; item: MetricView } | { what: 'group'; item: MetricGroupView }

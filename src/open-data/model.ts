@@ -7,7 +7,7 @@ import { locales } from '../../schemas/locales.ts'
 import { paths } from '../../schemas/site-paths.ts'
 import type { Localized } from '../content/localize.ts'
 import type { MetricGroupView, MetricView, SiteView, SiteViews } from '../content/views.ts'
-import { formatMetricValue } from '../i18n/format.ts'
+import { formatMetricValue } from '../../schemas/i18n/format.ts'
 import { sourceCitation } from './citation.ts'
 import { figureFiles, type FigureFiles } from './figure.ts'
 

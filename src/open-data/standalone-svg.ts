@@ -8,8 +8,8 @@
 import { groupChartSpec } from '../charts/metricGroupChart.ts'
 import { renderBarChart, wrapLabel, type BarChartSpec } from '../charts/render.ts'
 import type { MetricGroupView, SiteView } from '../content/views.ts'
-import { formatDate } from '../i18n/calendar.ts'
-import { t } from '../i18n/t.ts'
+import { formatDate } from '../../schemas/i18n/calendar.ts'
+import { t } from '../../schemas/i18n/t.ts'
 import { sourceCitation } from './citation.ts'
 import { figurePage, licenceLine, uniqueSources, unitText, type Figure } from './figure.ts'
 

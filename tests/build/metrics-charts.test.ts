@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import { locales, type LocaleId } from '../../schemas/locales'
-import { formatPlainNumber } from '../../src/i18n/format'
+import { formatPlainNumber } from '../../schemas/i18n/format'
 import { datasetDocs, distDir, page } from './site-lib'
 
 /**

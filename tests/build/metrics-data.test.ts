@@ -8,7 +8,7 @@ import { join } from 'node:path'
 import { parse } from 'csv-parse/sync'
 import { describe, expect, it } from 'vitest'
 import { locales } from '../../schemas/locales'
-import { formatPlainNumber } from '../../src/i18n/format'
+import { formatPlainNumber } from '../../schemas/i18n/format'
 import { datasetDocs, distDir, siteOrigin } from './site-lib'
 
 type Loc = Record<string, string | undefined>

@@ -6,8 +6,8 @@
  */
 import { describe, expect, it } from 'vitest'
 import { locales } from '../../schemas/locales'
-import { formatDate } from '../../src/i18n/calendar'
-import { formatMetricValue, formatPlainNumber, type FormattableMetric } from '../../src/i18n/format'
+import { formatDate } from '../../schemas/i18n/calendar'
+import { formatMetricValue, formatPlainNumber, type FormattableMetric } from '../../schemas/i18n/format'
 import { datasetDocs, distDir, fileForPath, page } from './site-lib'
 
 type Loc = Record<string, string | undefined>

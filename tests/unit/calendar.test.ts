@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest'
 import { getLocale } from '../../schemas/locales'
 import type { Localized } from '../../src/content/localize'
-import { dateTimeAttribute, formatDate } from '../../src/i18n/calendar'
+import { dateTimeAttribute, formatDate } from '../../schemas/i18n/calendar'
 import { staleNotice } from '../../src/components/translation-notice'
 
 const EN = getLocale('en')

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { getLocale } from '../../schemas/locales'
-import { formatComparator, formatCompact, formatMetricValue, formatNumber, formatPlainNumber, spaceCjk, type FormattableMetric } from '../../src/i18n/format'
+import { formatComparator, formatCompact, formatMetricValue, formatNumber, formatPlainNumber, spaceCjk, type FormattableMetric } from '../../schemas/i18n/format'
 
 const EN = getLocale('en')
 const ZH = getLocale('zhTW')

@@ -2,12 +2,12 @@ import { existsSync, readdirSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { getLocale, localeById, locales } from '../../schemas/locales'
-import { en } from '../../src/i18n/strings/en'
-import { t, uiStrings } from '../../src/i18n/t'
+import { en } from '../../schemas/i18n/strings/en'
+import { t, uiStrings } from '../../schemas/i18n/t'
 
 const EN = getLocale('en')
 
-const stringsDir = resolve(import.meta.dirname, '../../src/i18n/strings')
+const stringsDir = resolve(import.meta.dirname, '../../schemas/i18n/strings')
 const enKeys = Object.keys(en).sort()
 
 describe('UI strings', () => {
@@ -25,7 +25,7 @@ describe('UI strings', () => {
         const file = resolve(stringsDir, `${locale.id}.ts`)
         expect(existsSync(file), `missing ${file}`).toBe(true)
         const mod = (await import(file)) as Record<string, Record<string, string>>
-        expect(mod[locale.id], `src/i18n/strings/${locale.id}.ts must export const ${locale.id}`).toBeTypeOf('object')
+        expect(mod[locale.id], `schemas/i18n/strings/${locale.id}.ts must export const ${locale.id}`).toBeTypeOf('object')
         expect(uiStrings[locale.id]).toBe(mod[locale.id])
       })
 

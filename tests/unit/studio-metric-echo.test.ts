@@ -1,12 +1,12 @@
 /**
  * The figure echoed under the metric value and in the metric list: the site's own formatter
- * (src/i18n/format.ts) in every language, Chinese first, so the Studio shows exactly what
+ * (schemas/i18n/format.ts) in every language, Chinese first, so the Studio shows exactly what
  * the pages will say.
  */
 import { describe, expect, it } from 'vitest'
 import { localeById } from '../../schemas/locales'
 import { metricEcho } from '../../schemas/lib/metric-echo'
-import { formatMetricValue } from '../../src/i18n/format'
+import { formatMetricValue } from '../../schemas/i18n/format'
 import { schemaTypes } from '../../schemas'
 
 type Preview = { select: Record<string, string>; prepare: (s: Record<string, unknown>) => { title?: unknown; subtitle?: unknown } }

@@ -1,4 +1,4 @@
-import type { Locale, LocaleId } from '../../schemas/locales.ts'
+import type { Locale, LocaleId } from '../locales.ts'
 import { en, type StringKey } from './strings/en.ts'
 import { zhTW } from './strings/zhTW.ts'
 
@@ -22,7 +22,7 @@ export function t(locale: Locale, key: StringKey, vars?: StringVars): string {
   const id = locale.id
   const template = uiStrings[id][key]
   if (template === undefined) {
-    throw new Error(`No UI string "${key}" for locale "${id}". Hint: add it to src/i18n/strings/${id}.ts.`)
+    throw new Error(`No UI string "${key}" for locale "${id}". Hint: add it to schemas/i18n/strings/${id}.ts.`)
   }
   // Most strings have no placeholder; a page asks for dozens of them.
   if (!template.includes('{')) return template

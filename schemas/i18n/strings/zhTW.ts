@@ -108,7 +108,7 @@ export const zhTW: Record<keyof typeof en, string> = {
   'figure.source': '資料來源：{source}',
   'figure.asOf': '資料時間：{date}',
 
-  // Figure formatting (src/i18n/format.ts): wording around Intl's numbers
+  // Figure formatting (schemas/i18n/format.ts): wording around Intl's numbers
   'format.currency.TWD': '新臺幣{amount}元',
   'format.currency.USD': '{amount}美元',
   'format.rank': '第{n}名',
@@ -170,7 +170,7 @@ export const zhTW: Record<keyof typeof en, string> = {
   'search.noResults': '沒有結果。請換個詞，或減少關鍵字。',
   'search.loading': '搜尋中…',
   'search.more': '顯示更多結果',
-  // Page dates, change notes and feeds (src/content/page-history.ts, src/i18n/calendar.ts)
+  // Page dates, change notes and feeds (src/content/page-history.ts, schemas/i18n/calendar.ts)
   'date.both': '{roc}（{gregorian}）',
   'history.updated': '本頁最後更新：{date}',
   'history.changesHeading': '更新紀錄',

@@ -8,11 +8,11 @@
  * small per-locale template: money as "NT$1.7 trillion" / "新臺幣 1.7 兆元" and
  * "US$2.123 billion" / "21.23 億美元" (Intl's own currency output would be "$2.1B" or
  * "US$21億"), ranks, counted nouns and the comparator's word order; these templates are
- * UI strings (`format.*` keys in src/i18n/strings/). Chinese output gets a
+ * UI strings (`format.*` keys in schemas/i18n/strings/). Chinese output gets a
  * space between Han characters and digits or Latin letters ("2020 年 4 月"), as the brief
  * and government style write it.
  */
-import type { Locale } from '../../schemas/locales.ts'
+import type { Locale } from '../locales.ts'
 import { uiStrings, type StringKey } from './t.ts'
 
 /** What the formatter needs of a figure: a subset of `MetricView`, so plain data works too. */
@@ -39,7 +39,7 @@ export interface FormatOptions {
   comparator?: boolean
 }
 
-/** The templates come from the UI strings (src/i18n/strings/*.ts), keys `format.*`. */
+/** The templates come from the UI strings (schemas/i18n/strings/*.ts), keys `format.*`. */
 function template(locale: Locale, key: StringKey): string {
   return uiStrings[locale.id][key]
 }

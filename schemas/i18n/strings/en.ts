@@ -108,7 +108,7 @@ export const en = {
   'figure.source': 'Source: {source}',
   'figure.asOf': 'As of {date}',
 
-  // Figure formatting (src/i18n/format.ts): wording around Intl's numbers
+  // Figure formatting (schemas/i18n/format.ts): wording around Intl's numbers
   'format.currency.TWD': 'NT${amount}',
   'format.currency.USD': 'US${amount}',
   'format.rank': 'No. {n}',
@@ -170,7 +170,7 @@ export const en = {
   'search.noResults': 'No results. Try other or fewer words.',
   'search.loading': 'Searching…',
   'search.more': 'Show more results',
-  // Page dates, change notes and feeds (src/content/page-history.ts, src/i18n/calendar.ts)
+  // Page dates, change notes and feeds (src/content/page-history.ts, schemas/i18n/calendar.ts)
   'date.both': '{roc} ({gregorian})',
   'history.updated': 'Page last updated: {date}',
   'history.changesHeading': 'What changed',

@@ -8,7 +8,7 @@
  * figure's as-of date) and an instant (`2026-11-27T16:01:39Z`: when a page or an update
  * changed), shown as the day it was in Taiwan (Asia/Taipei), in both languages.
  */
-import type { Locale } from '../../schemas/locales'
+import type { Locale } from '../locales'
 import { spaceCjk } from './format'
 import { t } from './t'
 
