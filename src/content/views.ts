@@ -205,10 +205,9 @@ export interface ViewOptions {
   onProblem?: (issue: ContentIssue) => void
 }
 
-/** Builds the view of one locale from the loaded content; throws a {@link ContentError} on content it cannot show (unless `onProblem` takes it). */
-export function buildSiteView(content: SiteContent, locale: Locale, options: ViewOptions = {}): SiteView {
+/** Resolves one locale's fields: required ones report a problem when missing, optional ones may be absent. */
+function resolverFor(locale: Locale, options: ViewOptions) {
   const id = locale.id
-  const raw = content as Raw
   /** Throws, or hands the problem to `onProblem` and goes on with `instead`. */
   const problem = <T>(error: ContentError, instead: T): T => {
     if (!options.onProblem) throw error
@@ -225,8 +224,7 @@ export function buildSiteView(content: SiteContent, locale: Locale, options: Vie
     }
   }
   const opt = <T>(field: LocalizedField<T>, documentId: string, name: string) => localize<T>(field, id, { documentId, field: name })
-
-  const sourceView = (s: RawSource): SourceView => ({
+  const source = (s: RawSource): SourceView => ({
     id: s._id,
     publisher: req(s.publisher, s._id, 'source', 'publisher'),
     abbreviation: s.abbreviation ?? undefined,
@@ -240,12 +238,12 @@ export function buildSiteView(content: SiteContent, locale: Locale, options: Vie
       title: req(p.title as LocalizedField<string>, doc, type, `${field}[${i}].title`),
       description: req(p.description as LocalizedField<string>, doc, type, `${field}[${i}].description`),
     }))
+  return { id, problem, req, opt, source, points }
+}
+type Resolver = ReturnType<typeof resolverFor>
 
-  const settings = raw.settings!
-  const policy = raw.policy!
-  const sectionLinks = new Map(raw.sections.map((s) => [s.slug, { slug: s.slug, title: req(s.title, s._id, 'section', 'title') }]))
-  const industryLinks = raw.industries.map((ind) => ({ slug: ind.slug, title: req(ind.name, ind._id, 'industry', 'name') }))
-
+/** Every figure, with the groups and industries that list it. */
+function metricViews(raw: Raw, r: Resolver, sectionLinks: Map<string, LinkView>, industryLinks: LinkView[]): MetricView[] {
   const groupsByMetric = new Map<string, string[]>()
   for (const group of raw.metricGroups) {
     for (const slug of group.metrics) groupsByMetric.set(slug, [...(groupsByMetric.get(slug) ?? []), group.slug])
@@ -254,136 +252,158 @@ export function buildSiteView(content: SiteContent, locale: Locale, options: Vie
   raw.industries.forEach((ind, i) => {
     for (const slug of ind.metrics ?? []) industriesByMetric.set(slug, [...(industriesByMetric.get(slug) ?? []), industryLinks[i]!])
   })
-
-  const metrics: MetricView[] = raw.metrics.map((m) => {
+  return raw.metrics.map((m) => {
     if (typeof m.value !== 'number') {
-      problem(
-        new ContentError({
-          documentId: m._id,
-          documentType: 'metric',
-          field: 'value',
-          code: 'value.type-mismatch',
-          message: 'The figure is not a number.',
-          hint: 'Enter the figure as a number, e.g. 75.',
-        }),
+      const hint = 'Enter the figure as a number, e.g. 75.'
+      r.problem(
+        new ContentError({ documentId: m._id, documentType: 'metric', field: 'value', code: 'value.type-mismatch', message: 'The figure is not a number.', hint }),
         undefined,
       )
     }
     return {
       id: m._id,
       slug: m.slug,
-      label: req(m.label, m._id, 'metric', 'label'),
+      label: r.req(m.label, m._id, 'metric', 'label'),
       value: typeof m.value === 'number' ? m.value : Number.NaN,
       comparator: m.comparator,
       unit: m.unit,
       currency: m.currency ?? undefined,
-      countNoun: opt(m.countNoun, m._id, 'countNoun'),
+      countNoun: r.opt(m.countNoun, m._id, 'countNoun'),
       asOf: m.asOf,
-      note: opt(m.note, m._id, 'note'),
-      source: sourceView(m.source),
+      note: r.opt(m.note, m._id, 'note'),
+      source: r.source(m.source),
       statedIn: m.statedIn ? sectionLinks.get(m.statedIn) : undefined,
       industries: industriesByMetric.get(m.slug) ?? [],
       groups: groupsByMetric.get(m.slug) ?? [],
     }
   })
+}
+
+/** The figures a document lists by slug, in its order; a slug that names nothing is a problem. */
+function metricResolver(metrics: MetricView[], r: Resolver) {
   const metricBySlug = new Map(metrics.map((m) => [m.slug, m]))
-  const resolveMetrics = (slugs: (string | null)[] | null | undefined, from: string, type: string): MetricView[] =>
+  return (slugs: (string | null)[] | null | undefined, from: string, type: string): MetricView[] =>
     (slugs ?? []).flatMap((slug, i) => {
       const metric = slug ? metricBySlug.get(slug) : undefined
-      return metric ? [metric] : problem(danglingReference(from, type, `metrics[${i}]`, 'a figure'), [])
+      return metric ? [metric] : r.problem(danglingReference(from, type, `metrics[${i}]`, 'a figure'), [])
     })
+}
 
-  const industries: IndustryView[] = raw.industries.map((ind, i) => ({
+/** The six industries in order, each with its neighbours. */
+function industryViews(raw: Raw, r: Resolver, resolveMetrics: ReturnType<typeof metricResolver>, sectionLinks: Map<string, LinkView>, industryLinks: LinkView[]): IndustryView[] {
+  return raw.industries.map((ind, i) => ({
     id: ind._id,
     slug: ind.slug,
     position: i + 1,
-    name: req(ind.name, ind._id, 'industry', 'name'),
-    shortName: req(ind.shortName, ind._id, 'industry', 'shortName'),
-    summary: req(ind.summary, ind._id, 'industry', 'summary'),
-    goal: req(ind.goal, ind._id, 'industry', 'goal'),
-    body: req(ind.body as LocalizedField<PortableTextBlock[]>, ind._id, 'industry', 'body'),
-    directions: ind.directions.map((d, j) => req(d, ind._id, 'industry', `directions[${j}]`)),
-    initiatives: ind.initiatives.map((d, j) => req(d, ind._id, 'industry', `initiatives[${j}]`)),
+    name: r.req(ind.name, ind._id, 'industry', 'name'),
+    shortName: r.req(ind.shortName, ind._id, 'industry', 'shortName'),
+    summary: r.req(ind.summary, ind._id, 'industry', 'summary'),
+    goal: r.req(ind.goal, ind._id, 'industry', 'goal'),
+    body: r.req(ind.body as LocalizedField<PortableTextBlock[]>, ind._id, 'industry', 'body'),
+    directions: ind.directions.map((d, j) => r.req(d, ind._id, 'industry', `directions[${j}]`)),
+    initiatives: ind.initiatives.map((d, j) => r.req(d, ind._id, 'industry', `initiatives[${j}]`)),
     metrics: resolveMetrics(ind.metrics, ind._id, 'industry'),
     sections: (ind.sections ?? []).flatMap((slug, j) => {
       const link = slug ? sectionLinks.get(slug) : undefined
-      return link ? [link] : problem(danglingReference(ind._id, 'industry', `sections[${j}]`, 'a section'), [])
+      return link ? [link] : r.problem(danglingReference(ind._id, 'industry', `sections[${j}]`, 'a section'), [])
     }),
     previous: i > 0 ? industryLinks[i - 1] : undefined,
     next: i < industryLinks.length - 1 ? industryLinks[i + 1] : undefined,
   }))
+}
 
+/** Site settings and the policy (the two singletons). */
+function singletonViews(raw: Raw, r: Resolver): Pick<SiteView, 'settings' | 'policy'> {
+  const settings = raw.settings!
+  const policy = raw.policy!
+  const settingsId = singletons.siteSettings
+  const policyId = singletons.policy
+  return {
+    settings: {
+      title: r.req(settings.title, settingsId, 'siteSettings', 'title'),
+      description: r.req(settings.description, settingsId, 'siteSettings', 'description'),
+      publisher: r.req(settings.publisher, settingsId, 'siteSettings', 'publisher'),
+      siteUrl: settings.siteUrl,
+      contactEmail: settings.contactEmail,
+      socialImage: settings.socialImage?.url ? { url: settings.socialImage.url, alt: r.opt(settings.socialImage.alt, settingsId, 'socialImage.alt') } : undefined,
+      dateCalendar: settings.dateCalendar ?? 'both',
+      licence: r.opt(settings.licence, settingsId, 'licence'),
+      licenceUrl: settings.licenceUrl ?? undefined,
+    },
+    policy: {
+      title: r.req(policy.title, policyId, 'policy', 'title'),
+      subtitle: r.req(policy.subtitle, policyId, 'policy', 'subtitle'),
+      issuer: r.req(policy.issuer, policyId, 'policy', 'issuer'),
+      date: policy.date,
+      summary: r.req(policy.summary, policyId, 'policy', 'summary'),
+      vision: r.req(policy.vision, policyId, 'policy', 'vision'),
+      frameworkSummary: r.req(policy.frameworkSummary, policyId, 'policy', 'frameworkSummary'),
+      enablingMeasures: r.points(policy.enablingMeasures, policyId, 'policy', 'enablingMeasures'),
+      foundations: r.points(policy.foundations, policyId, 'policy', 'foundations'),
+      strategies: r.points(policy.strategies, policyId, 'policy', 'strategies'),
+      source: r.source(policy.source),
+    },
+  }
+}
+
+/** Each linkable document's type and slug, by id. */
+function documentLinks(raw: Raw): Record<string, DocumentLink> {
   const documentsById: Record<string, DocumentLink> = {}
   for (const s of raw.sections) documentsById[s._id] = { type: 'section', slug: s.slug }
   for (const s of raw.industries) documentsById[s._id] = { type: 'industry', slug: s.slug }
   for (const s of raw.metrics) documentsById[s._id] = { type: 'metric', slug: s.slug }
   for (const s of raw.glossary) documentsById[s._id] = { type: 'glossaryTerm', slug: s.slug }
   for (const s of raw.metricGroups) documentsById[s._id] = { type: 'metricGroup', slug: s.slug }
+  return documentsById
+}
 
-  const settingsId = singletons.siteSettings
-  const policyId = singletons.policy
+/** Builds the view of one locale from the loaded content; throws a {@link ContentError} on content it cannot show (unless `onProblem` takes it). */
+export function buildSiteView(content: SiteContent, locale: Locale, options: ViewOptions = {}): SiteView {
+  const raw = content as Raw
+  const r = resolverFor(locale, options)
+  const sectionLinks = new Map(raw.sections.map((s) => [s.slug, { slug: s.slug, title: r.req(s.title, s._id, 'section', 'title') }]))
+  const industryLinks = raw.industries.map((ind) => ({ slug: ind.slug, title: r.req(ind.name, ind._id, 'industry', 'name') }))
+  const metrics = metricViews(raw, r, sectionLinks, industryLinks)
+  const resolveMetrics = metricResolver(metrics, r)
   return {
     locale,
-    settings: {
-      title: req(settings.title, settingsId, 'siteSettings', 'title'),
-      description: req(settings.description, settingsId, 'siteSettings', 'description'),
-      publisher: req(settings.publisher, settingsId, 'siteSettings', 'publisher'),
-      siteUrl: settings.siteUrl,
-      contactEmail: settings.contactEmail,
-      socialImage: settings.socialImage?.url ? { url: settings.socialImage.url, alt: opt(settings.socialImage.alt, settingsId, 'socialImage.alt') } : undefined,
-      dateCalendar: settings.dateCalendar ?? 'both',
-      licence: opt(settings.licence, settingsId, 'licence'),
-      licenceUrl: settings.licenceUrl ?? undefined,
-    },
-    policy: {
-      title: req(policy.title, policyId, 'policy', 'title'),
-      subtitle: req(policy.subtitle, policyId, 'policy', 'subtitle'),
-      issuer: req(policy.issuer, policyId, 'policy', 'issuer'),
-      date: policy.date,
-      summary: req(policy.summary, policyId, 'policy', 'summary'),
-      vision: req(policy.vision, policyId, 'policy', 'vision'),
-      frameworkSummary: req(policy.frameworkSummary, policyId, 'policy', 'frameworkSummary'),
-      enablingMeasures: points(policy.enablingMeasures, policyId, 'policy', 'enablingMeasures'),
-      foundations: points(policy.foundations, policyId, 'policy', 'foundations'),
-      strategies: points(policy.strategies, policyId, 'policy', 'strategies'),
-      source: sourceView(policy.source),
-    },
+    ...singletonViews(raw, r),
     sections: raw.sections.map((s) => ({
       id: s._id,
       slug: s.slug,
-      title: req(s.title, s._id, 'section', 'title'),
-      summary: req(s.summary, s._id, 'section', 'summary'),
-      body: req(s.body as LocalizedField<PortableTextBlock[]>, s._id, 'section', 'body'),
-      points: points(s.points, s._id, 'section', 'points'),
+      title: r.req(s.title, s._id, 'section', 'title'),
+      summary: r.req(s.summary, s._id, 'section', 'summary'),
+      body: r.req(s.body as LocalizedField<PortableTextBlock[]>, s._id, 'section', 'body'),
+      points: r.points(s.points, s._id, 'section', 'points'),
       metrics: metrics.filter((m) => m.statedIn?.slug === s.slug),
     })),
-    industries,
+    industries: industryViews(raw, r, resolveMetrics, sectionLinks, industryLinks),
     metrics,
     metricGroups: raw.metricGroups.map((g) => ({
       id: g._id,
       slug: g.slug,
-      title: req(g.title, g._id, 'metricGroup', 'title'),
-      summary: req(g.summary, g._id, 'metricGroup', 'summary'),
+      title: r.req(g.title, g._id, 'metricGroup', 'title'),
+      summary: r.req(g.summary, g._id, 'metricGroup', 'summary'),
       metrics: resolveMetrics(g.metrics, g._id, 'metricGroup'),
     })),
-    sources: raw.sources.map(sourceView),
+    sources: raw.sources.map(r.source),
     glossary: raw.glossary.map((g) => ({
       id: g._id,
       slug: g.slug,
-      term: req(g.term, g._id, 'glossaryTerm', 'term'),
+      term: r.req(g.term, g._id, 'glossaryTerm', 'term'),
       terms: Object.fromEntries(locales.flatMap((l) => (g.term?.[l.id] ? [[l.id, g.term[l.id]]] : []))),
-      definition: req(g.definition, g._id, 'glossaryTerm', 'definition'),
+      definition: r.req(g.definition, g._id, 'glossaryTerm', 'definition'),
       aliases: g.aliases ?? [],
     })),
     timeline: raw.timeline.map((t) => ({
       id: t._id,
       date: t.date,
-      title: req(t.title, t._id, 'timelineEvent', 'title'),
-      description: req(t.description, t._id, 'timelineEvent', 'description'),
+      title: r.req(t.title, t._id, 'timelineEvent', 'title'),
+      description: r.req(t.description, t._id, 'timelineEvent', 'description'),
     })),
-    updates: buildUpdateViews(raw.updates ?? [], id),
+    updates: buildUpdateViews(raw.updates ?? [], r.id),
     changedAt: changeTimes(raw.changes ?? []),
-    documentsById,
+    documentsById: documentLinks(raw),
     preview: options.preview ?? false,
   }
 }
