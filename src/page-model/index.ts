@@ -7,8 +7,9 @@ import { getSiteViews } from '../content/render-views.ts'
 import type { SiteViews } from '../content/views.ts'
 import { embed, metric } from './figures.ts'
 import { metrics, metricsPage } from './figures-index.ts'
+import { glossary, glossaryPage } from './glossary.ts'
 import { industries, industry, industryBilingual } from './industries.ts'
-import { about, glossary, home, notFound, policy, policyBilingual, root, search, updates } from './site.ts'
+import { about, home, notFound, policy, policyBilingual, root, search, updates } from './site.ts'
 import type { Page, PageKind, RouteParams } from './types.ts'
 
 export type { Page, PageKind, RouteParams, Twin } from './types.ts'
@@ -28,6 +29,7 @@ export const pageKinds = {
   metric,
   embed,
   glossary,
+  glossaryPage,
   updates,
   about,
   search,

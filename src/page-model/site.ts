@@ -1,6 +1,6 @@
 /**
  * The pages of the site as a whole: the language picker, the 404 page, home, the policy (and
- * its side-by-side view), the glossary, the updates, about and search.
+ * its side-by-side view), the updates, about and search (the glossary is in glossary.ts).
  */
 import { defaultLocale, locales, type Locale } from '../../schemas/locales.ts'
 import { singletons } from '../../schemas/singletons.ts'
@@ -91,8 +91,6 @@ export const policyBilingual = pageKind({
     }
   },
 })
-
-export const glossary = localePage('/[lang]/glossary/', paths.glossary, (view) => ({ props: { view }, documents: view.glossary.map((g) => g.id) }))
 
 /** Every change note: as new as the newest note, and its "What changed" is itself. */
 export const updates = localePage('/[lang]/updates/', paths.updates, (view) => ({

@@ -14,6 +14,7 @@ import { buildSiteViews, type SiteViews } from '../../src/content/views'
 import { allPages, matchRoute, pageAt, pageKinds, type Page } from '../../src/page-model'
 import { HEADLINE_METRICS } from '../../src/page-model/site'
 import { CHARTS_PER_PAGE, FIGURES_PER_PAGE } from '../../src/page-model/figures-index'
+import { TERMS_PER_PAGE } from '../../src/page-model/glossary'
 import { multiplyDataset, readNdjson } from '../../bench/lib/synthetic'
 import { projectFile } from '../support/project'
 
@@ -29,8 +30,8 @@ beforeAll(async () => {
 })
 
 const kinds = Object.entries(pageKinds)
-/** Kinds with no page in the real dataset: the figures index's later pages exist only at scale (tested below). */
-const onlyAtScale = new Set(['metricsPage'])
+/** Kinds with no page in the real dataset: the later pages of the figures index and of the glossary exist only at scale (tested below). */
+const onlyAtScale = new Set(['metricsPage', 'glossaryPage'])
 const builtKinds = kinds.filter(([name]) => !onlyAtScale.has(name))
 const en = () => views.en
 
@@ -192,5 +193,48 @@ describe('the figures index as content grows', () => {
     expect(pageKinds.metricsPage.page(big, { lang: 'en', n: String(pages.length + 1) })).toBeUndefined()
     expect(pageKinds.metricsPage.page(big, { lang: 'en', n: '1' }), 'page 1 is the index itself').toBeUndefined()
     expect(pageKinds.metricsPage.page(big, { lang: 'en', n: '02' })).toBeUndefined()
+  })
+})
+
+describe('the glossary as content grows', () => {
+  it('is one page while every term fits, as it always was', () => {
+    const page = pageKinds.glossary.page(views, { lang: 'en' })!
+    expect(page.props.pages).toBe(1)
+    expect(page.props.terms).toHaveLength(en().glossary.length)
+    expect(page.documents).toEqual(
+      en()
+        .glossary.map((g) => g.id)
+        .sort(),
+    )
+    expect(pageKinds.glossaryPage.params(views)).toEqual([])
+    expect(pageKinds.glossaryPage.page(views, { lang: 'en', n: '2' })).toBeUndefined()
+  })
+
+  it('at 100× content, splits into numbered pages that each hold a bounded share and together list every term once', async () => {
+    const big = buildSiteViews(await loadSiteContent(createLocalSource({ documents: multiplyDataset(readNdjson(projectFile('content/dataset.ndjson')), 100) })))
+    for (const l of locales) {
+      const pages = [
+        pageKinds.glossary.page(big, { lang: l.segment })!,
+        ...pageKinds.glossaryPage
+          .params(big)
+          .filter((p) => p.lang === l.segment)
+          .map((p) => pageKinds.glossaryPage.page(big, p)!),
+      ]
+      expect(pages.length).toBeGreaterThan(1)
+      expect(pages.map((p) => p.path)).toEqual(pages[0]!.props.pagePaths)
+      for (const page of pages.slice(1)) expect(matchRoute(pageKinds.glossaryPage.route, page.path)).toEqual({ lang: l.segment, n: String(page.props.number) })
+      for (const page of pages) {
+        expect(page.props.terms.length).toBeLessThanOrEqual(TERMS_PER_PAGE)
+        expect(page.documents, 'each page declares the terms it shows').toEqual(page.props.terms.map((g) => g.id).sort())
+        expect(pageAt(big, page.path)?.path).toBe(page.path)
+      }
+      const listed = pages.flatMap((p) => p.props.terms.map((g) => g.slug))
+      expect(new Set(listed).size, 'no term twice').toBe(listed.length)
+      expect(listed.sort()).toEqual(big[l.id].glossary.map((g) => g.slug).sort())
+      expect(pageKinds.glossaryPage.page(big, { lang: l.segment, n: String(pages.length + 1) })).toBeUndefined()
+      expect(pageKinds.glossaryPage.page(big, { lang: l.segment, n: '1' }), 'page 1 is the glossary itself').toBeUndefined()
+      expect(pageKinds.glossaryPage.page(big, { lang: l.segment, n: '02' })).toBeUndefined()
+    }
+    expect(pageKinds.glossaryPage.page(big, { lang: 'fr', n: '2' })).toBeUndefined()
   })
 })

@@ -92,6 +92,8 @@ export const en = {
   'glossary.lead': 'Terms used in the brief and on this site, in both languages.',
   'glossary.aliases': 'Also known as: {aliases}',
   'glossary.otherLanguage': 'In {language}:',
+  'glossary.pageTitle': 'Glossary, page {page} of {pages}',
+  'glossary.pages': 'Pages of the glossary',
 
   // Root language picker and 404
   'picker.choose': 'Choose your language',

@@ -92,6 +92,8 @@ export const zhTW: Record<keyof typeof en, string> = {
   'glossary.lead': '政策文件與本站使用的名詞，中英對照。',
   'glossary.aliases': '又稱：{aliases}',
   'glossary.otherLanguage': '{language}：',
+  'glossary.pageTitle': '名詞解釋（第 {page} 頁，共 {pages} 頁）',
+  'glossary.pages': '名詞解釋分頁',
 
   // Root language picker and 404
   'picker.choose': '請選擇語言',
