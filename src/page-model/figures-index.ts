@@ -6,12 +6,13 @@
  * the address), each with its share of the charts and of the figures. A page's size so stays
  * bounded however much content there is.
  */
-import { locales, type Locale } from '../../schemas/locales.ts'
+import type { Locale } from '../../schemas/locales.ts'
 import { paths } from '../../schemas/site-paths.ts'
 import type { Localized } from '../content/localize.ts'
 import type { MetricGroupView, MetricView, SiteView, SiteViews } from '../content/views.ts'
 import { withSources } from './lookup.ts'
-import { documentIds, pageKind, twinsOf, localeView, type Page, type RouteParams } from './types.ts'
+import { pagedIndex } from './paged.ts'
+import { documentIds, twinsOf, type Page } from './types.ts'
 
 export const FIGURES_PER_PAGE = 60
 export const CHARTS_PER_PAGE = 12
@@ -75,24 +76,8 @@ function figuresPage(views: SiteViews, view: SiteView, n: number): Page<FiguresI
   }
 }
 
-/** The index: page 1. */
-export const metrics = pageKind({
-  route: '/[lang]/metrics/',
-  params: () => locales.map((l) => ({ lang: l.segment })),
-  page: (views: SiteViews, params: RouteParams) => {
-    const view = localeView(views, params)
-    return view && figuresPage(views, view, 1)
-  },
-})
-
-/** Pages 2 and on, when there are more figures or charts than one page holds. */
-export const metricsPage = pageKind({
-  route: '/[lang]/metrics/page/[n]/',
-  params: (views: SiteViews) => locales.flatMap((l) => Array.from({ length: layout(views[l.id]).pages - 1 }, (_, i) => ({ lang: l.segment, n: String(i + 2) }))),
-  page: (views: SiteViews, params: RouteParams) => {
-    const view = localeView(views, params)
-    // Page 1 lives at the index's own address only; numbers are written plainly ("2", never "02").
-    if (!view || !/^[1-9]\d*$/.test(params.n ?? '') || params.n === '1') return undefined
-    return figuresPage(views, view, Number(params.n))
-  },
-})
+const kinds = pagedIndex('/[lang]/metrics/', (view) => layout(view).pages, figuresPage)
+/** Page 1, at the index's own address. */
+export const metrics = kinds.first
+/** Pages 2 and on, when there is more than one page holds. */
+export const metricsPage = kinds.rest

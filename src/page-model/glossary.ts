@@ -5,10 +5,11 @@
  * (`/en/glossary/`, then `/en/glossary/page/2/`, …), each with its share of the terms, in
  * the same order. A page's size so stays bounded however many terms there are.
  */
-import { locales, type Locale } from '../../schemas/locales.ts'
+import type { Locale } from '../../schemas/locales.ts'
 import { paths } from '../../schemas/site-paths.ts'
 import type { GlossaryView, SiteView, SiteViews } from '../content/views.ts'
-import { documentIds, pageKind, twinsOf, localeView, type Page, type RouteParams } from './types.ts'
+import { pagedIndex } from './paged.ts'
+import { documentIds, twinsOf, type Page } from './types.ts'
 
 /** A term with its definition, other names and structured data is about 350 bytes gzip: 40 keep a page near 17 KB. */
 export const TERMS_PER_PAGE = 40
@@ -56,24 +57,8 @@ function pageOf(views: SiteViews, view: SiteView, n: number): Page<GlossaryProps
   }
 }
 
-/** The glossary: page 1. */
-export const glossary = pageKind({
-  route: '/[lang]/glossary/',
-  params: () => locales.map((l) => ({ lang: l.segment })),
-  page: (views: SiteViews, params: RouteParams) => {
-    const view = localeView(views, params)
-    return view && pageOf(views, view, 1)
-  },
-})
-
-/** Pages 2 and on, when there are more terms than one page holds. */
-export const glossaryPage = pageKind({
-  route: '/[lang]/glossary/page/[n]/',
-  params: (views: SiteViews) => locales.flatMap((l) => Array.from({ length: layout(views[l.id]).pages - 1 }, (_, i) => ({ lang: l.segment, n: String(i + 2) }))),
-  page: (views: SiteViews, params: RouteParams) => {
-    const view = localeView(views, params)
-    // Page 1 lives at the glossary's own address only; numbers are written plainly ("2", never "02").
-    if (!view || !/^[1-9]\d*$/.test(params.n ?? '') || params.n === '1') return undefined
-    return pageOf(views, view, Number(params.n))
-  },
-})
+const kinds = pagedIndex('/[lang]/glossary/', (view) => layout(view).pages, pageOf)
+/** Page 1, at the index's own address. */
+export const glossary = kinds.first
+/** Pages 2 and on, when there is more than one page holds. */
+export const glossaryPage = kinds.rest
