@@ -4,7 +4,7 @@
  *     else → /en/); without JavaScript it is a picker whose links work;
  * (b) the language switch, with JavaScript off, lands on the same page in the other language,
  *     and on the same section when the reader followed a table-of-contents or glossary link
- *     (CSS `:has(:target)`, see src/utils/language-switch.ts);
+ *     (CSS `:has(:target)`, see src/layouts/language-switch.ts);
  * (c) content pages load no JavaScript (no script request, only JSON-LD data blocks) and
  *     nothing from elsewhere;
  * (d) keyboard: the first Tab shows the skip link, Enter moves focus to main, the next Tab
