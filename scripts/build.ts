@@ -41,6 +41,7 @@ import { loadSiteContent, SNAPSHOT_VARIABLE, type ContentSnapshot } from '../src
 import { redact, sourceFromEnv, type ContentSource } from '../src/content/source/index.ts'
 import { documentsForValidation, failedReport, formatReport, lookupIdsIn, strictI18nFromEnv, validateDocuments, type ValidationReport } from '../src/content/validation/index.ts'
 import { buildSiteViews } from '../src/content/views.ts'
+import { FALLBACK_SITE_URL } from '../schemas/site-paths.ts'
 import { siteUrlFromEnv } from '../src/utils/site-url.ts'
 import { buildManifest, writeBuildManifest } from './lib/build-manifest.ts'
 import { writeBuildReport, type BuildOutcome } from './lib/build-report.ts'
@@ -107,6 +108,13 @@ async function testPauseBeforeSwap(): Promise<void> {
 }
 
 async function build(): Promise<void> {
+  // Said once, before anything is built: a site published with placeholder addresses has
+  // canonical links, a sitemap and feeds that point somewhere else.
+  if (!args.check && !process.env.SITE_URL?.trim()) {
+    print(
+      `Note: SITE_URL is not set, so the site's addresses (canonical links, sitemap, feeds, figure files) use the placeholder ${FALLBACK_SITE_URL}. Fix: set SITE_URL to the public address, e.g. SITE_URL=https://your-domain.example npm run build.`,
+    )
+  }
   if (!args.check) prepareOutput()
   const strictI18n = strictI18nFromEnv()
 

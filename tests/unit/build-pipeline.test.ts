@@ -212,6 +212,7 @@ describe('scripts/build.ts when a tool fails or the build is stopped', () => {
     const run = await build(out, reportFile, { CONTENT_FILE: fixture('valid-small.ndjson'), SITE_URL: 'not a url' })
 
     expect(run.code, run.all).toBe(1)
+    expect(run.all).not.toMatch(/SITE_URL is not set/)
     expect(fingerprint(out)).toEqual(before)
     expect(leftovers(run.pid)).toEqual([])
     expect(run.stderr).toMatch(/Build failed in pages: Astro exited with code 1\.\n {2}Fix: Astro's messages are printed above\./)
@@ -258,9 +259,12 @@ describe('scripts/build.ts with valid content', () => {
     const out = join(scratch, 'dist-valid')
     oldSite(out)
     const reportFile = join(scratch, 'valid-report.json')
-    const run = await build(out, reportFile, { CONTENT_FILE: fixture('valid-small.ndjson') })
+    const run = await build(out, reportFile, { CONTENT_FILE: fixture('valid-small.ndjson'), SITE_URL: '' })
 
     expect(run.code, run.all.slice(-6000)).toBe(0)
+    // Without SITE_URL the build says once that its addresses are placeholders, and how to fix it.
+    expect(run.stdout.match(/SITE_URL is not set/g)).toHaveLength(1)
+    expect(run.stdout).toMatch(/placeholder https:\/\/six-core-industries\.example\.org\. Fix: set SITE_URL to the public address/)
     expect(existsSync(join(out, 'old-only.txt'))).toBe(false)
     expect(readFileSync(join(out, 'index.html'), 'utf8')).not.toContain('old site')
     expect(existsSync(join(out, 'en/index.html'))).toBe(true)
