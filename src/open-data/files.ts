@@ -78,22 +78,20 @@ function metricsOf(model: OpenDataModel, what: Figure['what'], slug: string): Op
   return slugs.map((s) => model.metric(s)!)
 }
 
-const byTag = <T>(views: SiteView[], make: (view: SiteView) => T) => Object.fromEntries(views.map((v) => [v.locale.tag, make(v)]))
 const json = (body: unknown) => `${JSON.stringify(body, null, 2)}\n`
 
 /** The JSON of a figure or group, both languages. */
 function figureJson(model: OpenDataModel, what: Figure['what'], slug: string, site: URL): string {
-  const views = model.views
-  const first = views[0]!
+  const first = model.first
   const metrics = metricsOf(model, what, slug)
   const group = what === 'group' ? model.group(slug)! : undefined
   const common = {
     languages: locales.map((l) => l.tag),
     // Values are in full units: the quantity is value × scale, in the unit (percent points, days, a rank, a count, money in the currency).
     scale: 1,
-    licence: first.settings.licence ? { ...byTag(views, (v) => v.settings.licence?.value ?? null), url: first.settings.licenceUrl ?? null } : null,
+    licence: first.settings.licence ? { ...model.perView((v) => v.settings.licence?.value ?? null), url: first.settings.licenceUrl ?? null } : null,
     permalink: group ? group.pages : metrics[0]!.pages,
-    citation: byTag(views, (v) => figureCitations(v, figureIn(model, v, what, slug), site)),
+    citation: model.perView((v) => figureCitations(v, figureIn(model, v, what, slug), site)),
   }
   return json(group ? { ...group, ...common, figures: metrics } : { ...metrics[0]!, ...common })
 }

@@ -8,6 +8,8 @@ import { paths } from '../../schemas/site-paths.ts'
 import type { Localized } from '../content/localize.ts'
 import type { MetricGroupView, MetricView, SiteView, SiteViews } from '../content/views.ts'
 import { formatMetricValue } from '../../schemas/i18n/format.ts'
+import { byLocale } from '../content/by-locale.ts'
+import { indexOf } from '../content/view-index.ts'
 import { sourceCitation } from './citation.ts'
 import { figureFiles, type FigureFiles } from './figure.ts'
 
@@ -61,12 +63,14 @@ export interface OpenGroup {
  * figures' and groups' slugs in the files' order.
  */
 export interface OpenDataModel {
-  /** The site's figures in every language; `inView` finds one figure in a locale's view. */
-  views: SiteView[]
+  /** The first locale's view, where what every language shares is read; `inView` finds a figure in any locale's view. */
+  first: SiteView
   metricSlugs: string[]
   groupSlugs: string[]
   metric(slug: string): OpenMetric | undefined
   group(slug: string): OpenGroup | undefined
+  /** One value per language, keyed by BCP-47 tag, from each language's view. */
+  perView<T>(fn: (view: SiteView) => T): ByTag<T>
   inView(view: SiteView, what: 'metric', slug: string): MetricView | undefined
   inView(view: SiteView, what: 'group', slug: string): MetricGroupView | undefined
 }
@@ -80,41 +84,40 @@ const memo = <T>(make: (slug: string) => T | undefined) => {
 }
 
 export function openDataModel(siteViews: SiteViews, site: URL): OpenDataModel {
-  const views = locales.map((l) => siteViews[l.id])
-  const first = views[0]!
-  // Each record looks its figure and group up in every language: by slug from a map built
-  // once, not a scan of the list per record, which grows with the square of the content.
-  const metricsBySlug = new Map(views.map((v) => [v, new Map(v.metrics.map((m) => [m.slug, m]))]))
-  const groupsBySlug = new Map(views.map((v) => [v, new Map(v.metricGroups.map((g) => [g.slug, g]))]))
-  const inView = (view: SiteView, what: 'metric' | 'group', slug: string) => (what === 'metric' ? metricsBySlug : groupsBySlug).get(view)?.get(slug)
-  const records = {
-    views,
+  const first = siteViews[locales[0].id]
+  // Each record looks its figure and group up in every language by slug (the view's index),
+  // not by a scan of the list per record, which grows with the square of the content.
+  const inView = (view: SiteView, what: 'metric' | 'group', slug: string) => (what === 'metric' ? indexOf(view).metrics : indexOf(view).groups).get(slug)
+  const records: Lookup = {
     site,
-    metricIn: (v: SiteView, slug: string) => metricsBySlug.get(v)!.get(slug)!,
-    groupIn: (v: SiteView, slug: string) => groupsBySlug.get(v)!.get(slug)!,
+    first,
+    perView: (fn) => byLocale((id) => fn(siteViews[id]), 'tag'),
+    metricIn: (v, slug) => indexOf(v).metrics.get(slug)!,
+    groupIn: (v, slug) => indexOf(v).groups.get(slug)!,
   }
   return {
-    views,
+    first,
     metricSlugs: first.metrics.map((m) => m.slug).sort(byCodePoint),
     groupSlugs: first.metricGroups.map((g) => g.slug).sort(byCodePoint),
-    metric: memo((slug) => (metricsBySlug.get(first)!.has(slug) ? metricRecord(records, slug) : undefined)),
-    group: memo((slug) => (groupsBySlug.get(first)!.has(slug) ? groupRecord(records, slug) : undefined)),
+    perView: records.perView,
+    metric: memo((slug) => (indexOf(first).metrics.has(slug) ? metricRecord(records, slug) : undefined)),
+    group: memo((slug) => (indexOf(first).groups.has(slug) ? groupRecord(records, slug) : undefined)),
     inView: inView as OpenDataModel['inView'],
   }
 }
 
 interface Lookup {
-  views: SiteView[]
   site: URL
+  /** The first locale's view: what every language shares (slugs, values, dates) is read there. */
+  first: SiteView
+  perView: OpenDataModel['perView']
   metricIn(view: SiteView, slug: string): MetricView
   groupIn(view: SiteView, slug: string): MetricGroupView
 }
 
-const perView = <T>(views: SiteView[], fn: (view: SiteView) => T): ByTag<T> => Object.fromEntries(views.map((v) => [v.locale.tag, fn(v)]))
-
-function metricRecord({ views, site, metricIn }: Lookup, slug: string): OpenMetric {
-  const per = <T>(fn: (view: SiteView, m: MetricView) => T) => perView(views, (v) => fn(v, metricIn(v, slug)))
-  const m = metricIn(views[0]!, slug)
+function metricRecord({ site, first, perView, metricIn }: Lookup, slug: string): OpenMetric {
+  const per = <T>(fn: (view: SiteView, m: MetricView) => T) => perView((v) => fn(v, metricIn(v, slug)))
+  const m = metricIn(first, slug)
   return {
     slug: m.slug,
     label: per((_v, x) => own(x.label)),
@@ -143,13 +146,13 @@ function metricRecord({ views, site, metricIn }: Lookup, slug: string): OpenMetr
   }
 }
 
-function groupRecord({ views, site, groupIn }: Lookup, slug: string): OpenGroup {
-  const per = <T>(fn: (view: SiteView, g: MetricGroupView) => T) => perView(views, (v) => fn(v, groupIn(v, slug)))
+function groupRecord({ site, first, perView, groupIn }: Lookup, slug: string): OpenGroup {
+  const per = <T>(fn: (view: SiteView, g: MetricGroupView) => T) => perView((v) => fn(v, groupIn(v, slug)))
   return {
     slug,
     title: per((_v, g) => own(g.title)),
     summary: per((_v, g) => own(g.summary)),
-    metrics: groupIn(views[0]!, slug).metrics.map((m) => m.slug),
+    metrics: groupIn(first, slug).metrics.map((m) => m.slug),
     pages: per((v) => new URL(paths.metrics(v.locale, slug), site).toString()),
     files: figureFiles('group', slug, site),
   }

@@ -2,7 +2,8 @@
 import { paths } from '../../schemas/site-paths.ts'
 import type { MetricGroupView } from '../content/views.ts'
 import { slugKind } from './by-slug.ts'
-import { indexOf, withSources } from './lookup.ts'
+import { indexOf } from '../content/view-index.ts'
+import { withSources } from './lookup.ts'
 
 /** What a chart shows: its group, its figures and their sources. */
 const groupDocuments = (group: MetricGroupView) => [group.id, ...withSources(group.metrics)]

@@ -1,9 +1,11 @@
 /** The industries index, each industry's page and its side-by-side view. */
-import { locales, type LocaleId } from '../../schemas/locales.ts'
+import type { LocaleId } from '../../schemas/locales.ts'
 import { paths } from '../../schemas/site-paths.ts'
 import type { IndustryView, SiteView } from '../content/views.ts'
 import { slugKind } from './by-slug.ts'
-import { indexOf, withSources } from './lookup.ts'
+import { byLocale } from '../content/by-locale.ts'
+import { indexOf } from '../content/view-index.ts'
+import { withSources } from './lookup.ts'
 import { documentIds, pageKind, perLocale, twinsOf, localeView } from './types.ts'
 
 export const industries = pageKind({
@@ -44,7 +46,7 @@ export const industryBilingual = slugKind({
   items: (view) => view.industries,
   find: (view, slug) => indexOf(view).industries.get(slug),
   make: (view, industry, views) => {
-    const versions = Object.fromEntries(locales.map((l) => [l.id, indexOf(views[l.id]).industries.get(industry.slug)])) as Partial<Record<LocaleId, IndustryView>>
+    const versions: Partial<Record<LocaleId, IndustryView>> = byLocale((id) => indexOf(views[id]).industries.get(industry.slug))
     return { props: { view, industry, versions }, documents: industryDocuments(view, industry) }
   },
   viewOf: paths.industry,
