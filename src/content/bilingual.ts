@@ -86,7 +86,6 @@ export function blockRows(key: string, values: PerLocale<PortableTextBlock[]>): 
 }
 
 // Pages still import it from here; they can import it from ./by-locale.ts instead.
-export { byLocale }
 
 /** One field picked from every language's view of the same thing (an industry, the policy). */
 export function perLocale<T, V>(items: Partial<Record<LocaleId, T | undefined>>, pick: (item: T) => Localized<V> | undefined): PerLocale<V> {

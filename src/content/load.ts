@@ -40,7 +40,3 @@ export async function loadSiteContent(source: ContentSource): Promise<SiteConten
   }
   return content
 }
-
-// The build writes the snapshot through these; what renders reads the views through
-// render-views.ts (also re-exported here for the modules that import them from this one).
-export { getSiteView, getSiteViews, SNAPSHOT_VARIABLE, type ContentSnapshot } from './render-views.ts'
