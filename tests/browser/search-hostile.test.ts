@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { BrowserContext, Page } from 'playwright-core'
 import { locales } from '../../schemas/locales'
 import { startSite, type BrowserSite } from '../support/browser-site'
+import { htmlErrors } from '../support/nu-checker'
 import { buildHostileSite, hostileDataset, HOSTILE_INDUSTRY, type HostileSite } from '../support/hostile-dataset'
 
 const INDUSTRIES = hostileDataset().docs.filter((d) => d._type === 'industry').length
@@ -102,4 +103,11 @@ describe('search over the hostile dataset in Chromium', () => {
       }
     })
   }
+})
+
+describe('the hostile build, checked by the W3C Nu checker', () => {
+  it('every page of the hostile build is valid HTML (W3C Nu checker): zero errors', () => {
+    const { count, shown } = htmlErrors(hostile.dir)
+    expect(shown, `${count} error(s) from the Nu checker; the first ${shown.length}:\n${shown.join('\n')}`).toEqual([])
+  }, 300_000)
 })

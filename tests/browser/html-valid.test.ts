@@ -5,18 +5,20 @@
  * attributes and ids, elements where the parser does not expect them.
  *
  * The checker is a Java program: `java` (17 or newer) must be on PATH. Without it the test
- * fails and names the package to install; it never skips.
+ * fails and names the package to install; it never skips. Like Chromium, Java comes from
+ * Debian, so this runs with the browser tests (`npm run test:e2e`), not `npm test`, which needs
+ * only Node and npm. It checks the site the CI built (`npm run build`), as the browser tests do.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { checkHtml, describeMessage, htmlErrors } from '../support/nu-checker'
-import { distDir } from './site-lib'
+import { siteDir } from '../support/browser-site'
 
 let dir: string
 beforeAll(() => {
-  dir = distDir()
+  dir = siteDir()
 })
 
 describe('valid HTML (W3C Nu checker)', () => {
