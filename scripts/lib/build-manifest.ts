@@ -6,14 +6,11 @@
  *
  * Runs on Node's own type stripping (imported by scripts/build.ts).
  */
-import { existsSync } from 'node:fs'
-import { join } from 'node:path'
-import writeFileAtomic from 'write-file-atomic'
 import { BUILD_MANIFEST_PATH, type BuildManifest, type ManifestDocument } from '../../schemas/build-manifest.ts'
-import { HintedError } from '../../src/content/content-error.ts'
 import type { SourceOrigin } from '../../src/content/source/index.ts'
 import type { SiteContent, SiteViews } from '../../src/content/views.ts'
 import { allPages } from '../../src/page-model/index.ts'
+import { writeSiteFile } from './site-file.ts'
 
 /** What the manifest is made from: the build's time, its source, the site query's result and the views built from it. */
 export interface ManifestInput {
@@ -56,13 +53,5 @@ export function buildManifest({ builtAt, origin, changes, views }: ManifestInput
 
 /** Writes the manifest at the root of the built site; refuses to overwrite a file Astro wrote there. */
 export function writeBuildManifest(siteDir: string, manifest: BuildManifest): void {
-  const target = join(siteDir, BUILD_MANIFEST_PATH)
-  if (existsSync(target)) {
-    throw new HintedError(
-      `Astro already wrote ${BUILD_MANIFEST_PATH.slice(1)}, the build's manifest.`,
-      'Remove the page or file under src/pages/ or public/ that writes it: the build writes build.json itself.',
-      'files.clash',
-    )
-  }
-  writeFileAtomic.sync(target, `${JSON.stringify(manifest)}\n`)
+  writeSiteFile(siteDir, BUILD_MANIFEST_PATH, `${JSON.stringify(manifest)}\n`)
 }

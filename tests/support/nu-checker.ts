@@ -17,7 +17,8 @@ export interface VnuMessage {
   extract?: string
 }
 
-export const JAVA_HINT = 'The W3C Nu checker needs Java 17+: `apt-get install -y --no-install-recommends openjdk-17-jre-headless` (Debian), then run the browser tests again (npm run test:e2e).'
+export const JAVA_HINT =
+  'The W3C Nu checker needs Java 17+: `apt-get install -y --no-install-recommends openjdk-17-jre-headless` (Debian), then run the browser tests again (npm run test:e2e).'
 const vnuJar = createRequire(import.meta.url).resolve('vnu-jar/build/dist/vnu.jar')
 
 /** Runs the checker over `site`; its JSON report (on stderr) as messages. */
