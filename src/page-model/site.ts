@@ -5,7 +5,7 @@
 import { defaultLocale, locales, type Locale } from '../../schemas/locales.ts'
 import { singletons } from '../../schemas/singletons.ts'
 import { paths } from '../../schemas/site-paths.ts'
-import type { MetricView, SiteView } from '../content/views.ts'
+import type { IndustryView, MetricView, SectionView, SiteView } from '../content/views.ts'
 import { withSources } from './lookup.ts'
 import { documentIds, pageKind, perLocale, twinsOf, localeView, type Page } from './types.ts'
 
@@ -65,14 +65,43 @@ export const home = localePage('/[lang]/', paths.home, (view) => {
   return { props: { view, headline }, documents: [singletons.policy, ...view.industries.map((i) => i.id), ...withSources(headline), ...view.timeline.map((t) => t.id)] }
 })
 
-const policyDocuments = (view: SiteView) => [
+/**
+ * How many figure cards a section of the policy page, and how many industry cards and diagram
+ * boxes, it shows at most. The brief has six industries and at most 13 figures in a
+ * section; a dataset grown far past that would make one page of every figure and industry,
+ * so the rest are counted and reached through the figures and industries indexes.
+ */
+export const POLICY_LIST_LIMIT = 24
+
+/** The first items of a list a page shows, and how many there are in all. */
+export interface Shown<T> {
+  items: T[]
+  total: number
+}
+
+const shown = <T>(items: T[]): Shown<T> => ({ items: items.slice(0, POLICY_LIST_LIMIT), total: items.length })
+
+/** What the policy page (and its side-by-side view) shows of the lists that grow with the content. */
+export interface PolicyLists {
+  industries: Shown<IndustryView>
+  figures: Record<SectionView['slug'], Shown<MetricView>>
+}
+
+export function policyLists(view: SiteView): PolicyLists {
+  return { industries: shown(view.industries), figures: Object.fromEntries(view.sections.map((s) => [s.slug, shown(s.metrics)])) }
+}
+
+const policyDocuments = (view: SiteView, lists: PolicyLists) => [
   singletons.policy,
   view.policy.source.id,
-  ...view.sections.flatMap((s) => [s.id, ...withSources(s.metrics)]),
-  ...view.industries.map((i) => i.id),
+  ...view.sections.flatMap((s) => [s.id, ...withSources(lists.figures[s.slug]?.items ?? [])]),
+  ...lists.industries.items.map((i) => i.id),
 ]
 
-export const policy = localePage('/[lang]/policy/', paths.policy, (view) => ({ props: { view }, documents: policyDocuments(view) }))
+export const policy = localePage('/[lang]/policy/', paths.policy, (view) => {
+  const lists = policyLists(view)
+  return { props: { view, lists }, documents: policyDocuments(view, lists) }
+})
 
 /** The policy in every language side by side: it shows what the policy page shows, and is canonical to it. */
 export const policyBilingual = pageKind({
@@ -84,7 +113,7 @@ export const policyBilingual = pageKind({
     return {
       locale: view.locale,
       props: { view, views },
-      documents: documentIds(policyDocuments(view)),
+      documents: documentIds(policyDocuments(view, policyLists(view))),
       path: paths.policyBilingual(view.locale),
       twins: twinsOf((l) => paths.policyBilingual(l)),
       viewOf: paths.policy(view.locale),

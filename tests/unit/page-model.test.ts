@@ -12,7 +12,7 @@ import { pageHistory } from '../../src/content/page-history'
 import { createLocalSource } from '../../src/content/source/index.ts'
 import { buildSiteViews, type SiteViews } from '../../src/content/views'
 import { allPages, matchRoute, pageAt, pageKinds, type Page } from '../../src/page-model'
-import { HEADLINE_METRICS } from '../../src/page-model/site'
+import { HEADLINE_METRICS, POLICY_LIST_LIMIT } from '../../src/page-model/site'
 import { CHARTS_PER_PAGE, FIGURES_PER_PAGE } from '../../src/page-model/figures-index'
 import { TERMS_PER_PAGE } from '../../src/page-model/glossary'
 import { multiplyDataset, readNdjson } from '../../bench/lib/synthetic'
@@ -236,5 +236,29 @@ describe('the glossary as content grows', () => {
       expect(pageKinds.glossaryPage.page(big, { lang: l.segment, n: '02' })).toBeUndefined()
     }
     expect(pageKinds.glossaryPage.page(big, { lang: 'fr', n: '2' })).toBeUndefined()
+  })
+})
+
+describe('the policy page as content grows', () => {
+  it('shows every industry and every figure of each section while they fit, as it always did', () => {
+    const page = pageKinds.policy.page(views, { lang: 'en' })!
+    expect(page.props.lists.industries).toEqual({ items: en().industries, total: en().industries.length })
+    for (const section of en().sections) expect(page.props.lists.figures[section.slug]?.items).toEqual(section.metrics)
+  })
+
+  it('at 100× content, shows at most a bounded number of each, counts the rest, and declares only what it shows', async () => {
+    const big = buildSiteViews(await loadSiteContent(createLocalSource({ documents: multiplyDataset(readNdjson(projectFile('content/dataset.ndjson')), 100) })))
+    const page = pageKinds.policy.page(big, { lang: 'en' })!
+    const { industries, figures } = page.props.lists
+    expect(industries.items).toHaveLength(POLICY_LIST_LIMIT)
+    expect(industries.total).toBe(big.en.industries.length)
+    const crowded = big.en.sections.filter((s) => s.metrics.length > POLICY_LIST_LIMIT)
+    expect(crowded.length).toBeGreaterThan(0)
+    for (const section of big.en.sections) {
+      expect(figures[section.slug]?.items).toEqual(section.metrics.slice(0, POLICY_LIST_LIMIT))
+      expect(figures[section.slug]?.total).toBe(section.metrics.length)
+    }
+    const hidden = [...big.en.industries.slice(POLICY_LIST_LIMIT), ...crowded.flatMap((s) => s.metrics.slice(POLICY_LIST_LIMIT))]
+    for (const doc of hidden) expect(page.documents, `${doc.id} is not on the page`).not.toContain(doc.id)
   })
 })

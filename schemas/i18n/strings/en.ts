@@ -71,6 +71,9 @@ export const en = {
   'policy.frameworkInWords': 'The diagram in words',
   'policy.enablingHeading': 'Enabling measures',
   'policy.figuresInSection': 'Figures in this section',
+  'policy.shownOf': 'Showing {shown} of {total}.',
+  'policy.allFigures': 'See every figure',
+  'policy.allIndustries': 'See every industry',
 
   // Industries
   'industries.title': 'The six industries',

@@ -71,6 +71,9 @@ export const zhTW: Record<keyof typeof en, string> = {
   'policy.frameworkInWords': '圖表文字說明',
   'policy.enablingHeading': '優化產業發展環境的措施',
   'policy.figuresInSection': '本節數據',
+  'policy.shownOf': '此處列出 {total} 項中的 {shown} 項。',
+  'policy.allFigures': '查看全部數據',
+  'policy.allIndustries': '查看全部產業',
 
   // Industries
   'industries.title': '六大核心戰略產業',
