@@ -20,6 +20,8 @@ try {
   writeFileSync(out, `${JSON.stringify(heights, null, 2)}\n`, 'utf8')
   console.log(`${out}: ${count} embed page(s) measured. Build again to put the heights into the code.`)
 } catch (error) {
-  console.error(`Could not measure the embed pages: ${(error as Error).message}\n  Fix: build the site first (npm run build), and install Chromium (apt-get install chromium fonts-noto-cjk) or set CHROMIUM_PATH.`)
+  console.error(
+    `Could not measure the embed pages: ${(error as Error).message}\n  Fix: build the site first (npm run build), and install Chromium (apt-get install chromium fonts-noto-cjk) or set CHROMIUM_PATH.`,
+  )
   process.exit(1)
 }

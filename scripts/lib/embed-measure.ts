@@ -25,7 +25,14 @@ export function embedSlugs(dir: string): Record<string, string[]> {
   return Object.fromEntries(
     locales.map((l) => {
       const folder = join(dir, l.segment, 'embed')
-      return [l.id, existsSync(folder) ? readdirSync(folder).filter((s) => existsSync(join(folder, s, 'index.html'))).sort() : []]
+      return [
+        l.id,
+        existsSync(folder)
+          ? readdirSync(folder)
+              .filter((s) => existsSync(join(folder, s, 'index.html')))
+              .sort()
+          : [],
+      ]
     }),
   )
 }
@@ -52,7 +59,13 @@ export async function measureEmbeds(dir: string, chromiumPath: string, args: str
         for (const width of FRAME_WIDTHS) {
           await page.setViewportSize({ width, height: 200 })
           await page.goto(`${ORIGIN}/${locale.segment}/embed/${slug}/`, { waitUntil: 'load' })
-          tallest = Math.max(tallest, await page.evaluate(async () => (await document.fonts.ready, document.documentElement.scrollHeight)))
+          tallest = Math.max(
+            tallest,
+            await page.evaluate(async () => {
+              await document.fonts.ready
+              return document.documentElement.scrollHeight
+            }),
+          )
         }
         heights[id][slug] = tallest
       }

@@ -88,7 +88,12 @@ for (const locale of locales) {
               await document.fonts.ready
               const back = document.querySelector('a[data-embed-back]')!.getBoundingClientRect()
               const last = document.body.lastElementChild
-              return { scroll: document.documentElement.scrollHeight, view: window.innerHeight, backBottom: back.bottom, backIsLast: !!last?.querySelector('a[data-embed-back]') || last?.matches('main') }
+              return {
+                scroll: document.documentElement.scrollHeight,
+                view: window.innerHeight,
+                backBottom: back.bottom,
+                backIsLast: !!last?.querySelector('a[data-embed-back]') || last?.matches('main'),
+              }
             })
             const at = `${slug} at ${width} px (frame ${box.width} × ${box.height})`
             expect(inside.view, at).toBe(box.height)
@@ -102,7 +107,9 @@ for (const locale of locales) {
         for (const [slug, code] of codes) {
           const height = Number(/ height="(\d+)"/.exec(code)?.[1])
           // A table of heights left over from taller content would leave a hole in the article.
-          expect(height, `${slug}: ${height} px for at most ${tallest.get(slug)} px of content; run npm run embed:heights`).toBeLessThanOrEqual(Math.ceil(tallest.get(slug)! * 1.15))
+          expect(height, `${slug}: ${height} px for at most ${tallest.get(slug)} px of content; run npm run embed:heights`).toBeLessThanOrEqual(
+            Math.ceil(tallest.get(slug)! * 1.15),
+          )
         }
       } finally {
         await context.close()

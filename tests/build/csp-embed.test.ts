@@ -125,7 +125,10 @@ describe('embed pages', () => {
         expect(back.getAttribute('href'), g).toBe(`/${l.segment}/metrics/#${g}`)
         expect(back.getAttribute('target'), g).toBe('_top')
         // Every other link (sources) leaves the frame too; light unless #dark; an icon that exists.
-        expect(p.root.querySelectorAll('base').map((b) => b.attributes), g).toEqual([{ target: '_top' }])
+        expect(
+          p.root.querySelectorAll('base').map((b) => b.attributes),
+          g,
+        ).toEqual([{ target: '_top' }])
         expect(p.root.querySelector('html')?.getAttribute('data-theme'), g).toBe('light')
         expect(p.root.querySelector('body > #dark[hidden]'), g).toBeTruthy()
         const icon = p.root.querySelector('link[rel="icon"]')?.getAttribute('href') ?? ''
@@ -138,7 +141,9 @@ describe('embed pages', () => {
       const p = page(dir, `/${l.segment}/metrics/`)
       for (const g of groups) {
         const code = p.root.querySelector(`[data-reuse="group:${g}"] [data-embed-code]`)?.text ?? ''
-        expect(code, g).toMatch(new RegExp(`^<iframe src="${origin}/${l.segment}/embed/${g}/" title="[^"]+" width="100%" height="${embedHeight(l, g)}" loading="lazy" style="border:0"></iframe>$`))
+        expect(code, g).toMatch(
+          new RegExp(`^<iframe src="${origin}/${l.segment}/embed/${g}/" title="[^"]+" width="100%" height="${embedHeight(l, g)}" loading="lazy" style="border:0"></iframe>$`),
+        )
         expect(p.root.querySelector(`[data-reuse="group:${g}"] [data-embed-dark]`)?.text, g).toContain('#dark')
       }
     })
