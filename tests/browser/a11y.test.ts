@@ -3,7 +3,8 @@
  * WCAG 2.0/2.1 A and AA and WCAG 2.2 AA, in both languages, in the light and the dark colour
  * scheme. Templates: the root language picker, home, policy, industries, one industry, metrics,
  * one metric with a chart, glossary, about, updates, a chart's embed page, search (our search
- * loaded, results listed) and the 404 page. A failure names the page, the scheme, each rule id, its impact and the
+ * loaded, results listed) and the 404 page; the embed page keeps its theme (light, or dark
+ * with `#dark`) in both schemes. A failure names the page, the scheme, each rule id, its impact and the
  * elements (CSS targets) to fix.
  *
  * One browser, one context, one page reused for every URL: each page loads once and is audited in
@@ -32,6 +33,8 @@ interface Template {
   ready?: (page: Page) => Promise<void>
   /** 404: the server answers 404 on purpose. */
   status?: number
+  /** Embeds keep one theme whatever the reader's scheme (light, or dark with `#dark`): audited in both, colours unchanged. */
+  fixedTheme?: boolean
 }
 
 const searchReady = (query: string) => async (page: Page) => {
@@ -62,8 +65,9 @@ const templates: Template[] = [
       { name: `${s} glossary`, path: `/${s}/glossary/` },
       { name: `${s} about`, path: `/${s}/about/` },
       { name: `${s} updates`, path: `/${s}/updates/` },
-      // The chart alone, as other sites frame it.
-      { name: `${s} embed`, path: `/${s}/embed/six-trillion-investment/` },
+      // The chart alone, as other sites frame it: light, and dark as `#dark` asks.
+      { name: `${s} embed`, path: `/${s}/embed/six-trillion-investment/`, fixedTheme: true },
+      { name: `${s} embed, dark`, path: `/${s}/embed/six-trillion-investment/#dark`, fixedTheme: true },
       // Search loaded and showing results: its input, filters and result list in the site's colours.
       { name: `${s} search with results`, path: `/${s}/search/`, ready: searchReady(query) },
     ]
@@ -112,9 +116,11 @@ async function audit(template: Template): Promise<void> {
   // referrer): that is how a reader sees the picker with JavaScript on.
   const referer = template.path === '/' ? `${site.origin}/en/` : undefined
   await page.emulateMedia({ colorScheme: 'light' })
+  // From the same page, a new fragment alone would be a same-document navigation (no response).
+  if (template.path.includes('#')) await page.goto('about:blank')
   const response = await page.goto(site.origin + template.path, { referer, waitUntil: 'load' })
   expect(response?.status(), `${template.path} status`).toBe(template.status ?? 200)
-  expect(new URL(page.url()).pathname, `${template.path} stays put`).toBe(template.path)
+  expect(new URL(page.url()).pathname + new URL(page.url()).hash, `${template.path} stays put`).toBe(template.path)
   await template.ready?.(page)
 
   const found: string[] = []
@@ -130,7 +136,7 @@ async function audit(template: Template): Promise<void> {
     if (SCREENSHOTS.has(template.path)) await page.screenshot({ path: screenshotName(scheme, template.path), fullPage: true })
     if (results.violations.length) found.push(`${scheme}:\n${describeViolations(results)}`)
   }
-  expect(backgrounds.size, `${template.path}: the dark scheme changes the page colours`).toBe(SCHEMES.length)
+  expect(backgrounds.size, `${template.path}: the dark scheme ${template.fixedTheme ? 'keeps' : 'changes'} the page colours`).toBe(template.fixedTheme ? 1 : SCHEMES.length)
   expect(found, `${template.name} (${template.path}) has axe violations:\n${found.join('\n')}`).toEqual([])
 }
 

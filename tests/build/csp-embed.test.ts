@@ -4,10 +4,11 @@
  * `_headers` with what only headers can say, and the chart-only embed pages.
  */
 import { createHash } from 'node:crypto'
-import { readFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { locales } from '../../schemas/locales'
+import { embedHeight } from '../../src/open-data/embed'
 import { allPages, datasetSlugs, distDir, embedPages, page, siteOrigin, type Page } from './site-lib'
 
 const dir = distDir()
@@ -123,6 +124,16 @@ describe('embed pages', () => {
         const back = p.root.querySelector('a[data-embed-back]')!
         expect(back.getAttribute('href'), g).toBe(`/${l.segment}/metrics/#${g}`)
         expect(back.getAttribute('target'), g).toBe('_top')
+        // Every other link (sources) leaves the frame too; light unless #dark; an icon that exists.
+        expect(
+          p.root.querySelectorAll('base').map((b) => b.attributes),
+          g,
+        ).toEqual([{ target: '_top' }])
+        expect(p.root.querySelector('html')?.getAttribute('data-theme'), g).toBe('light')
+        expect(p.root.querySelector('body > #dark[hidden]'), g).toBeTruthy()
+        const icon = p.root.querySelector('link[rel="icon"]')?.getAttribute('href') ?? ''
+        expect(icon, g).toMatch(/^\//)
+        expect(existsSync(join(dir, icon)), `${g}: ${icon}`).toBe(true)
       }
     })
 
@@ -130,7 +141,10 @@ describe('embed pages', () => {
       const p = page(dir, `/${l.segment}/metrics/`)
       for (const g of groups) {
         const code = p.root.querySelector(`[data-reuse="group:${g}"] [data-embed-code]`)?.text ?? ''
-        expect(code, g).toMatch(new RegExp(`^<iframe src="${origin}/${l.segment}/embed/${g}/" title="[^"]+" width="100%" height="\\d+" loading="lazy" style="border:0"></iframe>$`))
+        expect(code, g).toMatch(
+          new RegExp(`^<iframe src="${origin}/${l.segment}/embed/${g}/" title="[^"]+" width="100%" height="${embedHeight(l, g)}" loading="lazy" style="border:0"></iframe>$`),
+        )
+        expect(p.root.querySelector(`[data-reuse="group:${g}"] [data-embed-dark]`)?.text, g).toContain('#dark')
       }
     })
   }

@@ -211,6 +211,11 @@ export const en = {
   'cite.accessed': '[date accessed]',
   'embed.viewOnSite': 'View this chart on {site}',
   'embed.chart': 'Chart',
+  'reuse.embedDark': 'The chart is light on any page. For a dark page, end the address in the code with #dark (…/embed/…/#dark).',
+  // Sharing a page without JavaScript (src/components/Share.astro)
+  'share.heading': 'Share this page',
+  'share.line': 'Share on LINE',
+  'share.address': 'This page’s address (select and copy)',
   'svg.unit': 'Unit: {unit}',
   'svg.sources': 'Sources: {sources}',
   'csv.slug': 'Slug',

@@ -211,6 +211,11 @@ export const zhTW: Record<keyof typeof en, string> = {
   'cite.accessed': '〔請填入檢索日期〕',
   'embed.viewOnSite': '在「{site}」查看這張圖表',
   'embed.chart': '圖表',
+  'reuse.embedDark': '圖表在任何網頁都以淺色顯示。若您的網頁是深色，請在程式碼的網址後加上 #dark（…/embed/…/#dark）。',
+  // Sharing a page without JavaScript (src/components/Share.astro)
+  'share.heading': '分享這一頁',
+  'share.line': '分享到 LINE',
+  'share.address': '本頁網址（選取後複製）',
   'svg.unit': '單位：{unit}',
   'svg.sources': '資料來源：{sources}',
   'csv.slug': '代稱',
