@@ -49,7 +49,7 @@ export const schemaTypes = withTranslationFlags([
   accessibilityStatement,
 ])
 
-export { singletons, singletonTypes } from './singletons.ts'
+export { optionalSingletonTypes, singletons, singletonTypes } from './singletons.ts'
 
 /** Every document type name (objects excluded). */
 export const documentTypes = schemaTypes.filter((t) => t.type === 'document').map((t) => t.name)

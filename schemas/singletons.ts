@@ -7,3 +7,9 @@ export const singletons = { siteSettings: 'siteSettings', policy: 'policy', acce
 
 /** Document types that are singletons. */
 export const singletonTypes = new Set<string>(Object.keys(singletons))
+
+/**
+ * Singletons the site can do without: when there is none, the page that shows it is not built
+ * and nothing links to it. The others (site settings, the policy) must exist.
+ */
+export const optionalSingletonTypes: ReadonlySet<string> = new Set(['accessibilityStatement'])

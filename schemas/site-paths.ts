@@ -27,6 +27,10 @@ export const paths = {
   metric: (locale: Locale, slug: string) => `/${locale.segment}/metrics/${slug}/`,
   glossary: (locale: Locale, anchor?: string) => `/${locale.segment}/glossary/${hash(anchor)}`,
   about: (locale: Locale) => `/${locale.segment}/about/`,
+  /** What happened to the policy after the 2020 brief, newest first. */
+  developments: (locale: Locale) => `/${locale.segment}/policy/developments/`,
+  /** The accessibility statement. */
+  accessibility: (locale: Locale) => `/${locale.segment}/accessibility/`,
   search: (locale: Locale) => `/${locale.segment}/search/`,
   /** Every change note, newest first. */
   updates: (locale: Locale) => `/${locale.segment}/updates/`,

@@ -179,7 +179,7 @@ export interface SiteView {
 }
 
 /** What the layout (Base, Header, Footer) reads of a view: a whole view will do. */
-export type LayoutView = Pick<SiteView, 'locale' | 'settings' | 'preview'> & { policy: Pick<SiteView['policy'], 'source'> }
+export type LayoutView = Pick<SiteView, 'locale' | 'settings' | 'preview' | 'accessibility'> & { policy: Pick<SiteView['policy'], 'source'> }
 
 /** A document that internal links can point at: enough to build its URL. */
 export interface DocumentLink {
