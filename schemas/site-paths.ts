@@ -47,7 +47,18 @@ export const paths = {
 } as const
 
 /** The document types that have a place on the site. */
-export type LinkableType = 'industry' | 'section' | 'metric' | 'glossaryTerm' | 'metricGroup' | 'policy' | 'siteSettings' | 'timelineEvent' | 'update'
+export type LinkableType =
+  | 'industry'
+  | 'section'
+  | 'metric'
+  | 'glossaryTerm'
+  | 'metricGroup'
+  | 'policy'
+  | 'siteSettings'
+  | 'timelineEvent'
+  | 'update'
+  | 'policyDevelopment'
+  | 'accessibilityStatement'
 
 /**
  * The URL of a document in a locale: the page, or the anchor on a page, that shows it.
@@ -73,6 +84,10 @@ export function pathForDocument(type: LinkableType, slug: string | undefined, lo
       return paths.home(locale)
     case 'update':
       return paths.updates(locale)
+    case 'policyDevelopment':
+      return paths.developments(locale)
+    case 'accessibilityStatement':
+      return paths.accessibility(locale)
   }
 }
 

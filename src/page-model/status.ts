@@ -23,8 +23,8 @@ export const accessibility = pageKind({
     return {
       locale: view.locale,
       props: { view, statement },
-      // The contact address comes from Site settings.
-      documents: documentIds([singletons.accessibilityStatement, singletons.siteSettings]),
+      // The contact address comes from Site settings, which, like every page's chrome, no page declares.
+      documents: documentIds([singletons.accessibilityStatement]),
       path: paths.accessibility(view.locale),
       twins: twinsOf(paths.accessibility),
     }
