@@ -1,6 +1,20 @@
 import type { StructureBuilder, StructureResolver, StructureResolverContext } from 'sanity/structure'
 import { orderableDocumentListDeskItem } from '@sanity/orderable-document-list'
-import { BarChartIcon, BlockContentIcon, BookIcon, CalendarIcon, ChartUpwardIcon, ClockIcon, CogIcon, DocumentTextIcon, EyeOpenIcon, LinkIcon, RocketIcon, TagIcon, TrendUpwardIcon } from '@sanity/icons'
+import {
+  BarChartIcon,
+  BlockContentIcon,
+  BookIcon,
+  CalendarIcon,
+  ChartUpwardIcon,
+  ClockIcon,
+  CogIcon,
+  DocumentTextIcon,
+  EyeOpenIcon,
+  LinkIcon,
+  RocketIcon,
+  TagIcon,
+  TrendUpwardIcon,
+} from '@sanity/icons'
 import { label } from '../schemas/lib/label'
 import { singletonItems, type SingletonItem } from './singletons'
 import { METRIC_WITH_SOURCE } from './templates'

@@ -19,10 +19,18 @@ export const policyDevelopment = defineType({
     partialDateField(
       'date',
       label('日期', 'Date'),
-      label('來源寫的日期，同樣精確：YYYY、YYYY-MM 或 YYYY-MM-DD。不要猜測日子。', 'The date as the source gives it, no more precise: YYYY, YYYY-MM or YYYY-MM-DD. Never guess a day.'),
+      label(
+        '來源寫的日期，同樣精確：YYYY、YYYY-MM 或 YYYY-MM-DD。不要猜測日子。',
+        'The date as the source gives it, no more precise: YYYY, YYYY-MM or YYYY-MM-DD. Never guess a day.',
+      ),
     ),
     requiredLocalizedField('title', label('標題', 'Title'), 'localeString', label('用自己的話寫的一句話標題。', 'A one-line title in your own words.')),
-    requiredLocalizedField('summary', label('摘要', 'Summary'), 'localeText', label('發生了什麼、與六大核心戰略產業有何關係；用自己的話寫。', 'What happened and how it relates to the Six Core Strategic Industries, in your own words.')),
+    requiredLocalizedField(
+      'summary',
+      label('摘要', 'Summary'),
+      'localeText',
+      label('發生了什麼、與六大核心戰略產業有何關係；用自己的話寫。', 'What happened and how it relates to the Six Core Strategic Industries, in your own words.'),
+    ),
     defineField({
       name: 'source',
       title: label('來源', 'Source'),

@@ -55,7 +55,10 @@ export function buildDevelopmentViews(raw: Raw['developments'] | undefined, r: R
     const url = d.source?.url
     if (!url) {
       const hint = 'Add the https:// address of the page the development comes from.'
-      return r.problem(new ContentError({ documentId: d._id, documentType: type, field: 'source.url', code: 'value.required', message: 'This development has no source address.', hint }), [])
+      return r.problem(
+        new ContentError({ documentId: d._id, documentType: type, field: 'source.url', code: 'value.required', message: 'This development has no source address.', hint }),
+        [],
+      )
     }
     return [
       {
@@ -73,7 +76,8 @@ export function buildDevelopmentViews(raw: Raw['developments'] | undefined, r: R
 /** The accessibility statement, when there is one. */
 export function buildAccessibilityView(raw: Raw['accessibility'] | undefined, r: Resolve): AccessibilityView | undefined {
   if (!raw) return undefined
-  const req = (field: Partial<Record<LocaleId, string | null>> | null | undefined, name: string) => r.req<string>(field, singletons.accessibilityStatement, 'accessibilityStatement', name)
+  const req = (field: Partial<Record<LocaleId, string | null>> | null | undefined, name: string) =>
+    r.req<string>(field, singletons.accessibilityStatement, 'accessibilityStatement', name)
   return {
     title: req(raw.title, 'title'),
     standard: raw.standard,

@@ -62,7 +62,10 @@ describe('policyDevelopment: the source address', () => {
     const doc = development({})
     delete doc.source
     const report = await validate(withDevelopment(doc))
-    expect(errorsFor(report).map((i) => i.field), formatReport(report)).toContain('source')
+    expect(
+      errorsFor(report).map((i) => i.field),
+      formatReport(report),
+    ).toContain('source')
     expect(report.ok).toBe(false)
   })
 
