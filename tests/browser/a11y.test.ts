@@ -2,7 +2,8 @@
  * Accessibility of every page template, in Chromium with axe-core: zero violations of
  * WCAG 2.0/2.1 A and AA and WCAG 2.2 AA, in both languages, in the light and the dark colour
  * scheme. Templates: the root language picker, home, policy, industries, one industry, metrics,
- * one metric with a chart, glossary, about, updates, a chart's embed page, search (our search
+ * one metric with a chart, glossary, about, updates, the policy developments, the accessibility
+ * statement, a chart's embed page, search (our search
  * loaded, results listed) and the 404 page. A failure names the page, the scheme, each rule id, its impact and the
  * elements (CSS targets) to fix.
  *
@@ -62,6 +63,8 @@ const templates: Template[] = [
       { name: `${s} glossary`, path: `/${s}/glossary/` },
       { name: `${s} about`, path: `/${s}/about/` },
       { name: `${s} updates`, path: `/${s}/updates/` },
+      { name: `${s} policy developments`, path: `/${s}/policy/developments/` },
+      { name: `${s} accessibility statement`, path: `/${s}/accessibility/` },
       // The chart alone, as other sites frame it.
       { name: `${s} embed`, path: `/${s}/embed/six-trillion-investment/` },
       // Search loaded and showing results: its input, filters and result list in the site's colours.
