@@ -229,7 +229,7 @@ export const en = {
   'status.label': 'Where the policy stands now',
   'status.since': 'This explains the policy as published in {date}; since then:',
   'status.noneSince': 'This explains the policy as published in {date}; no later developments are recorded.',
-  'status.latest': 'the latest ({date}):',
+  'status.latest': 'the latest ({date}): ',
   'status.seeAll': 'All developments since the brief',
   'developments.title': 'Where the policy stands now',
   'developments.lead': 'This site explains the policy as published in {date}. These are the developments since then, newest first, each with the source that reports it.',
