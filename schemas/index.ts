@@ -16,6 +16,8 @@ import { source } from './documents/source.ts'
 import { glossaryTerm } from './documents/glossaryTerm.ts'
 import { timelineEvent } from './documents/timelineEvent.ts'
 import { update } from './documents/update.ts'
+import { policyDevelopment } from './documents/policyDevelopment.ts'
+import { accessibilityStatement } from './documents/accessibilityStatement.ts'
 import { withTranslationFlags } from './lib/translation-flags.ts'
 
 /**
@@ -43,9 +45,11 @@ export const schemaTypes = withTranslationFlags([
   glossaryTerm,
   timelineEvent,
   update,
+  policyDevelopment,
+  accessibilityStatement,
 ])
 
-export { singletons, singletonTypes } from './singletons.ts'
+export { optionalSingletonTypes, singletons, singletonTypes } from './singletons.ts'
 
 /** Every document type name (objects excluded). */
 export const documentTypes = schemaTypes.filter((t) => t.type === 'document').map((t) => t.name)

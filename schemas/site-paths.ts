@@ -27,6 +27,10 @@ export const paths = {
   metric: (locale: Locale, slug: string) => `/${locale.segment}/metrics/${slug}/`,
   glossary: (locale: Locale, anchor?: string) => `/${locale.segment}/glossary/${hash(anchor)}`,
   about: (locale: Locale) => `/${locale.segment}/about/`,
+  /** What happened to the policy after the 2020 brief, newest first. */
+  developments: (locale: Locale) => `/${locale.segment}/policy/developments/`,
+  /** The accessibility statement. */
+  accessibility: (locale: Locale) => `/${locale.segment}/accessibility/`,
   search: (locale: Locale) => `/${locale.segment}/search/`,
   /** Every change note, newest first. */
   updates: (locale: Locale) => `/${locale.segment}/updates/`,
@@ -43,7 +47,18 @@ export const paths = {
 } as const
 
 /** The document types that have a place on the site. */
-export type LinkableType = 'industry' | 'section' | 'metric' | 'glossaryTerm' | 'metricGroup' | 'policy' | 'siteSettings' | 'timelineEvent' | 'update'
+export type LinkableType =
+  | 'industry'
+  | 'section'
+  | 'metric'
+  | 'glossaryTerm'
+  | 'metricGroup'
+  | 'policy'
+  | 'siteSettings'
+  | 'timelineEvent'
+  | 'update'
+  | 'policyDevelopment'
+  | 'accessibilityStatement'
 
 /**
  * The URL of a document in a locale: the page, or the anchor on a page, that shows it.
@@ -69,6 +84,10 @@ export function pathForDocument(type: LinkableType, slug: string | undefined, lo
       return paths.home(locale)
     case 'update':
       return paths.updates(locale)
+    case 'policyDevelopment':
+      return paths.developments(locale)
+    case 'accessibilityStatement':
+      return paths.accessibility(locale)
   }
 }
 

@@ -3,7 +3,7 @@ import { singletons, singletonTypes } from '../schemas'
 import { label } from '../schemas/lib/label'
 
 /**
- * Singletons (site settings, the policy) live on fixed ids: one of each, opened from the
+ * Singletons (site settings, the policy, the accessibility statement) live on fixed ids: one of each, opened from the
  * structure, never created, duplicated, unpublished or deleted by editors. These functions are
  * the Studio config hooks that enforce it; they are pure so the tests call them directly.
  */
@@ -19,6 +19,7 @@ export interface SingletonItem {
 export const singletonItems: readonly SingletonItem[] = [
   { type: 'siteSettings', id: singletons.siteSettings, title: label('網站設定', 'Site settings') },
   { type: 'policy', id: singletons.policy, title: label('政策', 'Policy') },
+  { type: 'accessibilityStatement', id: singletons.accessibilityStatement, title: label('無障礙聲明', 'Accessibility statement') },
 ]
 
 /** The key of our "Open on the site" action (see studio/actions/openOnSite.tsx). */

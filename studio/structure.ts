@@ -1,6 +1,20 @@
 import type { StructureBuilder, StructureResolver, StructureResolverContext } from 'sanity/structure'
 import { orderableDocumentListDeskItem } from '@sanity/orderable-document-list'
-import { BarChartIcon, BlockContentIcon, BookIcon, CalendarIcon, ChartUpwardIcon, ClockIcon, CogIcon, DocumentTextIcon, LinkIcon, RocketIcon, TagIcon } from '@sanity/icons'
+import {
+  BarChartIcon,
+  BlockContentIcon,
+  BookIcon,
+  CalendarIcon,
+  ChartUpwardIcon,
+  ClockIcon,
+  CogIcon,
+  DocumentTextIcon,
+  EyeOpenIcon,
+  LinkIcon,
+  RocketIcon,
+  TagIcon,
+  TrendUpwardIcon,
+} from '@sanity/icons'
 import { label } from '../schemas/lib/label'
 import { singletonItems, type SingletonItem } from './singletons'
 import { METRIC_WITH_SOURCE } from './templates'
@@ -90,7 +104,8 @@ function metricsItem(S: StructureBuilder) {
 
 /**
  * The structure: singletons first, then the ordered lists, metrics, sources, glossary,
- * the timeline (by date) and the change notes (newest first).
+ * the timeline (by date), what happened to the policy since the brief (newest first), the
+ * change notes (newest first) and, last, the accessibility statement.
  */
 export const structure: StructureResolver = (S: StructureBuilder, context: StructureResolverContext) =>
   S.list()
@@ -128,6 +143,17 @@ export const structure: StructureResolver = (S: StructureBuilder, context: Struc
             .apiVersion(STRUCTURE_API_VERSION)
             .defaultOrdering([{ field: 'date', direction: 'asc' }]),
         ),
+      S.listItem()
+        .title(label('政策後續發展', 'Policy developments'))
+        .id('policy-developments')
+        .icon(TrendUpwardIcon)
+        .schemaType('policyDevelopment')
+        .child(
+          S.documentTypeList('policyDevelopment')
+            .title(label('政策後續發展（新到舊）', 'Policy developments (newest first)'))
+            .apiVersion(STRUCTURE_API_VERSION)
+            .defaultOrdering([{ field: 'date', direction: 'desc' }]),
+        ),
       S.divider(),
       S.listItem()
         .title(label('更新紀錄', 'Updates'))
@@ -140,4 +166,6 @@ export const structure: StructureResolver = (S: StructureBuilder, context: Struc
             .apiVersion(STRUCTURE_API_VERSION)
             .defaultOrdering([{ field: 'date', direction: 'desc' }]),
         ),
+      S.divider(),
+      singletonListItem(S, singletonItems[2]!, EyeOpenIcon),
     ])

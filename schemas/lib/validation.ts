@@ -168,3 +168,28 @@ export const PARTIAL_DATE_MESSAGE = label(
   '請依來源的精確程度填寫 YYYY、YYYY-MM 或 YYYY-MM-DD（例如 2020-04）。',
   'Use YYYY, YYYY-MM or YYYY-MM-DD, as precise as the source (e.g. 2020-04).',
 )
+
+/** The message for a source without an address. */
+export const SOURCE_URL_REQUIRED_MESSAGE = label('必填：來源的網址（https:// 開頭）。', 'Required: the address of the source (starting with https://).')
+
+/** The message for a source address that is not a full https:// URL. */
+export const HTTPS_URL_MESSAGE = label(
+  '請填寫 https:// 開頭的完整網址（不接受 http:、javascript:、data: 與相對網址）。',
+  'Use a full https:// address (http:, javascript:, data: and relative URLs are not allowed).',
+)
+
+/**
+ * A source's address: required, and a full https:// URL, so every development links to a
+ * page readers can open safely. `{ message }` keeps each message (a chained `.error()` would
+ * replace both with one).
+ */
+export const httpsSourceUrl: CustomValidator<unknown> = (value) => {
+  if (typeof value !== 'string' || value.trim() === '') return { message: SOURCE_URL_REQUIRED_MESSAGE }
+  let url: URL
+  try {
+    url = new URL(value)
+  } catch {
+    return { message: HTTPS_URL_MESSAGE }
+  }
+  return url.protocol === 'https:' && url.hostname !== '' ? true : { message: HTTPS_URL_MESSAGE }
+}

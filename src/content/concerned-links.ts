@@ -26,8 +26,10 @@ export function concernedLinks(view: SiteView, ids: readonly string[]): Concerne
     ...view.glossary.map((g) => [g.id, g.term] as const),
     ...view.timeline.map((e) => [e.id, e.title] as const),
     ...view.sources.map((s) => [s.id, s.title] as const),
+    ...view.developments.map((d) => [d.id, d.title] as const),
   ])
   const timeline = new Set(view.timeline.map((e) => e.id))
+  const developments = new Set(view.developments.map((d) => d.id))
   return ids.flatMap((id): ConcernedLink[] => {
     if (id === singletons.siteSettings) return [{ id }]
     if (id === singletons.policy) return [{ id, label: view.policy.title, href: pathForDocument('policy', undefined, locale) }]
@@ -36,6 +38,7 @@ export function concernedLinks(view: SiteView, ids: readonly string[]): Concerne
     const linked = view.documentsById[id]
     if (linked) return [{ id, label, href: pathForDocument(linked.type, linked.slug, locale) }]
     if (timeline.has(id)) return [{ id, label, href: pathForDocument('timelineEvent', undefined, locale) }]
+    if (developments.has(id)) return [{ id, label, href: `${pathForDocument('policyDevelopment', undefined, locale)}#${id}` }]
     return [{ id, label }]
   })
 }

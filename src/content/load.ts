@@ -16,7 +16,12 @@ import type { SiteContent } from './views.ts'
  * their revisions go into the build's manifest (dist/build.json), and those an update can
  * concern also date the pages (update-views.ts).
  */
-export const siteContentParams = { settingsId: singletons.siteSettings, policyId: singletons.policy, contentTypes: [...updateTargetTypes, 'update'] }
+export const siteContentParams = {
+  settingsId: singletons.siteSettings,
+  policyId: singletons.policy,
+  accessibilityId: singletons.accessibilityStatement,
+  contentTypes: [...updateTargetTypes, 'update'],
+}
 
 /**
  * Runs the one site query against a source and checks that the singletons exist.

@@ -51,5 +51,11 @@ export const siteContentQuery = defineQuery(`{
   "updates": *[_type == "update" && defined(date)] | order(date desc, _id asc) {
     _id, date, title, note, significance, "documents": documents[]._ref
   },
+  "developments": *[_type == "policyDevelopment" && defined(date)] | order(date desc, _id asc) {
+    _id, date, title, summary, "source": source{ publisher, title, url }
+  },
+  "accessibility": *[_type == "accessibilityStatement" && _id == $accessibilityId][0]{
+    title, standard, conformance, testing, knownIssues, reporting, reviewed
+  },
   "changes": *[_type in $contentTypes] | order(_id asc) { _id, _type, _rev, _updatedAt }
 }`)

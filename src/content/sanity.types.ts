@@ -21,6 +21,53 @@ type ArrayOf<T> = Array<
 >;
 
 // Source: ../src/content/schema.json
+export type AccessibilityStatement = {
+  _id: string;
+  _type: "accessibilityStatement";
+  _createdAt: string;
+  _updatedAt: string;
+  _rev: string;
+  title?: LocaleString;
+  standard: string;
+  conformance?: LocaleText;
+  testing?: LocaleText;
+  knownIssues?: LocaleText;
+  reporting?: LocaleText;
+  reviewed: string;
+};
+
+export type LocaleText = {
+  _type: "localeText";
+  zhTW?: string;
+  en?: string;
+  sourceLocale?: "zhTW" | "en";
+  provenance?: TranslationProvenance;
+};
+
+export type LocaleString = {
+  _type: "localeString";
+  zhTW?: string;
+  en?: string;
+  sourceLocale?: "zhTW" | "en";
+  provenance?: TranslationProvenance;
+};
+
+export type PolicyDevelopment = {
+  _id: string;
+  _type: "policyDevelopment";
+  _createdAt: string;
+  _updatedAt: string;
+  _rev: string;
+  date: string;
+  title?: LocaleString;
+  summary?: LocaleText;
+  source: {
+    publisher?: LocaleString;
+    title: string;
+    url?: string;
+  };
+};
+
 export type SiteSettingsReference = {
   _ref: string;
   _type: "reference";
@@ -84,6 +131,20 @@ export type TimelineEventReference = {
   [internalGroqTypeReferenceTo]?: "timelineEvent";
 };
 
+export type PolicyDevelopmentReference = {
+  _ref: string;
+  _type: "reference";
+  _weak?: boolean;
+  [internalGroqTypeReferenceTo]?: "policyDevelopment";
+};
+
+export type AccessibilityStatementReference = {
+  _ref: string;
+  _type: "reference";
+  _weak?: boolean;
+  [internalGroqTypeReferenceTo]?: "accessibilityStatement";
+};
+
 export type Update = {
   _id: string;
   _type: "update";
@@ -103,24 +164,10 @@ export type Update = {
     | SourceReference
     | GlossaryTermReference
     | TimelineEventReference
+    | PolicyDevelopmentReference
+    | AccessibilityStatementReference
   >;
   significance: "major" | "minor";
-};
-
-export type LocaleText = {
-  _type: "localeText";
-  zhTW?: string;
-  en?: string;
-  sourceLocale?: "zhTW" | "en";
-  provenance?: TranslationProvenance;
-};
-
-export type LocaleString = {
-  _type: "localeString";
-  zhTW?: string;
-  en?: string;
-  sourceLocale?: "zhTW" | "en";
-  provenance?: TranslationProvenance;
 };
 
 export type TimelineEvent = {
@@ -497,6 +544,10 @@ export type Geopoint = {
 };
 
 export type AllSanitySchemaTypes =
+  | AccessibilityStatement
+  | LocaleText
+  | LocaleString
+  | PolicyDevelopment
   | SiteSettingsReference
   | PolicyReference
   | SectionReference
@@ -506,9 +557,9 @@ export type AllSanitySchemaTypes =
   | SourceReference
   | GlossaryTermReference
   | TimelineEventReference
+  | PolicyDevelopmentReference
+  | AccessibilityStatementReference
   | Update
-  | LocaleText
-  | LocaleString
   | TimelineEvent
   | MetricGroup
   | Slug
@@ -539,7 +590,7 @@ export type AllSanitySchemaTypes =
 
 // Source: ../src/content/queries.ts
 // Variable: siteContentQuery
-// Query: {  "settings": *[_type == "siteSettings" && _id == $settingsId][0]{    title, description, publisher, siteUrl, contactEmail, dateCalendar, licence, licenceUrl,    "socialImage": socialImage{ "url": asset->url, alt }  },  "policy": *[_type == "policy" && _id == $policyId][0]{    title, subtitle, issuer, date, summary, vision, frameworkSummary,    enablingMeasures[]{ _key, title, description },    foundations[]{ _key, title, description },    strategies[]{ _key, title, description },    "source": source->{ _id, publisher, abbreviation, title, date, url }  },  "sections": *[_type == "section" && defined(slug.current)] | order(orderRank asc) {    _id, "slug": slug.current, title, summary, body,    points[]{ _key, title, description }  },  "industries": *[_type == "industry" && defined(slug.current)] | order(orderRank asc) {    _id, "slug": slug.current, name, shortName, summary, goal, body, directions, initiatives,    "metrics": metrics[]->slug.current,    "sections": sections[]->slug.current  },  "metrics": *[_type == "metric" && defined(slug.current)] | order(slug.current asc) {    _id, "slug": slug.current, label, value, comparator, unit, currency, countNoun, asOf, note,    "source": source->{ _id, publisher, abbreviation, title, date, url },    "statedIn": statedIn->slug.current  },  "metricGroups": *[_type == "metricGroup" && defined(slug.current)] | order(orderRank asc) {    _id, "slug": slug.current, title, summary,    "metrics": metrics[]->slug.current  },  "sources": *[_type == "source"] | order(_id asc) { _id, publisher, abbreviation, title, date, url },  "glossary": *[_type == "glossaryTerm" && defined(slug.current)] | order(slug.current asc) {    _id, "slug": slug.current, term, definition, aliases  },  "timeline": *[_type == "timelineEvent"] | order(date asc, _id asc) { _id, date, title, description },  "updates": *[_type == "update" && defined(date)] | order(date desc, _id asc) {    _id, date, title, note, significance, "documents": documents[]._ref  },  "changes": *[_type in $contentTypes] | order(_id asc) { _id, _type, _rev, _updatedAt }}
+// Query: {  "settings": *[_type == "siteSettings" && _id == $settingsId][0]{    title, description, publisher, siteUrl, contactEmail, dateCalendar, licence, licenceUrl,    "socialImage": socialImage{ "url": asset->url, alt }  },  "policy": *[_type == "policy" && _id == $policyId][0]{    title, subtitle, issuer, date, summary, vision, frameworkSummary,    enablingMeasures[]{ _key, title, description },    foundations[]{ _key, title, description },    strategies[]{ _key, title, description },    "source": source->{ _id, publisher, abbreviation, title, date, url }  },  "sections": *[_type == "section" && defined(slug.current)] | order(orderRank asc) {    _id, "slug": slug.current, title, summary, body,    points[]{ _key, title, description }  },  "industries": *[_type == "industry" && defined(slug.current)] | order(orderRank asc) {    _id, "slug": slug.current, name, shortName, summary, goal, body, directions, initiatives,    "metrics": metrics[]->slug.current,    "sections": sections[]->slug.current  },  "metrics": *[_type == "metric" && defined(slug.current)] | order(slug.current asc) {    _id, "slug": slug.current, label, value, comparator, unit, currency, countNoun, asOf, note,    "source": source->{ _id, publisher, abbreviation, title, date, url },    "statedIn": statedIn->slug.current  },  "metricGroups": *[_type == "metricGroup" && defined(slug.current)] | order(orderRank asc) {    _id, "slug": slug.current, title, summary,    "metrics": metrics[]->slug.current  },  "sources": *[_type == "source"] | order(_id asc) { _id, publisher, abbreviation, title, date, url },  "glossary": *[_type == "glossaryTerm" && defined(slug.current)] | order(slug.current asc) {    _id, "slug": slug.current, term, definition, aliases  },  "timeline": *[_type == "timelineEvent"] | order(date asc, _id asc) { _id, date, title, description },  "updates": *[_type == "update" && defined(date)] | order(date desc, _id asc) {    _id, date, title, note, significance, "documents": documents[]._ref  },  "developments": *[_type == "policyDevelopment" && defined(date)] | order(date desc, _id asc) {    _id, date, title, summary, "source": source{ publisher, title, url }  },  "accessibility": *[_type == "accessibilityStatement" && _id == $accessibilityId][0]{    title, standard, conformance, testing, knownIssues, reporting, reviewed  },  "changes": *[_type in $contentTypes] | order(_id asc) { _id, _type, _rev, _updatedAt }}
 export type SiteContentQueryResult = {
   settings: {
     title: LocaleString | null;
@@ -677,7 +728,33 @@ export type SiteContentQueryResult = {
     significance: "major" | "minor";
     documents: Array<string>;
   }>;
+  developments: Array<{
+    _id: string;
+    date: string;
+    title: LocaleString | null;
+    summary: LocaleText | null;
+    source: {
+      publisher: LocaleString | null;
+      title: string;
+      url: string | null;
+    };
+  }>;
+  accessibility: {
+    title: LocaleString | null;
+    standard: string;
+    conformance: LocaleText | null;
+    testing: LocaleText | null;
+    knownIssues: LocaleText | null;
+    reporting: LocaleText | null;
+    reviewed: string;
+  } | null;
   changes: Array<
+    | {
+        _id: string;
+        _type: "accessibilityStatement";
+        _rev: string;
+        _updatedAt: string;
+      }
     | {
         _id: string;
         _type: "glossaryTerm";
@@ -705,6 +782,12 @@ export type SiteContentQueryResult = {
     | {
         _id: string;
         _type: "policy";
+        _rev: string;
+        _updatedAt: string;
+      }
+    | {
+        _id: string;
+        _type: "policyDevelopment";
         _rev: string;
         _updatedAt: string;
       }

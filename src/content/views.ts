@@ -12,6 +12,7 @@ import { ContentError, type ContentIssue } from './content-error.ts'
 import { localize, localizeRequired, type Localized } from './localize.ts'
 import type { SiteContentQueryResult } from './sanity.types.ts'
 import { buildUpdateViews, changeTimes, type UpdateView } from './update-views.ts'
+import { buildAccessibilityView, buildDevelopmentViews, type AccessibilityView, type DevelopmentView } from './status-views.ts'
 
 /** The raw result of the site query (`siteContentQuery`): localized fields still whole. */
 export type SiteContent = SiteContentQueryResult
@@ -165,6 +166,10 @@ export interface SiteView {
   timeline: TimelineView[]
   /** Change notes, newest first. */
   updates: UpdateView[]
+  /** What happened to the policy since the brief, newest first. */
+  developments: DevelopmentView[]
+  /** The accessibility statement, when the dataset has one. */
+  accessibility?: AccessibilityView
   /** When each document the site shows last changed (`_updatedAt`), by id. */
   changedAt: Record<string, string>
   /** Looks a document up by id: its type and slug, for internal links in Portable Text. */
@@ -174,7 +179,7 @@ export interface SiteView {
 }
 
 /** What the layout (Base, Header, Footer) reads of a view: a whole view will do. */
-export type LayoutView = Pick<SiteView, 'locale' | 'settings' | 'preview'> & { policy: Pick<SiteView['policy'], 'source'> }
+export type LayoutView = Pick<SiteView, 'locale' | 'settings' | 'preview' | 'accessibility'> & { policy: Pick<SiteView['policy'], 'source'> }
 
 /** A document that internal links can point at: enough to build its URL. */
 export interface DocumentLink {
@@ -402,6 +407,8 @@ export function buildSiteView(content: SiteContent, locale: Locale, options: Vie
       description: r.req(t.description, t._id, 'timelineEvent', 'description'),
     })),
     updates: buildUpdateViews(raw.updates ?? [], r.id),
+    developments: buildDevelopmentViews(raw.developments, r),
+    accessibility: buildAccessibilityView(raw.accessibility, r),
     changedAt: changeTimes(raw.changes ?? []),
     documentsById: documentLinks(raw),
     preview: options.preview ?? false,

@@ -10,6 +10,7 @@ import { metrics, metricsPage } from './figures-index.ts'
 import { glossary, glossaryPage } from './glossary.ts'
 import { industries, industry, industryBilingual } from './industries.ts'
 import { about, home, notFound, policy, policyBilingual, root, search, updates } from './site.ts'
+import { accessibility, developments } from './status.ts'
 import type { Page, PageKind, RouteParams } from './types.ts'
 
 export type { Page, PageKind, RouteParams, Twin } from './types.ts'
@@ -21,6 +22,7 @@ export const pageKinds = {
   home,
   policy,
   policyBilingual,
+  developments,
   industries,
   industry,
   industryBilingual,
@@ -32,6 +34,7 @@ export const pageKinds = {
   glossaryPage,
   updates,
   about,
+  accessibility,
   search,
 } satisfies Record<string, PageKind<RouteParams, unknown>>
 

@@ -47,7 +47,7 @@ export const notFound = pageKind({
 })
 
 /** A page per locale that shows `documents` of its view. */
-function localePage<Props>(route: string, path: (locale: Locale) => string, make: (view: SiteView) => { props: Props; documents: Iterable<string>; dates?: string[] }) {
+export function localePage<Props>(route: string, path: (locale: Locale) => string, make: (view: SiteView) => { props: Props; documents: Iterable<string>; dates?: string[] }) {
   return pageKind({
     route,
     params: perLocale,

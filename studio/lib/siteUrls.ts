@@ -29,7 +29,7 @@ export interface SiteLink {
 const needsSlug = new Set<LinkableType>(['industry', 'metric', 'section', 'glossaryTerm', 'metricGroup'])
 
 /** Types with one place on the site for every document of the type. */
-const fixedPlace = new Set<LinkableType>(['policy', 'siteSettings', 'timelineEvent', 'update'])
+const fixedPlace = new Set<LinkableType>(['policy', 'siteSettings', 'timelineEvent', 'update', 'policyDevelopment', 'accessibilityStatement'])
 
 /** Document types that have a page (or an anchor on one) on the site; sources are cited, not pages. */
 export const typesOnSite: readonly LinkableType[] = [...needsSlug, ...fixedPlace]

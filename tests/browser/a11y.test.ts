@@ -2,9 +2,10 @@
  * Accessibility of every page template, in Chromium with axe-core: zero violations of
  * WCAG 2.0/2.1 A and AA and WCAG 2.2 AA, in both languages, in the light and the dark colour
  * scheme. Templates: the root language picker, home, policy, industries, one industry, metrics,
- * one metric with a chart, glossary, about, updates, a chart's embed page, search (our search
- * loaded, results listed) and the 404 page; the embed page keeps its theme (light, or dark
- * with `#dark`) in both schemes. A failure names the page, the scheme, each rule id, its impact and the
+ * one metric with a chart, glossary, about, updates, the policy developments, the accessibility
+ * statement, a chart's embed page, search (our search loaded, results listed) and the 404 page;
+ * the embed page keeps its theme (light, or dark with `#dark`) in both schemes. A failure names
+ * the page, the scheme, each rule id, its impact and the
  * elements (CSS targets) to fix.
  *
  * One browser, one context, one page reused for every URL: each page loads once and is audited in
@@ -65,6 +66,8 @@ const templates: Template[] = [
       { name: `${s} glossary`, path: `/${s}/glossary/` },
       { name: `${s} about`, path: `/${s}/about/` },
       { name: `${s} updates`, path: `/${s}/updates/` },
+      { name: `${s} policy developments`, path: `/${s}/policy/developments/` },
+      { name: `${s} accessibility statement`, path: `/${s}/accessibility/` },
       // The chart alone, as other sites frame it: light, and dark as `#dark` asks.
       { name: `${s} embed`, path: `/${s}/embed/six-trillion-investment/`, fixedTheme: true },
       { name: `${s} embed, dark`, path: `/${s}/embed/six-trillion-investment/#dark`, fixedTheme: true },

@@ -9,6 +9,7 @@ import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { normalizeDataset, parseNdjson, serializeNdjson } from '../../src/content/ndjson'
 import { localeIds } from '../../schemas/locales'
+import { singletonTypes } from '../../schemas/singletons'
 
 type Doc = { _id: string; _type: string; [field: string]: unknown }
 type Json = unknown
@@ -70,7 +71,7 @@ describe('dataset: normalized form', () => {
 
   it('ids carry their type as a prefix (singletons on fixed ids)', () => {
     for (const doc of docs) {
-      if (doc._type === 'siteSettings' || doc._type === 'policy') expect(doc._id).toBe(doc._type)
+      if (singletonTypes.has(doc._type)) expect(doc._id).toBe(doc._type)
       else expect(doc._id.startsWith(`${doc._type}-`), doc._id).toBe(true)
     }
   })

@@ -201,7 +201,9 @@ describe('structure', () => {
       '出處 · Sources',
       '名詞解釋 · Glossary',
       '大事記 · Timeline',
+      '政策後續發展 · Policy developments',
       '更新紀錄 · Updates',
+      '無障礙聲明 · Accessibility statement',
     ])
     for (const [id, type] of [
       ['sections', 'section'],
@@ -258,6 +260,15 @@ describe('structure', () => {
     }
     expect(list.options.defaultOrdering).toEqual([{ field: 'date', direction: 'desc' }])
     expect(list.options.params).toMatchObject({ type: 'update' })
+  })
+
+  it('orders the policy developments by date, newest first', () => {
+    const developments = root.items!.find((i) => i.id === 'policy-developments')!
+    const list = ((developments.child as { serialize?: () => unknown }).serialize?.() ?? developments.child) as {
+      options: { defaultOrdering: unknown; params: Record<string, unknown> }
+    }
+    expect(list.options.defaultOrdering).toEqual([{ field: 'date', direction: 'desc' }])
+    expect(list.options.params).toMatchObject({ type: 'policyDevelopment' })
   })
 
   it('orders the timeline by date and the glossary by English term', () => {

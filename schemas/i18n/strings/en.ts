@@ -233,6 +233,24 @@ export const en = {
   'csv.licence': 'Reuse terms',
   'csv.page': 'Page',
   'cite.noDate': 'n.d.',
+  // Where the policy stands now (developments since the brief), and the accessibility statement
+  'status.label': 'Where the policy stands now',
+  'status.since': 'This explains the policy as published in {date}; since then:',
+  'status.noneSince': 'This explains the policy as published in {date}; no later developments are recorded.',
+  'status.latest': 'the latest ({date}): ',
+  'status.seeAll': 'All developments since the brief',
+  'developments.title': 'Where the policy stands now',
+  'developments.lead': 'This site explains the policy as published in {date}. These are the developments since then, newest first, each with the source that reports it.',
+  'developments.none': 'No developments since the brief are recorded yet.',
+  'developments.source': 'Source:',
+  'footer.accessibility': 'Accessibility statement',
+  'accessibility.standard': 'Standard: {standard}',
+  'accessibility.conformance': 'How far the site meets it',
+  'accessibility.testing': 'How it is tested',
+  'accessibility.knownIssues': 'Known gaps',
+  'accessibility.reporting': 'Reporting a problem',
+  'accessibility.contact': 'Write to {email}.',
+  'accessibility.reviewed': 'This statement was last reviewed on {date}.',
 } as const
 
 /** A UI string key. */

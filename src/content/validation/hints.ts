@@ -4,7 +4,7 @@
  * that names the field and the document.
  */
 import { locales } from '../../../schemas/locales.ts'
-import { MISSING_TRANSLATION, STALE_TRANSLATION } from '../../../schemas/lib/validation.ts'
+import { HTTPS_URL_MESSAGE, MISSING_TRANSLATION, SOURCE_URL_REQUIRED_MESSAGE, STALE_TRANSLATION } from '../../../schemas/lib/validation.ts'
 import { formatPath, type SanityPathSegment } from '../../../schemas/lib/paths.ts'
 import type { ContentIssue } from '../content-error.ts'
 import type { SanityDocumentLike } from '../source/index.ts'
@@ -27,6 +27,9 @@ export function fieldsByType(schemaTypes: readonly { name: string }[], documentT
 /** Built-in codes that only repeat what a schema's own (custom) message at the same place says better. */
 const GENERIC_CODES = new Set(['value.required', 'slug.missing-current', 'value.type-mismatch'])
 
+/** Built-in URL checks (`string.url.*`, from the `url` type) repeat a custom rule's message about the address. */
+const isGeneric = (code: string) => GENERIC_CODES.has(code) || code.startsWith('string.url')
+
 /** Whether path `a` is `b` or an ancestor of it (both as Sanity path arrays). */
 function isPrefix(a: readonly unknown[], b: readonly unknown[]): boolean {
   return a.length <= b.length && a.every((segment, i) => JSON.stringify(segment) === JSON.stringify(b[i]))
@@ -42,7 +45,7 @@ export function usefulMarkers(markers: readonly DocumentValidationMarker[]): Doc
   const seen = new Set<string>()
   return markers.filter((marker) => {
     if (marker.code === 'reference.not-published') return false
-    if (GENERIC_CODES.has(marker.code) && custom.some((c) => isPrefix(c.path, marker.path))) return false
+    if (isGeneric(marker.code) && custom.some((c) => isPrefix(c.path, marker.path))) return false
     // e.g. an empty slug: "Slug must have a value" on `slug` says what "Required" on `slug.current` says.
     if (GENERIC_CODES.has(marker.code) && markers.some((m) => m !== marker && m.path.length < marker.path.length && GENERIC_CODES.has(m.code) && isPrefix(m.path, marker.path)))
       return false
@@ -72,6 +75,9 @@ export function exampleSlug(doc: SanityDocumentLike): string {
 /** The fix for a Sanity marker on `field` of `doc`. */
 export function hintFor(marker: DocumentValidationMarker, doc: SanityDocumentLike, field: string, fields: FieldsByType): string {
   const where = `field "${field || '(document)'}" of ${doc._type} "${doc._id}" (in the Studio, or in the dataset file)`
+  if (marker.message === SOURCE_URL_REQUIRED_MESSAGE || marker.message === HTTPS_URL_MESSAGE) {
+    return `Enter the full https:// address of the page the source is on in the ${where}, e.g. "https://udn.com/news/story/…".`
+  }
   switch (marker.code) {
     case 'slug.missing-current':
       return `Fill in the ${where} with a lowercase English slug, e.g. "${exampleSlug(doc)}".`

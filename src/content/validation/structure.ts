@@ -12,6 +12,8 @@ export interface SchemaFacts {
   documentTypes: readonly string[]
   /** Singleton type → its fixed `_id`. */
   singletons: Readonly<Record<string, string>>
+  /** Singleton types that may be missing (the site then leaves their page out). */
+  optionalSingletonTypes?: ReadonlySet<string>
 }
 
 /** Looks up ids outside the validated set (e.g. image assets in the Content Lake): the ones that exist. */
@@ -91,7 +93,7 @@ function checkIds(documents: readonly unknown[], schema: SchemaFacts) {
   return { errors, byId, counts, valid }
 }
 
-/** Unknown types, singletons on another id, and singletons missing. */
+/** Unknown types, singletons on another id, and required singletons missing. */
 function checkTypes(valid: readonly SanityDocumentLike[], byId: ReadonlyMap<string, SanityDocumentLike>, schema: SchemaFacts) {
   const errors: ContentIssue[] = []
   const known = new Set(schema.documentTypes)
@@ -115,7 +117,7 @@ function checkTypes(valid: readonly SanityDocumentLike[], byId: ReadonlyMap<stri
     }
   }
   for (const [type, id] of Object.entries(schema.singletons)) {
-    if (byId.get(id)?._type === type) continue
+    if (byId.get(id)?._type === type || schema.optionalSingletonTypes?.has(type)) continue
     errors.push(
       issue(
         { _id: id, _type: type },
