@@ -1,0 +1,138 @@
+/**
+ * Excerpts a reader can judge a result by. Pagefind cuts a window of words around the matches
+ * (`excerptLength`, in words; on Chinese pages a "word" is one of its segments) and joins the
+ * text of block elements with ". ". Here the window is tidied: Chinese joiners become Chinese
+ * punctuation, the excerpt starts at the sentence that holds the first match when enough text
+ * is left after it, never with a closing bracket or a comma, and ends at a word boundary.
+ * Boundaries come from `Intl.Segmenter` in the page's language.
+ *
+ * An excerpt is a list of parts, each text or a match (Pagefind's `<mark>`); the functions here
+ * are pure, the page builds DOM nodes from their result.
+ */
+
+/** A run of excerpt text; `mark` when Pagefind marked it as a match. */
+export interface ExcerptPart {
+  text: string
+  mark: boolean
+}
+
+/** Lengths in characters: the shortest excerpt worth cutting to a sentence, the longest shown. */
+export interface ExcerptLimits {
+  min: number
+  max: number
+}
+
+/** Pagefind's window, in its words: wider than shown, so the sentence start can be chosen. */
+export function pagefindExcerptLength(lang: string): number {
+  return isChinese(lang) ? 80 : 45
+}
+
+/** About 60–120 characters of Chinese, about 25 words of English. */
+export function excerptLimits(lang: string): ExcerptLimits {
+  return isChinese(lang) ? { min: 60, max: 120 } : { min: 100, max: 170 }
+}
+
+const isChinese = (lang: string) => /^zh\b/i.test(lang)
+
+/** Characters an excerpt must not start with: closing brackets and quotes, pauses, stops. */
+const LEADING_JUNK = /^[\s\p{Pe}\p{Pf}、。，．,.;:；：!?！？·‧…]+/u
+const TRAILING_PAUSE = /[\s、，,;；：:]+$/u
+const ASCII_ALNUM = /[A-Za-z0-9]/
+
+/** One entry per UTF-16 unit: its character and whether it is inside a mark. */
+interface Marked {
+  text: string
+  marks: boolean[]
+}
+
+const toMarked = (parts: readonly ExcerptPart[]): Marked => ({
+  text: parts.map((p) => p.text).join(''),
+  marks: parts.flatMap((p) => Array.from({ length: p.text.length }, () => p.mark)),
+})
+
+function toParts({ text, marks }: Marked): ExcerptPart[] {
+  const parts: ExcerptPart[] = []
+  for (let i = 0; i < text.length; i++) {
+    const last = parts.at(-1)
+    if (last && last.mark === marks[i]) last.text += text[i]
+    else parts.push({ text: text[i]!, mark: marks[i]! })
+  }
+  return parts
+}
+
+/** Replaces each regex match with what `replace` returns; a replacement takes the mark of the text it replaces. */
+function replaceIn(m: Marked, pattern: RegExp, replace: (match: RegExpExecArray, text: string) => string): Marked {
+  let text = ''
+  const marks: boolean[] = []
+  let at = 0
+  for (const match of m.text.matchAll(pattern)) {
+    text += m.text.slice(at, match.index)
+    marks.push(...m.marks.slice(at, match.index))
+    const by = replace(match, m.text)
+    text += by
+    marks.push(...Array.from({ length: by.length }, () => m.marks[match.index] ?? false))
+    at = match.index + match[0].length
+  }
+  return { text: text + m.text.slice(at), marks: [...marks, ...m.marks.slice(at)] }
+}
+
+const slice = (m: Marked, start: number, end = m.text.length): Marked => ({ text: m.text.slice(start, end), marks: m.marks.slice(start, end) })
+
+/**
+ * On Chinese pages, Pagefind's ". " between blocks becomes "。" (kept between two Latin letters
+ * or digits: "U.S. Department") and the space after Chinese punctuation goes.
+ */
+export function chineseJoiners(parts: readonly ExcerptPart[]): ExcerptPart[] {
+  let m = replaceIn(toMarked(parts), /\.\s+/g, (match, text) => {
+    const before = text[match.index - 1] ?? ''
+    const after = text[match.index + match[0].length] ?? ''
+    if (ASCII_ALNUM.test(before) && ASCII_ALNUM.test(after)) return match[0]
+    return /[。！？」』）]/.test(before) ? '' : '。'
+  })
+  m = replaceIn(m, /(?<=[。！？；：，、「」『』（）])\s+/g, () => '')
+  return toParts(m)
+}
+
+/** Where the excerpt starts: the sentence that holds the first match, when enough text follows it. */
+function startAt(m: Marked, lang: string, limits: ExcerptLimits): number {
+  const firstMark = Math.max(0, m.marks.indexOf(true))
+  let start = 0
+  for (const s of new Intl.Segmenter(lang, { granularity: 'sentence' }).segment(m.text)) {
+    if (s.index > firstMark) break
+    if (s.index > 0 && m.text.length - s.index >= limits.min) start = s.index
+  }
+  return start
+}
+
+/** Where the excerpt ends: at most `max` characters, at a word boundary, after the first match. */
+function endAt(m: Marked, lang: string, limits: ExcerptLimits): number {
+  if (m.text.length <= limits.max) return m.text.length
+  let firstMarkEnd = Math.max(0, m.marks.indexOf(true))
+  while (m.marks[firstMarkEnd]) firstMarkEnd++
+  let end = limits.max
+  for (const w of new Intl.Segmenter(lang, { granularity: 'word' }).segment(m.text)) {
+    if (w.index > limits.max) break
+    end = w.index
+  }
+  return Math.max(end, firstMarkEnd, 1)
+}
+
+/**
+ * The excerpt as shown: Chinese joiners fixed, started at a sentence (or after any leading
+ * closing punctuation), cut to the limits with "…" where text was cut off at the end.
+ */
+export function tidyExcerpt(parts: readonly ExcerptPart[], lang: string, limits = excerptLimits(lang)): ExcerptPart[] {
+  let m = toMarked(isChinese(lang) ? chineseJoiners(parts) : parts)
+  m = slice(m, startAt(m, lang, limits))
+  m = slice(m, LEADING_JUNK.exec(m.text)?.[0].length ?? 0)
+  const end = endAt(m, lang, limits)
+  const cut = end < m.text.length
+  m = slice(m, 0, end)
+  // Before a "…", a pause or a space would dangle: "產業，…".
+  m = slice(m, 0, m.text.replace(cut ? TRAILING_PAUSE : /\s+$/u, '').length)
+  if (cut) m = { text: `${m.text}…`, marks: [...m.marks, false] }
+  return toParts(m)
+}
+
+/** The plain text of parts (for tests and length checks). */
+export const excerptText = (parts: readonly ExcerptPart[]): string => parts.map((p) => p.text).join('')
