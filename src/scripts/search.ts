@@ -88,7 +88,8 @@ function resultItem(data: PagefindResultData): HTMLLIElement {
   const excerpt = el('p', { class: 'mt-1 text-muted' })
   appendExcerpt(excerpt, data.excerpt)
   item.append(heading, excerpt)
-  const subs = (data.sub_results ?? []).filter((s) => safeHref(s.url) !== safeHref(data.url)).slice(0, SUB_RESULTS)
+  // A sub-result that repeats the page's own excerpt (its first section) adds nothing.
+  const subs = (data.sub_results ?? []).filter((s) => safeHref(s.url) !== safeHref(data.url) && s.excerpt !== data.excerpt).slice(0, SUB_RESULTS)
   if (subs.length) {
     const list = el('ul', { class: 'mt-2 space-y-2 border-s-2 border-line ps-4' })
     for (const sub of subs) {

@@ -83,7 +83,7 @@ const slice = (m: Marked, start: number, end = m.text.length): Marked => ({ text
  * or digits: "U.S. Department") and the space after Chinese punctuation goes.
  */
 export function chineseJoiners(parts: readonly ExcerptPart[]): ExcerptPart[] {
-  let m = replaceIn(toMarked(parts), /\.\s+/g, (match, text) => {
+  let m = replaceIn(toMarked(parts), /\.(?:\s+|$)/g, (match, text) => {
     const before = text[match.index - 1] ?? ''
     const after = text[match.index + match[0].length] ?? ''
     if (ASCII_ALNUM.test(before) && ASCII_ALNUM.test(after)) return match[0]
