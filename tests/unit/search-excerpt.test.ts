@@ -53,6 +53,19 @@ describe('tidyExcerpt', () => {
     expect(en.length).toBeLessThanOrEqual(excerptLimits('en').max + 1)
   })
 
+  it('moves the start on when the first match would end past the limit', () => {
+    const out = tidyExcerpt([text('word '.repeat(40)), mark('Taiwan'), text(' and more words.')], 'en')
+    expect(out.some((p) => p.mark)).toBe(true)
+    expect(excerptText(out).length).toBeLessThanOrEqual(excerptLimits('en').max + 1)
+    expect(excerptText(out)).toMatch(/^word /)
+  })
+
+  it('adds no … when the cut falls at the end of a sentence', () => {
+    const sentence = 'Taiwan has 75% of global foundry output.'
+    const out = excerptText(tidyExcerpt([mark('Taiwan'), text(sentence.slice(6)), text(' Next'.repeat(40))], 'en', { min: 10, max: sentence.length + 1 }))
+    expect(out).toBe(sentence)
+  })
+
   it('leaves a short clean excerpt as it is', () => {
     const parts = [text('Taiwan leads in '), mark('foundry'), text(' output.')]
     expect(tidyExcerpt(parts, 'en')).toEqual(parts)

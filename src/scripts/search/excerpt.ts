@@ -36,6 +36,7 @@ const isChinese = (lang: string) => /^zh\b/i.test(lang)
 
 /** Characters an excerpt must not start with: closing brackets and quotes, pauses, stops. */
 const LEADING_JUNK = /^[\s\p{Pe}\p{Pf}、。，．,.;:；：!?！？·‧…]+/u
+const SENTENCE_END = /[.!?。！？]$/u
 const TRAILING_PAUSE = /[\s、，,;；：:]+$/u
 const ASCII_ALNUM = /[A-Za-z0-9]/
 
@@ -104,17 +105,28 @@ function startAt(m: Marked, lang: string, limits: ExcerptLimits): number {
   return start
 }
 
+/** Where the first match ends (0 without one). */
+function firstMarkEnd(m: Marked): number {
+  let end = m.marks.indexOf(true)
+  if (end < 0) return 0
+  while (m.marks[end]) end++
+  return end
+}
+
+/** Word boundaries of the text, in order. */
+const wordStarts = (text: string, lang: string) => Array.from(new Intl.Segmenter(lang, { granularity: 'word' }).segment(text), (w) => w.index)
+
+/** When the first match ends past `max`, the word to start at so that it ends inside it. */
+function startForMatch(m: Marked, lang: string, limits: ExcerptLimits): number {
+  const need = firstMarkEnd(m) - Math.floor(limits.max * 0.7)
+  return need <= 0 ? 0 : (wordStarts(m.text, lang).find((i) => i >= need) ?? 0)
+}
+
 /** Where the excerpt ends: at most `max` characters, at a word boundary, after the first match. */
 function endAt(m: Marked, lang: string, limits: ExcerptLimits): number {
   if (m.text.length <= limits.max) return m.text.length
-  let firstMarkEnd = Math.max(0, m.marks.indexOf(true))
-  while (m.marks[firstMarkEnd]) firstMarkEnd++
-  let end = limits.max
-  for (const w of new Intl.Segmenter(lang, { granularity: 'word' }).segment(m.text)) {
-    if (w.index > limits.max) break
-    end = w.index
-  }
-  return Math.max(end, firstMarkEnd, 1)
+  const end = wordStarts(m.text, lang).filter((i) => i <= limits.max).at(-1) ?? limits.max
+  return Math.max(end, firstMarkEnd(m), 1)
 }
 
 /**
@@ -124,13 +136,15 @@ function endAt(m: Marked, lang: string, limits: ExcerptLimits): number {
 export function tidyExcerpt(parts: readonly ExcerptPart[], lang: string, limits = excerptLimits(lang)): ExcerptPart[] {
   let m = toMarked(isChinese(lang) ? chineseJoiners(parts) : parts)
   m = slice(m, startAt(m, lang, limits))
+  m = slice(m, startForMatch(m, lang, limits))
   m = slice(m, LEADING_JUNK.exec(m.text)?.[0].length ?? 0)
   const end = endAt(m, lang, limits)
   const cut = end < m.text.length
   m = slice(m, 0, end)
   // Before a "…", a pause or a space would dangle: "產業，…".
   m = slice(m, 0, m.text.replace(cut ? TRAILING_PAUSE : /\s+$/u, '').length)
-  if (cut) m = { text: `${m.text}…`, marks: [...m.marks, false] }
+  // Cut at the end of a sentence, the text needs no "…".
+  if (cut && !SENTENCE_END.test(m.text)) m = { text: `${m.text}…`, marks: [...m.marks, false] }
   return toParts(m)
 }
 
