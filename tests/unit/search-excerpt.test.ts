@@ -36,8 +36,8 @@ describe('tidyExcerpt', () => {
   })
 
   it('keeps text before the match when the sentence after it would be too short', () => {
-    const out = excerptText(tidyExcerpt([text('前面的句子。'), mark('臺灣'), text('很短。')], ZH))
-    expect(out).toBe('前面的句子。臺灣很短。')
+    const out = excerptText(tidyExcerpt([text('這是前面比較長的一個句子。'), mark('臺灣'), text('很短。')], ZH))
+    expect(out).toBe('這是前面比較長的一個句子。臺灣很短。')
   })
 
   it('ends within the limit at a word boundary, with …, and keeps the first match', () => {
@@ -51,6 +51,14 @@ describe('tidyExcerpt', () => {
     // Cut between words, never inside one.
     expect(en).toMatch(/^Taiwan has offshore wind farms( wind| farms)+…$/)
     expect(en.length).toBeLessThanOrEqual(excerptLimits('en').max + 1)
+  })
+
+  it('drops a short leading fragment up to the first phrase boundary when no sentence start will do', () => {
+    expect(excerptText(tidyExcerpt([text('年）資料來源：國家發展委員會。'), mark('半導體'), text('市占')], ZH))).toBe('資料來源：國家發展委員會。半導體市占')
+    expect(excerptText(tidyExcerpt([text('testing In 繁體中文: IC 封測 Encasing finished '), mark('chips')], 'en'))).toBe('IC 封測 Encasing finished chips')
+    // Not past the first match, and not a long stretch of text.
+    expect(excerptText(tidyExcerpt([mark('臺灣'), text('的五項優勢，包括')], ZH))).toBe('臺灣的五項優勢，包括')
+    expect(excerptText(tidyExcerpt([text('政府要在五＋二產業創新計畫的基礎上，'), mark('集中')], ZH))).toBe('政府要在五＋二產業創新計畫的基礎上，集中')
   })
 
   it('moves the start on when the first match would end past the limit', () => {

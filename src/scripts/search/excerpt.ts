@@ -36,6 +36,8 @@ const isChinese = (lang: string) => /^zh\b/i.test(lang)
 
 /** Characters an excerpt must not start with: closing brackets and quotes, pauses, stops. */
 const LEADING_JUNK = /^[\s\p{Pe}\p{Pf}、。，．,.;:；：!?！？·‧…]+/u
+/** The end of a phrase: a closing bracket or quote, a pause or stop (Latin ones before a space). */
+const PHRASE_END = /[）」』】〉》、，。：；！？]|[)\]”’]|[,;:.!?](?=\s)/gu
 const SENTENCE_END = /[.!?。！？]$/u
 const TRAILING_PAUSE = /[\s、，,;；：:]+$/u
 const ASCII_ALNUM = /[A-Za-z0-9]/
@@ -105,6 +107,20 @@ function startAt(m: Marked, lang: string, limits: ExcerptLimits): number {
   return start
 }
 
+/**
+ * Where a leading fragment ends, when no sentence start will do: just after the first closing
+ * bracket, pause or stop in the first few characters ("年）資料來源：…" starts at 資料來源), so an
+ * excerpt that Pagefind started inside a phrase starts at the next one. Not past the first match.
+ */
+function fragmentEnd(m: Marked, lang: string): number {
+  const within = Math.min(isChinese(lang) ? 8 : 25, Math.max(0, m.marks.indexOf(true)))
+  for (const match of m.text.matchAll(PHRASE_END)) {
+    const end = match.index + match[0].length
+    return end <= within ? end : 0
+  }
+  return 0
+}
+
 /** Where the first match ends (0 without one). */
 function firstMarkEnd(m: Marked): number {
   let end = m.marks.indexOf(true)
@@ -135,7 +151,8 @@ function endAt(m: Marked, lang: string, limits: ExcerptLimits): number {
  */
 export function tidyExcerpt(parts: readonly ExcerptPart[], lang: string, limits = excerptLimits(lang)): ExcerptPart[] {
   let m = toMarked(isChinese(lang) ? chineseJoiners(parts) : parts)
-  m = slice(m, startAt(m, lang, limits))
+  const sentence = startAt(m, lang, limits)
+  m = slice(m, sentence || fragmentEnd(m, lang))
   m = slice(m, startForMatch(m, lang, limits))
   m = slice(m, LEADING_JUNK.exec(m.text)?.[0].length ?? 0)
   const end = endAt(m, lang, limits)
