@@ -132,10 +132,15 @@ function firstMarkEnd(m: Marked): number {
 /** Word boundaries of the text, in order. */
 const wordStarts = (text: string, lang: string) => Array.from(new Intl.Segmenter(lang, { granularity: 'word' }).segment(text), (w) => w.index)
 
-/** When the first match ends past `max`, the word to start at so that it ends inside it. */
-function startForMatch(m: Marked, lang: string, limits: ExcerptLimits): number {
+/**
+ * When the first match ends past `max`, where to start so that it ends inside: a sentence
+ * start if one is late enough and not past the match, else a word start.
+ */
+function startForMatch(m: Marked, lang: string, limits: ExcerptLimits): { at: number; sentence: boolean } {
   const need = firstMarkEnd(m) - Math.floor(limits.max * 0.7)
-  return need <= 0 ? 0 : (wordStarts(m.text, lang).find((i) => i >= need) ?? 0)
+  if (need <= 0) return { at: 0, sentence: false }
+  const sentence = Array.from(new Intl.Segmenter(lang, { granularity: 'sentence' }).segment(m.text), (s) => s.index).find((i) => i >= need && i <= m.marks.indexOf(true))
+  return sentence === undefined ? { at: wordStarts(m.text, lang).find((i) => i >= need) ?? 0, sentence: false } : { at: sentence, sentence: true }
 }
 
 /** Where the excerpt ends: at most `max` characters, at a word boundary, after the first match. */
@@ -152,8 +157,11 @@ function endAt(m: Marked, lang: string, limits: ExcerptLimits): number {
 export function tidyExcerpt(parts: readonly ExcerptPart[], lang: string, limits = excerptLimits(lang)): ExcerptPart[] {
   let m = toMarked(isChinese(lang) ? chineseJoiners(parts) : parts)
   const sentence = startAt(m, lang, limits)
-  m = slice(m, sentence || fragmentEnd(m, lang))
-  m = slice(m, startForMatch(m, lang, limits))
+  m = slice(m, sentence)
+  const moved = startForMatch(m, lang, limits)
+  m = slice(m, moved.at)
+  // A sentence start is clean; any other start may be inside a phrase.
+  if (!sentence && !moved.sentence) m = slice(m, fragmentEnd(m, lang))
   m = slice(m, LEADING_JUNK.exec(m.text)?.[0].length ?? 0)
   const end = endAt(m, lang, limits)
   const cut = end < m.text.length
