@@ -137,7 +137,8 @@ const wordStarts = (text: string, lang: string) => Array.from(new Intl.Segmenter
  * start if one is late enough and not past the match, else a word start.
  */
 function startForMatch(m: Marked, lang: string, limits: ExcerptLimits): { at: number; sentence: boolean } {
-  const need = firstMarkEnd(m) - Math.floor(limits.max * 0.7)
+  // Keep as much as fits before the match, and a little of what follows it.
+  const need = Math.min(firstMarkEnd(m) + 20, m.text.length) - limits.max
   if (need <= 0) return { at: 0, sentence: false }
   const sentence = Array.from(new Intl.Segmenter(lang, { granularity: 'sentence' }).segment(m.text), (s) => s.index).find((i) => i >= need && i <= m.marks.indexOf(true))
   return sentence === undefined ? { at: wordStarts(m.text, lang).find((i) => i >= need) ?? 0, sentence: false } : { at: sentence, sentence: true }
