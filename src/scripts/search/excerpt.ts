@@ -22,9 +22,13 @@ export interface ExcerptLimits {
   max: number
 }
 
-/** Pagefind's window, in its words: wider than shown, so the sentence start can be chosen. */
+/**
+ * Pagefind's window, in its words: about twice what is shown, so that there is text on both
+ * sides of the match to choose a sentence start from (Pagefind starts the window at the top
+ * of the page whenever the matches fit in it, which can leave a match at its very end).
+ */
 export function pagefindExcerptLength(lang: string): number {
-  return isChinese(lang) ? 80 : 45
+  return isChinese(lang) ? 160 : 90
 }
 
 /** About 60–120 characters of Chinese, about 25 words of English. */
