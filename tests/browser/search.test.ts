@@ -162,7 +162,7 @@ describe('cross-language search from the glossary and the industries', () => {
 /** What an excerpt must not start with: a closing bracket or quote, a pause or a stop. */
 const BAD_START = /^[\s\p{Pe}\p{Pf}、。，．,.;:；：!?！？]/u
 /** Pagefind's ASCII block joiner, except between Latin letters or digits ("U.S. Department"). */
-const ASCII_JOINER = /(?<![A-Za-z0-9])\. |\. (?![A-Za-z0-9])|[^\x00-\x7f]\.$/
+const ASCII_JOINER = /(?<![A-Za-z0-9])\. |\. (?![A-Za-z0-9])|[^\p{ASCII}]\.$/u
 
 describe('excerpts', () => {
   const queries = { 'zh-tw': ['臺灣', '離岸風電', '半導體', '資安', '精準健康'], en: ['Taiwan', 'offshore wind', 'semiconductor', 'cybersecurity', 'precision health'] }
@@ -191,7 +191,10 @@ describe('the query in the address', () => {
     try {
       const served = await (await page.goto(`${site.origin}/zh-tw/search/`))!.text()
       // Without JavaScript the switch goes to the other search page.
-      const servedSwitch = await page.evaluate((html) => new DOMParser().parseFromString(html, 'text/html').querySelector('a[data-lang-switch=""][hreflang]')?.getAttribute('href'), served)
+      const servedSwitch = await page.evaluate(
+        (html) => new DOMParser().parseFromString(html, 'text/html').querySelector('a[data-lang-switch=""][hreflang]')?.getAttribute('href'),
+        served,
+      )
       expect(servedSwitch).toBe('/en/search/')
       await page.locator('[data-search-input]').fill('台灣')
       await settled(page)

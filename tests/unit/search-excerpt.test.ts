@@ -5,7 +5,8 @@ import { chineseJoiners, excerptLimits, excerptText, tidyExcerpt, type ExcerptPa
 const text = (t: string): ExcerptPart => ({ text: t, mark: false })
 const mark = (t: string): ExcerptPart => ({ text: t, mark: true })
 const ZH = 'zh-Hant-TW'
-const LONG_ZH = '把臺灣的資通訊優勢與生醫、防疫科技結合，發展精準健康、再生醫學與防疫科技，讓臺灣成為全球精準健康與科技防疫的標竿。精準健康的意思是依照每個人的基因、生活習慣與健康資料，提供合適的預防、診斷與治療，並且讓醫療資源用在最需要的地方。'
+const LONG_ZH =
+  '把臺灣的資通訊優勢與生醫、防疫科技結合，發展精準健康、再生醫學與防疫科技，讓臺灣成為全球精準健康與科技防疫的標竿。精準健康的意思是依照每個人的基因、生活習慣與健康資料，提供合適的預防、診斷與治療，並且讓醫療資源用在最需要的地方。'
 
 describe('chineseJoiners', () => {
   it("turns Pagefind's block joiner into 。 and drops the space after Chinese punctuation", () => {

@@ -151,7 +151,10 @@ function startForMatch(m: Marked, lang: string, limits: ExcerptLimits): { at: nu
 /** Where the excerpt ends: at most `max` characters, at a word boundary, after the first match. */
 function endAt(m: Marked, lang: string, limits: ExcerptLimits): number {
   if (m.text.length <= limits.max) return m.text.length
-  const end = wordStarts(m.text, lang).filter((i) => i <= limits.max).at(-1) ?? limits.max
+  const end =
+    wordStarts(m.text, lang)
+      .filter((i) => i <= limits.max)
+      .at(-1) ?? limits.max
   return Math.max(end, firstMarkEnd(m), 1)
 }
 
