@@ -2,7 +2,8 @@
  * Every file a reader can take away, made from the views: per figure and per figure group
  * `{slug}.json` (both languages: the record from the open data plus its scale, the reuse
  * terms and its citations), and `{slug}.{lang}.csv` and `{slug}.{lang}.svg` per language;
- * plus /data/metrics.csv and /data/metrics.json with every figure. The build writes them all
+ * plus /data/metrics.csv and /data/metrics.json with every figure, and the search's term
+ * table per language (search-terms.ts). The build writes them all
  * next to the pages (scripts/build.ts, phase `files`); the preview server answers one at a
  * time (src/preview/open-data-files.ts). Paths come from the site's URL map.
  *
@@ -16,6 +17,7 @@ import { figureCitations } from './citation.ts'
 import { figureCsv, metricsCsv } from './csv.ts'
 import type { Figure } from './figure.ts'
 import { byCodePoint, openDataModel, type OpenDataModel, type OpenMetric } from './model.ts'
+import { searchTermFiles } from './search-terms.ts'
 import { figureSvg } from './standalone-svg.ts'
 
 /** One file to take away: its path on the site, its content and its Content-Type. */
@@ -64,6 +66,7 @@ function plan(views: SiteViews, site: URL): Planned[] {
     { path: paths.dataJson(), type: TYPES.json, make: () => metricsJson(model) },
     ...perFigure('metric', model.metricSlugs),
     ...perFigure('group', model.groupSlugs),
+    ...searchTermFiles(views).map((f) => ({ ...f, type: TYPES.json })),
   ]
   return all.sort((a, b) => byCodePoint(a.path, b.path))
 }

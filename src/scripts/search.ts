@@ -6,11 +6,19 @@
  * elements Pagefind puts around the matched words: they are read with an inert `DOMParser`
  * document, and only the marks' text and the text between them is copied out.
  *
- * Pagefind picks the index from `<html lang>`. `?q=…` starts a search on load.
+ * Pagefind picks the index from `<html lang>`. A query is searched in several forms at once
+ * and the results merged by page, each page with its best score: its variant spellings
+ * (search/variants.ts: 台灣 also finds 臺灣) and, when it names a glossary term or an industry
+ * in any language, that name in the page's language (search/terms.ts). Excerpts are tidied
+ * by search/excerpt.ts.
+ *
+ * The address holds the query: typing replaces `?q=…` (so Back returns to the search as
+ * typed), `?q=…` starts a search on load, and the language switch links to the other
+ * language's search with the same query (without JavaScript it links to that search page).
  */
-
-// A module (its names stay its own), loaded by search.astro's <script>.
-export {}
+import { excerptLimits, pagefindExcerptLength, tidyExcerpt, type ExcerptPart } from './search/excerpt'
+import { parseTermTable, termMatcher } from './search/terms'
+import { variantForms } from './search/variants'
 
 interface PagefindResultData {
   url: string
@@ -19,13 +27,16 @@ interface PagefindResultData {
   sub_results?: { title: string; url: string; excerpt: string }[]
 }
 interface PagefindResult {
+  /** The page's fragment: one id per page, whichever query found it. */
+  id: string
+  score: number
   data(): Promise<PagefindResultData>
 }
 type Filters = Record<string, { any: string[] }>
 interface Pagefind {
   options(o: Record<string, unknown>): Promise<void>
   filters(): Promise<Record<string, Record<string, number>>>
-  debouncedSearch(term: string | null, o: { filters: Filters }, ms?: number): Promise<{ results: PagefindResult[] } | null>
+  search(term: string | null, o: { filters: Filters }): Promise<{ results: PagefindResult[] }>
 }
 
 /** The page's words for the UI, from `data-search-labels` (see search.astro). */
@@ -41,6 +52,8 @@ interface Labels {
 const PAGE_SIZE = 5
 /** Sub-results (headings inside a page) shown under a result. */
 const SUB_RESULTS = 3
+/** Milliseconds of no typing before a search runs. */
+const DEBOUNCE = 250
 
 const el = <K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, text?: string): HTMLElementTagNameMap[K] => {
   const node = document.createElement(tag)
@@ -49,14 +62,17 @@ const el = <K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string,
   return node
 }
 
-/** Appends an excerpt: Pagefind's `<mark>`s as marks, everything else as text. */
-function appendExcerpt(target: HTMLElement, excerpt: string): void {
+/** Pagefind's excerpt as parts: its `<mark>`s as matches, everything else as text. */
+function excerptParts(excerpt: string): ExcerptPart[] {
   // A DOMParser document is inert: nothing in it loads or runs; only text is taken out of it.
   const parsed = new DOMParser().parseFromString(excerpt, 'text/html').body
-  for (const node of Array.from(parsed.childNodes)) {
-    if (node.nodeName === 'MARK') target.append(el('mark', {}, node.textContent ?? ''))
-    else target.append(node.textContent ?? '')
-  }
+  return Array.from(parsed.childNodes, (node) => ({ text: node.textContent ?? '', mark: node.nodeName === 'MARK' }))
+}
+
+/** Appends an excerpt, tidied: matches as `<mark>`, everything else as text. */
+function appendExcerpt(target: HTMLElement, excerpt: string): void {
+  const lang = document.documentElement.lang
+  for (const part of tidyExcerpt(excerptParts(excerpt), lang, excerptLimits(lang))) target.append(part.mark ? el('mark', {}, part.text) : part.text)
 }
 
 /** A same-site link target from the index, or '#' (the index only holds this site's pages). */
@@ -72,7 +88,8 @@ function resultItem(data: PagefindResultData): HTMLLIElement {
   const excerpt = el('p', { class: 'mt-1 text-muted' })
   appendExcerpt(excerpt, data.excerpt)
   item.append(heading, excerpt)
-  const subs = (data.sub_results ?? []).filter((s) => safeHref(s.url) !== safeHref(data.url)).slice(0, SUB_RESULTS)
+  // A sub-result that repeats the page's own excerpt (its first section) adds nothing.
+  const subs = (data.sub_results ?? []).filter((s) => safeHref(s.url) !== safeHref(data.url) && s.excerpt !== data.excerpt).slice(0, SUB_RESULTS)
   if (subs.length) {
     const list = el('ul', { class: 'mt-2 space-y-2 border-s-2 border-line ps-4' })
     for (const sub of subs) {
@@ -125,6 +142,47 @@ function countText(labels: Labels, n: number, lang: string): string {
   return template.replace('{n}', new Intl.NumberFormat(lang).format(n))
 }
 
+/**
+ * Searches every query and merges the results by page, each with its best score, best first.
+ * `[null]` searches by the filters alone.
+ */
+async function searchAll(pagefind: Pagefind, queries: (string | null)[], filters: Filters): Promise<PagefindResult[]> {
+  const found = await Promise.all(queries.map((q) => pagefind.search(q, { filters })))
+  const best = new Map<string, PagefindResult>()
+  for (const result of found.flatMap((f) => f.results)) {
+    const seen = best.get(result.id)
+    if (!seen || result.score > seen.score) best.set(result.id, result)
+  }
+  return [...best.values()].sort((a, b) => b.score - a.score)
+}
+
+/** The term table of this language's search; without it, search works without the terms. */
+async function loadTerms(url: string | undefined): Promise<(query: string) => string[]> {
+  if (!url) return () => []
+  try {
+    const response = await fetch(url)
+    return termMatcher(parseTermTable(response.ok ? await response.json() : null))
+  } catch (error) {
+    console.warn('Search terms could not be loaded:', error)
+    return () => []
+  }
+}
+
+/**
+ * Puts the query in the address (replacing the entry: Back leaves the search as typed) and in
+ * the language switch's links, which without JavaScript go to the other search page.
+ */
+function syncAddress(query: string): void {
+  const url = new URL(location.href)
+  if (query) url.searchParams.set('q', query)
+  else url.searchParams.delete('q')
+  if (url.href !== location.href) history.replaceState(history.state, '', url)
+  for (const link of document.querySelectorAll<HTMLAnchorElement>('a[data-lang-switch=""][hreflang]')) {
+    link.dataset.searchBase ??= link.getAttribute('href')!
+    link.setAttribute('href', query ? `${link.dataset.searchBase}?${new URLSearchParams({ q: query })}` : link.dataset.searchBase)
+  }
+}
+
 /** Wires the search UI inside `root`; rejects when Pagefind cannot be loaded. */
 async function start(root: HTMLElement): Promise<void> {
   const labels = JSON.parse(root.dataset.searchLabels ?? '{}') as Labels
@@ -136,11 +194,14 @@ async function start(root: HTMLElement): Promise<void> {
   const lang = document.documentElement.lang
   // A variable keeps the bundler from resolving the index's module at build time.
   const pagefindUrl = '/pagefind/pagefind.js'
-  const pagefind = (await import(/* @vite-ignore */ pagefindUrl)) as Pagefind
-  await pagefind.options({ excerptLength: 30 })
+  const [pagefind, termsOf] = await Promise.all([import(/* @vite-ignore */ pagefindUrl) as Promise<Pagefind>, loadTerms(root.dataset.searchTerms)])
+  await pagefind.options({ excerptLength: pagefindExcerptLength(lang) })
 
   let results: PagefindResult[] = []
   let shown = 0
+  /** Counts searches: an answer to any but the latest is dropped. */
+  let latest = 0
+  let timer: ReturnType<typeof setTimeout> | undefined
   const showMore = async () => {
     const next = results.slice(shown, shown + PAGE_SIZE)
     list.setAttribute('aria-busy', 'true')
@@ -153,6 +214,7 @@ async function start(root: HTMLElement): Promise<void> {
   const run = async () => {
     const term = input.value.trim()
     const filters = selectedFilters(filterBox)
+    const search = ++latest
     if (!term && Object.keys(filters).length === 0) {
       results = []
       list.replaceChildren()
@@ -161,24 +223,34 @@ async function start(root: HTMLElement): Promise<void> {
       return
     }
     status.textContent = labels.loading
-    const found = await pagefind.debouncedSearch(term || null, { filters }, 250)
-    if (!found) return // a newer search replaced this one
-    results = found.results
+    const queries = term ? [...new Set([term, ...termsOf(term)].flatMap(variantForms))] : [null]
+    const found = await searchAll(pagefind, queries, filters)
+    if (search !== latest) return // a newer search replaced this one
+    results = found
     shown = 0
     list.replaceChildren()
     status.textContent = results.length ? countText(labels, results.length, lang) : labels.noResults
     await showMore()
   }
+  const runSoon = () => {
+    clearTimeout(timer)
+    timer = setTimeout(() => void run(), DEBOUNCE)
+  }
 
   renderFilters(filterBox, await pagefind.filters(), labels, () => void run())
-  input.addEventListener('input', () => void run())
+  input.addEventListener('input', () => {
+    syncAddress(input.value.trim())
+    runSoon()
+  })
   root.querySelector('form')!.addEventListener('submit', (e) => {
     e.preventDefault()
+    clearTimeout(timer)
     void run()
   })
   more.addEventListener('click', () => void showMore())
   const q = new URLSearchParams(location.search).get('q')
   if (q) input.value = q
+  syncAddress(input.value.trim())
   // The input is there before this script: a reader may have typed while Pagefind loaded.
   if (input.value.trim()) void run()
 }
