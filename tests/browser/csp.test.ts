@@ -4,7 +4,9 @@
  * things that need scripts or styles work under it: the root page's language redirect, the
  * search (Pagefind's script and WebAssembly, a query typed, results shown), the language
  * switch, and the charts (drawn at their size, from presentation attributes, no style
- * attributes). Also the embed pages, which other sites frame.
+ * attributes). Also the embed pages, which other sites frame. The site is served with the
+ * headers its `_headers` file asks for (as Cloudflare Pages and Netlify send them), so every page
+ * works under both its <meta> policy and its header policy.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { BrowserContext, Page } from 'playwright-core'
@@ -15,7 +17,7 @@ let site: BrowserSite
 let context: BrowserContext
 
 beforeAll(async () => {
-  site = await startSite({ required: ['index.html', '404.html', 'en/search/index.html', 'zh-tw/embed/six-trillion-investment/index.html'], search: true })
+  site = await startSite({ required: ['index.html', '404.html', '_headers', 'en/search/index.html', 'zh-tw/embed/six-trillion-investment/index.html'], search: true, headers: true })
   context = await site.browser.newContext({ viewport: { width: 1024, height: 800 } })
   // Before any page script: every violation the page reports is kept on the window.
   await context.addInitScript(() => {
@@ -111,4 +113,32 @@ describe('zero CSP violations in Chromium', () => {
       expect(found).toEqual([])
     })
   }
+})
+
+describe('under the _headers policy', () => {
+  it('pages are sent the header policy', async () => {
+    const page = await context.newPage()
+    const response = await page.goto(`${site.origin}/en/metrics/`)
+    expect(response?.headers()['content-security-policy']).toMatch(/frame-ancestors 'self'$/)
+    await page.close()
+  })
+
+  /** Whether a page of another origin can show `path` in a frame. */
+  async function framedElsewhere(path: string): Promise<boolean> {
+    const page = await context.newPage()
+    await page.route('http://other.example/', (route) => route.fulfill({ contentType: 'text/html', body: `<!doctype html><title>x</title><iframe src="${site.origin}${path}"></iframe>` }))
+    try {
+      await page.goto('http://other.example/')
+      const frame = page.frames().find((f) => f.url().startsWith(site.origin))
+      await page.waitForTimeout(500)
+      return Boolean(frame && (await frame.locator('h1').count().catch(() => 0)) > 0)
+    } finally {
+      await page.close()
+    }
+  }
+
+  it('another site may frame an embed page, not a site page', async () => {
+    expect(await framedElsewhere('/zh-tw/embed/six-trillion-investment/')).toBe(true)
+    expect(await framedElsewhere('/zh-tw/metrics/')).toBe(false)
+  })
 })
