@@ -17,7 +17,11 @@ let site: BrowserSite
 let context: BrowserContext
 
 beforeAll(async () => {
-  site = await startSite({ required: ['index.html', '404.html', '_headers', 'en/search/index.html', 'zh-tw/embed/six-trillion-investment/index.html'], search: true, headers: true })
+  site = await startSite({
+    required: ['index.html', '404.html', '_headers', 'en/search/index.html', 'zh-tw/embed/six-trillion-investment/index.html'],
+    search: true,
+    headers: true,
+  })
   context = await site.browser.newContext({ viewport: { width: 1024, height: 800 } })
   // Before any page script: every violation the page reports is kept on the window.
   await context.addInitScript(() => {

@@ -91,7 +91,10 @@ describe('_headers', () => {
     const rules = parseHeadersFile(text)
     for (const p of allPages(dir)) {
       const matching = rules.filter((r) => ruleMatches(r.path, p.path) && r.headers.some(([n]) => n === 'Content-Security-Policy'))
-      expect(matching.map((r) => r.path), p.path).toHaveLength(1)
+      expect(
+        matching.map((r) => r.path),
+        p.path,
+      ).toHaveLength(1)
       const header = directives(headersFor(rules, p.path).get('content-security-policy')!)
       const meta = directives(policyOf(p))
       for (const [name, sources] of meta) {
@@ -105,7 +108,7 @@ describe('_headers', () => {
     }
   })
 
-  it('is within the hosts\' limits: at most 100 rules, every line under 2,000 characters', () => {
+  it("is within the hosts' limits: at most 100 rules, every line under 2,000 characters", () => {
     expect(parseHeadersFile(text).length).toBeLessThanOrEqual(100)
     for (const line of text.split('\n')) expect(line.length).toBeLessThan(2000)
   })

@@ -27,7 +27,7 @@ export function parseHeadersFile(text: string): ParsedRule[] {
   return rules
 }
 
-const escape = (s: string) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&')
+const escapeRegex = (s: string) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&')
 
 const compiled = new Map<string, RegExp>()
 
@@ -43,7 +43,7 @@ export function ruleMatches(pattern: string, path: string): boolean {
 function patternRegex(pattern: string): RegExp {
   const source = pattern
     .split(/(\*|:[A-Za-z]\w*)/)
-    .map((part) => (part === '*' ? '.*' : part.startsWith(':') && part.length > 1 ? '[^/]+' : escape(part)))
+    .map((part) => (part === '*' ? '.*' : part.startsWith(':') && part.length > 1 ? '[^/]+' : escapeRegex(part)))
     .join('')
   return new RegExp(`^${source}$`)
 }

@@ -70,7 +70,10 @@ describe.each(['1×', '100×'])('_headers at %s content', (size) => {
     const rules = parseHeadersFile(text)
     const policyRulesOf = rules.filter((r) => r.headers.some(([n]) => n === 'Content-Security-Policy'))
     for (const path of paths) {
-      expect(policyRulesOf.filter((r) => ruleMatches(r.path, path)).map((r) => r.path), path).toHaveLength(1)
+      expect(
+        policyRulesOf.filter((r) => ruleMatches(r.path, path)).map((r) => r.path),
+        path,
+      ).toHaveLength(1)
       const sent = headersFor(rules, path)
       const policy = sent.get('content-security-policy')!
       const meta = metaPolicy(path)
@@ -99,7 +102,21 @@ describe('_headers limits', () => {
   it('refuses pages whose policies differ beyond their scripts and styles, naming both', () => {
     const base = metaPolicy('/en/')
     const other = base.replace("img-src 'self' data:", "img-src 'self'")
-    expect(() => policyRules(new Map([['/en/', base], ['/en/about/', other]]))).toThrow(HintedError)
-    expect(() => policyRules(new Map([['/en/', base], ['/en/about/', other]]))).toThrow(/\/en\/about\/.*img-src/)
+    expect(() =>
+      policyRules(
+        new Map([
+          ['/en/', base],
+          ['/en/about/', other],
+        ]),
+      ),
+    ).toThrow(HintedError)
+    expect(() =>
+      policyRules(
+        new Map([
+          ['/en/', base],
+          ['/en/about/', other],
+        ]),
+      ),
+    ).toThrow(/\/en\/about\/.*img-src/)
   })
 })

@@ -76,7 +76,9 @@ describe('deploy.yml', () => {
   const steps = Object.values(deploy.jobs).flatMap((j) => j.steps)
 
   it("installs the site's packages only, with the command .ci/deploy-install checks", () => {
-    const install = Object.values(deploy.jobs).flatMap(runs).filter((c) => c.startsWith('npm ci'))
+    const install = Object.values(deploy.jobs)
+      .flatMap(runs)
+      .filter((c) => c.startsWith('npm ci'))
     expect(install).toHaveLength(1)
     expect(install[0]).toMatch(/--omit=dev\b/)
     expect(commands(readFileSync(projectFile('.ci/deploy-install'), 'utf8')).filter((c) => c.startsWith('npm ci'))).toEqual(install)
@@ -97,6 +99,6 @@ describe('deploy.yml', () => {
     const script = job.steps.find((s) => s.uses?.startsWith('actions/github-script'))?.with?.script
     expect(script).toMatch(/deploy-pages\.mjs/)
     expect(script).toMatch(/DEPLOY_WAIT_MINUTES/)
-    expect(job.env?.ARTIFACT_ID).toBe('${{ needs.build.outputs.artifact_id }}')
+    expect(job.env?.ARTIFACT_ID).toMatch(/^\$\{\{ needs\.build\.outputs\.artifact_id \}\}$/)
   })
 })
