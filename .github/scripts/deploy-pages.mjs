@@ -17,7 +17,7 @@ const FINAL_ERRORS = {
 
 /**
  * @param {object} options
- * @param {{ request: (route: string, params: object) => Promise<{ data: any }> }} options.github
+ * @param {{ request: (route: string, params: Record<string, unknown>) => Promise<{ data: any }> }} options.github
  * @param {{ repo: { owner: string, repo: string }, sha: string }} options.context
  * @param {{ getIDToken: () => Promise<string>, info: (m: string) => void, setOutput: (k: string, v: string) => void, setFailed: (m: string) => void }} options.core
  * @param {string | number} options.artifactId the `artifact_id` output of actions/upload-pages-artifact
