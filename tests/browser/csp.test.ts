@@ -4,7 +4,9 @@
  * things that need scripts or styles work under it: the root page's language redirect, the
  * search (Pagefind's script and WebAssembly, a query typed, results shown), the language
  * switch, and the charts (drawn at their size, from presentation attributes, no style
- * attributes). Also the embed pages, which other sites frame.
+ * attributes). Also the embed pages, which other sites frame. The site is served with the
+ * headers its `_headers` file asks for (as Cloudflare Pages and Netlify send them), so every page
+ * works under both its <meta> policy and its header policy.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { BrowserContext, Page } from 'playwright-core'
@@ -15,7 +17,11 @@ let site: BrowserSite
 let context: BrowserContext
 
 beforeAll(async () => {
-  site = await startSite({ required: ['index.html', '404.html', 'en/search/index.html', 'zh-tw/embed/six-trillion-investment/index.html'], search: true })
+  site = await startSite({
+    required: ['index.html', '404.html', '_headers', 'en/search/index.html', 'zh-tw/embed/six-trillion-investment/index.html'],
+    search: true,
+    headers: true,
+  })
   context = await site.browser.newContext({ viewport: { width: 1024, height: 800 } })
   // Before any page script: every violation the page reports is kept on the window.
   await context.addInitScript(() => {
@@ -111,4 +117,36 @@ describe('zero CSP violations in Chromium', () => {
       expect(found).toEqual([])
     })
   }
+})
+
+describe('under the _headers policy', () => {
+  it('pages are sent the header policy', async () => {
+    const page = await context.newPage()
+    const response = await page.goto(`${site.origin}/en/metrics/`)
+    expect(response?.headers()['content-security-policy']).toMatch(/frame-ancestors 'self'$/)
+    await page.close()
+  })
+
+  /**
+   * Whether a page of another origin (the same server as `localhost`, so that Chromium's local
+   * network checks see a local page framing a local one) shows `path` in a frame.
+   */
+  async function framedElsewhere(path: string): Promise<boolean> {
+    const page = await context.newPage()
+    try {
+      // A file with no policy of its own, its document then replaced by the framing page.
+      await page.goto(`${site.origin.replace('127.0.0.1', 'localhost')}/build.json`)
+      await page.setContent(`<!doctype html><title>x</title><iframe src="${site.origin}${path}"></iframe>`)
+      const frame = page.frames().find((f) => f !== page.mainFrame())
+      // A frame the policy refuses shows the browser's error page instead (another URL).
+      return Boolean(frame?.url().startsWith(site.origin) && (await frame.locator('figure').count()) > 0)
+    } finally {
+      await page.close()
+    }
+  }
+
+  it('another site may frame an embed page, not a site page', async () => {
+    expect(await framedElsewhere('/zh-tw/embed/six-trillion-investment/')).toBe(true)
+    expect(await framedElsewhere('/zh-tw/metrics/')).toBe(false)
+  })
 })

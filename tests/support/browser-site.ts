@@ -17,6 +17,7 @@ import { dirname, extname, join, normalize, relative, resolve, sep } from 'node:
 import { fileURLToPath } from 'node:url'
 import { chromium, type Browser } from 'playwright-core'
 import { buildSearchIndex } from '../../scripts/lib/search-index'
+import { headersFor, parseHeadersFile } from './headers-rules'
 
 export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
 /** How the browser tests launch Chromium. */
@@ -90,6 +91,8 @@ export interface StartOptions {
   search?: boolean
   /** The site folder, instead of SITE_DIST / TEST_DIST_DIR / ./dist (a build the test made itself). */
   dir?: string
+  /** Send the headers the site's `_headers` file asks for, as Cloudflare Pages and Netlify do. */
+  headers?: boolean
 }
 
 /** Builds a Pagefind index of `dir` into a temporary folder, as the build does; returns that folder and its index. */
@@ -113,11 +116,14 @@ export async function startSite(options: StartOptions = {}): Promise<BrowserSite
     ;({ temp, indexDir } = await temporaryIndex(dir))
   }
   const inside = (root: string, file: string) => file === root || file.startsWith(root + sep)
+  const rules = options.headers ? parseHeadersFile(readFileSync(join(dir, '_headers'), 'utf8')) : []
 
   const server: Server = createServer((req, res) => {
     let path: string
     try {
-      path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(/^[/\\]+/, '')
+      const urlPath = new URL(req.url ?? '/', 'http://x').pathname
+      for (const [name, value] of headersFor(rules, urlPath)) res.setHeader(name, value)
+      path = normalize(decodeURIComponent(urlPath)).replace(/^[/\\]+/, '')
     } catch {
       return void res.writeHead(400).end()
     }

@@ -74,7 +74,7 @@ describe('.github/workflows/deploy.yml', () => {
     expect(workflow).toMatch(/SANITY_PERSPECTIVE: published/)
     expect(workflow).toMatch(/SANITY_API_READ_TOKEN: \$\{\{ secrets\.SANITY_API_READ_TOKEN \}\}/)
     expect(workflow).toMatch(/uses: actions\/upload-pages-artifact@v\d+\s*\n\s*with:\s*\n\s*path: dist/)
-    expect(workflow).toMatch(/uses: actions\/deploy-pages@v\d+/)
+    expect(workflow).toMatch(/uses: actions\/github-script@v\d+\s*\n\s*with:\s*\n\s*script: \|[\s\S]*\.github\/scripts\/deploy-pages\.mjs/)
     expect(workflow).toMatch(/pages: write/)
     expect(workflow).toMatch(/id-token: write/)
     // Payload values reach the shell through env only, never as ${{ }} inside a run script.
