@@ -1,0 +1,30 @@
+/**
+ * What the line under a page's title says (components/PageMeta.astro): when the page was
+ * first published, when its content last changed, and whether it has a "What changed"
+ * section at the bottom to point at. The same reckoning as the bottom of the page
+ * (src/content/page-history.ts), so both say the same dates.
+ */
+import { pageHistory } from '../content/page-history'
+import type { SiteView } from '../content/views'
+
+/** The id of the "What changed" section (components/PageHistory.astro). */
+export const WHAT_CHANGED_ID = 'what-changed'
+
+export interface PageMetaDates {
+  /** The oldest update that concerns the page (the site's first publication, at the latest). */
+  published?: string
+  /** The newest date of what the page shows; left out when it is the published date. */
+  updated?: string
+  /** Whether the page lists its updates in its "What changed" section. */
+  hasUpdates: boolean
+}
+
+const time = (date: string) => Date.parse(date)
+
+/** The dates of a page that shows `documents` and, besides documents, things changed at `dates`. */
+export function pageMetaDates(view: SiteView, documents: readonly string[], dates: readonly (string | undefined)[] = []): PageMetaDates {
+  const history = pageHistory(view, documents, dates)
+  const published = history.updates.map((u) => u.date).reduce<string | undefined>((a, b) => (a === undefined || time(b) < time(a) ? b : a), undefined)
+  const updated = history.updatedAt && (!published || time(history.updatedAt) > time(published)) ? history.updatedAt : undefined
+  return { published, updated, hasUpdates: history.updates.length > 0 }
+}
