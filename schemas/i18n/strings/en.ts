@@ -184,7 +184,6 @@ export const en = {
   'meta.seeUpdates': 'See all updates',
   'meta.label': 'Page dates',
   'toc.back': 'Back to contents',
-  'section.readIn': '{language}',
   'section.readInTitle': 'This section in {language}',
   'footer.updates': 'Updates',
   'footer.feed': 'Updates feed (Atom)',
