@@ -91,7 +91,9 @@ export function formatList(items: readonly string[], l: Locale): string {
   const parts = format.formatToParts(items)
   if (!l.tag.toLowerCase().startsWith('zh')) return parts.map((p) => p.value).join('')
   // Only the joiners are spaced: an item is the editor's text, written as they wrote it.
-  return parts.map((p, i) => (p.type === 'literal' ? spaceCjk(`${parts[i - 1]?.value.slice(-1) ?? ''}${p.value}${parts[i + 1]?.value.charAt(0) ?? ''}`).slice(1, -1) : p.value)).join('')
+  return parts
+    .map((p, i) => (p.type === 'literal' ? spaceCjk(`${parts[i - 1]?.value.slice(-1) ?? ''}${p.value}${parts[i + 1]?.value.charAt(0) ?? ''}`).slice(1, -1) : p.value))
+    .join('')
 }
 
 function fill(template: string, values: Record<string, string>): string {

@@ -21,7 +21,10 @@ export function aliasKey(name: string): string {
  */
 export function nameParts(name: string): string[] {
   const normal = name.normalize('NFKC')
-  const parts = normal.split(/[()、,]/u).map((p) => p.trim()).filter(Boolean)
+  const parts = normal
+    .split(/[()、,]/u)
+    .map((p) => p.trim())
+    .filter(Boolean)
   return [name, ...parts]
 }
 

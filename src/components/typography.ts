@@ -15,7 +15,7 @@ export interface TextPiece {
 
 // A Latin word or number (with the marks inside names: "4.0", "AT&T", "e-mail"), the spaces
 // after it, and the Han character that follows.
-const LATIN_THEN_HAN = /[A-Za-z0-9][A-Za-z0-9.,+&%'’\-]*\s*\p{Script=Han}/gu
+const LATIN_THEN_HAN = /[A-Za-z0-9][A-Za-z0-9.,+&%'’-]*\s*\p{Script=Han}/gu
 
 /** The text in pieces, each Latin word tied to the Han character after it. */
 export function keepLatinWithHan(text: string): TextPiece[] {

@@ -6,7 +6,7 @@
  * contents and to the same section in the other language after every section.
  */
 import { describe, expect, it } from 'vitest'
-import { locales } from '../../schemas/locales'
+import { locales, type Locale } from '../../schemas/locales'
 import { distDir, localizedPages, page, type Page } from './site-lib'
 
 const dir = distDir()
@@ -24,7 +24,9 @@ describe('numbers and dates', () => {
   })
 
   it("no date is nested in parentheses (a figure's date inside prose is one parenthetical)", () => {
-    const nested = localizedPages(dir).flatMap((p) => [...textOf(p).matchAll(/[（(][^（）()]*[（(][^（）()]*[）)][^（）()]*[）)]/g)].filter((m) => /\d{4}/.test(m[0])).map((m) => `${p.path}: ${m[0]}`))
+    const nested = localizedPages(dir).flatMap((p) =>
+      [...textOf(p).matchAll(/[（(][^（）()]*[（(][^（）()]*[）)][^（）()]*[）)]/g)].filter((m) => /\d{4}/.test(m[0])).map((m) => `${p.path}: ${m[0]}`),
+    )
     expect(nested).toEqual([])
     expect(textOf(page(dir, '/zh-tw/about/'))).toContain('75%（民國 109 年 4 月，2020 年 4 月）')
     expect(textOf(page(dir, '/en/about/'))).toContain('75% (April 2020)')
@@ -50,8 +52,8 @@ describe('numbers and dates', () => {
 })
 
 describe('glossary', () => {
-  const entry = (l: typeof zh, slug: string) => page(dir, `/${l.segment}/glossary/`).root.querySelector(`[id="${slug}"]`)!
-  const shown = (l: typeof zh, slug: string) => entry(l, slug).querySelector('[data-also-known-as]')?.text
+  const entry = (l: Locale, slug: string) => page(dir, `/${l.segment}/glossary/`).root.querySelector(`[id="${slug}"]`)!
+  const shown = (l: Locale, slug: string) => entry(l, slug).querySelector('[data-also-known-as]')?.text
 
   it('"Also known as" lists curated names, one language per list, spaced where Han meets Latin', () => {
     expect(shown(zh, 'five-plus-two')).toBe('又稱：5+2 和五加二')

@@ -49,7 +49,13 @@ describe('the dataset', () => {
   it('shows no near-duplicates and no wrong equivalences', () => {
     for (const term of terms) {
       const shown = (term.alsoKnownAs as string[] | undefined) ?? []
-      expect(alsoKnownAsProblem(shown, Object.values(term.term as Record<string, unknown>).filter((v): v is string => typeof v === 'string')), term._id).toBeUndefined()
+      expect(
+        alsoKnownAsProblem(
+          shown,
+          Object.values(term.term as Record<string, unknown>).filter((v): v is string => typeof v === 'string'),
+        ),
+        term._id,
+      ).toBeUndefined()
     }
     const aiot = terms.find((t) => t._id === 'glossaryTerm-aiot')!
     expect(aiot.alsoKnownAs).toEqual(['智慧物聯網'])
@@ -65,6 +71,8 @@ describe('the dataset', () => {
     expect(report.ok).toBe(false)
     const issue = report.errors.find((e) => e.documentId === 'glossaryTerm-five-plus-two')!
     expect(issue).toMatchObject({ documentType: 'glossaryTerm', field: 'alsoKnownAs' })
-    expect(`${issue.message} ${issue.hint}`).toContain('"Also known as" lists "5＋2", a near-duplicate of "5+2" (differs only in width, case or spaces): remove it or move it to "Search keywords".')
+    expect(`${issue.message} ${issue.hint}`).toContain(
+      '"Also known as" lists "5＋2", a near-duplicate of "5+2" (differs only in width, case or spaces): remove it or move it to "Search keywords".',
+    )
   }, 120_000)
 })
