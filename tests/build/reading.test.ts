@@ -99,13 +99,26 @@ describe('page dates under the title', () => {
   it('dates go through the one formatter, ROC calendar on zh-TW pages', () => {
     const zhMeta = page(dir, '/zh-tw/policy/').root.querySelector('[data-page-meta]')!.text
     expect(zhMeta).toContain('發布：民國 115 年 11 月 28 日（2026 年 11 月 28 日）')
-    expect(zhMeta).toContain('最後更新：民國 115 年')
     expect(zhMeta).toContain('查看所有更新')
     const enMeta = page(dir, '/en/policy/').root.querySelector('[data-page-meta]')!.text
     expect(enMeta).toContain('Published November 28, 2026')
-    expect(enMeta).toContain('Last updated ')
     expect(enMeta).toContain('See all updates')
   })
+
+  for (const l of locales) {
+    it(`${l.segment}: "Last updated" is the bottom's date, and never the published day again`, () => {
+      const glossary = page(dir, `/${l.segment}/glossary/`)
+      const updated = glossary.root.querySelectorAll('[data-page-meta] li')[1]!
+      expect(updated.text).toMatch(l.id === 'zhTW' ? /^最後更新：民國 \d+ 年 \d+ 月 \d+ 日（\d{4} 年 \d+ 月 \d+ 日）$/ : /^Last updated [A-Z][a-z]+ \d+, \d{4}$/)
+      expect(updated.querySelector('time')!.getAttribute('datetime')).toBe(glossary.root.querySelector('[data-page-updated] time')!.getAttribute('datetime'))
+      for (const rest of contentPages) {
+        const shown = page(dir, `/${l.segment}${rest}`)
+          .root.querySelectorAll('[data-page-meta] time')
+          .map((t) => t.text)
+        expect(new Set(shown).size, rest).toBe(shown.length)
+      }
+    })
+  }
 })
 
 describe('the policy page, a long page', () => {
