@@ -67,24 +67,31 @@ function resolve(date: string): { instant: Date; fields: Intl.DateTimeFormatOpti
  * their own precision, instants as the day in Taiwan. `calendar` (Site settings) applies to
  * zh-TW only.
  */
-export function formatDate(date: string, l: Locale, calendar: DateCalendar): string {
+export function formatDate(date: string, l: Locale, calendar: DateCalendar, place: DatePlace = 'text'): string {
   // A page shows a few dates, and a build thousands of pages: format each once. Only
   // results are stored; a bad date throws again next time.
-  const key = `${l.tag}|${calendar}|${date}`
+  const key = `${l.tag}|${calendar}|${place}|${date}`
   let text = formatted.get(key)
-  if (text === undefined) formatted.set(key, (text = formatUncached(date, l, calendar)))
+  if (text === undefined) formatted.set(key, (text = formatUncached(date, l, calendar, place)))
   return text
 }
 const formatted = new Map<string, string>()
 
-function formatUncached(date: string, l: Locale, calendar: DateCalendar): string {
+/**
+ * Where the date stands: in running text, or already inside parentheses ("75%（…）"), where
+ * both calendars are written side by side ("民國 109 年 4 月，2020 年 4 月") so that no
+ * parenthesis nests in another.
+ */
+export type DatePlace = 'text' | 'parenthetical'
+
+function formatUncached(date: string, l: Locale, calendar: DateCalendar, place: DatePlace): string {
   const { instant, fields, timeZone } = resolve(date)
   const gregorian = dateFormat(l.tag, fields, timeZone).format(instant)
   if (!usesRoc(l)) return l.tag.startsWith('zh') ? spaceCjk(gregorian) : gregorian
   const roc = spaceCjk(dateFormat(`${l.tag}-u-ca-roc`, fields, timeZone).format(instant))
   if (calendar === 'roc') return roc
   if (calendar === 'gregorian') return spaceCjk(gregorian)
-  return t(l, 'date.both', { roc, gregorian: spaceCjk(gregorian) })
+  return t(l, place === 'parenthetical' ? 'date.bothInParentheses' : 'date.both', { roc, gregorian: spaceCjk(gregorian) })
 }
 
 /** The machine-readable form for `<time datetime>`: the date as given, a partial date or an instant. */

@@ -79,6 +79,23 @@ export function spaceCjk(text: string): string {
   return text.replace(hanThenLatin, '$1 $2').replace(latinThenHan, '$1 $2')
 }
 
+const lists = new Map<string, Intl.ListFormat>()
+
+/**
+ * A list in the language's words and punctuation ("A、B和C", "A, B, and C"); in Chinese a
+ * space between a Han character and a Latin word that meet at a joiner ("製造和 smart").
+ */
+export function formatList(items: readonly string[], l: Locale): string {
+  let format = lists.get(l.tag)
+  if (!format) lists.set(l.tag, (format = new Intl.ListFormat(l.tag, { style: 'long', type: 'conjunction' })))
+  const parts = format.formatToParts(items)
+  if (!l.tag.toLowerCase().startsWith('zh')) return parts.map((p) => p.value).join('')
+  // Only the joiners are spaced: an item is the editor's text, written as they wrote it.
+  return parts
+    .map((p, i) => (p.type === 'literal' ? spaceCjk(`${parts[i - 1]?.value.slice(-1) ?? ''}${p.value}${parts[i + 1]?.value.charAt(0) ?? ''}`).slice(1, -1) : p.value))
+    .join('')
+}
+
 function fill(template: string, values: Record<string, string>): string {
   return template.replace(/\{(\w+)\}/g, (_, name: string) => {
     const value = values[name]
@@ -96,9 +113,11 @@ function finish(locale: Locale, text: string): string {
 const PRECISION: Intl.NumberFormatOptions = { maximumSignificantDigits: 15 }
 // The other option sets, one object each (see numberFormat).
 const GROUPED: Intl.NumberFormatOptions = { maximumFractionDigits: 10 }
+// Grouping always: compact notation groups only from five digits by default ("5800 億" but
+// "58,000 億"), while the brief's prose writes "5,800 億": one way across the site.
 const COMPACT: Record<FormatStyle, Intl.NumberFormatOptions> = {
-  long: { notation: 'compact', compactDisplay: 'long', ...PRECISION },
-  short: { notation: 'compact', compactDisplay: 'short', ...PRECISION },
+  long: { notation: 'compact', compactDisplay: 'long', useGrouping: 'always', ...PRECISION },
+  short: { notation: 'compact', compactDisplay: 'short', useGrouping: 'always', ...PRECISION },
 }
 const PLAIN: Intl.NumberFormatOptions = { useGrouping: false, maximumSignificantDigits: 15 }
 const PERCENT: Intl.NumberFormatOptions = { style: 'unit', unit: 'percent', ...PRECISION }

@@ -45,7 +45,7 @@ export const siteContentQuery = defineQuery(`{
   },
   "sources": *[_type == "source"] | order(_id asc) { _id, publisher, abbreviation, title, date, url },
   "glossary": *[_type == "glossaryTerm" && defined(slug.current)] | order(slug.current asc) {
-    _id, "slug": slug.current, term, definition, aliases
+    _id, "slug": slug.current, term, definition, alsoKnownAs, aliases
   },
   "timeline": *[_type == "timelineEvent"] | order(date asc, _id asc) { _id, date, title, description },
   "updates": *[_type == "update" && defined(date)] | order(date desc, _id asc) {

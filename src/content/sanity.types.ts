@@ -63,7 +63,7 @@ export type PolicyDevelopment = {
   summary?: LocaleText;
   source: {
     publisher?: LocaleString;
-    title: string;
+    title?: string;
     url?: string;
   };
 };
@@ -411,6 +411,7 @@ export type GlossaryTerm = {
   term?: LocaleString;
   slug: Slug;
   definition?: LocaleText;
+  alsoKnownAs?: Array<string>;
   aliases?: Array<string>;
 };
 
@@ -590,7 +591,7 @@ export type AllSanitySchemaTypes =
 
 // Source: ../src/content/queries.ts
 // Variable: siteContentQuery
-// Query: {  "settings": *[_type == "siteSettings" && _id == $settingsId][0]{    title, description, publisher, siteUrl, contactEmail, dateCalendar, licence, licenceUrl,    "socialImage": socialImage{ "url": asset->url, alt }  },  "policy": *[_type == "policy" && _id == $policyId][0]{    title, subtitle, issuer, date, summary, vision, frameworkSummary,    enablingMeasures[]{ _key, title, description },    foundations[]{ _key, title, description },    strategies[]{ _key, title, description },    "source": source->{ _id, publisher, abbreviation, title, date, url }  },  "sections": *[_type == "section" && defined(slug.current)] | order(orderRank asc) {    _id, "slug": slug.current, title, summary, body,    points[]{ _key, title, description }  },  "industries": *[_type == "industry" && defined(slug.current)] | order(orderRank asc) {    _id, "slug": slug.current, name, shortName, summary, goal, body, directions, initiatives,    "metrics": metrics[]->slug.current,    "sections": sections[]->slug.current  },  "metrics": *[_type == "metric" && defined(slug.current)] | order(slug.current asc) {    _id, "slug": slug.current, label, value, comparator, unit, currency, countNoun, asOf, note,    "source": source->{ _id, publisher, abbreviation, title, date, url },    "statedIn": statedIn->slug.current  },  "metricGroups": *[_type == "metricGroup" && defined(slug.current)] | order(orderRank asc) {    _id, "slug": slug.current, title, summary,    "metrics": metrics[]->slug.current  },  "sources": *[_type == "source"] | order(_id asc) { _id, publisher, abbreviation, title, date, url },  "glossary": *[_type == "glossaryTerm" && defined(slug.current)] | order(slug.current asc) {    _id, "slug": slug.current, term, definition, aliases  },  "timeline": *[_type == "timelineEvent"] | order(date asc, _id asc) { _id, date, title, description },  "updates": *[_type == "update" && defined(date)] | order(date desc, _id asc) {    _id, date, title, note, significance, "documents": documents[]._ref  },  "developments": *[_type == "policyDevelopment" && defined(date)] | order(date desc, _id asc) {    _id, date, title, summary, "source": source{ publisher, title, url }  },  "accessibility": *[_type == "accessibilityStatement" && _id == $accessibilityId][0]{    title, standard, conformance, testing, knownIssues, reporting, reviewed  },  "changes": *[_type in $contentTypes] | order(_id asc) { _id, _type, _rev, _updatedAt }}
+// Query: {  "settings": *[_type == "siteSettings" && _id == $settingsId][0]{    title, description, publisher, siteUrl, contactEmail, dateCalendar, licence, licenceUrl,    "socialImage": socialImage{ "url": asset->url, alt }  },  "policy": *[_type == "policy" && _id == $policyId][0]{    title, subtitle, issuer, date, summary, vision, frameworkSummary,    enablingMeasures[]{ _key, title, description },    foundations[]{ _key, title, description },    strategies[]{ _key, title, description },    "source": source->{ _id, publisher, abbreviation, title, date, url }  },  "sections": *[_type == "section" && defined(slug.current)] | order(orderRank asc) {    _id, "slug": slug.current, title, summary, body,    points[]{ _key, title, description }  },  "industries": *[_type == "industry" && defined(slug.current)] | order(orderRank asc) {    _id, "slug": slug.current, name, shortName, summary, goal, body, directions, initiatives,    "metrics": metrics[]->slug.current,    "sections": sections[]->slug.current  },  "metrics": *[_type == "metric" && defined(slug.current)] | order(slug.current asc) {    _id, "slug": slug.current, label, value, comparator, unit, currency, countNoun, asOf, note,    "source": source->{ _id, publisher, abbreviation, title, date, url },    "statedIn": statedIn->slug.current  },  "metricGroups": *[_type == "metricGroup" && defined(slug.current)] | order(orderRank asc) {    _id, "slug": slug.current, title, summary,    "metrics": metrics[]->slug.current  },  "sources": *[_type == "source"] | order(_id asc) { _id, publisher, abbreviation, title, date, url },  "glossary": *[_type == "glossaryTerm" && defined(slug.current)] | order(slug.current asc) {    _id, "slug": slug.current, term, definition, alsoKnownAs, aliases  },  "timeline": *[_type == "timelineEvent"] | order(date asc, _id asc) { _id, date, title, description },  "updates": *[_type == "update" && defined(date)] | order(date desc, _id asc) {    _id, date, title, note, significance, "documents": documents[]._ref  },  "developments": *[_type == "policyDevelopment" && defined(date)] | order(date desc, _id asc) {    _id, date, title, summary, "source": source{ publisher, title, url }  },  "accessibility": *[_type == "accessibilityStatement" && _id == $accessibilityId][0]{    title, standard, conformance, testing, knownIssues, reporting, reviewed  },  "changes": *[_type in $contentTypes] | order(_id asc) { _id, _type, _rev, _updatedAt }}
 export type SiteContentQueryResult = {
   settings: {
     title: LocaleString | null;
@@ -712,6 +713,7 @@ export type SiteContentQueryResult = {
     slug: string;
     term: LocaleString | null;
     definition: LocaleText | null;
+    alsoKnownAs: Array<string> | null;
     aliases: Array<string> | null;
   }>;
   timeline: Array<{
@@ -735,7 +737,7 @@ export type SiteContentQueryResult = {
     summary: LocaleText | null;
     source: {
       publisher: LocaleString | null;
-      title: string;
+      title: string | null;
       url: string | null;
     };
   }>;

@@ -116,6 +116,9 @@ export interface GlossaryView {
   /** The term in every language that has it, for showing both names side by side. */
   terms: Partial<Record<LocaleId, string>>
   definition: Localized<string>
+  /** Other proper names, shown under "Also known as". */
+  alsoKnownAs: string[]
+  /** Spelling variants and related words, for search only (never shown). */
   aliases: string[]
 }
 
@@ -398,6 +401,7 @@ export function buildSiteView(content: SiteContent, locale: Locale, options: Vie
       term: r.req(g.term, g._id, 'glossaryTerm', 'term'),
       terms: Object.fromEntries(locales.flatMap((l) => (g.term?.[l.id] ? [[l.id, g.term[l.id]]] : []))),
       definition: r.req(g.definition, g._id, 'glossaryTerm', 'definition'),
+      alsoKnownAs: g.alsoKnownAs ?? [],
       aliases: g.aliases ?? [],
     })),
     timeline: raw.timeline.map((t) => ({

@@ -167,7 +167,7 @@ describe('citations on the figure pages', () => {
       const cite = (kind: string) => p.root.querySelector(`[data-reuse="metric:foundry-market-share"] [data-citation="${kind}"]`)!.text
       const url = `${origin}/${l.segment}/metrics/foundry-market-share/`
       const label = (m.label as Loc)[l.id]!
-      expect(cite('plain')).toContain(`${label}${l.id === 'en' ? ': 75% (April 2020)' : '：75%（民國 109 年 4 月（2020 年 4 月））'}`)
+      expect(cite('plain')).toContain(`${label}${l.id === 'en' ? ': 75% (April 2020)' : '：75%，民國 109 年 4 月（2020 年 4 月）'}`)
       expect(cite('plain')).toContain(url)
       // APA: author, the date the figure last changed (in Taiwan), [Data set], the access date left for the reader.
       const publisher = (settings.publisher as Loc)[l.id]!

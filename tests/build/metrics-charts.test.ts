@@ -32,7 +32,7 @@ const EXPECTED: Record<string, Record<LocaleId, { bars: string[]; table: string[
   },
   'invest-in-taiwan': {
     en: { bars: ['> NT$1T', '> NT$580B'], table: ['more than NT$1 trillion', 'more than NT$580 billion'] },
-    zhTW: { bars: ['> 新臺幣 1 兆元', '> 新臺幣 5800 億元'], table: ['超過新臺幣 1 兆元', '超過新臺幣 5800 億元'] },
+    zhTW: { bars: ['> 新臺幣 1 兆元', '> 新臺幣 5,800 億元'], table: ['超過新臺幣 1 兆元', '超過新臺幣 5,800 億元'] },
   },
   'investment-flows': {
     en: { bars: ['> US$40B', '≈ US$2.123B', '≈ US$1.8B'], table: ['more than US$40 billion', 'about US$2.123 billion', 'about US$1.8 billion'] },
@@ -41,8 +41,8 @@ const EXPECTED: Record<string, Record<LocaleId, { bars: string[]; table: string[
   'six-trillion-investment': {
     en: { bars: ['NT$1.7T', 'NT$2.6T', 'NT$1.5T', 'NT$500B', 'NT$100B'], table: ['NT$1.7 trillion', 'NT$2.6 trillion', 'NT$1.5 trillion', 'NT$500 billion', 'NT$100 billion'] },
     zhTW: {
-      bars: ['新臺幣 1.7 兆元', '新臺幣 2.6 兆元', '新臺幣 1.5 兆元', '新臺幣 5000 億元', '新臺幣 1000 億元'],
-      table: ['新臺幣 1.7 兆元', '新臺幣 2.6 兆元', '新臺幣 1.5 兆元', '新臺幣 5000 億元', '新臺幣 1000 億元'],
+      bars: ['新臺幣 1.7 兆元', '新臺幣 2.6 兆元', '新臺幣 1.5 兆元', '新臺幣 5,000 億元', '新臺幣 1,000 億元'],
+      table: ['新臺幣 1.7 兆元', '新臺幣 2.6 兆元', '新臺幣 1.5 兆元', '新臺幣 5,000 億元', '新臺幣 1,000 億元'],
     },
   },
 }

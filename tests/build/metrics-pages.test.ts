@@ -44,7 +44,7 @@ describe('figure pages', () => {
           const noun = (m.countNoun as Loc | undefined)?.[locale.id]
           const text = formatMetricValue({ ...(m as unknown as FormattableMetric), countNoun: noun }, locale)
           expect(p.root.querySelector('article header data')?.text.trim(), slug).toBe(text)
-          expect(p.root.querySelector('article header time')?.getAttribute('datetime'), slug).toBe(m.asOf)
+          expect(p.root.querySelector('article header > p > time')?.getAttribute('datetime'), slug).toBe(m.asOf)
           // The embedded dataset leaves Site settings' calendar unset: both (ROC and Gregorian) on zh-TW pages.
           expect(p.root.querySelector('article header')?.text, slug).toContain(formatDate(m.asOf as string, locale, 'both'))
           const source = datasetDocs('source').find((s) => s._id === (m.source as { _ref: string })._ref)!
@@ -55,7 +55,7 @@ describe('figure pages', () => {
 
       it('dates are written as the language writes them (ROC and Gregorian on zh-TW pages), with the ISO date in datetime', () => {
         const p = page(dir, `/${locale.segment}/metrics/foundry-market-share/`)
-        const time = p.root.querySelector('article header time')!
+        const time = p.root.querySelector('article header > p > time')!
         expect(time.getAttribute('datetime')).toBe('2020-04')
         expect(time.text.trim()).toBe(locale.id === 'zhTW' ? '資料時間：民國 109 年 4 月（2020 年 4 月）' : 'As of April 2020')
       })

@@ -61,6 +61,14 @@ const listedFigureCases: { locale: 'zhTW' | 'en'; query: string; figure: string;
   },
   { locale: 'zhTW', query: '境外資金回臺', figure: 'six-trillion-invest-taiwan-repatriated-funds', notFrom: [] },
 ]
+/**
+ * Glossary search keywords: never shown on the page, indexed from an attribute
+ * (`data-pagefind-index-attrs`), so a query that only a keyword holds finds the glossary.
+ */
+const keywordCases: { locale: 'zhTW' | 'en'; query: string }[] = [
+  { locale: 'zhTW', query: '台商回台' },
+  { locale: 'en', query: 'five plus two' },
+]
 /** How many results count as "found": what the search page shows before "load more". */
 const TOP = 5
 
@@ -159,6 +167,14 @@ describe('search recall (Pagefind index of the build)', () => {
         urls.filter((u) => listing.includes(u)),
         `results for "${c.query}"`,
       ).toEqual([])
+    })
+  }
+
+  for (const c of keywordCases) {
+    const locale = getLocale(c.locale)
+    it(`${locale.tag} "${c.query}" (a glossary search keyword, not shown) finds the glossary`, async () => {
+      const urls = await search(locale.htmlLang, c.query)
+      expect(urls.slice(0, TOP)).toContain(`/${locale.segment}/glossary/`)
     })
   }
 })

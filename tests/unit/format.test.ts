@@ -17,7 +17,7 @@ const cases: [string, FormattableMetric, string, string][] = [
   ['over a trillion NT$', m({ value: 1e12, unit: 'currency', currency: 'TWD', comparator: 'over' }), 'more than NT$1 trillion', '超過新臺幣 1 兆元'],
   ['about 1.8 billion US$', m({ value: 1.8e9, unit: 'currency', currency: 'USD', comparator: 'about' }), 'about US$1.8 billion', '約 18 億美元'],
   ['over 80%', m({ value: 80, comparator: 'over' }), 'more than 80%', '超過 80%'],
-  ['580 billion NT$', m({ value: 5.8e11, unit: 'currency', currency: 'TWD', comparator: 'over' }), 'more than NT$580 billion', '超過新臺幣 5800 億元'],
+  ['580 billion NT$', m({ value: 5.8e11, unit: 'currency', currency: 'TWD', comparator: 'over' }), 'more than NT$580 billion', '超過新臺幣 5,800 億元'],
   ['over 40 billion US$', m({ value: 4e10, unit: 'currency', currency: 'USD', comparator: 'over' }), 'more than US$40 billion', '超過 400 億美元'],
   ['at least, count without a noun', m({ value: 85, unit: 'count', comparator: 'atLeast' }), 'at least 85', '至少 85'],
 ]
