@@ -67,11 +67,16 @@ function plan(views: SiteViews, site: URL): Planned[] {
     { path: paths.dataJson(), type: TYPES.json, make: () => metricsJson(model) },
     ...perFigure('metric', model.metricSlugs),
     ...perFigure('group', model.groupSlugs),
-    ...zipFiles(views, site, { metric: model.metricSlugs, group: model.groupSlugs }, {
-      csv: csvOf,
-      json: (what, slug) => figureJson(model, what, slug, site),
-      figure: (view, what, slug) => figureIn(model, view, what, slug),
-    }),
+    ...zipFiles(
+      views,
+      site,
+      { metric: model.metricSlugs, group: model.groupSlugs },
+      {
+        csv: csvOf,
+        json: (what, slug) => figureJson(model, what, slug, site),
+        figure: (view, what, slug) => figureIn(model, view, what, slug),
+      },
+    ),
   ]
   return all.sort((a, b) => byCodePoint(a.path, b.path))
 }

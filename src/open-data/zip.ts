@@ -58,15 +58,17 @@ export function figureZip(view: SiteView, site: URL, what: Figure['what'], slug:
   const jsonName = fileName(paths.dataFile(what, slug, 'json'))
   const readme = figureReadme(view, parts.figure(view, what, slug), site, { csv: csvName, json: jsonName })
   // A copy on its own ArrayBuffer: what a Response body and a file write take as bytes.
-  return new Uint8Array(zipSync(
-    {
-      [csvName]: strToU8(parts.csv(what, slug, locale)),
-      [jsonName]: strToU8(parts.json(what, slug)),
-      'README.txt': strToU8(readme),
-    },
-    // Made per file from local fields: a date made once would shift if the time zone did.
-    { level: 9, mtime: new Date(1980, 0, 1, 0, 0, 0) },
-  ))
+  return new Uint8Array(
+    zipSync(
+      {
+        [csvName]: strToU8(parts.csv(what, slug, locale)),
+        [jsonName]: strToU8(parts.json(what, slug)),
+        'README.txt': strToU8(readme),
+      },
+      // Made per file from local fields: a date made once would shift if the time zone did.
+      { level: 9, mtime: new Date(1980, 0, 1, 0, 0, 0) },
+    ),
+  )
 }
 
 /** The README of a figure's ZIP, in `view`'s language; CRLF line ends, so that every text editor shows its lines. */

@@ -12,7 +12,7 @@ import { strFromU8, unzipSync } from 'fflate'
 import { describe, expect, it } from 'vitest'
 import { licenceOf } from '../../schemas/licences'
 import { locales } from '../../schemas/locales'
-import { allPages, datasetDocs, datasetSlugs, distDir, fileForPath, listFiles, page } from './site-lib'
+import { allPages, datasetDocs, embedPages, datasetSlugs, distDir, fileForPath, listFiles, page } from './site-lib'
 
 const dir = distDir()
 const licence = licenceOf((datasetDocs('siteSettings')[0] as { licence?: string }).licence)
@@ -27,7 +27,12 @@ describe('download links say which file they download', () => {
       for (const slug of datasetSlugs('metric')) {
         const p = page(dir, `/${l.segment}/metrics/${slug}/`)
         const link = (file: string) => p.root.querySelector(`[data-reuse="metric:${slug}"] a[data-file="${file}"]`)
-        const own = { csv: `/data/metrics/${slug}.${l.segment}.csv`, svg: `/data/metrics/${slug}.${l.segment}.svg`, zip: `/data/metrics/${slug}.${l.segment}.zip`, json: `/data/metrics/${slug}.json` }
+        const own = {
+          csv: `/data/metrics/${slug}.${l.segment}.csv`,
+          svg: `/data/metrics/${slug}.${l.segment}.svg`,
+          zip: `/data/metrics/${slug}.${l.segment}.zip`,
+          json: `/data/metrics/${slug}.json`,
+        }
         for (const [kind, href] of Object.entries(own)) {
           expect(link(kind)?.getAttribute('href'), `${slug} ${kind}`).toBe(href)
           expect(fileForPath(dir, href), href).toBeDefined()
@@ -75,7 +80,9 @@ describe('citations without placeholders, everywhere in dist', () => {
     // Every citation text of a JSON file: the strings under any `citation` key, at any depth.
     const citationsIn = (value: unknown, inCitation = false): string[] =>
       typeof value === 'string'
-        ? inCitation ? [value] : []
+        ? inCitation
+          ? [value]
+          : []
         : value && typeof value === 'object'
           ? Object.entries(value).flatMap(([key, v]) => citationsIn(v, inCitation || key === 'citation'))
           : []
@@ -106,8 +113,21 @@ describe('the licence', () => {
       }
     })
 
+    it(`${l.segment}: on every embed page, under the chart`, () => {
+      const embeds = embedPages(dir).filter((p) => p.path.startsWith(`/${l.segment}/`))
+      expect(embeds.length).toBeGreaterThan(0)
+      for (const p of embeds) {
+        const a = p.root.querySelector(`[data-licence="${licence.id}"] a[rel="license"]`)
+        expect(a?.getAttribute('href'), p.path).toBe(licence.url)
+        expect(a?.text, p.path).toBe(licence.name[l.id])
+      }
+    })
+
     it(`${l.segment}: in the JSON-LD of the home page (WebSite) and of every figure (Dataset)`, () => {
-      const ld = (path: string) => page(dir, path).root.querySelectorAll('script[type="application/ld+json"]').map((s) => JSON.parse(s.text) as Record<string, unknown>)
+      const ld = (path: string) =>
+        page(dir, path)
+          .root.querySelectorAll('script[type="application/ld+json"]')
+          .map((s) => JSON.parse(s.text) as Record<string, unknown>)
       expect(ld(`/${l.segment}/`).find((d) => d['@type'] === 'WebSite')?.license).toBe(licence.url)
       for (const slug of datasetSlugs('metric')) {
         const dataset = ld(`/${l.segment}/metrics/${slug}/`).find((d) => d['@type'] === 'Dataset')

@@ -99,7 +99,11 @@ describe('ZIP per figure and group, per language', () => {
       const csv = parse(strFromU8(entries[`foundry-market-share.${l.segment}.csv`]!), { bom: true, columns: true, cast: true }) as Record<string, unknown>[]
       expect(csv.map((r) => [r.figure_id, r.value])).toEqual([['foundry-market-share', 75]])
       const json = JSON.parse(strFromU8(entries['foundry-market-share.json']!))
-      expect(json.license).toEqual({ id: 'OGDL-Taiwan-1.0', name: { 'zh-TW': licences['OGDL-Taiwan-1.0'].name.zhTW, en: licences['OGDL-Taiwan-1.0'].name.en }, url: 'https://data.gov.tw/license' })
+      expect(json.license).toEqual({
+        id: 'OGDL-Taiwan-1.0',
+        name: { 'zh-TW': licences['OGDL-Taiwan-1.0'].name.zhTW, en: licences['OGDL-Taiwan-1.0'].name.en },
+        url: 'https://data.gov.tw/license',
+      })
       const readme = strFromU8(entries['README.txt']!)
       const metric = views[l.id].metrics.find((m) => m.slug === 'foundry-market-share')!
       expect(readme).toContain(metric.label.value)
