@@ -104,12 +104,12 @@ export function switchLocalePath(path: string, to: Locale): string {
 }
 
 /**
- * One figure's or figure group's own files: `json` (both languages), `csv` and `svg` (one
- * per language), e.g. /data/metrics/foundry-market-share.zh-tw.svg.
+ * One figure's or figure group's own files: `json` (both languages), `csv`, `svg` and `zip`
+ * (one per language), e.g. /data/metrics/foundry-market-share.zh-tw.svg.
  */
 function dataFile(what: 'metric' | 'group', slug: string, kind: 'json'): string
-function dataFile(what: 'metric' | 'group', slug: string, kind: 'csv' | 'svg', locale: Locale): string
-function dataFile(what: 'metric' | 'group', slug: string, kind: 'json' | 'csv' | 'svg', locale?: Locale): string {
+function dataFile(what: 'metric' | 'group', slug: string, kind: 'csv' | 'svg' | 'zip', locale: Locale): string
+function dataFile(what: 'metric' | 'group', slug: string, kind: 'json' | 'csv' | 'svg' | 'zip', locale?: Locale): string {
   return `/data/${what === 'metric' ? 'metrics' : 'groups'}/${slug}${kind === 'json' || !locale ? '' : `.${locale.segment}`}.${kind}`
 }
 

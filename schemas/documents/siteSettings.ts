@@ -4,6 +4,11 @@ import { requiredLocalizedField } from '../lib/fields.ts'
 import { allowedUrlSchemes, URL_SCHEME_MESSAGE } from '../lib/validation.ts'
 import { bilingualTitle, selectLocalized } from '../lib/preview.ts'
 import { label } from '../lib/label.ts'
+import { DEFAULT_LICENCE, licences } from '../licences.ts'
+
+/** The licences an editor can pick, titled Chinese first (schemas/licences.ts has their texts' addresses). */
+export const licenceOptions = Object.values(licences).map((l) => ({ title: label(l.name.zhTW, l.name.en), value: l.id }))
+const LICENCE_MESSAGE = label('請從清單中選擇授權條款。', 'Pick a licence from the list.')
 
 /** The ways zh-TW pages can write dates (schemas/i18n/calendar.ts). */
 export const dateCalendars = [
@@ -56,19 +61,15 @@ export const siteSettings = defineType({
     }),
     defineField({
       name: 'licence',
-      title: label('再利用條款', 'Reuse terms'),
-      type: 'localeString',
+      title: label('授權條款', 'Licence'),
+      type: 'string',
       description: label(
-        '讀者可如何再利用數據與文字，以中英文填寫（例如授權名稱）。會印在每個下載檔與引用格式中。',
-        'How readers may reuse the figures and text, in both languages (e.g. a licence name). Printed with every download and citation.',
+        '數據與文字以哪一種授權條款開放再利用。會印在頁尾、每個下載檔、引用格式與訂閱中。未選即「政府資料開放授權條款－第1版」。',
+        'The licence the figures and text are published under. Printed in the footer, every download, the citations and the feeds. Empty means the Open Government Data License, version 1.0.',
       ),
-    }),
-    defineField({
-      name: 'licenceUrl',
-      title: label('再利用條款網址', 'Reuse terms: URL'),
-      type: 'url',
-      description: label('條款全文所在的網頁（如有）；僅限 http(s)。', 'Where the terms are written out, when there is such a page; http(s) only.'),
-      validation: (rule) => rule.uri({ scheme: [...allowedUrlSchemes] }).error(URL_SCHEME_MESSAGE),
+      options: { list: [...licenceOptions], layout: 'radio' },
+      initialValue: DEFAULT_LICENCE,
+      validation: (rule) => rule.custom((value) => (value === undefined || value in licences ? true : LICENCE_MESSAGE)),
     }),
     defineField({
       name: 'socialImage',

@@ -15,7 +15,7 @@ import { defineQuery } from 'groq'
  */
 export const siteContentQuery = defineQuery(`{
   "settings": *[_type == "siteSettings" && _id == $settingsId][0]{
-    title, description, publisher, siteUrl, contactEmail, dateCalendar, licence, licenceUrl,
+    title, description, publisher, siteUrl, contactEmail, dateCalendar, licence,
     "socialImage": socialImage{ "url": asset->url, alt }
   },
   "policy": *[_type == "policy" && _id == $policyId][0]{

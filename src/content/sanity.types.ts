@@ -254,8 +254,7 @@ export type SiteSettings = {
   siteUrl: string;
   contactEmail: string;
   dateCalendar?: "both" | "roc" | "gregorian";
-  licence?: LocaleString;
-  licenceUrl?: string;
+  licence?: "OGDL-Taiwan-1.0" | "CC-BY-4.0";
   socialImage?: {
     asset?: SanityImageAssetReference;
     media?: unknown;
@@ -591,7 +590,7 @@ export type AllSanitySchemaTypes =
 
 // Source: ../src/content/queries.ts
 // Variable: siteContentQuery
-// Query: {  "settings": *[_type == "siteSettings" && _id == $settingsId][0]{    title, description, publisher, siteUrl, contactEmail, dateCalendar, licence, licenceUrl,    "socialImage": socialImage{ "url": asset->url, alt }  },  "policy": *[_type == "policy" && _id == $policyId][0]{    title, subtitle, issuer, date, summary, vision, frameworkSummary,    enablingMeasures[]{ _key, title, description },    foundations[]{ _key, title, description },    strategies[]{ _key, title, description },    "source": source->{ _id, publisher, abbreviation, title, date, url }  },  "sections": *[_type == "section" && defined(slug.current)] | order(orderRank asc) {    _id, "slug": slug.current, title, summary, body,    points[]{ _key, title, description }  },  "industries": *[_type == "industry" && defined(slug.current)] | order(orderRank asc) {    _id, "slug": slug.current, name, shortName, summary, goal, body, directions, initiatives,    "metrics": metrics[]->slug.current,    "sections": sections[]->slug.current  },  "metrics": *[_type == "metric" && defined(slug.current)] | order(slug.current asc) {    _id, "slug": slug.current, label, value, comparator, unit, currency, countNoun, asOf, note,    "source": source->{ _id, publisher, abbreviation, title, date, url },    "statedIn": statedIn->slug.current  },  "metricGroups": *[_type == "metricGroup" && defined(slug.current)] | order(orderRank asc) {    _id, "slug": slug.current, title, summary,    "metrics": metrics[]->slug.current  },  "sources": *[_type == "source"] | order(_id asc) { _id, publisher, abbreviation, title, date, url },  "glossary": *[_type == "glossaryTerm" && defined(slug.current)] | order(slug.current asc) {    _id, "slug": slug.current, term, definition, alsoKnownAs, aliases  },  "timeline": *[_type == "timelineEvent"] | order(date asc, _id asc) { _id, date, title, description },  "updates": *[_type == "update" && defined(date)] | order(date desc, _id asc) {    _id, date, title, note, significance, "documents": documents[]._ref  },  "developments": *[_type == "policyDevelopment" && defined(date)] | order(date desc, _id asc) {    _id, date, title, summary, "source": source{ publisher, title, url }  },  "accessibility": *[_type == "accessibilityStatement" && _id == $accessibilityId][0]{    title, standard, conformance, testing, knownIssues, reporting, reviewed  },  "changes": *[_type in $contentTypes] | order(_id asc) { _id, _type, _rev, _updatedAt }}
+// Query: {  "settings": *[_type == "siteSettings" && _id == $settingsId][0]{    title, description, publisher, siteUrl, contactEmail, dateCalendar, licence,    "socialImage": socialImage{ "url": asset->url, alt }  },  "policy": *[_type == "policy" && _id == $policyId][0]{    title, subtitle, issuer, date, summary, vision, frameworkSummary,    enablingMeasures[]{ _key, title, description },    foundations[]{ _key, title, description },    strategies[]{ _key, title, description },    "source": source->{ _id, publisher, abbreviation, title, date, url }  },  "sections": *[_type == "section" && defined(slug.current)] | order(orderRank asc) {    _id, "slug": slug.current, title, summary, body,    points[]{ _key, title, description }  },  "industries": *[_type == "industry" && defined(slug.current)] | order(orderRank asc) {    _id, "slug": slug.current, name, shortName, summary, goal, body, directions, initiatives,    "metrics": metrics[]->slug.current,    "sections": sections[]->slug.current  },  "metrics": *[_type == "metric" && defined(slug.current)] | order(slug.current asc) {    _id, "slug": slug.current, label, value, comparator, unit, currency, countNoun, asOf, note,    "source": source->{ _id, publisher, abbreviation, title, date, url },    "statedIn": statedIn->slug.current  },  "metricGroups": *[_type == "metricGroup" && defined(slug.current)] | order(orderRank asc) {    _id, "slug": slug.current, title, summary,    "metrics": metrics[]->slug.current  },  "sources": *[_type == "source"] | order(_id asc) { _id, publisher, abbreviation, title, date, url },  "glossary": *[_type == "glossaryTerm" && defined(slug.current)] | order(slug.current asc) {    _id, "slug": slug.current, term, definition, alsoKnownAs, aliases  },  "timeline": *[_type == "timelineEvent"] | order(date asc, _id asc) { _id, date, title, description },  "updates": *[_type == "update" && defined(date)] | order(date desc, _id asc) {    _id, date, title, note, significance, "documents": documents[]._ref  },  "developments": *[_type == "policyDevelopment" && defined(date)] | order(date desc, _id asc) {    _id, date, title, summary, "source": source{ publisher, title, url }  },  "accessibility": *[_type == "accessibilityStatement" && _id == $accessibilityId][0]{    title, standard, conformance, testing, knownIssues, reporting, reviewed  },  "changes": *[_type in $contentTypes] | order(_id asc) { _id, _type, _rev, _updatedAt }}
 export type SiteContentQueryResult = {
   settings: {
     title: LocaleString | null;
@@ -600,8 +599,7 @@ export type SiteContentQueryResult = {
     siteUrl: string;
     contactEmail: string;
     dateCalendar: "both" | "gregorian" | "roc" | null;
-    licence: LocaleString | null;
-    licenceUrl: string | null;
+    licence: "CC-BY-4.0" | "OGDL-Taiwan-1.0" | null;
     socialImage: {
       url: string | null;
       alt: LocaleString | null;

@@ -18,7 +18,8 @@ export interface DevelopmentView {
   date: string
   title: Localized<string>
   summary: Localized<string>
-  source: { publisher: Localized<string>; title: string; url: string }
+  /** `title`: the source's own headline, when the stored copy shows one (never made up). */
+  source: { publisher: Localized<string>; title?: string; url: string }
 }
 
 /** The accessibility statement. */
@@ -66,7 +67,7 @@ export function buildDevelopmentViews(raw: Raw['developments'] | undefined, r: R
         date: d.date,
         title: r.req(d.title, d._id, type, 'title'),
         summary: r.req(d.summary, d._id, type, 'summary'),
-        source: { publisher: r.req(d.source.publisher, d._id, type, 'source.publisher'), title: d.source.title, url },
+        source: { publisher: r.req(d.source.publisher, d._id, type, 'source.publisher'), ...(d.source.title ? { title: d.source.title } : {}), url },
       },
     ]
   })

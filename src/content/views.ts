@@ -7,6 +7,7 @@
 import type { PortableTextBlock } from '@portabletext/types'
 import { locales, type Locale, type LocaleId } from '../../schemas/locales.ts'
 import { singletons } from '../../schemas/singletons.ts'
+import { licenceOf, type LicenceId } from '../../schemas/licences.ts'
 import { byLocale } from './by-locale.ts'
 import { ContentError, type ContentIssue } from './content-error.ts'
 import { localize, localizeRequired, type Localized } from './localize.ts'
@@ -143,9 +144,8 @@ export interface SiteView {
     socialImage?: { url: string; alt?: Localized<string> }
     /** How zh-TW pages write dates (schemas/i18n/calendar.ts); English pages always use the Gregorian calendar. */
     dateCalendar: 'both' | 'roc' | 'gregorian'
-    /** How readers may reuse the content, when the publisher says. */
-    licence?: Localized<string>
-    licenceUrl?: string
+    /** The licence the content is published under (schemas/licences.ts): its SPDX id, its title in this language, its text's address. */
+    licence: { id: LicenceId; name: string; url: string }
   }
   policy: {
     title: Localized<string>
@@ -320,6 +320,12 @@ function industryViews(raw: Raw, r: Resolver, resolveMetrics: ReturnType<typeof 
   }))
 }
 
+/** The licence Site settings picks (the default one when none), its title in the reader's language. */
+function licenceIn(id: string | null | undefined, locale: LocaleId): SiteView['settings']['licence'] {
+  const licence = licenceOf(id)
+  return { id: licence.id, name: licence.name[locale], url: licence.url }
+}
+
 /** Site settings and the policy (the two singletons). */
 function singletonViews(raw: Raw, r: Resolver): Pick<SiteView, 'settings' | 'policy'> {
   const settings = raw.settings!
@@ -335,8 +341,7 @@ function singletonViews(raw: Raw, r: Resolver): Pick<SiteView, 'settings' | 'pol
       contactEmail: settings.contactEmail,
       socialImage: settings.socialImage?.url ? { url: settings.socialImage.url, alt: r.opt(settings.socialImage.alt, settingsId, 'socialImage.alt') } : undefined,
       dateCalendar: settings.dateCalendar ?? 'both',
-      licence: r.opt(settings.licence, settingsId, 'licence'),
-      licenceUrl: settings.licenceUrl ?? undefined,
+      licence: licenceIn(settings.licence, r.id),
     },
     policy: {
       title: r.req(policy.title, policyId, 'policy', 'title'),

@@ -1,13 +1,14 @@
 /**
  * The change notes of one language as an Atom feed (RFC 4287), written by the `feed` package:
  * feed id, title, updated, author, self and alternate links; one entry per update with its
- * id, title, updated and published dates, summary and link. Titles and notes are content from
+ * id, title, updated and published dates, summary and link; `<rights>` names the licence. Titles and notes are content from
  * the CMS, so they are escaped as HTML text: a feed reader shows them as written, never as markup.
  */
 import { Feed } from 'feed'
 import type { SiteView } from '../content/views'
 import { t } from '../../schemas/i18n/t'
 import { paths } from '../../schemas/site-paths'
+import { licenceLine } from '../open-data/figure'
 
 const HTML_SPECIAL = /[&<>"']/g
 const escapeHtml = (text: string) => text.replace(HTML_SPECIAL, (c) => `&#${c.charCodeAt(0)};`)
@@ -35,7 +36,8 @@ export function updatesFeed(view: SiteView, site: URL | string): string {
     updated,
     language: locale.tag,
     author: { name: view.settings.publisher.value, email: view.settings.contactEmail, link: abs(paths.home(locale)) },
-    copyright: view.settings.licence?.value ?? view.settings.publisher.value,
+    // Atom's <rights>: the licence by name and address, as the site's footer says it.
+    copyright: licenceLine(view),
     generator: false,
   })
   for (const u of view.updates) {

@@ -1,8 +1,11 @@
 /**
  * How to cite a figure or a figure group, in the reader's language: plain text (as the site
- * writes it, dates in the page's calendar), APA (7th edition, with the retrieval date left for
- * the reader, dates Gregorian as APA asks) and BibTeX (`@misc`, with `urldate` left for the
- * reader). The date of an APA or BibTeX entry is when the figure's content last changed.
+ * writes it, dates in the page's calendar, with the licence), APA (7th edition, dates
+ * Gregorian as APA asks) and BibTeX (`@misc`). The date of an APA or BibTeX entry is when the
+ * figure's content last changed. Nothing is left for the reader to fill in: APA 7 asks for a
+ * retrieval date only for content designed to change without an archive, and a dated entry
+ * names the version cited (docs/open-data.md says more); BibTeX's `urldate` is optional and
+ * left out. Neither style has a licence element, so only the plain text carries it.
  *
  * BibTeX is written here rather than by a citation library: one entry type with a handful of
  * fields, and the escaping of TeX's special characters below, is all it takes.
@@ -11,7 +14,7 @@ import type { SourceView, SiteView } from '../content/views.ts'
 import { dateFormat, formatDate, SITE_TIME_ZONE } from '../../schemas/i18n/calendar.ts'
 import { formatMetricValue } from '../../schemas/i18n/format.ts'
 import { t } from '../../schemas/i18n/t.ts'
-import { figureMetrics, figurePage, uniqueSources, type Figure } from './figure.ts'
+import { figureMetrics, figurePage, licenceText, uniqueSources, type Figure } from './figure.ts'
 
 /** What a citation needs of the figure or group. */
 export interface Citable {
@@ -82,12 +85,13 @@ export function citations(view: SiteView, item: Citable): Citations {
         site,
         url: item.url,
         source: sources.join('; '),
+        licence: licenceText(view),
       })
-    : t(locale, 'cite.plainGroup', { title: item.title, site, url: item.url, sources: sources.join('; ') })
+    : t(locale, 'cite.plainGroup', { title: item.title, site, url: item.url, sources: sources.join('; '), licence: licenceText(view) })
 
   const english = locale.tag === 'en'
   const apaDate = item.updatedAt ? t(locale, 'cite.apaDate', dayParts(item.updatedAt, locale.tag, english ? 'long' : 'numeric')) : t(locale, 'cite.noDate')
-  const apa = t(locale, 'cite.apa', { author: view.settings.publisher.value, date: apaDate, title: item.title, site, accessed: t(locale, 'cite.accessed'), url: item.url })
+  const apa = t(locale, 'cite.apa', { author: view.settings.publisher.value, date: apaDate, title: item.title, site, url: item.url })
 
   const numeric = item.updatedAt ? dayParts(item.updatedAt, 'en-US', 'numeric') : undefined
   const note = [item.value ? `${item.value.text}, ${formatDate(item.value.asOf, locale, 'gregorian')}` : '', ...sources].filter(Boolean).join('. ')
@@ -102,7 +106,6 @@ export function citations(view: SiteView, item: Citable): Citations {
         ] as [string, string][])
       : []),
     ['url', item.url],
-    ['urldate', 'YYYY-MM-DD'],
     ['note', bibtexText(note)],
   ]
   const bibtex = `@misc{${item.key},\n${fields.map(([name, value]) => (name === 'month' ? `  ${name} = ${value}` : `  ${name} = {${value}}`)).join(',\n')}\n}`

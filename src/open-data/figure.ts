@@ -13,17 +13,18 @@ export type Figure = { what: 'metric'; item: MetricView } | { what: 'group'; ite
 
 type ByTag = Record<string, string>
 
-/** Its files: JSON (both languages), CSV and SVG per language, as absolute URLs when `site` is given. */
+/** Its files: JSON (both languages), CSV, SVG and a ZIP of CSV, JSON and README per language, as absolute URLs when `site` is given. */
 export interface FigureFiles {
   json: string
   csv: ByTag
   svg: ByTag
+  zip: ByTag
 }
 
 export function figureFiles(what: Figure['what'], slug: string, site?: URL | string): FigureFiles {
   const abs = (path: string) => (site ? new URL(path, site).toString() : path)
-  const per = (kind: 'csv' | 'svg') => Object.fromEntries(locales.map((l) => [l.tag, abs(paths.dataFile(what, slug, kind, l))]))
-  return { json: abs(paths.dataFile(what, slug, 'json')), csv: per('csv'), svg: per('svg') }
+  const per = (kind: 'csv' | 'svg' | 'zip') => Object.fromEntries(locales.map((l) => [l.tag, abs(paths.dataFile(what, slug, kind, l))]))
+  return { json: abs(paths.dataFile(what, slug, 'json')), csv: per('csv'), svg: per('svg'), zip: per('zip') }
 }
 
 /** The page that shows it: a figure's own page, a group's chart on the figures page. */
@@ -42,9 +43,12 @@ export function unitText(view: SiteView, metric: MetricView): string {
   return metric.unit === 'currency' ? t(view.locale, 'metric.unit.currency', { currency: metric.currency ?? '' }) : t(view.locale, `metric.unit.${metric.unit}`)
 }
 
-/** The reuse terms as one line, when Site settings has them. */
-export function licenceLine(view: SiteView): string | undefined {
-  const terms = view.settings.licence?.value
-  if (!terms) return undefined
-  return t(view.locale, 'reuse.licence', { licence: view.settings.licenceUrl ? `${terms} (${view.settings.licenceUrl})` : terms })
+/** The licence as the files and pages write it: "Open Government Data License, version 1.0 (https://data.gov.tw/license)". */
+export function licenceText(view: SiteView): string {
+  return t(view.locale, 'licence.named', { name: view.settings.licence.name, url: view.settings.licence.url })
+}
+
+/** The licence as one line: "Licence: Open Government Data License, version 1.0 (https://data.gov.tw/license)". */
+export function licenceLine(view: SiteView): string {
+  return t(view.locale, 'reuse.licence', { licence: licenceText(view) })
 }

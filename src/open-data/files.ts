@@ -1,16 +1,16 @@
 /**
  * Every file a reader can take away, made from the views: per figure and per figure group
- * `{slug}.json` (both languages: the record from the open data plus its scale, the reuse
- * terms and its citations), and `{slug}.{lang}.csv` and `{slug}.{lang}.svg` per language;
- * plus /data/metrics.csv and /data/metrics.json with every figure, and the search's term
- * table per language (search-terms.ts). The build writes them all
+ * `{slug}.json` (both languages: the record from the open data plus its scale, the licence
+ * and its citations), and `{slug}.{lang}.csv`, `{slug}.{lang}.svg` and `{slug}.{lang}.zip`
+ * (src/open-data/zip.ts) per language; plus /data/metrics.csv and /data/metrics.json with
+ * every figure, and the search's term table per language (search-terms.ts). The build writes them all
  * next to the pages (scripts/build.ts, phase `files`); the preview server answers one at a
  * time (src/preview/open-data-files.ts). Paths come from the site's URL map.
  *
  * Nothing here loads content: the caller passes the views (published content only, so the
  * files never carry the preview's edit marks) and the site's address.
  */
-import { locales } from '../../schemas/locales.ts'
+import { locales, type Locale } from '../../schemas/locales.ts'
 import { paths } from '../../schemas/site-paths.ts'
 import type { SiteView, SiteViews } from '../content/views.ts'
 import { figureCitations } from './citation.ts'
@@ -19,11 +19,12 @@ import type { Figure } from './figure.ts'
 import { byCodePoint, openDataModel, type OpenDataModel, type OpenMetric } from './model.ts'
 import { searchTermFiles } from './search-terms.ts'
 import { figureSvg } from './standalone-svg.ts'
+import { zipFiles } from './zip.ts'
 
-/** One file to take away: its path on the site, its content and its Content-Type. */
+/** One file to take away: its path on the site, its content (text, or bytes for a ZIP) and its Content-Type. */
 export interface OpenDataFile {
   path: string
-  bytes: string
+  bytes: string | Uint8Array<ArrayBuffer>
   type: string
 }
 
@@ -33,7 +34,7 @@ const TYPES = { json: 'application/json; charset=utf-8', csv: 'text/csv; charset
 interface Planned {
   path: string
   type: string
-  make: () => string
+  make: () => string | Uint8Array<ArrayBuffer>
 }
 
 /** Every file to take away, sorted by path. */
@@ -49,6 +50,7 @@ export function openDataFile(views: SiteViews, site: URL, path: string): OpenDat
 
 function plan(views: SiteViews, site: URL): Planned[] {
   const model = openDataModel(views, site)
+  const csvOf = (what: Figure['what'], slug: string, l: Locale) => figureCsv(metricsOf(model, what, slug), l, views[l.id].settings.licence)
   const perFigure = (what: Figure['what'], slugs: string[]): Planned[] =>
     slugs.flatMap((slug) => [
       { path: paths.dataFile(what, slug, 'json'), type: TYPES.json, make: () => figureJson(model, what, slug, site) },
@@ -56,7 +58,7 @@ function plan(views: SiteViews, site: URL): Planned[] {
         const view = views[l.id]
         const figure = () => figureIn(model, view, what, slug)
         return [
-          { path: paths.dataFile(what, slug, 'csv', l), type: TYPES.csv, make: () => figureCsv(metricsOf(model, what, slug), l, view.settings.licence?.value ?? '') },
+          { path: paths.dataFile(what, slug, 'csv', l), type: TYPES.csv, make: () => csvOf(what, slug, l) },
           { path: paths.dataFile(what, slug, 'svg', l), type: TYPES.svg, make: () => figureSvg(view, figure(), site) },
         ]
       }),
@@ -67,6 +69,16 @@ function plan(views: SiteViews, site: URL): Planned[] {
     ...perFigure('metric', model.metricSlugs),
     ...perFigure('group', model.groupSlugs),
     ...searchTermFiles(views).map((f) => ({ ...f, type: TYPES.json })),
+    ...zipFiles(
+      views,
+      site,
+      { metric: model.metricSlugs, group: model.groupSlugs },
+      {
+        csv: csvOf,
+        json: (what, slug) => figureJson(model, what, slug, site),
+        figure: (view, what, slug) => figureIn(model, view, what, slug),
+      },
+    ),
   ]
   return all.sort((a, b) => byCodePoint(a.path, b.path))
 }
@@ -92,7 +104,7 @@ function figureJson(model: OpenDataModel, what: Figure['what'], slug: string, si
     languages: locales.map((l) => l.tag),
     // Values are in full units: the quantity is value × scale, in the unit (percent points, days, a rank, a count, money in the currency).
     scale: 1,
-    licence: first.settings.licence ? { ...model.perView((v) => v.settings.licence?.value ?? null), url: first.settings.licenceUrl ?? null } : null,
+    license: { id: first.settings.licence.id, name: model.perView((v) => v.settings.licence.name), url: first.settings.licence.url },
     permalink: group ? group.pages : metrics[0]!.pages,
     citation: model.perView((v) => figureCitations(v, figureIn(model, v, what, slug), site)),
   }
@@ -101,11 +113,13 @@ function figureJson(model: OpenDataModel, what: Figure['what'], slug: string, si
 
 /** /data/metrics.json: every figure and group, sorted by slug; no timestamps, so identical content gives an identical file. */
 function metricsJson(model: OpenDataModel): string {
+  const licence = model.first.settings.licence
   return json({
     description:
       "Figures from the National Development Council's policy brief on Taiwan's Six Core Strategic Industries, with their sources. " +
       'Values are in full units (75 = 75%, 1700000000000 = NT$1.7 trillion); comparator says how the number relates to the figure (exact, about, over, atLeast).',
     languages: locales.map((l) => l.tag),
+    license: { id: licence.id, name: model.perView((v) => v.settings.licence.name), url: licence.url },
     metrics: model.metricSlugs.map((slug) => model.metric(slug)!),
     groups: model.groupSlugs.map((slug) => model.group(slug)!),
   })

@@ -97,7 +97,7 @@ export function figureSvg(view: SiteView, figure: Figure, site: URL | string): s
     chart: groupChartSpec(group, locale),
     footer: [
       sources.length === 1 ? t(locale, 'figure.source', { source: sources[0]! }) : t(locale, 'svg.sources', { sources: sources.join('; ') }),
-      ...(licence ? [licence] : []),
+      licence,
       view.settings.title.value,
       new URL(figurePage(view, figure), site).toString(),
     ],

@@ -1,7 +1,8 @@
 /**
  * What readers take away of each figure and figure group, in both languages: the standalone
  * SVG parses as XML, carries its title, unit, source and the page's address as text and refers
- * to nothing outside itself; the CSV (parsed with csv-parse) and the JSON match the dataset;
+ * to nothing outside itself; the CSV (parsed with csv-parse: one header row) and the JSON match
+ * the dataset and name the licence;
  * /data/metrics.json lists every file; the citations carry the right values. The files under
  * data/ are exactly what the open data code makes from the same content (the build writes
  * them itself, not Astro), and every figure and group has all of its files.
@@ -11,6 +12,7 @@ import { join } from 'node:path'
 import { DOMParser } from '@xmldom/xmldom'
 import { parse } from 'csv-parse/sync'
 import { describe, expect, it } from 'vitest'
+import { licenceOf } from '../../schemas/licences'
 import { locales } from '../../schemas/locales'
 import { formatPlainNumber } from '../../schemas/i18n/format'
 import { loadSiteContent } from '../../src/content/load'
@@ -30,6 +32,7 @@ const groups = datasetDocs('metricGroup') as Doc[]
 const sources = new Map((datasetDocs('source') as Doc[]).map((s) => [s._id, s]))
 const metricById = new Map(metrics.map((m) => [m._id, m]))
 const settings = datasetDocs('siteSettings')[0] as Doc
+const licence = licenceOf(settings.licence as string | undefined)
 const read = (path: string) => readFileSync(join(dir, path))
 const membersOf = (g: Doc) => (g.metrics as { _ref: string }[]).map((r) => metricById.get(r._ref)!)
 
@@ -57,11 +60,11 @@ describe('the files under data/', () => {
     for (const file of expected) expect(read(file.path).equals(Buffer.from(file.bytes)), file.path).toBe(true)
   })
 
-  it('hold every file of every figure and group: JSON, and CSV and SVG in each language', () => {
+  it('hold every file of every figure and group: JSON, and CSV, SVG and ZIP in each language', () => {
     for (const f of figures) {
       expect(existsSync(join(dir, `data/${f.what}/${f.slug}.json`)), f.slug).toBe(true)
       for (const l of locales)
-        for (const kind of ['csv', 'svg']) expect(existsSync(join(dir, `data/${f.what}/${f.slug}.${l.segment}.${kind}`)), `${f.slug} ${l.segment} ${kind}`).toBe(true)
+        for (const kind of ['csv', 'svg', 'zip']) expect(existsSync(join(dir, `data/${f.what}/${f.slug}.${l.segment}.${kind}`)), `${f.slug} ${l.segment} ${kind}`).toBe(true)
     }
   })
 })
@@ -84,6 +87,9 @@ describe('standalone SVG', () => {
         expect(text, f.slug).toContain(l.id === 'en' ? 'Unit: ' : '單位：')
         for (const m of f.members) expect(flat(text), f.slug).toContain(flat((sources.get((m.source as { _ref: string })._ref)!.publisher as Loc)[l.id]!))
         expect(text, f.slug).toContain(f.page(l.segment))
+        // The licence by name and address, as a visible line (it carries into images made from the SVG).
+        expect(flat(text), f.slug).toContain(flat(`${licence.name[l.id]}`))
+        expect(text, f.slug).toContain(licence.url)
         // Readable on its own: a white background, colours written out.
         expect(xml, f.slug).toMatch(/<rect width="640" height="\d+" fill="#ffffff"\/>/)
         // No external references of any kind.
@@ -95,17 +101,15 @@ describe('standalone SVG', () => {
 
 describe('CSV per language', () => {
   for (const l of locales) {
-    it(`${l.segment}: BOM, the reader's header, machine-readable names, then the figures as in the dataset`, () => {
+    it(`${l.segment}: BOM, one header row of machine-readable names, then the figures as in the dataset`, () => {
       for (const f of figures) {
         const bytes = read(`data/${f.what}/${f.slug}.${l.segment}.csv`)
         expect([...bytes.subarray(0, 3)], f.slug).toEqual([0xef, 0xbb, 0xbf])
-        const [human, machine, ...rows] = parse(bytes, { bom: true }) as string[][]
-        expect(human![0], f.slug).toBe(l.id === 'en' ? 'Slug' : '代稱')
-        expect(human![2], f.slug).toBe(l.id === 'en' ? 'Value' : '數值')
-        expect(machine, f.slug).toEqual(FIGURE_CSV_COLUMNS)
-        const records = parse(bytes, { bom: true, from_line: 2, columns: true }) as Record<string, string>[]
+        const [header, ...rows] = parse(bytes, { bom: true }) as string[][]
+        expect(header, f.slug).toEqual(FIGURE_CSV_COLUMNS)
+        const records = parse(bytes, { bom: true, columns: true }) as Record<string, string>[]
         expect(
-          records.map((r) => r.slug),
+          records.map((r) => r.figure_id),
           f.slug,
         ).toEqual(f.members.map(slugOf))
         expect(rows).toHaveLength(f.members.length)
@@ -115,7 +119,7 @@ describe('CSV per language', () => {
           expect(r.value, f.slug).toBe(formatPlainNumber(m.value as number))
           expect([r.comparator, r.unit, r.currency, r.as_of], f.slug).toEqual([m.comparator, m.unit, (m.currency as string | undefined) ?? '', m.asOf])
           expect(r.source_date, f.slug).toBe(sources.get((m.source as { _ref: string })._ref)!.date)
-          expect(r.licence, f.slug).toBe((settings.licence as Loc)[l.id])
+          expect([r.license, r.license_url], f.slug).toEqual([licence.name[l.id], licence.url])
           expect(r.page, f.slug).toBe(`${origin}/${l.segment}/metrics/${slugOf(m)}/`)
         })
       }
@@ -131,7 +135,7 @@ describe('JSON with metadata', () => {
       expect(json.source.id).toBe((m.source as { _ref: string })._ref)
       for (const l of locales) {
         expect(json.label[l.tag]).toBe((m.label as Loc)[l.id])
-        expect(json.licence[l.tag]).toBe((settings.licence as Loc)[l.id])
+        expect(json.license).toEqual({ id: licence.id, name: { [locales[0].tag]: licence.name[locales[0].id], [locales[1].tag]: licence.name[locales[1].id] }, url: licence.url })
         expect(json.permalink[l.tag]).toBe(`${origin}/${l.segment}/metrics/${slugOf(m)}/`)
         expect(json.citation[l.tag].plain).toContain(json.permalink[l.tag])
       }
@@ -153,8 +157,9 @@ describe('JSON with metadata', () => {
       x.files.json as string,
       ...Object.values(x.files.csv as Loc),
       ...Object.values(x.files.svg as Loc),
+      ...Object.values(x.files.zip as Loc),
     ]) as string[]
-    expect(listed).toHaveLength((metrics.length + groups.length) * (1 + 2 * locales.length))
+    expect(listed).toHaveLength((metrics.length + groups.length) * (1 + 3 * locales.length))
     for (const url of listed) expect(existsSync(join(dir, new URL(url).pathname)), url).toBe(true)
   })
 })
@@ -169,19 +174,20 @@ describe('citations on the figure pages', () => {
       const label = (m.label as Loc)[l.id]!
       expect(cite('plain')).toContain(`${label}${l.id === 'en' ? ': 75% (April 2020)' : '：75%，民國 109 年 4 月（2020 年 4 月）'}`)
       expect(cite('plain')).toContain(url)
-      // APA: author, the date the figure last changed (in Taiwan), [Data set], the access date left for the reader.
+      // APA: author, the date the figure last changed (in Taiwan), [Data set], the address; no retrieval date.
       const publisher = (settings.publisher as Loc)[l.id]!
       expect(cite('apa')).toBe(
         l.id === 'en'
-          ? `${publisher}. (2026, November 28). ${label} [Data set]. ${(settings.title as Loc).en}. Retrieved [date accessed], from ${url}`
-          : `${publisher}（2026年11月28日）。${label}〔資料集〕。${(settings.title as Loc).zhTW}。檢索日期：〔請填入檢索日期〕，取自 ${url}`,
+          ? `${publisher}. (2026, November 28). ${label} [Data set]. ${(settings.title as Loc).en}. ${url}`
+          : `${publisher}（2026年11月28日）。${label}〔資料集〕。${(settings.title as Loc).zhTW}。${url}`,
       )
       const bib = p.root.querySelector('[data-reuse="metric:foundry-market-share"] [data-citation="bibtex"]')!.text
       expect(bib).toMatch(new RegExp(`^@misc\\{sixcore:metric:foundry-market-share:${l.segment},\\n`))
       expect(bib).toContain(`  title = {{${label}}},`)
       expect(bib).toContain('  year = {2026},\n  month = nov,')
       expect(bib).toContain(`  url = {${url}},`)
-      expect(bib).toContain('  urldate = {YYYY-MM-DD},')
+      expect(bib).not.toContain('urldate')
+      expect(cite('plain')).toContain(licence.name[l.id])
       expect(bib).toContain('75\\%')
       expect(bib.trim().endsWith('}')).toBe(true)
     })

@@ -14,6 +14,8 @@ import { datasetDocs, distDir, siteOrigin } from './site-lib'
 type Loc = Record<string, string | undefined>
 type Doc = Record<string, unknown> & { _id: string }
 const dir = distDir()
+/** A language's column suffix: snake_case, `zh-TW` → `zh_tw`. */
+const suffix = (tag: string) => tag.toLowerCase().replace(/-/g, '_')
 const slugOf = (d: Doc) => (d.slug as { current: string }).current
 const metrics = (datasetDocs('metric') as Doc[]).sort((a, b) => (slugOf(a) < slugOf(b) ? -1 : slugOf(a) > slugOf(b) ? 1 : 0))
 const sources = new Map((datasetDocs('source') as Doc[]).map((s) => [s._id, s]))
@@ -30,16 +32,17 @@ describe('metrics.csv', () => {
     expect(text.replace(/\r\n/g, '')).not.toMatch(/(^|[^"])\n/)
   })
 
-  it('has headers in both languages', () => {
+  it('has one header row of snake_case names, with a column per language for text', () => {
     const header = parse(bytes, { bom: true, to_line: 1 })[0] as string[]
-    for (const col of ['slug', 'value', 'comparator', 'unit', 'currency', 'as_of', 'source_url']) expect(header).toContain(col)
+    for (const col of ['figure_id', 'value', 'comparator', 'unit', 'currency', 'as_of', 'source_url']) expect(header).toContain(col)
+    for (const name of header) expect(name).toMatch(/^[a-z][a-z0-9_]*$/)
     for (const l of locales) {
-      for (const col of ['label', 'source', 'page']) expect(header).toContain(`${col}_${l.tag}`)
+      for (const col of ['label', 'source', 'page']) expect(header).toContain(`${col}_${suffix(l.tag)}`)
     }
   })
 
   it('has one row per figure, sorted by slug, matching the dataset', () => {
-    expect(rows.map((r) => r.slug)).toEqual(metrics.map(slugOf))
+    expect(rows.map((r) => r.figure_id)).toEqual(metrics.map(slugOf))
     const origin = siteOrigin(dir)
     rows.forEach((row, i) => {
       const m = metrics[i]!
@@ -54,16 +57,16 @@ describe('metrics.csv', () => {
       expect(row.source_url, slug).toBe((source.url as string | undefined) ?? '')
       expect(row.source_date, slug).toBe(source.date)
       for (const l of locales) {
-        expect(row[`label_${l.tag}`], slug).toBe((m.label as Loc)[l.id] ?? '')
-        expect(row[`source_${l.tag}`], slug).toContain((source.publisher as Loc)[l.id])
-        expect(row[`source_${l.tag}`], slug).toContain((source.title as Loc)[l.id])
-        expect(row[`page_${l.tag}`], slug).toBe(`${origin}/${l.segment}/metrics/${slug}/`)
+        expect(row[`label_${suffix(l.tag)}`], slug).toBe((m.label as Loc)[l.id] ?? '')
+        expect(row[`source_${suffix(l.tag)}`], slug).toContain((source.publisher as Loc)[l.id])
+        expect(row[`source_${suffix(l.tag)}`], slug).toContain((source.title as Loc)[l.id])
+        expect(row[`page_${suffix(l.tag)}`], slug).toBe(`${origin}/${l.segment}/metrics/${slug}/`)
       }
     })
   })
 
   it('plain numbers: no grouping, no exponent, no currency signs', () => {
-    for (const row of rows) expect(row.value, row.slug).toMatch(/^-?\d+(\.\d+)?$/)
+    for (const row of rows) expect(row.value, row.figure_id).toMatch(/^-?\d+(\.\d+)?$/)
   })
 })
 
