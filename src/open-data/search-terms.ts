@@ -4,7 +4,8 @@
  * when the query names it in any language ("offshore wind" on the Chinese search also searches
  * 離岸風電). Made from the views, so it is content: a JSON file, never markup.
  *
- * Terms: each glossary term (names in every language, aliases) and each industry (its name
+ * Terms: each glossary term (names in every language, the names it is also known as, its
+ * search keywords) and each industry (its name
  * and short name in every language: 資安 ↔ Cybersecurity). What is searched is the name in
  * the page's language without a bracketed gloss ("第五代行動通訊（5G）" searches 第五代行動通訊:
  * every word of a query must be on a page, and the gloss is often written apart).
@@ -39,7 +40,7 @@ export function searchTerms(views: SiteViews, locale: Locale): SearchTermEntry[]
     const own = g.terms[locale.id]
     if (!own) return []
     const names = Object.values(g.terms).flatMap((n) => nameForms(n).all)
-    return [{ search: [nameForms(own).bare], match: unique([...names, ...g.aliases]) }]
+    return [{ search: [nameForms(own).bare], match: unique([...names, ...g.alsoKnownAs, ...g.aliases]) }]
   })
   const industries = view.industries.map((industry) => {
     const inEvery = locales.flatMap((l) => views[l.id].industries.filter((i) => i.id === industry.id))

@@ -39,7 +39,7 @@ describe('the policy-status notice', () => {
     expect(developments().length).toBeGreaterThan(0)
   })
 
-  it('sits right under the title of every content page, in both languages', () => {
+  it('sits right under the title (and its Published · Last updated line) of every content page, in both languages', () => {
     const pages = contentPages()
     for (const l of locales) expect(pages.filter((p) => localeOfPage(p) === l).length).toBeGreaterThan(10)
     const wrong: string[] = []
@@ -47,7 +47,11 @@ describe('the policy-status notice', () => {
       const found = notices(p)
       const h1 = p.root.querySelector('h1')
       if (found.length !== 1) wrong.push(`${p.path}: ${found.length} notices`)
-      else if (h1?.nextElementSibling !== found[0]) wrong.push(`${p.path}: the notice is not the element right after the h1`)
+      else {
+        const next = h1?.nextElementSibling
+        const after = next?.hasAttribute('data-page-meta') ? next.nextElementSibling : next
+        if (after !== found[0]) wrong.push(`${p.path}: the notice is not right after the h1 (or the page's dates under it)`)
+      }
     }
     expect(wrong).toEqual([])
   })
