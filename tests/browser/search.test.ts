@@ -144,6 +144,8 @@ const CROSS_LANGUAGE = [
   { segment: 'zh-tw', query: 'foundry', finds: '/zh-tw/metrics/foundry-market-share/' },
   { segment: 'zh-tw', query: 'Offshore wind', finds: `/zh-tw/industries/${GREEN}/` },
   { segment: 'zh-tw', query: 'cybersecurity', finds: '/zh-tw/industries/cybersecurity/' },
+  { segment: 'zh-tw', query: 'semiconductor', finds: '/zh-tw/industries/information-and-digital/' },
+  { segment: 'en', query: '半導體', finds: '/en/industries/information-and-digital/' },
   { segment: 'en', query: '資安', finds: '/en/industries/cybersecurity/' },
   { segment: 'en', query: '晶圓代工', finds: '/en/metrics/foundry-market-share/' },
   { segment: 'en', query: '封測', finds: '/en/metrics/ic-packaging-testing-market-share/' },
