@@ -11,10 +11,19 @@ import type { MetricGroupView, SiteView } from '../content/views.ts'
 import { formatDate } from '../../schemas/i18n/calendar.ts'
 import { t } from '../../schemas/i18n/t.ts'
 import { sourceCitation } from './citation.ts'
+import { FONT_FAMILY } from './fonts.ts'
 import { figurePage, licenceLine, uniqueSources, unitText, type Figure } from './figure.ts'
 
-/** Fonts tried in order: CJK faces on Linux, macOS and Windows, then any sans-serif. */
-export const SVG_FONT_STACK = "'Noto Sans CJK TC', 'Noto Sans TC', 'PingFang TC', 'Microsoft JhengHei', 'Heiti TC', 'Noto Sans', 'Helvetica Neue', Arial, sans-serif"
+const LATIN_FONTS = `'${FONT_FAMILY.latin}', 'Helvetica Neue', Arial`
+const CJK_FONTS = `'${FONT_FAMILY.chinese}', 'Noto Sans CJK TC', 'PingFang TC', 'Microsoft JhengHei', 'Heiti TC'`
+
+/**
+ * Fonts tried in order, for a text in `lang`: English names a Latin face first (a CJK face
+ * first would draw its quotes and punctuation full width), Chinese a CJK face first (its
+ * punctuation is the Chinese one); each names the npm fonts' families (src/open-data/png.ts)
+ * and the usual faces on Linux, macOS and Windows, then any sans-serif.
+ */
+export const svgFontStack = (lang: string): string => (/^zh\b/i.test(lang) ? `${CJK_FONTS}, ${LATIN_FONTS}, sans-serif` : `${LATIN_FONTS}, ${CJK_FONTS}, sans-serif`)
 
 const WIDTH = 640
 const PAD = 20
@@ -33,7 +42,8 @@ export interface StandaloneChart {
   footer: string[]
 }
 
-const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
+/** Text made safe for an SVG document's text and attribute values. */
+export const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
 
 /** Text lines, each wrapped to the width, from `y` on; returns the markup and the next free y. */
 function textBlock(lines: string[], y: number, size: number, options: { weight?: string; fill: string }): { markup: string; y: number } {
@@ -69,7 +79,7 @@ export function standaloneChartSvg(parts: StandaloneChart): string {
   const height = Math.ceil(footer.y + PAD)
   return (
     `<?xml version="1.0" encoding="UTF-8"?>\n` +
-    `<svg xmlns="http://www.w3.org/2000/svg" version="1.1" width="${WIDTH}" height="${height}" viewBox="0 0 ${WIDTH} ${height}" xml:lang="${escapeXml(parts.lang)}" role="img" aria-labelledby="chart-title chart-desc" font-family="${escapeXml(SVG_FONT_STACK)}">` +
+    `<svg xmlns="http://www.w3.org/2000/svg" version="1.1" width="${WIDTH}" height="${height}" viewBox="0 0 ${WIDTH} ${height}" xml:lang="${escapeXml(parts.lang)}" role="img" aria-labelledby="chart-title chart-desc" font-family="${escapeXml(svgFontStack(parts.lang))}">` +
     `<title id="chart-title">${escapeXml(parts.title)}</title>` +
     `<desc id="chart-desc">${escapeXml(parts.chart.ariaLabel)}</desc>` +
     `<rect width="${WIDTH}" height="${height}" fill="#ffffff"/>` +
