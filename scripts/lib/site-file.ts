@@ -10,7 +10,7 @@ import { dirname, relative, resolve, sep } from 'node:path'
 import { HintedError } from '../../src/content/content-error.ts'
 
 /** Writes `bytes` at the site path `path` (`/data/x.csv`) under `siteDir`. */
-export function writeSiteFile(siteDir: string, path: string, bytes: string): void {
+export function writeSiteFile(siteDir: string, path: string, bytes: string | Uint8Array): void {
   const target = resolve(siteDir, `.${path}`)
   if (!target.startsWith(siteDir + sep)) {
     throw new HintedError(`The file ${path} would be written outside the site.`, 'Check the slugs of figures and groups: a slug is letters, digits and hyphens.', 'files.outside')

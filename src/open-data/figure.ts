@@ -13,17 +13,18 @@ export type Figure = { what: 'metric'; item: MetricView } | { what: 'group'; ite
 
 type ByTag = Record<string, string>
 
-/** Its files: JSON (both languages), CSV and SVG per language, as absolute URLs when `site` is given. */
+/** Its files: JSON (both languages), CSV, SVG and PNG per language, as absolute URLs when `site` is given. */
 export interface FigureFiles {
   json: string
   csv: ByTag
   svg: ByTag
+  png: ByTag
 }
 
 export function figureFiles(what: Figure['what'], slug: string, site?: URL | string): FigureFiles {
   const abs = (path: string) => (site ? new URL(path, site).toString() : path)
-  const per = (kind: 'csv' | 'svg') => Object.fromEntries(locales.map((l) => [l.tag, abs(paths.dataFile(what, slug, kind, l))]))
-  return { json: abs(paths.dataFile(what, slug, 'json')), csv: per('csv'), svg: per('svg') }
+  const per = (kind: 'csv' | 'svg' | 'png') => Object.fromEntries(locales.map((l) => [l.tag, abs(paths.dataFile(what, slug, kind, l))]))
+  return { json: abs(paths.dataFile(what, slug, 'json')), csv: per('csv'), svg: per('svg'), png: per('png') }
 }
 
 /** The page that shows it: a figure's own page, a group's chart on the figures page. */

@@ -1,8 +1,9 @@
 /**
  * Every file a reader can take away, made from the views: per figure and per figure group
  * `{slug}.json` (both languages: the record from the open data plus its scale, the reuse
- * terms and its citations), and `{slug}.{lang}.csv` and `{slug}.{lang}.svg` per language;
- * plus /data/metrics.csv and /data/metrics.json with every figure. The build writes them all
+ * terms and its citations), and `{slug}.{lang}.csv`, `{slug}.{lang}.svg` and
+ * `{slug}.{lang}.png` (the SVG rendered at 2×) per language; plus /data/metrics.csv and
+ * /data/metrics.json with every figure; and every page's share card (share-card.ts). The build writes them all
  * next to the pages (scripts/build.ts, phase `files`); the preview server answers one at a
  * time (src/preview/open-data-files.ts). Paths come from the site's URL map.
  *
@@ -16,33 +17,41 @@ import { figureCitations } from './citation.ts'
 import { figureCsv, metricsCsv } from './csv.ts'
 import type { Figure } from './figure.ts'
 import { byCodePoint, openDataModel, type OpenDataModel, type OpenMetric } from './model.ts'
+import { renderPngs, type PngJob } from './png.ts'
+import { shareCards } from './share-card.ts'
 import { figureSvg } from './standalone-svg.ts'
 
 /** One file to take away: its path on the site, its content and its Content-Type. */
 export interface OpenDataFile {
   path: string
-  bytes: string
+  bytes: string | Uint8Array
   type: string
 }
 
-const TYPES = { json: 'application/json; charset=utf-8', csv: 'text/csv; charset=utf-8', svg: 'image/svg+xml; charset=utf-8' }
+const TYPES = { json: 'application/json; charset=utf-8', csv: 'text/csv; charset=utf-8', svg: 'image/svg+xml; charset=utf-8', png: 'image/png' }
 
-/** A file not made yet: its path and type, and how to make it. */
-interface Planned {
-  path: string
-  type: string
-  make: () => string
-}
+/** Pixels per SVG unit of a chart's PNG: 640 units wide, 1280 pixels. */
+export const CHART_PNG_ZOOM = 2
 
-/** Every file to take away, sorted by path. */
-export function openDataFiles(views: SiteViews, site: URL): OpenDataFile[] {
-  return plan(views, site).map(({ path, type, make }) => ({ path, bytes: make(), type }))
+/** A file not made yet: its path and type, and how to make it (a text, or a picture to render). */
+type Planned = { path: string; type: string } & ({ make: () => string } | { render: () => PngJob })
+
+/** Every file to take away, sorted by path; the pictures rendered in one batch (png.ts). */
+export async function openDataFiles(views: SiteViews, site: URL): Promise<OpenDataFile[]> {
+  return make(plan(views, site), true)
 }
 
 /** The one file at `path`, made alone; undefined when the site has no such file. */
-export function openDataFile(views: SiteViews, site: URL, path: string): OpenDataFile | undefined {
+export async function openDataFile(views: SiteViews, site: URL, path: string): Promise<OpenDataFile | undefined> {
   const planned = plan(views, site).find((p) => p.path === path)
-  return planned && { path, bytes: planned.make(), type: planned.type }
+  return planned && (await make([planned], false))[0]
+}
+
+async function make(planned: Planned[], whole: boolean): Promise<OpenDataFile[]> {
+  const pictures = planned.flatMap((p) => ('render' in p ? [p.render()] : []))
+  const pngs = await renderPngs(pictures, { whole })
+  let next = 0
+  return planned.map((p) => ({ path: p.path, type: p.type, bytes: 'make' in p ? p.make() : pngs[next++]! }))
 }
 
 function plan(views: SiteViews, site: URL): Planned[] {
@@ -56,6 +65,7 @@ function plan(views: SiteViews, site: URL): Planned[] {
         return [
           { path: paths.dataFile(what, slug, 'csv', l), type: TYPES.csv, make: () => figureCsv(metricsOf(model, what, slug), l, view.settings.licence?.value ?? '') },
           { path: paths.dataFile(what, slug, 'svg', l), type: TYPES.svg, make: () => figureSvg(view, figure(), site) },
+          { path: paths.dataFile(what, slug, 'png', l), type: TYPES.png, render: () => ({ svg: figureSvg(view, figure(), site), zoom: CHART_PNG_ZOOM }) },
         ]
       }),
     ])
@@ -64,6 +74,7 @@ function plan(views: SiteViews, site: URL): Planned[] {
     { path: paths.dataJson(), type: TYPES.json, make: () => metricsJson(model) },
     ...perFigure('metric', model.metricSlugs),
     ...perFigure('group', model.groupSlugs),
+    ...shareCards(views, site).map((card) => ({ path: card.path, type: TYPES.png, render: () => ({ svg: card.svg(), zoom: 1 }) })),
   ]
   return all.sort((a, b) => byCodePoint(a.path, b.path))
 }

@@ -56,25 +56,39 @@ function textBlock(lines: string[], y: number, size: number, options: { weight?:
   return { markup, y }
 }
 
-/** The standalone SVG document. */
-export function standaloneChartSvg(parts: StandaloneChart): string {
-  const inner = renderBarChart({ ...parts.chart, width: WIDTH - 2 * PAD })
+/**
+ * A chart rendered by src/charts/render.ts, placed at (x, y) inside another SVG document, in
+ * `box` (width × height, scaled to fit) or at its own size (`scale`: rendered that many times
+ * smaller and drawn enlarged, for bigger text); returns the markup and its height.
+ * `color` gives its currentColor text the ink. Renderers other than browsers (librsvg) clip a
+ * nested <svg> at its box and ignore dominant-baseline: the chart may overflow, and its
+ * labels' baselines are set with `dy` (0.35em puts the middle of the text on `y`, as
+ * `central` does in browsers).
+ */
+export function placeChart(spec: BarChartSpec, x: number, y: number, box: { width: number; height?: number; scale?: number }): { markup: string; height: number } {
+  const scale = box.scale ?? 1
+  const inner = renderBarChart({ ...spec, width: box.width / scale })
   const root = /^<svg\b[^>]*>/.exec(inner)?.[0] ?? ''
   const attr = (name: string) => new RegExp(`\\s${name}="([^"]*)"`).exec(root)?.[1]
-  const innerHeight = Number(attr('height') ?? 0)
+  const natural = Number(attr('height') ?? 0) * scale
+  const height = Math.min(natural, box.height ?? natural)
+  // Shrunk to fit the box: drawn from its top left corner, its proportions kept.
+  const fit = height < natural ? ' preserveAspectRatio="xMinYMin meet"' : ''
+  const markup = inner
+    .replace(
+      /^<svg\b[^>]*>/,
+      `<svg x="${x}" y="${y}" width="${Number(attr('width')) * scale}" height="${height}" viewBox="${attr('viewBox') ?? ''}"${fit} color="${INK}" overflow="visible">`,
+    )
+    .replace(/ dominant-baseline="central"/g, ' dy="0.35em"')
+  return { markup, height }
+}
+
+/** The standalone SVG document. */
+export function standaloneChartSvg(parts: StandaloneChart): string {
   const title = textBlock([parts.title], PAD - 4, 20, { weight: 'bold', fill: INK })
   const subtitle = textBlock(parts.subtitle, title.y + 2, 14, { fill: MUTED })
   const chartY = subtitle.y + 14
-  // The chart's own root, placed below the title; `color` gives its currentColor text the ink.
-  // Renderers other than browsers (librsvg) clip a nested <svg> at its box and ignore
-  // dominant-baseline: the chart may overflow, and its labels' baselines are set with `dy`
-  // (0.35em puts the middle of the text on `y`, as `central` does in browsers).
-  const chart = inner
-    .replace(
-      /^<svg\b[^>]*>/,
-      `<svg x="${PAD}" y="${chartY}" width="${attr('width')}" height="${innerHeight}" viewBox="${attr('viewBox') ?? ''}" color="${INK}" overflow="visible">`,
-    )
-    .replace(/ dominant-baseline="central"/g, ' dy="0.35em"')
+  const { markup: chart, height: innerHeight } = placeChart(parts.chart, PAD, chartY, { width: WIDTH - 2 * PAD })
   const footer = textBlock(parts.footer, chartY + innerHeight + 8, 12, { fill: MUTED })
   const height = Math.ceil(footer.y + PAD)
   return (
@@ -91,11 +105,14 @@ export function standaloneChartSvg(parts: StandaloneChart): string {
   )
 }
 
+/** A figure as a group of one, or the group: what its chart shows. */
+export const figureGroup = (figure: Figure): MetricGroupView =>
+  figure.what === 'group' ? figure.item : { id: figure.item.id, slug: figure.item.slug, title: figure.item.label, summary: figure.item.label, metrics: [figure.item] }
+
 /** A figure's or group's chart as a standalone SVG document in `view`'s language. */
 export function figureSvg(view: SiteView, figure: Figure, site: URL | string): string {
   const locale = view.locale
-  const group: MetricGroupView =
-    figure.what === 'group' ? figure.item : { id: figure.item.id, slug: figure.item.slug, title: figure.item.label, summary: figure.item.label, metrics: [figure.item] }
+  const group = figureGroup(figure)
   const first = group.metrics[0]!
   const asOf = [...new Set(group.metrics.map((m) => m.asOf))].map((d) => formatDate(d, locale, view.settings.dateCalendar)).join(', ')
   const sources = uniqueSources(group.metrics).map((s) => sourceCitation(view, s))

@@ -140,6 +140,8 @@ export const en = {
   'metric.plainValue': 'Number',
   'metric.unit': 'Unit',
   'metric.asOf': 'As of',
+  // A figure page's description (search results, link previews): the language's own punctuation.
+  'metric.pageDescription': '{label}: {value} ({date}).',
   'metric.note': 'Note',
   'metric.source': 'Source',
   'metric.citation': 'How to cite',
@@ -191,6 +193,7 @@ export const en = {
   // Taking figures away: files, citations, embeds (src/open-data/)
   'reuse.downloads': 'Download',
   'reuse.svg': 'Chart (SVG)',
+  'reuse.png': 'Download PNG image',
   'reuse.csv': 'Data (CSV)',
   'reuse.json': 'Data and metadata (JSON)',
   'reuse.cite': 'Cite',

@@ -140,6 +140,8 @@ export const zhTW: Record<keyof typeof en, string> = {
   'metric.plainValue': '數字',
   'metric.unit': '單位',
   'metric.asOf': '資料時間',
+  // A figure page's description (search results, link previews): the language's own punctuation.
+  'metric.pageDescription': '{label}：{value}（{date}）。',
   'metric.note': '說明',
   'metric.source': '資料來源',
   'metric.citation': '引用方式',
@@ -191,6 +193,7 @@ export const zhTW: Record<keyof typeof en, string> = {
   // Taking figures away: files, citations, embeds (src/open-data/)
   'reuse.downloads': '下載',
   'reuse.svg': '圖表（SVG）',
+  'reuse.png': '下載 PNG 圖檔',
   'reuse.csv': '數據（CSV）',
   'reuse.json': '數據與說明（JSON）',
   'reuse.cite': '引用',
