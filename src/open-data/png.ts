@@ -29,10 +29,7 @@ export const FONT_FILES: readonly string[] = FONT_PACKAGE_FILES.map((file) => re
 const versionOf = (pkg: string) => (JSON.parse(readFileSync(require.resolve(`${pkg}/package.json`), 'utf8')) as { version: string }).version
 
 /** What a cached PNG depends on besides its SVG: the renderer, the fonts and this module's options. */
-export const RENDERER_VERSION = [
-  'png-1',
-  ...['@resvg/resvg-js', 'subset-font', ...FONT_PACKAGES].map((p) => `${p}@${versionOf(p)}`),
-].join(' ')
+export const RENDERER_VERSION = ['png-1', ...['@resvg/resvg-js', 'subset-font', ...FONT_PACKAGES].map((p) => `${p}@${versionOf(p)}`)].join(' ')
 
 /** One picture to render: the SVG document and how many pixels per SVG unit. */
 export interface PngJob {
@@ -66,7 +63,9 @@ async function subsetFontFiles(chars: string, dir: string | undefined): Promise<
   // Only the newest subset is kept: an older one is for characters no longer rendered.
   rmSync(dirname(folder), { recursive: true, force: true })
   mkdirSync(folder, { recursive: true })
-  subsets.forEach((bytes, i) => writeFileSync(files[i]!, bytes))
+  subsets.forEach((bytes, i) => {
+    writeFileSync(files[i]!, bytes)
+  })
   return files
 }
 

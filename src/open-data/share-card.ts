@@ -118,7 +118,8 @@ export function shareCardSvg(card: CardText, locale: Locale): string {
   const kind = lines([card.kind], 48, 30, 1, `font-weight="bold" fill="${BRAND}"`)
   const title = lines(card.title, kind.y + 16, chart ? 46 : 64, chart ? 2 : 3, `font-weight="bold" fill="${INK}"`)
   const footerY = CARD_HEIGHT - 56
-  const figure = card.figure && placeChart(groupChartSpec(figureGroup(card.figure), locale), X, title.y + 28, { width: TEXT_WIDTH, height: footerY - 48 - (title.y + 28), scale: 2 })
+  const figure =
+    card.figure && placeChart(groupChartSpec(figureGroup(card.figure), locale), X, title.y + 28, { width: TEXT_WIDTH, height: footerY - 48 - (title.y + 28), scale: 2 })
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" version="1.1" width="${CARD_WIDTH}" height="${CARD_HEIGHT}" viewBox="0 0 ${CARD_WIDTH} ${CARD_HEIGHT}" xml:lang="${escapeXml(card.lang)}" font-family="${escapeXml(svgFontStack(card.lang))}">` +
     `<rect width="${CARD_WIDTH}" height="${CARD_HEIGHT}" fill="#ffffff"/>` +

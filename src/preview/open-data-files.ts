@@ -14,5 +14,7 @@ export const isOpenDataPath = (pathname: string): boolean => pathname.startsWith
 export async function openDataResponse(views: SiteViews, site: URL | undefined, pathname: string): Promise<Response> {
   const file = await openDataFile(views, site ?? new URL(FALLBACK_SITE_URL), pathname)
   if (!file) return new Response('Not found', { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' } })
-  return new Response(file.bytes, { headers: { 'content-type': file.type, 'cache-control': 'no-store', 'x-robots-tag': 'noindex, nofollow' } })
+  // A copy on its own ArrayBuffer: what Response takes (a Node Buffer may share a pool).
+  const body = typeof file.bytes === 'string' ? file.bytes : Buffer.from(file.bytes)
+  return new Response(body, { headers: { 'content-type': file.type, 'cache-control': 'no-store', 'x-robots-tag': 'noindex, nofollow' } })
 }

@@ -14,7 +14,12 @@ import type { BrowserContext } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { siteDir, startSite, type BrowserSite } from '../support/browser-site'
 
-const FILES = ['data/groups/semiconductor-market-share.en', 'data/groups/six-trillion-investment.zh-tw', 'data/metrics/foundry-market-share.en', 'data/metrics/beri-investment-risk-rank.zh-tw']
+const FILES = [
+  'data/groups/semiconductor-market-share.en',
+  'data/groups/six-trillion-investment.zh-tw',
+  'data/metrics/foundry-market-share.en',
+  'data/metrics/beri-investment-risk-rank.zh-tw',
+]
 const ZOOM = 2
 /**
  * Pixels (at 2×) the ink's edges may move between renderers. Text starts at the same x and

@@ -52,8 +52,7 @@ describe('chart PNGs', () => {
 
 describe('share cards', () => {
   const pages = allPages(dir)
-  const meta = (p: ReturnType<typeof page>, key: string) =>
-    p.root.querySelectorAll(`meta[property="${key}"], meta[name="${key}"]`).map((m) => m.getAttribute('content') ?? '')
+  const meta = (p: ReturnType<typeof page>, key: string) => p.root.querySelectorAll(`meta[property="${key}"], meta[name="${key}"]`).map((m) => m.getAttribute('content') ?? '')
 
   it('every HTML page has og:image pointing to an existing 1200×630 PNG of its own, with size and alt', () => {
     expect(pages.length).toBeGreaterThan(50)
@@ -75,7 +74,9 @@ describe('share cards', () => {
     const byHash = new Map<string, string>()
     for (const p of pages) {
       const image = new URL(meta(p, 'og:image')[0]!).pathname
-      const hash = createHash('sha256').update(readFileSync(join(dir, image))).digest('hex')
+      const hash = createHash('sha256')
+        .update(readFileSync(join(dir, image)))
+        .digest('hex')
       const other = byHash.get(hash)
       expect(other === undefined || other === image, `${p.path}: same card as ${other}`).toBe(true)
       byHash.set(hash, image)

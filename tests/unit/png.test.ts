@@ -44,7 +44,7 @@ describe('the PNG renderer', () => {
       const [width, height] = [Number(/ width="(\d+)"/.exec(svg)![1]), Number(/ height="(\d+)"/.exec(svg)![1])]
       const image = decode((await renderPngs([{ svg, zoom: 2 }], { cacheDir: cacheDir() }))[0]!)
       expect([image.width, image.height], locale.tag).toEqual([2 * width, 2 * height])
-      expect(image.data.slice(0, 4), 'the corner is opaque white').toEqual(Buffer.from([255, 255, 255, 255]))
+      expect([...image.data.subarray(0, 4)], 'the corner is opaque white').toEqual([255, 255, 255, 255])
       expect(darkPixels(image), locale.tag).toBeGreaterThan(2000)
     }
   })
@@ -54,7 +54,13 @@ describe('the PNG renderer', () => {
       ['六大核心戰略產業', FONT_FAMILY.chinese],
       ['Six Core Industries', FONT_FAMILY.latin],
     ] as const) {
-      const [withText, without] = await renderPngs([{ svg: textSvg(text, family), zoom: 1 }, { svg: textSvg('', family), zoom: 1 }], { cacheDir: cacheDir() })
+      const [withText, without] = await renderPngs(
+        [
+          { svg: textSvg(text, family), zoom: 1 },
+          { svg: textSvg('', family), zoom: 1 },
+        ],
+        { cacheDir: cacheDir() },
+      )
       const area = { x: 10, y: 15, width: 300, height: 45 }
       expect(darkPixels(decode(without!), area), text).toBe(0)
       expect(darkPixels(decode(withText!), area), text).toBeGreaterThan(500)
@@ -69,7 +75,13 @@ describe('the PNG renderer', () => {
     }
     // DejaVu Serif is on Debian machines (fonts-dejavu-core); resvg must not find it (loadSystemFonts: false), so
     // the text falls back to the default npm face and looks exactly as when that face is named.
-    const [system, npm] = await renderPngs([{ svg: textSvg('Sample', 'DejaVu Serif'), zoom: 1 }, { svg: textSvg('Sample', FONT_FAMILY.latin), zoom: 1 }], { cacheDir: cacheDir() })
+    const [system, npm] = await renderPngs(
+      [
+        { svg: textSvg('Sample', 'DejaVu Serif'), zoom: 1 },
+        { svg: textSvg('Sample', FONT_FAMILY.latin), zoom: 1 },
+      ],
+      { cacheDir: cacheDir() },
+    )
     expect(Buffer.compare(decode(system!).data, decode(npm!).data)).toBe(0)
   })
 
@@ -122,7 +134,11 @@ describe('share cards', () => {
     const doc = new DOMParser({ onError: (level, message) => void (level !== 'warning' && errors.push(message)) }).parseFromString(svg, 'image/svg+xml')
     expect(errors).toEqual([])
     expect(doc.getElementsByTagName('script').length).toBe(0)
-    expect(Array.from(doc.getElementsByTagName('text')).map((t) => t.textContent).join('')).toContain('<script>')
+    expect(
+      Array.from(doc.getElementsByTagName('text'))
+        .map((t) => t.textContent)
+        .join(''),
+    ).toContain('<script>')
     const image = decode((await renderPngs([{ svg, zoom: 1 }], { cacheDir: cacheDir() }))[0]!)
     expect([image.width, image.height]).toEqual([1200, 630])
   })
