@@ -10,12 +10,10 @@
  * folder by input (the SVG's bytes, the zoom and RENDERER_VERSION), so a warm build renders
  * only what changed.
  */
-import { Resvg } from '@resvg/resvg-js'
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { basename, dirname, join } from 'node:path'
-import subsetFont from 'subset-font'
 import { HintedError } from '../content/content-error.ts'
 import { cacheFolder } from '../utils/cache-folder.ts'
 import { sha256 } from '../utils/hash.ts'
@@ -59,6 +57,7 @@ async function subsetFontFiles(chars: string, dir: string | undefined): Promise<
   const folder = join(dir ?? join(tmpdir(), 'six-core-fonts'), 'fonts', sha256(`${RENDERER_VERSION}\n${chars}`).slice(0, 32))
   const files = FONT_FILES.map((file) => join(folder, basename(file)))
   if (files.every((f) => existsSync(f))) return files
+  const { default: subsetFont } = await import('subset-font')
   const subsets = await Promise.all(FONT_FILES.map((file) => subsetFont(readFileSync(file), chars, { targetFormat: 'truetype' })))
   // Only the newest subset is kept: an older one is for characters no longer rendered.
   rmSync(dirname(folder), { recursive: true, force: true })
@@ -70,7 +69,7 @@ async function subsetFontFiles(chars: string, dir: string | undefined): Promise<
 }
 
 /** Renders one SVG with the given fonts: a PNG on white, `zoom` pixels per SVG unit. */
-export function renderPngWith(job: PngJob, fontFiles: readonly string[]): Buffer {
+function renderPngWith(Resvg: typeof import('@resvg/resvg-js').Resvg, job: PngJob, fontFiles: readonly string[]): Buffer {
   try {
     const resvg = new Resvg(job.svg, {
       font: { loadSystemFonts: false, fontFiles: [...fontFiles], defaultFontFamily: FONT_FAMILY.latin, sansSerifFamily: FONT_FAMILY.latin },
@@ -122,10 +121,12 @@ export async function renderPngs(jobs: PngJob[], options: { whole?: boolean; cac
   pngStats.hits = jobs.length - missing.length
   pngStats.misses = missing.length
   if (missing.length > 0) {
+    // Loaded only when something is to be rendered: a warm build needs neither.
+    const { Resvg } = await import('@resvg/resvg-js')
     const fonts = await subsetFontFiles(svgCharacters(missing.map((j) => j.svg)), dir)
     jobs.forEach((job, i) => {
       if (out[i]) return
-      out[i] = renderPngWith(job, fonts)
+      out[i] = renderPngWith(Resvg, job, fonts)
       store.set(keys[i]!, out[i]!)
     })
   }
