@@ -57,7 +57,7 @@ async function subsetFontFiles(chars: string, dir: string | undefined): Promise<
   const folder = join(dir ?? join(tmpdir(), 'six-core-fonts'), 'fonts', sha256(`${RENDERER_VERSION}\n${chars}`).slice(0, 32))
   const files = FONT_FILES.map((file) => join(folder, basename(file)))
   if (files.every((f) => existsSync(f))) return files
-  const { default: subsetFont } = await import('subset-font')
+  const subsetFont = require('subset-font') as typeof import('subset-font')
   const subsets = await Promise.all(FONT_FILES.map((file) => subsetFont(readFileSync(file), chars, { targetFormat: 'truetype' })))
   // Only the newest subset is kept: an older one is for characters no longer rendered.
   rmSync(dirname(folder), { recursive: true, force: true })
@@ -121,8 +121,9 @@ export async function renderPngs(jobs: PngJob[], options: { whole?: boolean; cac
   pngStats.hits = jobs.length - missing.length
   pngStats.misses = missing.length
   if (missing.length > 0) {
-    // Loaded only when something is to be rendered: a warm build needs neither.
-    const { Resvg } = await import('@resvg/resvg-js')
+    // Loaded only when something is to be rendered (a warm build needs neither), with Node's
+    // own require: the build loads this module through Vite's runner, closed by then.
+    const { Resvg } = require('@resvg/resvg-js') as typeof import('@resvg/resvg-js')
     const fonts = await subsetFontFiles(svgCharacters(missing.map((j) => j.svg)), dir)
     jobs.forEach((job, i) => {
       if (out[i]) return
