@@ -1,9 +1,9 @@
-import { mkdtempSync, readdirSync, realpathSync } from 'node:fs'
+import { mkdtempSync, rmSync, readdirSync, realpathSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve, sep } from 'node:path'
 import { DOMParser } from '@xmldom/xmldom'
 import { PNG } from 'pngjs'
-import { beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { locales } from '../../schemas/locales'
 import { loadSiteContent } from '../../src/content/load'
 import { createLocalSource } from '../../src/content/source/local'
@@ -13,7 +13,14 @@ import { FONT_FILES, pngStats, renderPngs, svgCharacters } from '../../src/open-
 import { cardText, shareCardSvg } from '../../src/open-data/share-card'
 import { figureSvg, svgFontStack } from '../../src/open-data/standalone-svg'
 
-const cacheDir = () => mkdtempSync(join(tmpdir(), 'png-test-'))
+const made: string[] = []
+const cacheDir = () => {
+  made.push(mkdtempSync(join(tmpdir(), 'png-test-')))
+  return made.at(-1)!
+}
+afterAll(() => {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true })
+})
 const decode = (png: Buffer) => PNG.sync.read(png)
 const site = new URL('https://example.org')
 
