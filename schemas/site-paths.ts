@@ -44,6 +44,11 @@ export const paths = {
   dataJson: () => '/data/metrics.json',
   /** One figure's or figure group's own files: see {@link dataFile}. */
   dataFile,
+  /**
+   * A page's share card (1200×630 PNG, the `og:image`), from the page's path:
+   * `/en/metrics/x/` → `/og/en/metrics/x.png`, the root `/` → `/og/index.png`.
+   */
+  shareCard: (pagePath: string) => `/og/${pagePath.replace(/^\/+|\/+$/g, '') || 'index'}.png`,
 } as const
 
 /** The document types that have a place on the site. */
@@ -104,12 +109,12 @@ export function switchLocalePath(path: string, to: Locale): string {
 }
 
 /**
- * One figure's or figure group's own files: `json` (both languages), `csv`, `svg` and `zip`
- * (one per language), e.g. /data/metrics/foundry-market-share.zh-tw.svg.
+ * One figure's or figure group's own files: `json` (both languages), `csv`, `svg`, `png` and
+ * `zip` (one per language), e.g. /data/metrics/foundry-market-share.zh-tw.svg.
  */
 function dataFile(what: 'metric' | 'group', slug: string, kind: 'json'): string
-function dataFile(what: 'metric' | 'group', slug: string, kind: 'csv' | 'svg' | 'zip', locale: Locale): string
-function dataFile(what: 'metric' | 'group', slug: string, kind: 'json' | 'csv' | 'svg' | 'zip', locale?: Locale): string {
+function dataFile(what: 'metric' | 'group', slug: string, kind: 'csv' | 'svg' | 'png' | 'zip', locale: Locale): string
+function dataFile(what: 'metric' | 'group', slug: string, kind: 'json' | 'csv' | 'svg' | 'png' | 'zip', locale?: Locale): string {
   return `/data/${what === 'metric' ? 'metrics' : 'groups'}/${slug}${kind === 'json' || !locale ? '' : `.${locale.segment}`}.${kind}`
 }
 

@@ -13,18 +13,19 @@ export type Figure = { what: 'metric'; item: MetricView } | { what: 'group'; ite
 
 type ByTag = Record<string, string>
 
-/** Its files: JSON (both languages), CSV, SVG and a ZIP of CSV, JSON and README per language, as absolute URLs when `site` is given. */
+/** Its files: JSON (both languages), CSV, SVG, PNG and a ZIP of CSV, JSON and README per language, as absolute URLs when `site` is given. */
 export interface FigureFiles {
   json: string
   csv: ByTag
   svg: ByTag
+  png: ByTag
   zip: ByTag
 }
 
 export function figureFiles(what: Figure['what'], slug: string, site?: URL | string): FigureFiles {
   const abs = (path: string) => (site ? new URL(path, site).toString() : path)
-  const per = (kind: 'csv' | 'svg' | 'zip') => Object.fromEntries(locales.map((l) => [l.tag, abs(paths.dataFile(what, slug, kind, l))]))
-  return { json: abs(paths.dataFile(what, slug, 'json')), csv: per('csv'), svg: per('svg'), zip: per('zip') }
+  const per = (kind: 'csv' | 'svg' | 'png' | 'zip') => Object.fromEntries(locales.map((l) => [l.tag, abs(paths.dataFile(what, slug, kind, l))]))
+  return { json: abs(paths.dataFile(what, slug, 'json')), csv: per('csv'), svg: per('svg'), png: per('png'), zip: per('zip') }
 }
 
 /** The page that shows it: a figure's own page, a group's chart on the figures page. */

@@ -1,9 +1,10 @@
 /**
  * Every file a reader can take away, made from the views: per figure and per figure group
  * `{slug}.json` (both languages: the record from the open data plus its scale, the licence
- * and its citations), and `{slug}.{lang}.csv`, `{slug}.{lang}.svg` and `{slug}.{lang}.zip`
- * (src/open-data/zip.ts) per language; plus /data/metrics.csv and /data/metrics.json with
- * every figure, and the search's term table per language (search-terms.ts). The build writes them all
+ * and its citations), and `{slug}.{lang}.csv`, `{slug}.{lang}.svg`, `{slug}.{lang}.png` (the
+ * SVG rendered at 2×) and `{slug}.{lang}.zip` (src/open-data/zip.ts) per language; plus
+ * /data/metrics.csv and /data/metrics.json with every figure; the search's term table per
+ * language (search-terms.ts); and every page's share card (share-card.ts). The build writes them all
  * next to the pages (scripts/build.ts, phase `files`); the preview server answers one at a
  * time (src/preview/open-data-files.ts). Paths come from the site's URL map.
  *
@@ -17,7 +18,9 @@ import { figureCitations } from './citation.ts'
 import { figureCsv, metricsCsv } from './csv.ts'
 import type { Figure } from './figure.ts'
 import { byCodePoint, openDataModel, type OpenDataModel, type OpenMetric } from './model.ts'
+import { renderPngs, type PngJob } from './png.ts'
 import { searchTermFiles } from './search-terms.ts'
+import { shareCards } from './share-card.ts'
 import { figureSvg } from './standalone-svg.ts'
 import { zipFiles } from './zip.ts'
 
@@ -28,24 +31,30 @@ export interface OpenDataFile {
   type: string
 }
 
-const TYPES = { json: 'application/json; charset=utf-8', csv: 'text/csv; charset=utf-8', svg: 'image/svg+xml; charset=utf-8' }
+const TYPES = { json: 'application/json; charset=utf-8', csv: 'text/csv; charset=utf-8', svg: 'image/svg+xml; charset=utf-8', png: 'image/png' }
 
-/** A file not made yet: its path and type, and how to make it. */
-interface Planned {
-  path: string
-  type: string
-  make: () => string | Uint8Array<ArrayBuffer>
-}
+/** Pixels per SVG unit of a chart's PNG: 640 units wide, 1280 pixels. */
+export const CHART_PNG_ZOOM = 2
 
-/** Every file to take away, sorted by path. */
-export function openDataFiles(views: SiteViews, site: URL): OpenDataFile[] {
-  return plan(views, site).map(({ path, type, make }) => ({ path, bytes: make(), type }))
+/** A file not made yet: its path and type, and how to make it (a text, or a picture to render). */
+type Planned = { path: string; type: string } & ({ make: () => string | Uint8Array<ArrayBuffer> } | { render: () => PngJob })
+
+/** Every file to take away, sorted by path; the pictures rendered in one batch (png.ts). */
+export async function openDataFiles(views: SiteViews, site: URL): Promise<OpenDataFile[]> {
+  return make(plan(views, site), true)
 }
 
 /** The one file at `path`, made alone; undefined when the site has no such file. */
-export function openDataFile(views: SiteViews, site: URL, path: string): OpenDataFile | undefined {
+export async function openDataFile(views: SiteViews, site: URL, path: string): Promise<OpenDataFile | undefined> {
   const planned = plan(views, site).find((p) => p.path === path)
-  return planned && { path, bytes: planned.make(), type: planned.type }
+  return planned && (await make([planned], false))[0]
+}
+
+async function make(planned: Planned[], whole: boolean): Promise<OpenDataFile[]> {
+  const pictures = planned.flatMap((p) => ('render' in p ? [p.render()] : []))
+  const pngs = await renderPngs(pictures, { whole })
+  let next = 0
+  return planned.map((p) => ({ path: p.path, type: p.type, bytes: 'make' in p ? p.make() : pngs[next++]! }))
 }
 
 function plan(views: SiteViews, site: URL): Planned[] {
@@ -60,6 +69,7 @@ function plan(views: SiteViews, site: URL): Planned[] {
         return [
           { path: paths.dataFile(what, slug, 'csv', l), type: TYPES.csv, make: () => csvOf(what, slug, l) },
           { path: paths.dataFile(what, slug, 'svg', l), type: TYPES.svg, make: () => figureSvg(view, figure(), site) },
+          { path: paths.dataFile(what, slug, 'png', l), type: TYPES.png, render: () => ({ svg: figureSvg(view, figure(), site), zoom: CHART_PNG_ZOOM }) },
         ]
       }),
     ])
@@ -79,6 +89,7 @@ function plan(views: SiteViews, site: URL): Planned[] {
         figure: (view, what, slug) => figureIn(model, view, what, slug),
       },
     ),
+    ...shareCards(views, site).map((card) => ({ path: card.path, type: TYPES.png, render: () => ({ svg: card.svg(), zoom: 1 }) })),
   ]
   return all.sort((a, b) => byCodePoint(a.path, b.path))
 }

@@ -7,12 +7,14 @@ import type { SiteViews } from '../content/views.ts'
 import { openDataFile } from '../open-data/files.ts'
 import { FALLBACK_SITE_URL } from '../../schemas/site-paths.ts'
 
-/** Whether a path is under /data/, where only open data files live. */
-export const isOpenDataPath = (pathname: string): boolean => pathname.startsWith('/data/')
+/** Whether a path is under /data/ or /og/ (share cards), where only the build's own files live. */
+export const isOpenDataPath = (pathname: string): boolean => pathname.startsWith('/data/') || pathname.startsWith('/og/')
 
 /** The file at `pathname` made from `views`, or 404 when the site has no such file. */
-export function openDataResponse(views: SiteViews, site: URL | undefined, pathname: string): Response {
-  const file = openDataFile(views, site ?? new URL(FALLBACK_SITE_URL), pathname)
+export async function openDataResponse(views: SiteViews, site: URL | undefined, pathname: string): Promise<Response> {
+  const file = await openDataFile(views, site ?? new URL(FALLBACK_SITE_URL), pathname)
   if (!file) return new Response('Not found', { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' } })
-  return new Response(file.bytes, { headers: { 'content-type': file.type, 'cache-control': 'no-store', 'x-robots-tag': 'noindex, nofollow' } })
+  // A copy on its own ArrayBuffer: what Response takes (a Node Buffer may share a pool).
+  const body = typeof file.bytes === 'string' ? file.bytes : Buffer.from(file.bytes)
+  return new Response(body, { headers: { 'content-type': file.type, 'cache-control': 'no-store', 'x-robots-tag': 'noindex, nofollow' } })
 }

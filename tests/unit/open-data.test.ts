@@ -24,10 +24,9 @@ async function viewsWith(id: string, edit: (doc: Doc) => Doc): Promise<SiteViews
   return buildSiteViews(await loadSiteContent(createLocalSource({ documents: documents as never })))
 }
 
-const file = (views: SiteViews, path: string) => {
-  const found = openDataFile(views, site, path)
-  if (!found) throw new Error(`no file ${path}`)
-  if (typeof found.bytes !== 'string') throw new Error(`${path} is not a text file`)
+const file = async (views: SiteViews, path: string): Promise<string> => {
+  const found = await openDataFile(views, site, path)
+  if (typeof found?.bytes !== 'string') throw new Error(`no text file ${path}`)
   return found.bytes
 }
 
@@ -38,16 +37,16 @@ describe('CSV formula injection', () => {
     views = await viewsWith('metric-foundry-market-share', (d) => ({ ...d, label: { ...(d.label as object), en: hostile, zhTW: '+1 晶圓' }, value: -5 }))
   })
 
-  it("a figure's CSV starts a hostile label with a quote and keeps a negative value a number", () => {
-    const [record] = parse(file(views, '/data/metrics/foundry-market-share.en.csv'), { bom: true, columns: true }) as Record<string, string>[]
+  it("a figure's CSV starts a hostile label with a quote and keeps a negative value a number", async () => {
+    const [record] = parse(await file(views, '/data/metrics/foundry-market-share.en.csv'), { bom: true, columns: true }) as Record<string, string>[]
     expect(record!.label).toBe(`'${hostile}`)
     expect(record!.value).toBe('-5')
-    const [zh] = parse(file(views, '/data/metrics/foundry-market-share.zh-tw.csv'), { bom: true, columns: true }) as Record<string, string>[]
+    const [zh] = parse(await file(views, '/data/metrics/foundry-market-share.zh-tw.csv'), { bom: true, columns: true }) as Record<string, string>[]
     expect(zh!.label).toBe("'+1 晶圓")
   })
 
-  it('/data/metrics.csv does the same, and no text cell of any CSV starts a formula', () => {
-    const rows = parse(file(views, '/data/metrics.csv'), { bom: true, columns: true }) as Record<string, string>[]
+  it('/data/metrics.csv does the same, and no text cell of any CSV starts a formula', async () => {
+    const rows = parse(await file(views, '/data/metrics.csv'), { bom: true, columns: true }) as Record<string, string>[]
     const row = rows.find((r) => r.figure_id === 'foundry-market-share')!
     expect([row.label_en, row.label_zh_tw, row.value]).toEqual([`'${hostile}`, "'+1 晶圓", '-5'])
     for (const r of rows) for (const [column, cell] of Object.entries(r)) if (column !== 'value') expect(cell, column).not.toMatch(/^[=+\-@\t\r]/)
@@ -67,7 +66,7 @@ describe('BibTeX', () => {
 
   it('a figure with braces, backslashes, % and quotes in its title is one entry with every field', async () => {
     const views = await viewsWith('metric-foundry-market-share', (d) => ({ ...d, label: { ...(d.label as object), en: title, zhTW: `{${title}` } }))
-    const json = JSON.parse(file(views, '/data/metrics/foundry-market-share.json')) as { citation: Record<string, { bibtex: string }> }
+    const json = JSON.parse(await file(views, '/data/metrics/foundry-market-share.json')) as { citation: Record<string, { bibtex: string }> }
     for (const [tag, { bibtex: entry }] of Object.entries(json.citation)) {
       const parsed = parseEntry(entry)
       expect(Object.keys(parsed.entries$), tag).toEqual([`sixcore:metric:foundry-market-share:${tag === 'en' ? 'en' : 'zh-tw'}`])
@@ -80,7 +79,7 @@ describe('BibTeX', () => {
 
   it("a group's entry with a brace in its title keeps its note", async () => {
     const views = await viewsWith('metricGroup-semiconductor-market-share', (d) => ({ ...d, title: { ...(d.title as object), en: 'Shares }', zhTW: '市占率 {' } }))
-    const json = JSON.parse(file(views, '/data/groups/semiconductor-market-share.json')) as { citation: Record<string, { bibtex: string }> }
+    const json = JSON.parse(await file(views, '/data/groups/semiconductor-market-share.json')) as { citation: Record<string, { bibtex: string }> }
     for (const { bibtex: entry } of Object.values(json.citation)) {
       const parsed = parseEntry(entry)
       expect(Object.keys(parsed.entries$)).toHaveLength(1)
@@ -95,7 +94,7 @@ describe('standalone SVG outside browsers', () => {
   it('sets every baseline with dy and lets the nested chart overflow its box', async () => {
     const views = buildSiteViews(await loadSiteContent(createLocalSource()))
     for (const path of ['/data/groups/semiconductor-market-share.en.svg', '/data/metrics/foundry-market-share.zh-tw.svg']) {
-      const svg = file(views, path)
+      const svg = await file(views, path)
       expect(svg, path).not.toContain('dominant-baseline')
       const nested = svg.match(/<svg\b[^>]*>/g)!.slice(1)
       expect(nested.length, path).toBeGreaterThan(0)

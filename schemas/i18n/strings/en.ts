@@ -143,6 +143,8 @@ export const en = {
   'metric.plainValue': 'Number',
   'metric.unit': 'Unit',
   'metric.asOf': 'As of',
+  // A figure page's description (search results, link previews): the language's own punctuation.
+  'metric.pageDescription': '{label}: {value} ({date}).',
   'metric.note': 'Note',
   'metric.source': 'Source',
   'metric.citation': 'How to cite',
@@ -201,6 +203,7 @@ export const en = {
   'updates.feedLink': 'Follow the updates in a feed reader (Atom)',
   // Taking figures away: files, citations, embeds (src/open-data/)
   'reuse.downloads': 'Download',
+  'reuse.png': 'Download PNG image',
   'reuse.cite': 'Cite',
   'reuse.plain': 'Plain text',
   'reuse.apa': 'APA',

@@ -143,6 +143,8 @@ export const zhTW: Record<keyof typeof en, string> = {
   'metric.plainValue': '數字',
   'metric.unit': '單位',
   'metric.asOf': '資料時間',
+  // A figure page's description (search results, link previews): the language's own punctuation.
+  'metric.pageDescription': '{label}：{value}（{date}）。',
   'metric.note': '說明',
   'metric.source': '資料來源',
   'metric.citation': '引用方式',
@@ -201,6 +203,7 @@ export const zhTW: Record<keyof typeof en, string> = {
   'updates.feedLink': '用 RSS 閱讀器訂閱更新（Atom）',
   // Taking figures away: files, citations, embeds (src/open-data/)
   'reuse.downloads': '下載',
+  'reuse.png': '下載 PNG 圖檔',
   'reuse.cite': '引用',
   'reuse.plain': '純文字',
   'reuse.apa': 'APA 格式',

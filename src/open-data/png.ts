@@ -1,0 +1,136 @@
+/**
+ * SVG to PNG at build time, with resvg (`@resvg/resvg-js`, a prebuilt binary from its npm
+ * package) and fonts from npm packages only, never the machine's: Noto Sans (Latin) and
+ * Noto Sans TC (Chinese), regular and bold. The same SVG gives the same PNG on every machine.
+ *
+ * Speed: resvg shapes text with the whole font, and Noto Sans TC is 7 MB a weight, which makes
+ * every Chinese label slow. The fonts are first cut down to the characters of the SVGs being
+ * rendered (subset-font, HarfBuzz's own subsetter), once per batch; glyphs are unchanged, so
+ * the PNG is the same as with the whole font. Rendered PNGs are kept in the build's cache
+ * folder by input (the SVG's bytes, the zoom and RENDERER_VERSION), so a warm build renders
+ * only what changed.
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { tmpdir } from 'node:os'
+import { basename, dirname, join } from 'node:path'
+import { HintedError } from '../content/content-error.ts'
+import { cacheFolder } from '../utils/cache-folder.ts'
+import { sha256 } from '../utils/hash.ts'
+import { FONT_FAMILY, FONT_PACKAGE_FILES, FONT_PACKAGES } from './fonts.ts'
+
+const require = createRequire(import.meta.url)
+
+/** The font files, resolved inside their npm packages. */
+export const FONT_FILES: readonly string[] = FONT_PACKAGE_FILES.map((file) => require.resolve(file))
+
+const versionOf = (pkg: string) => (JSON.parse(readFileSync(require.resolve(`${pkg}/package.json`), 'utf8')) as { version: string }).version
+
+/** What a cached PNG depends on besides its SVG: the renderer, the fonts and this module's options. */
+export const RENDERER_VERSION = ['png-1', ...['@resvg/resvg-js', 'subset-font', ...FONT_PACKAGES].map((p) => `${p}@${versionOf(p)}`)].join(' ')
+
+/** One picture to render: the SVG document and how many pixels per SVG unit. */
+export interface PngJob {
+  svg: string
+  zoom: number
+}
+
+const cacheKey = (job: PngJob) => sha256(`${RENDERER_VERSION}\n${job.zoom}\n${job.svg}`)
+
+const ASCII = Array.from({ length: 95 }, (_, i) => String.fromCharCode(32 + i)).join('')
+
+/** The characters of SVG documents: their text with entities decoded, plus ASCII. */
+export function svgCharacters(svgs: string[]): string {
+  const text = svgs
+    .join('')
+    .replace(/<[^>]*>/g, '')
+    .replace(/&#x([0-9a-f]+);/gi, (_, hex: string) => String.fromCodePoint(Number.parseInt(hex, 16)))
+    .replace(/&#(\d+);/g, (_, dec: string) => String.fromCodePoint(Number(dec)))
+  return [...new Set(text + ASCII)].sort().join('')
+}
+
+/**
+ * The fonts cut down to `chars`, as files (resvg's Node binding takes font files only: its
+ * options cross to Rust as JSON), in the cache folder by their input, or a temporary folder.
+ */
+async function subsetFontFiles(chars: string, dir: string | undefined): Promise<string[]> {
+  const folder = join(dir ?? join(tmpdir(), 'six-core-fonts'), 'fonts', sha256(`${RENDERER_VERSION}\n${chars}`).slice(0, 32))
+  const files = FONT_FILES.map((file) => join(folder, basename(file)))
+  if (files.every((f) => existsSync(f))) return files
+  const subsetFont = require('subset-font') as typeof import('subset-font')
+  const subsets = await Promise.all(FONT_FILES.map((file) => subsetFont(readFileSync(file), chars, { targetFormat: 'truetype' })))
+  // Only the newest subset is kept: an older one is for characters no longer rendered.
+  rmSync(dirname(folder), { recursive: true, force: true })
+  mkdirSync(folder, { recursive: true })
+  subsets.forEach((bytes, i) => {
+    writeFileSync(files[i]!, bytes)
+  })
+  return files
+}
+
+/** Renders one SVG with the given fonts: a PNG on white, `zoom` pixels per SVG unit. */
+function renderPngWith(Resvg: typeof import('@resvg/resvg-js').Resvg, job: PngJob, fontFiles: readonly string[]): Buffer {
+  try {
+    const resvg = new Resvg(job.svg, {
+      font: { loadSystemFonts: false, fontFiles: [...fontFiles], defaultFontFamily: FONT_FAMILY.latin, sansSerifFamily: FONT_FAMILY.latin },
+      fitTo: { mode: 'zoom', value: job.zoom },
+      background: '#ffffff',
+    })
+    return resvg.render().asPng()
+  } catch (error) {
+    throw new HintedError(`resvg could not render an SVG: ${(error as Error).message}`, 'The SVG is made by src/open-data/: check the template that made it.', 'files.png')
+  }
+}
+
+/** PNGs rendered by earlier builds, one file each under `png/` in the cache folder. */
+function pngStore(dir = cacheFolder()) {
+  const folder = dir && join(dir, 'png')
+  const path = (key: string) => join(folder!, `${key}.png`)
+  return {
+    get: (key: string): Buffer | undefined => (folder && existsSync(path(key)) ? readFileSync(path(key)) : undefined),
+    set(key: string, png: Buffer) {
+      if (!folder) return
+      try {
+        mkdirSync(folder, { recursive: true })
+        writeFileSync(path(key), png)
+      } catch {
+        // A read-only checkout or a full disk: the next build renders again.
+      }
+    },
+    /** Removes every stored PNG but `keep` (a whole site's set: the build's files phase). */
+    prune(keep: Set<string>) {
+      if (!folder || !existsSync(folder)) return
+      for (const name of readdirSync(folder)) if (!keep.has(name.replace(/\.png$/, ''))) rmSync(join(folder, name), { force: true })
+    },
+  }
+}
+
+/** Statistics of the last `renderPngs` call, for tests and the build's log. */
+export const pngStats = { hits: 0, misses: 0 }
+
+/**
+ * Renders every job (same order), from the cache where it can. `whole`: these are all the
+ * site's PNGs, so the cache keeps exactly them.
+ */
+export async function renderPngs(jobs: PngJob[], options: { whole?: boolean; cacheDir?: string } = {}): Promise<Buffer[]> {
+  const dir = options.cacheDir ?? cacheFolder()
+  const store = pngStore(dir)
+  const keys = jobs.map(cacheKey)
+  const out: (Buffer | undefined)[] = keys.map((key) => store.get(key))
+  const missing = jobs.filter((_, i) => !out[i])
+  pngStats.hits = jobs.length - missing.length
+  pngStats.misses = missing.length
+  if (missing.length > 0) {
+    // Loaded only when something is to be rendered (a warm build needs neither), with Node's
+    // own require: the build loads this module through Vite's runner, closed by then.
+    const { Resvg } = require('@resvg/resvg-js') as typeof import('@resvg/resvg-js')
+    const fonts = await subsetFontFiles(svgCharacters(missing.map((j) => j.svg)), dir)
+    jobs.forEach((job, i) => {
+      if (out[i]) return
+      out[i] = renderPngWith(Resvg, job, fonts)
+      store.set(keys[i]!, out[i]!)
+    })
+  }
+  if (options.whole) store.prune(new Set(keys))
+  return out as Buffer[]
+}
