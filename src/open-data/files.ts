@@ -27,7 +27,7 @@ import { zipFiles } from './zip.ts'
 /** One file to take away: its path on the site, its content (text, or bytes for a ZIP) and its Content-Type. */
 export interface OpenDataFile {
   path: string
-  bytes: string | Uint8Array<ArrayBuffer>
+  bytes: string | Uint8Array
   type: string
 }
 

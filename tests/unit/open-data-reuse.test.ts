@@ -34,12 +34,12 @@ let views: SiteViews
 let files: OpenDataFile[]
 beforeAll(async () => {
   views = await viewsOf(dataset())
-  files = openDataFiles(views, site)
+  files = await openDataFiles(views, site)
 })
 const figureCsvs = () => files.filter((f) => /^\/data\/(metrics|groups)\/.+\.csv$/.test(f.path))
 
 describe('CSV: one header row, numbers as numbers', () => {
-  it('every figure and group CSV in both languages: exactly one header, then one row per figure', () => {
+  it('every figure and group CSV in both languages: exactly one header, then one row per figure', async () => {
     expect(figureCsvs()).toHaveLength((views.zhTW.metrics.length + views.zhTW.metricGroups.length) * locales.length)
     for (const file of figureCsvs()) {
       const rows = parse(text(file), { bom: true }) as string[][]
@@ -55,9 +55,9 @@ describe('CSV: one header row, numbers as numbers', () => {
     }
   })
 
-  it("text cells are in the file's language; the column names are the same in both", () => {
-    const zh = parse(text(openDataFile(views, site, '/data/metrics/foundry-market-share.zh-tw.csv')!), { bom: true, columns: true }) as Record<string, string>[]
-    const en = parse(text(openDataFile(views, site, '/data/metrics/foundry-market-share.en.csv')!), { bom: true, columns: true }) as Record<string, string>[]
+  it("text cells are in the file's language; the column names are the same in both", async () => {
+    const zh = parse(text((await openDataFile(views, site, '/data/metrics/foundry-market-share.zh-tw.csv'))!), { bom: true, columns: true }) as Record<string, string>[]
+    const en = parse(text((await openDataFile(views, site, '/data/metrics/foundry-market-share.en.csv'))!), { bom: true, columns: true }) as Record<string, string>[]
     expect(zh[0]!.label).toMatch(/[\u4e00-\u9fff]/)
     expect(en[0]!.label).not.toMatch(/[\u4e00-\u9fff]/)
     expect(Object.keys(zh[0]!)).toEqual(Object.keys(en[0]!))
@@ -67,7 +67,7 @@ describe('CSV: one header row, numbers as numbers', () => {
     expect(en[0]!.license_url).toBe('https://data.gov.tw/license')
   })
 
-  it('/data/metrics.csv: one header of snake_case names, numbers as numbers, every figure once', () => {
+  it('/data/metrics.csv: one header of snake_case names, numbers as numbers, every figure once', async () => {
     const file = files.find((f) => f.path === '/data/metrics.csv')!
     const [header, ...rows] = parse(text(file), { bom: true }) as string[][]
     for (const name of header!) expect(name).toMatch(/^[a-z][a-z0-9_]*$/)
@@ -80,21 +80,21 @@ describe('CSV: one header row, numbers as numbers', () => {
 })
 
 describe('ZIP per figure and group, per language', () => {
-  const zipOf = (path: string) => {
-    const file = openDataFile(views, site, path)
+  const zipOf = async (path: string) => {
+    const file = await openDataFile(views, site, path)
     if (!file || typeof file.bytes === 'string') throw new Error(`no ZIP at ${path}`)
     return file
   }
 
-  it('every figure and group has one in each language', () => {
+  it('every figure and group has one in each language', async () => {
     const zips = files.filter((f) => f.path.endsWith('.zip'))
     expect(zips).toHaveLength((views.zhTW.metrics.length + views.zhTW.metricGroups.length) * locales.length)
     for (const zip of zips) expect(zip.type, zip.path).toBe('application/zip')
   })
 
   for (const l of locales) {
-    it(`${l.segment}: a figure's ZIP holds its CSV, JSON and a README in the reader's language`, () => {
-      const entries = unzipSync(zipOf(`/data/metrics/foundry-market-share.${l.segment}.zip`).bytes as Uint8Array)
+    it(`${l.segment}: a figure's ZIP holds its CSV, JSON and a README in the reader's language`, async () => {
+      const entries = unzipSync((await zipOf(`/data/metrics/foundry-market-share.${l.segment}.zip`)).bytes as Uint8Array)
       expect(Object.keys(entries)).toEqual([`foundry-market-share.${l.segment}.csv`, 'foundry-market-share.json', 'README.txt'])
       const csv = parse(strFromU8(entries[`foundry-market-share.${l.segment}.csv`]!), { bom: true, columns: true, cast: true }) as Record<string, unknown>[]
       expect(csv.map((r) => [r.figure_id, r.value])).toEqual([['foundry-market-share', 75]])
@@ -118,22 +118,22 @@ describe('ZIP per figure and group, per language', () => {
     })
   }
 
-  it("a group's ZIP holds every figure of the group", () => {
+  it("a group's ZIP holds every figure of the group", async () => {
     const group = views.en.metricGroups[0]!
-    const entries = unzipSync(zipOf(`/data/groups/${group.slug}.en.zip`).bytes as Uint8Array)
+    const entries = unzipSync((await zipOf(`/data/groups/${group.slug}.en.zip`)).bytes as Uint8Array)
     const csv = parse(strFromU8(entries[`${group.slug}.en.csv`]!), { bom: true, columns: true }) as Record<string, string>[]
     expect(csv.map((r) => r.figure_id)).toEqual(group.metrics.map((m) => m.slug))
     const readme = strFromU8(entries['README.txt']!)
     for (const m of group.metrics) expect(readme).toContain(m.label.value)
   })
 
-  it('is the same bytes whatever the time zone of the machine that builds', () => {
+  it('is the same bytes whatever the time zone of the machine that builds', async () => {
     const before = process.env.TZ
     try {
       process.env.TZ = 'UTC'
-      const utc = zipOf('/data/metrics/foundry-market-share.en.zip').bytes
+      const utc = (await zipOf('/data/metrics/foundry-market-share.en.zip')).bytes
       process.env.TZ = 'Pacific/Kiritimati'
-      const far = zipOf('/data/metrics/foundry-market-share.en.zip').bytes
+      const far = (await zipOf('/data/metrics/foundry-market-share.en.zip')).bytes
       expect(Buffer.from(far).equals(Buffer.from(utc))).toBe(true)
     } finally {
       if (before === undefined) delete process.env.TZ
@@ -143,7 +143,7 @@ describe('ZIP per figure and group, per language', () => {
 })
 
 describe('citations without placeholders', () => {
-  it('no citation of any figure or group, in either language, asks the reader to fill something in', () => {
+  it('no citation of any figure or group, in either language, asks the reader to fill something in', async () => {
     const jsons = files.filter((f) => /^\/data\/(metrics|groups)\/[^/]+\.json$/.test(f.path))
     expect(jsons.length).toBeGreaterThan(30)
     for (const file of jsons) {
@@ -153,13 +153,13 @@ describe('citations without placeholders', () => {
     }
   })
 
-  it('the pattern catches the placeholders these citations used to carry', () => {
+  it('the pattern catches the placeholders these citations used to carry', async () => {
     for (const old of ['Retrieved [date accessed], from', '檢索日期：〔請填入檢索日期〕', '  urldate = {YYYY-MM-DD},']) expect(old).toMatch(PLACEHOLDER)
     for (const fine of ['[Data set]', '〔資料集〕', '(2026, November 28)']) expect(fine).not.toMatch(PLACEHOLDER)
   })
 
-  it('the plain citation names the licence', () => {
-    const json = JSON.parse(text(openDataFile(views, site, '/data/metrics/foundry-market-share.json')!))
+  it('the plain citation names the licence', async () => {
+    const json = JSON.parse(text((await openDataFile(views, site, '/data/metrics/foundry-market-share.json'))!))
     for (const l of locales) expect(json.citation[l.tag].plain).toContain(licences['OGDL-Taiwan-1.0'].name[l.id])
   })
 })
@@ -175,23 +175,23 @@ describe('the licence Site settings names', () => {
     expect(none.en.settings.licence).toEqual({ id: 'OGDL-Taiwan-1.0', name: 'Open Government Data License, version 1.0', url: 'https://data.gov.tw/license' })
   })
 
-  it('CC-BY-4.0 when picked: in the JSON, the CSV, the README, the SVG and metrics.json', () => {
+  it('CC-BY-4.0 when picked: in the JSON, the CSV, the README, the SVG and metrics.json', async () => {
     const url = 'https://creativecommons.org/licenses/by/4.0/'
-    const json = JSON.parse(text(openDataFile(cc, site, '/data/groups/semiconductor-market-share.json')!))
+    const json = JSON.parse(text((await openDataFile(cc, site, '/data/groups/semiconductor-market-share.json'))!))
     expect(json.license).toMatchObject({ id: 'CC-BY-4.0', url })
-    expect(JSON.parse(text(openDataFile(cc, site, '/data/metrics.json')!)).license).toMatchObject({ id: 'CC-BY-4.0', url })
-    const [row] = parse(text(openDataFile(cc, site, '/data/metrics/foundry-market-share.zh-tw.csv')!), { bom: true, columns: true }) as Record<string, string>[]
+    expect(JSON.parse(text((await openDataFile(cc, site, '/data/metrics.json'))!)).license).toMatchObject({ id: 'CC-BY-4.0', url })
+    const [row] = parse(text((await openDataFile(cc, site, '/data/metrics/foundry-market-share.zh-tw.csv'))!), { bom: true, columns: true }) as Record<string, string>[]
     expect([row!.license, row!.license_url]).toEqual([licences['CC-BY-4.0'].name.zhTW, url])
-    const zip = openDataFile(cc, site, '/data/metrics/foundry-market-share.en.zip')!.bytes as Uint8Array
+    const zip = (await openDataFile(cc, site, '/data/metrics/foundry-market-share.en.zip'))!.bytes as Uint8Array
     expect(strFromU8(unzipSync(zip)['README.txt']!)).toContain(`Licence: ${licences['CC-BY-4.0'].name.en}, ${url}`)
-    const svg = text(openDataFile(cc, site, '/data/metrics/foundry-market-share.en.svg')!)
+    const svg = text((await openDataFile(cc, site, '/data/metrics/foundry-market-share.en.svg'))!)
     const svgText = Array.from(new DOMParser().parseFromString(svg, 'image/svg+xml').getElementsByTagName('text'))
       .map((t) => t.textContent)
       .join(' ')
     expect(svgText.replace(/\s+/g, '')).toContain(`Licence:${licences['CC-BY-4.0'].name.en}(${url})`.replace(/\s+/g, ''))
   })
 
-  it("each feed's <rights> names the licence and its address, in the feed's language", () => {
+  it("each feed's <rights> names the licence and its address, in the feed's language", async () => {
     for (const l of locales) {
       const atom = new DOMParser().parseFromString(updatesFeed(cc[l.id], site), 'application/xml')
       const rights = atom.getElementsByTagName('rights')[0]?.textContent ?? ''
