@@ -9,7 +9,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { spawnSync } from 'node:child_process'
-import { existsSync, rmSync, statSync } from 'node:fs'
+import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs'
 import { createServer as createHttpServer } from 'node:http'
 import { createServer, type AddressInfo } from 'node:net'
 import { join } from 'node:path'
@@ -20,9 +20,9 @@ import { API_VERSION, createLocalSource } from '../../src/content/source/index.t
 import { buildSiteViews } from '../../src/content/views'
 import { metricEcho } from '../../schemas/lib/metric-echo'
 import { STATUS_LABELS } from '../../studio/lib/siteStatus'
-import { CHROMIUM, CHROMIUM_ARGS } from '../support/browser-site'
+import { CHROMIUM, CHROMIUM_ARGS, resultsDir } from '../support/browser-site'
 import { startFakeSanityServer, type FakeDocument, type FakeSanityServer } from '../support/fake-sanity-server'
-import { screenshotFolder, takeGuideShot, type GuideShot } from '../support/guide-screens'
+import { screenshotFolder, takeGuideShot, watchNetwork, type GuideShot } from '../support/guide-screens'
 import { guideDocuments, GUIDE_PROJECT, GUIDE_DATASET, NEW_METRIC, STALE_TERM, CHANGED_TERM } from '../support/guide-content'
 import { embeddedDataset, recognisableToken } from '../support/live-fixtures'
 import { projectRoot } from '../support/project'
@@ -108,7 +108,8 @@ async function shoot(shot: GuideShot) {
   try {
     report = await takeGuideShot(page, folder, shot)
   } catch (error) {
-    await page.screenshot({ path: join(folder, `failure-${shot.name}`) })
+    // Never into docs/images: a failure's picture goes to test-results/.
+    await page.screenshot({ path: join(resultsDir, `guide-failure-${shot.name}`) })
     throw new Error(`${shot.name}: ${(error as Error).message}\nCalls:\n${log()}`)
   }
   expect(report.expectedVisible, `${shot.name}: the expected content is visible`).toEqual(shot.expected.map(() => true))
@@ -122,7 +123,7 @@ const openDocument = async (id: string, type: string) => {
   try {
     await page.locator('[data-testid="document-panel-scroller"]').first().waitFor({ timeout: 90_000 })
   } catch (error) {
-    await page.screenshot({ path: join(folder, `failure-open-${id}.png`) })
+    await page.screenshot({ path: join(resultsDir, `guide-failure-open-${id}.png`) })
     throw new Error(`${id} did not open.\nCalls:\n${log()}\n${(error as Error).message}`)
   }
 }
@@ -137,6 +138,7 @@ describe("the editors' guide, task by task, in the Studio of a connected project
   beforeAll(async () => {
     if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} not found. Install it: apt-get install -y --no-install-recommends chromium fonts-noto-cjk`)
     folder = screenshotFolder()
+    mkdirSync(resultsDir, { recursive: true })
     api = await startFakeSanityServer({ projectId: GUIDE_PROJECT, dataset: GUIDE_DATASET, documents: documents as FakeDocument[], readTokens: [TOKEN], writeTokens: [WRITE] })
     const previewOut = await buildPreviewServer(join(projectRoot, '.tmp/test-preview-server-guide'))
     site = await serveSite()
@@ -165,6 +167,7 @@ describe("the editors' guide, task by task, in the Studio of a connected project
       },
     }))
     page = await context.newPage()
+    watchNetwork(page)
   }, 400_000)
 
   afterAll(async () => {

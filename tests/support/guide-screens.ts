@@ -8,7 +8,7 @@
 import { mkdirSync, mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { Locator, Page } from 'playwright-core'
+import type { Locator, Page, Request } from 'playwright-core'
 import { projectFile } from './project'
 
 /** The guide's images: the only folder the test writes to when asked to update them. */
@@ -55,6 +55,37 @@ async function loadingLeft(page: Page): Promise<string[]> {
 }
 
 /**
+ * Requests in flight in a page and its frames. Event streams are left out: they stay open by
+ * design (the preview page's change feed, Sanity's listener), so Playwright's own "networkidle"
+ * never comes while one is open.
+ */
+const inFlight = new WeakMap<Page, Set<Request>>()
+
+/** Starts counting a page's requests; call it before the page loads anything. */
+export function watchNetwork(page: Page): void {
+  const open = new Set<Request>()
+  inFlight.set(page, open)
+  page.on('request', (request) => {
+    if (request.resourceType() !== 'eventsource' && !/event-stream/.test(request.headers().accept ?? '')) open.add(request)
+  })
+  page.on('requestfinished', (request) => open.delete(request))
+  page.on('requestfailed', (request) => open.delete(request))
+}
+
+/** Resolves once no request has been in flight for `quietMs`; throws at `deadline`. */
+async function networkQuiet(page: Page, deadline: number, quietMs = 500): Promise<void> {
+  const open = inFlight.get(page)
+  if (!open) throw new Error('watchNetwork(page) was not called before the page loaded')
+  let quietSince = Date.now()
+  while (Date.now() < deadline) {
+    if (open.size > 0) quietSince = Date.now()
+    else if (Date.now() - quietSince >= quietMs) return
+    await page.waitForTimeout(100)
+  }
+  throw new Error(`The network did not go quiet; in flight:\n${[...open].map((r) => r.url().slice(0, 140)).join('\n')}`)
+}
+
+/**
  * Waits until `expected` is visible, nothing is loading and the network is quiet; throws with
  * what is still loading when the screen does not settle.
  */
@@ -63,7 +94,7 @@ export async function settle(page: Page, expected: Locator[], timeout = 90_000):
   for (const locator of expected) await locator.first().waitFor({ state: 'visible', timeout })
   let left: string[] = []
   while (Date.now() < deadline) {
-    await page.waitForLoadState('networkidle', { timeout: Math.max(1_000, deadline - Date.now()) })
+    await networkQuiet(page, deadline)
     left = await loadingLeft(page)
     if (left.length === 0) {
       // Still settled a moment later (a pane can start loading again as another one finishes).
@@ -111,6 +142,8 @@ export async function takeGuideShot(page: Page, folder: string, shot: GuideShot)
       }
     : undefined
   await page.screenshot({ path, clip, animations: 'disabled', caret: 'hide' })
+  // What is shown, not what is in the DOM: innerText leaves out hidden elements and scripts.
+  // biome-ignore lint/performance/useDomNodeTextContent: the visible text is the point here
   const bodyTexts = await Promise.all(page.frames().map((f) => f.evaluate(() => document.body?.innerText ?? '').catch(() => '')))
   return {
     path,

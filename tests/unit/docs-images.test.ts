@@ -18,7 +18,9 @@ const pages = readdirSync(docs).filter((name) => name.endsWith('.md'))
  */
 function imageTargets(markdown: string): string[] {
   const prose = markdown.replace(/^[ \t]*(```|~~~)[^\n]*\n[\s\S]*?^[ \t]*\1[^\n]*$/gm, '').replace(/`[^`\n]*`/g, '')
-  const targets = [...prose.matchAll(/!\[[^\]]*\]\(\s*(?:<([^>]+)>|([^)\s]+))(?:\s+"[^"]*")?\s*\)/g), ...prose.matchAll(/<img\b[^>]*\bsrc=["']([^"']+)["']/gi)].map((m) => (m[1] ?? m[2])!)
+  const targets = [...prose.matchAll(/!\[[^\]]*\]\(\s*(?:<([^>]+)>|([^)\s]+))(?:\s+"[^"]*")?\s*\)/g), ...prose.matchAll(/<img\b[^>]*\bsrc=["']([^"']+)["']/gi)].map(
+    (m) => (m[1] ?? m[2])!,
+  )
   return targets.filter((target) => !/^[a-z][a-z0-9+.-]*:/i.test(target)).map((target) => decodeURI(target.split('#')[0]!))
 }
 
