@@ -248,8 +248,9 @@ export async function installFakeSanityApi(
         record('doc')
         return json(route, { documents: found, omitted: ids.filter((id) => !found.some((d) => d._id === id)).map((id) => ({ id, reason: 'existence' })) })
       }
-      if (/^\/data\/listen\//.test(path)) {
-        record('listen')
+      // The listener, and the live-content events the Preview tool's loader subscribes to.
+      if (/^\/data\/(listen|live\/events)\//.test(path)) {
+        record(path.startsWith('/data/listen/') ? 'listen' : 'live-events')
         // One welcome, then the stream ends; `retry` keeps EventSource from reconnecting in a loop.
         return route.fulfill({
           status: 200,
@@ -301,15 +302,16 @@ export async function installFakeSanityApi(
     }
   })
 
-  // The listener: @sanity/client 8 reads it with `fetch` (the `eventsource` package), and a
-  // routed response must end, which the Studio takes for a lost connection ("Trying to connect…",
-  // document actions disabled). So inside the page, listen requests get a stream that says
-  // "welcome" and then stays open, as the real one does between mutations.
+  // The listener and live events: @sanity/client 8 reads them with `fetch` (the `eventsource`
+  // package), and a routed response must end, which the Studio takes for a lost connection
+  // ("Trying to connect…", document actions disabled) and the Preview tool reconnects to at once,
+  // so the network never goes quiet. So inside the page, they get a stream that says "welcome"
+  // and then stays open, as the real ones do between changes.
   await context.addInitScript(() => {
     const nativeFetch = window.fetch.bind(window)
     window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
       const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url
-      if (!/sanity\.(io|work)\/[^?]*\/data\/listen\//.test(url)) return nativeFetch(input, init)
+      if (!/sanity\.(io|work)\/[^?]*\/data\/(listen|live\/events)\//.test(url)) return nativeFetch(input, init)
       const signal = init?.signal ?? (input instanceof Request ? input.signal : undefined)
       const body = new ReadableStream<Uint8Array>({
         start(controller) {
