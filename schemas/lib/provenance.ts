@@ -17,6 +17,7 @@
  * Pure and synchronous, so the Studio (in the browser) and validation and the build (in
  * Node) compute the same thing: sha256 comes from @noble/hashes, which runs in both.
  */
+import { stegaClean } from '@sanity/client/stega'
 import { toPlainText } from '@portabletext/toolkit'
 import type { PortableTextBlock } from '@portabletext/types'
 import { sha256 } from '@noble/hashes/sha2.js'
@@ -64,9 +65,13 @@ export type LocalizedValue = { [id in LocaleId]?: unknown } & {
   provenance?: { [id in LocaleId]?: TranslationRecord | null } & { _type?: string }
 }
 
-/** Every run of whitespace one space, Unicode NFC, trimmed. */
+/**
+ * Every run of whitespace one space, Unicode NFC, trimmed; without the invisible edit marks
+ * (stega) the preview server's draft content carries, so a source text hashes the same in a
+ * draft preview as where it was confirmed.
+ */
 export function normalizeText(text: string): string {
-  return text.normalize('NFC').replace(/\s+/gu, ' ').trim()
+  return stegaClean(text).normalize('NFC').replace(/\s+/gu, ' ').trim()
 }
 
 /** The plain text of a string or of Portable Text (@portabletext/toolkit's `toPlainText`). */

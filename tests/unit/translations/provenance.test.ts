@@ -4,6 +4,7 @@
  * English, for strings and Portable Text, and the state each translation is then in.
  */
 import { createHash } from 'node:crypto'
+import { vercelStegaCombine } from '@vercel/stega'
 import { describe, expect, it } from 'vitest'
 import {
   changedSourceBlocks,
@@ -111,6 +112,14 @@ describe('records and states', () => {
     const stale = translationState(title('資安卓越產業（新）', 'Cybersecurity', confirmed), 'en')
     expect(stale).toMatchObject({ status: 'stale', sourceLocale: 'zhTW', record: { confirmedAt: CONFIRMED } })
     expect(translationState(title('資安卓越產業', '', confirmed), 'en')?.status).toBe('missing')
+  })
+
+  it("stays current in a draft preview, where the source text carries the preview's invisible edit marks (stega)", () => {
+    const confirmed = { en: provenanceRecord('資安卓越產業', CONFIRMED) }
+    const marked = vercelStegaCombine('資安卓越產業', { origin: 'sanity.io', href: '/studio/intent/edit/id=industry-cybersecurity;path=title.zhTW' })
+    expect(marked).not.toBe('資安卓越產業')
+    expect(translationState(title(marked, 'Cybersecurity', confirmed), 'en')?.status).toBe('current')
+    expect(translationState(title(`${marked}（新）`, 'Cybersecurity', confirmed), 'en')?.status).toBe('stale')
   })
 
   it('a translation without a record is stale (never confirmed); the source language has no state of its own', () => {
