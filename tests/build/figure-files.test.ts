@@ -53,18 +53,21 @@ describe('the files under data/', () => {
   it('are exactly the files openDataFiles makes from the same content: same paths, same bytes', async () => {
     const views = buildSiteViews(await loadSiteContent(createLocalSource({ file: process.env.CONTENT_FILE || undefined })))
     const expected = await openDataFiles(views, new URL(origin))
-    // Besides data/, openDataFiles lists the search's term tables (checked for bytes below too).
-    const data = expected.filter((f) => f.path.startsWith('/data/'))
-    expect(listFiles(join(dir, 'data')).map((f) => `/data/${f}`)).toEqual(data.map((f) => f.path))
-    expect(expected.filter((f) => !f.path.startsWith('/data/')).map((f) => f.path)).toEqual(locales.map((l) => `/${l.segment}/search/terms.json`).sort())
+    // Besides data/, openDataFiles lists every page's share card under og/ and the search's
+    // term tables (all checked for bytes below too).
+    const under = (folder: string) => expected.filter((f) => f.path.startsWith(`/${folder}/`)).map((f) => f.path)
+    expect(listFiles(join(dir, 'data')).map((f) => `/data/${f}`)).toEqual(under('data'))
+    expect(listFiles(join(dir, 'og')).map((f) => `/og/${f}`)).toEqual(under('og'))
+    const rest = expected.filter((f) => !f.path.startsWith('/data/') && !f.path.startsWith('/og/')).map((f) => f.path)
+    expect(rest).toEqual(locales.map((l) => `/${l.segment}/search/terms.json`).sort())
     for (const file of expected) expect(read(file.path).equals(Buffer.from(file.bytes)), file.path).toBe(true)
   })
 
-  it('hold every file of every figure and group: JSON, and CSV, SVG and ZIP in each language', () => {
+  it('hold every file of every figure and group: JSON, and CSV, SVG, PNG and ZIP in each language', () => {
     for (const f of figures) {
       expect(existsSync(join(dir, `data/${f.what}/${f.slug}.json`)), f.slug).toBe(true)
       for (const l of locales)
-        for (const kind of ['csv', 'svg', 'zip']) expect(existsSync(join(dir, `data/${f.what}/${f.slug}.${l.segment}.${kind}`)), `${f.slug} ${l.segment} ${kind}`).toBe(true)
+        for (const kind of ['csv', 'svg', 'png', 'zip']) expect(existsSync(join(dir, `data/${f.what}/${f.slug}.${l.segment}.${kind}`)), `${f.slug} ${l.segment} ${kind}`).toBe(true)
     }
   })
 })
