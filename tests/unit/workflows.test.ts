@@ -81,6 +81,8 @@ describe('deploy.yml', () => {
       .filter((c) => c.startsWith('npm ci'))
     expect(install).toHaveLength(1)
     expect(install[0]).toMatch(/--omit=dev\b/)
+    // Without it, the optional peers of the site's packages (TypeScript, Vitest, jsdom) come along.
+    expect(install[0]).toMatch(/--legacy-peer-deps\b/)
     expect(commands(readFileSync(projectFile('.ci/deploy-install'), 'utf8')).filter((c) => c.startsWith('npm ci'))).toEqual(install)
   })
 
