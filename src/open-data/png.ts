@@ -12,8 +12,9 @@
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
-import { tmpdir } from 'node:os'
+import { availableParallelism, tmpdir } from 'node:os'
 import { basename, dirname, join } from 'node:path'
+import pMap from 'p-map'
 import { HintedError } from '../content/content-error.ts'
 import { cacheFolder } from '../utils/cache-folder.ts'
 import { sha256 } from '../utils/hash.ts'
@@ -68,15 +69,21 @@ async function subsetFontFiles(chars: string, dir: string | undefined): Promise<
   return files
 }
 
-/** Renders one SVG with the given fonts: a PNG on white, `zoom` pixels per SVG unit. */
-function renderPngWith(Resvg: typeof import('@resvg/resvg-js').Resvg, job: PngJob, fontFiles: readonly string[]): Buffer {
+type ResvgModule = typeof import('@resvg/resvg-js')
+
+/**
+ * Renders one SVG with the given fonts: a PNG on white, `zoom` pixels per SVG unit. resvg
+ * draws off the main thread (`renderAsync`), so pictures are drawn side by side on every core;
+ * the PNG encoding that follows runs here.
+ */
+async function renderPngWith(resvg: ResvgModule, job: PngJob, fontFiles: readonly string[]): Promise<Buffer> {
   try {
-    const resvg = new Resvg(job.svg, {
+    const image = await resvg.renderAsync(job.svg, {
       font: { loadSystemFonts: false, fontFiles: [...fontFiles], defaultFontFamily: FONT_FAMILY.latin, sansSerifFamily: FONT_FAMILY.latin },
       fitTo: { mode: 'zoom', value: job.zoom },
       background: '#ffffff',
     })
-    return resvg.render().asPng()
+    return image.asPng()
   } catch (error) {
     throw new HintedError(`resvg could not render an SVG: ${(error as Error).message}`, 'The SVG is made by src/open-data/: check the template that made it.', 'files.png')
   }
@@ -123,13 +130,17 @@ export async function renderPngs(jobs: PngJob[], options: { whole?: boolean; cac
   if (missing.length > 0) {
     // Loaded only when something is to be rendered (a warm build needs neither), with Node's
     // own require: the build loads this module through Vite's runner, closed by then.
-    const { Resvg } = require('@resvg/resvg-js') as typeof import('@resvg/resvg-js')
+    const resvg = require('@resvg/resvg-js') as ResvgModule
     const fonts = await subsetFontFiles(svgCharacters(missing.map((j) => j.svg)), dir)
-    jobs.forEach((job, i) => {
-      if (out[i]) return
-      out[i] = renderPngWith(Resvg, job, fonts)
-      store.set(keys[i]!, out[i]!)
-    })
+    const todo = keys.flatMap((_, i) => (out[i] ? [] : [i]))
+    await pMap(
+      todo,
+      async (i) => {
+        out[i] = await renderPngWith(resvg, jobs[i]!, fonts)
+        store.set(keys[i]!, out[i]!)
+      },
+      { concurrency: availableParallelism() },
+    )
   }
   if (options.whole) store.prune(new Set(keys))
   return out as Buffer[]
