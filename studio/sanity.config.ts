@@ -16,6 +16,7 @@ import { SiteStatusBadge, statusSiteUrl } from './components/SiteStatusBadge'
 import { presentation } from './presentation'
 import { translations } from './translations'
 import { metricValueEcho } from './metrics/MetricValueInput'
+import { publishing } from './tools/PublishingTool'
 
 // Missing settings: a banner in the Studio (below) and a warning from sanity.cli.ts in the terminal.
 const env = readStudioEnv()
@@ -45,6 +46,8 @@ export default defineConfig({
     }),
     visionTool({ defaultApiVersion: '2025-02-19', defaultDataset: env.dataset }),
     translations(),
+    // Recent publishes and whether each is live (unknown without SANITY_STUDIO_SITE_URL).
+    publishing({ siteUrl: statusSiteUrl }),
     metricValueEcho(),
   ],
   schema: {

@@ -4,7 +4,9 @@
  * (made by the build's own manifest code over the embedded dataset), every Sanity API call
  * answered by the test double. An industry shows live; once a new revision is published (the
  * double answers its new _rev and _updatedAt) it waits for the site; with the newer build.json
- * served it is live again; a source no page shows says so. Screenshots: test-results/studio-status-*.png.
+ * served it is live again; a source no page shows says so. The Publishing tool lists the same
+ * statuses with the pages that show a document, and follows a publish and a rebuild without a
+ * reload. Screenshots: test-results/studio-status-*.png, test-results/studio-publishing-*.png.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { spawnSync } from 'node:child_process'
@@ -180,4 +182,45 @@ describe('the live status in the Studio', () => {
     await openAndReadStatus(NO_PAGE, 'source', STATUS_LABELS['not-on-page'])
     await page.screenshot({ path: join(resultsDir, 'studio-status-no-page.png') })
   })
+
+  it('the Publishing tool lists the newest publish with its status and page links, and follows a publish and a rebuild', async () => {
+    await page.goto(`${studio.url}/publishing`)
+    const row = page.locator(`[data-testid="publishing-row"][data-document="${industry._id}"]`)
+    const expectStatus = async (kind: string, label: string, timeout: number) => {
+      try {
+        await row
+          .and(page.locator(`[data-status="${kind}"]`))
+          .getByText(label, { exact: true })
+          .waitFor({ timeout })
+      } catch (error) {
+        await page.screenshot({ path: join(resultsDir, 'studio-publishing-failure.png') })
+        const rows = await page
+          .locator('[data-testid="publishing-row"]')
+          .evaluateAll((els) => els.slice(0, 5).map((e) => `${e.getAttribute('data-document')}=${e.getAttribute('data-status')}`))
+        throw new Error(`No "${label}" row for ${industry._id} (rows: ${rows.join(', ')}; build.json read ${site.reads()} times).\nCalls:\n${log()}\n${(error as Error).message}`)
+      }
+    }
+    await expectStatus('live', STATUS_LABELS.live, 90_000)
+    // The newest publish is the first row.
+    expect(await page.locator('[data-testid="publishing-row"]').first().getAttribute('data-document')).toBe(industry._id)
+    const served = await manifestOf(documents, new Date(0))
+    const pages = served.documents.find((d) => d._id === industry._id)!.pages
+    expect(pages.length).toBeGreaterThan(0)
+    const links = row.locator('a[data-testid="publishing-page"]')
+    expect(await links.evaluateAll((as) => as.map((a) => [a.getAttribute('href'), a.getAttribute('target'), a.getAttribute('rel')]))).toEqual(
+      pages.map((path) => [`${site.url}${path}`, '_blank', 'noopener']),
+    )
+    expect(await row.getByRole('link', { name: /Open the document/ }).getAttribute('href')).toContain(`id=${industry._id}`)
+    await page.screenshot({ path: join(resultsDir, 'studio-publishing-live.png') })
+
+    // A publish in the double: the tool asks again within 30 s and the row waits for the site.
+    const index = documents.findIndex((d) => d._id === industry._id)
+    documents[index] = { ...documents[index]!, _rev: `${industry._id}-r3`, _updatedAt: new Date().toISOString() }
+    await expectStatus('waiting', STATUS_LABELS.waiting, 45_000)
+    await page.screenshot({ path: join(resultsDir, 'studio-publishing-waiting.png') })
+
+    // The rebuild: the shared build.json is read again within a minute, without reloading the page.
+    site.serve(await manifestOf(documents, new Date()))
+    await expectStatus('live', STATUS_LABELS.live, 75_000)
+  }, 240_000)
 })
