@@ -14,7 +14,8 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { createRequire } from 'node:module'
 import { availableParallelism, tmpdir } from 'node:os'
 import { basename, dirname, join } from 'node:path'
-import pMap from 'p-map'
+import { fileURLToPath } from 'node:url'
+import { Worker } from 'node:worker_threads'
 import { HintedError } from '../content/content-error.ts'
 import { cacheFolder } from '../utils/cache-folder.ts'
 import { sha256 } from '../utils/hash.ts'
@@ -71,22 +72,51 @@ async function subsetFontFiles(chars: string, dir: string | undefined): Promise<
 
 type ResvgModule = typeof import('@resvg/resvg-js')
 
-/**
- * Renders one SVG with the given fonts: a PNG on white, `zoom` pixels per SVG unit. resvg
- * draws off the main thread (`renderAsync`), so pictures are drawn side by side on every core;
- * the PNG encoding that follows runs here.
- */
-async function renderPngWith(resvg: ResvgModule, job: PngJob, fontFiles: readonly string[]): Promise<Buffer> {
+/** resvg's options for every picture but its zoom: fonts from npm only, on white. */
+const resvgOptions = (fontFiles: readonly string[]) => ({
+  font: { loadSystemFonts: false, fontFiles: [...fontFiles], defaultFontFamily: FONT_FAMILY.latin, sansSerifFamily: FONT_FAMILY.latin },
+  background: '#ffffff',
+})
+
+const renderError = (error: unknown) =>
+  new HintedError(`resvg could not render an SVG: ${(error as Error).message}`, 'The SVG is made by src/open-data/: check the template that made it.', 'files.png')
+
+/** Renders SVGs here, one after another: a PNG on white, `zoom` pixels per SVG unit. */
+function renderHere(jobs: PngJob[], fontFiles: readonly string[]): Buffer[] {
+  const { Resvg } = require('@resvg/resvg-js') as ResvgModule
   try {
-    const image = await resvg.renderAsync(job.svg, {
-      font: { loadSystemFonts: false, fontFiles: [...fontFiles], defaultFontFamily: FONT_FAMILY.latin, sansSerifFamily: FONT_FAMILY.latin },
-      fitTo: { mode: 'zoom', value: job.zoom },
-      background: '#ffffff',
-    })
-    return image.asPng()
+    return jobs.map((job) => new Resvg(job.svg, { ...resvgOptions(fontFiles), fitTo: { mode: 'zoom', value: job.zoom } }).render().asPng())
   } catch (error) {
-    throw new HintedError(`resvg could not render an SVG: ${(error as Error).message}`, 'The SVG is made by src/open-data/: check the template that made it.', 'files.png')
+    throw renderError(error)
   }
+}
+
+/** png-worker.mjs beside this file; absent where this module was bundled (the preview server). */
+function workerFile(): string | undefined {
+  try {
+    const file = fileURLToPath(new URL('./png-worker.mjs', import.meta.url))
+    return existsSync(file) ? file : undefined
+  } catch {
+    return undefined
+  }
+}
+
+/** Renders SVGs on one worker thread per core, each taking every n-th job; same order back. */
+async function renderOnWorkers(jobs: PngJob[], fontFiles: readonly string[], file: string): Promise<Buffer[]> {
+  const threads = Math.min(availableParallelism(), jobs.length)
+  const shares = Array.from({ length: threads }, (_, k) => jobs.filter((_, i) => i % threads === k))
+  const done = await Promise.all(
+    shares.map(
+      (share) =>
+        new Promise<Uint8Array[]>((resolve, reject) => {
+          const worker = new Worker(file, { workerData: { jobs: share, options: resvgOptions(fontFiles) } })
+          worker.once('message', resolve)
+          worker.once('error', (error) => reject(renderError(error)))
+          worker.once('exit', (code) => code !== 0 && reject(renderError(new Error(`a PNG worker stopped with code ${code}`))))
+        }),
+    ),
+  )
+  return jobs.map((_, i) => Buffer.from(done[i % threads]![Math.floor(i / threads)]!))
 }
 
 /** PNGs rendered by earlier builds, one file each under `png/` in the cache folder. */
@@ -113,7 +143,7 @@ function pngStore(dir = cacheFolder()) {
 }
 
 /** Statistics of the last `renderPngs` call, for tests and the build's log. */
-export const pngStats = { hits: 0, misses: 0 }
+export const pngStats = { hits: 0, misses: 0, threads: 0 }
 
 /**
  * Renders every job (same order), from the cache where it can. `whole`: these are all the
@@ -128,19 +158,17 @@ export async function renderPngs(jobs: PngJob[], options: { whole?: boolean; cac
   pngStats.hits = jobs.length - missing.length
   pngStats.misses = missing.length
   if (missing.length > 0) {
-    // Loaded only when something is to be rendered (a warm build needs neither), with Node's
-    // own require: the build loads this module through Vite's runner, closed by then.
-    const resvg = require('@resvg/resvg-js') as ResvgModule
+    // resvg is loaded only when something is to be rendered (a warm build needs neither), with
+    // Node's own require: the build loads this module through Vite's runner, closed by then.
     const fonts = await subsetFontFiles(svgCharacters(missing.map((j) => j.svg)), dir)
+    const file = missing.length > 1 ? workerFile() : undefined
+    pngStats.threads = file ? Math.min(availableParallelism(), missing.length) : 0
+    const drawn = file ? await renderOnWorkers(missing, fonts, file) : renderHere(missing, fonts)
     const todo = keys.flatMap((_, i) => (out[i] ? [] : [i]))
-    await pMap(
-      todo,
-      async (i) => {
-        out[i] = await renderPngWith(resvg, jobs[i]!, fonts)
-        store.set(keys[i]!, out[i]!)
-      },
-      { concurrency: availableParallelism() },
-    )
+    todo.forEach((i, n) => {
+      out[i] = drawn[n]!
+      store.set(keys[i]!, out[i]!)
+    })
   }
   if (options.whole) store.prune(new Set(keys))
   return out as Buffer[]

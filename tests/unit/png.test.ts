@@ -96,13 +96,27 @@ describe('the PNG renderer', () => {
     const dir = cacheDir()
     const job = { svg: textSvg('快取', FONT_FAMILY.chinese), zoom: 1 }
     const [first] = await renderPngs([job], { cacheDir: dir })
-    expect(pngStats).toEqual({ hits: 0, misses: 1 })
+    expect(pngStats).toMatchObject({ hits: 0, misses: 1 })
     const [again] = await renderPngs([job], { cacheDir: dir })
-    expect(pngStats).toEqual({ hits: 1, misses: 0 })
+    expect(pngStats).toMatchObject({ hits: 1, misses: 0 })
     expect(again!.equals(first!)).toBe(true)
     await renderPngs([{ ...job, zoom: 2 }], { cacheDir: dir, whole: true })
-    expect(pngStats).toEqual({ hits: 0, misses: 1 })
+    expect(pngStats).toMatchObject({ hits: 0, misses: 1 })
     expect(readdirSync(join(dir, 'png'))).toHaveLength(1)
+  })
+
+  it('draws a batch on worker threads, byte for byte what it draws one picture at a time', async () => {
+    const svgs = ['半導體', 'Foundry', '市占率 75%'].map((text) => `<svg xmlns="http://www.w3.org/2000/svg" width="200" height="40"><text x="4" y="28" font-size="20">${text}</text></svg>`)
+    const batch = await renderPngs(
+      svgs.map((svg) => ({ svg, zoom: 1 })),
+      { cacheDir: cacheDir() },
+    )
+    expect(pngStats.threads).toBeGreaterThan(0)
+    for (const [i, svg] of svgs.entries()) {
+      const [alone] = await renderPngs([{ svg, zoom: 1 }], { cacheDir: cacheDir() })
+      expect(pngStats.threads, 'one picture is drawn here').toBe(0)
+      expect(Buffer.compare(batch[i]!, alone!), `picture ${i}`).toBe(0)
+    }
   })
 
   it('cuts the fonts to the characters of the SVGs, entities decoded', () => {
