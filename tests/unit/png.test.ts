@@ -106,7 +106,9 @@ describe('the PNG renderer', () => {
   })
 
   it('draws a batch on worker threads, byte for byte what it draws one picture at a time', async () => {
-    const svgs = ['半導體', 'Foundry', '市占率 75%'].map((text) => `<svg xmlns="http://www.w3.org/2000/svg" width="200" height="40"><text x="4" y="28" font-size="20">${text}</text></svg>`)
+    const svgs = ['半導體', 'Foundry', '市占率 75%'].map(
+      (text) => `<svg xmlns="http://www.w3.org/2000/svg" width="200" height="40"><text x="4" y="28" font-size="20">${text}</text></svg>`,
+    )
     const batch = await renderPngs(
       svgs.map((svg) => ({ svg, zoom: 1 })),
       { cacheDir: cacheDir() },
