@@ -207,9 +207,10 @@ describe('the live status in the Studio', () => {
     const pages = served.documents.find((d) => d._id === industry._id)!.pages
     expect(pages.length).toBeGreaterThan(0)
     const links = row.locator('a[data-testid="publishing-page"]')
-    expect(await links.evaluateAll((as) => as.map((a) => [a.getAttribute('href'), a.getAttribute('target'), a.getAttribute('rel')]))).toEqual(
-      pages.map((path) => [`${site.url}${path}`, '_blank', 'noopener']),
-    )
+    // Polled: the list may be drawn again (its 30 s query) just as it is read.
+    await expect
+      .poll(() => links.evaluateAll((as) => as.map((a) => [a.getAttribute('href'), a.getAttribute('target'), a.getAttribute('rel')])), { timeout: 15_000 })
+      .toEqual(pages.map((path) => [`${site.url}${path}`, '_blank', 'noopener']))
     expect(await row.getByRole('link', { name: /Open the document/ }).getAttribute('href')).toContain(`id=${industry._id}`)
     await page.screenshot({ path: join(resultsDir, 'studio-publishing-live.png') })
 
