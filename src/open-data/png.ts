@@ -16,6 +16,7 @@ import { availableParallelism, tmpdir } from 'node:os'
 import { basename, dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
+import pMap from 'p-map'
 import { HintedError } from '../content/content-error.ts'
 import { cacheFolder } from '../utils/cache-folder.ts'
 import { sha256 } from '../utils/hash.ts'
@@ -101,22 +102,28 @@ function workerFile(): string | undefined {
   }
 }
 
-/** Renders SVGs on one worker thread per core, each taking every n-th job; same order back. */
+/**
+ * How many pictures one worker thread draws before it exits. resvg's pixels live outside the
+ * JavaScript heap, which the garbage collector does not count, so a thread that drew thousands
+ * would hold gigabytes; a thread's memory is all given back when it ends.
+ */
+const PICTURES_PER_WORKER = 64
+
+/** One worker thread drawing `jobs`: their PNGs, in order. */
+function renderOnWorker(file: string, jobs: PngJob[], fontFiles: readonly string[]): Promise<Uint8Array[]> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(file, { workerData: { jobs, options: resvgOptions(fontFiles) } })
+    worker.once('message', resolve)
+    worker.once('error', (error) => reject(renderError(error)))
+    worker.once('exit', (code) => code !== 0 && reject(renderError(new Error(`a PNG worker stopped with code ${code}`))))
+  })
+}
+
+/** Renders SVGs on worker threads, as many at a time as there are cores, a few dozen each; same order back. */
 async function renderOnWorkers(jobs: PngJob[], fontFiles: readonly string[], file: string): Promise<Buffer[]> {
-  const threads = Math.min(availableParallelism(), jobs.length)
-  const shares = Array.from({ length: threads }, (_, k) => jobs.filter((_, i) => i % threads === k))
-  const done = await Promise.all(
-    shares.map(
-      (share) =>
-        new Promise<Uint8Array[]>((resolve, reject) => {
-          const worker = new Worker(file, { workerData: { jobs: share, options: resvgOptions(fontFiles) } })
-          worker.once('message', resolve)
-          worker.once('error', (error) => reject(renderError(error)))
-          worker.once('exit', (code) => code !== 0 && reject(renderError(new Error(`a PNG worker stopped with code ${code}`))))
-        }),
-    ),
-  )
-  return jobs.map((_, i) => Buffer.from(done[i % threads]![Math.floor(i / threads)]!))
+  const chunks = Array.from({ length: Math.ceil(jobs.length / PICTURES_PER_WORKER) }, (_, k) => jobs.slice(k * PICTURES_PER_WORKER, (k + 1) * PICTURES_PER_WORKER))
+  const done = await pMap(chunks, (chunk) => renderOnWorker(file, chunk, fontFiles), { concurrency: availableParallelism() })
+  return done.flat().map((png) => Buffer.from(png))
 }
 
 /** PNGs rendered by earlier builds, one file each under `png/` in the cache folder. */
@@ -162,7 +169,7 @@ export async function renderPngs(jobs: PngJob[], options: { whole?: boolean; cac
     // Node's own require: the build loads this module through Vite's runner, closed by then.
     const fonts = await subsetFontFiles(svgCharacters(missing.map((j) => j.svg)), dir)
     const file = missing.length > 1 ? workerFile() : undefined
-    pngStats.threads = file ? Math.min(availableParallelism(), missing.length) : 0
+    pngStats.threads = file ? Math.min(availableParallelism(), Math.ceil(missing.length / PICTURES_PER_WORKER)) : 0
     const drawn = file ? await renderOnWorkers(missing, fonts, file) : renderHere(missing, fonts)
     const todo = keys.flatMap((_, i) => (out[i] ? [] : [i]))
     todo.forEach((i, n) => {
