@@ -8,7 +8,6 @@
  * `UPDATE_GUIDE_SCREENSHOTS=1` writes them to docs/images/.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs'
 import { createServer as createHttpServer } from 'node:http'
 import { createServer, type AddressInfo } from 'node:net'
@@ -26,6 +25,7 @@ import { screenshotFolder, takeGuideShot, watchNetwork, type GuideShot } from '.
 import { guideDocuments, GUIDE_PROJECT, GUIDE_DATASET, NEW_METRIC, STALE_TERM, CHANGED_TERM } from '../support/guide-content'
 import { embeddedDataset, recognisableToken } from '../support/live-fixtures'
 import { projectRoot } from '../support/project'
+import { buildStudio } from '../support/studio-build'
 import { buildPreviewServer, previewEnv, startPreviewServer, type RunningPreview } from '../support/preview-server'
 import { installFakeSanityApi, serveStatic, type RecordedCall, type StudioDocument } from '../support/studio-fake-api'
 
@@ -83,7 +83,6 @@ async function serveSite(): Promise<{ url: string; close: () => Promise<void> }>
 
 /** Builds the Studio as a connected project's: every setting the guide tells the team to set. */
 function buildConnectedStudio(siteUrl: string, previewUrl: string) {
-  rmSync(studioOut, { recursive: true, force: true })
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     CI: '1',
@@ -93,13 +92,7 @@ function buildConnectedStudio(siteUrl: string, previewUrl: string) {
     SANITY_STUDIO_SITE_URL: siteUrl,
     SANITY_STUDIO_PREVIEW_URL: previewUrl,
   }
-  const build = spawnSync(process.execPath, [join(projectRoot, 'node_modules/sanity/bin/sanity'), 'build', studioOut, '--yes'], {
-    cwd: join(projectRoot, 'studio'),
-    env,
-    encoding: 'utf8',
-    timeout: 240_000,
-  })
-  if (build.status !== 0) throw new Error(`sanity build failed (${build.status}):\n${build.stdout}\n${build.stderr}`)
+  buildStudio(studioOut, env)
 }
 
 /** Takes a guide picture and asserts what it must show: its content, no spinner, no "not connected" banner. */

@@ -7,7 +7,6 @@
  * Screenshots go to test-results/presentation-*.png.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { spawnSync } from 'node:child_process'
 import { createServer } from 'node:net'
 import type { AddressInfo } from 'node:net'
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
@@ -20,6 +19,7 @@ import { CHROMIUM, CHROMIUM_ARGS, resultsDir } from '../support/browser-site'
 import { startFakeSanityServer, type FakeDocument, type FakeSanityServer } from '../support/fake-sanity-server'
 import { embeddedDataset, recognisableToken } from '../support/live-fixtures'
 import { projectRoot } from '../support/live-run'
+import { buildStudio } from '../support/studio-build'
 import { buildPreviewServer, previewEnv, startPreviewServer, type RunningPreview } from '../support/preview-server'
 import { installFakeSanityApi, serveStatic, type RecordedCall } from '../support/studio-fake-api'
 
@@ -101,16 +101,9 @@ describe('the Presentation tool', () => {
     // The Studio is built with the preview server's address, and the preview server lets only
     // the Studio's origin frame it: a port for the preview server first, then the Studio.
     const port = await freePort()
-    rmSync(studioOut, { recursive: true, force: true })
     const env: NodeJS.ProcessEnv = { ...process.env, CI: '1', NO_COLOR: '1', SANITY_STUDIO_PREVIEW_URL: `http://127.0.0.1:${port}` }
     for (const key of ['SANITY_STUDIO_PROJECT_ID', 'SANITY_STUDIO_DATASET', 'SANITY_STUDIO_SITE_URL']) delete env[key]
-    const build = spawnSync(process.execPath, [join(projectRoot, 'node_modules/sanity/bin/sanity'), 'build', studioOut, '--yes'], {
-      cwd: join(projectRoot, 'studio'),
-      env,
-      encoding: 'utf8',
-      timeout: 240_000,
-    })
-    if (build.status !== 0) throw new Error(`sanity build failed (${build.status}):\n${build.stdout}\n${build.stderr}`)
+    buildStudio(studioOut, env)
     studio = await serveStatic(studioOut)
     preview = await startPreviewServer(out, previewEnv(api, TOKEN, { PORT: String(port), SANITY_STUDIO_URL: studio.url }))
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS })

@@ -9,7 +9,6 @@
  * reload. Screenshots: test-results/studio-status-*.png, test-results/studio-publishing-*.png.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, rmSync } from 'node:fs'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
@@ -25,6 +24,7 @@ import { STATUS_LABELS } from '../../studio/lib/siteStatus'
 import { CHROMIUM, CHROMIUM_ARGS, resultsDir } from '../support/browser-site'
 import { embeddedDataset } from '../support/live-fixtures'
 import { projectRoot } from '../support/project'
+import { buildStudio } from '../support/studio-build'
 import { installFakeSanityApi, serveStatic, type RecordedCall, type StudioDocument } from '../support/studio-fake-api'
 
 const studioOut = join(projectRoot, '.tmp/studio-status-e2e-dist')
@@ -115,16 +115,9 @@ describe('the live status in the Studio', () => {
     site = await serveSite()
     site.serve(firstBuild)
     // The site's address is built into the Studio, so the site listens first.
-    rmSync(studioOut, { recursive: true, force: true })
     const env: NodeJS.ProcessEnv = { ...process.env, CI: '1', NO_COLOR: '1', SANITY_STUDIO_SITE_URL: site.url }
     for (const key of ['SANITY_STUDIO_PROJECT_ID', 'SANITY_STUDIO_DATASET']) delete env[key]
-    const build = spawnSync(process.execPath, [join(projectRoot, 'node_modules/sanity/bin/sanity'), 'build', studioOut, '--yes'], {
-      cwd: join(projectRoot, 'studio'),
-      env,
-      encoding: 'utf8',
-      timeout: 240_000,
-    })
-    if (build.status !== 0) throw new Error(`sanity build failed (${build.status}):\n${build.stdout}\n${build.stderr}`)
+    buildStudio(studioOut, env)
     studio = await serveStatic(studioOut)
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS })
     const context = await browser.newContext({ viewport: { width: 1600, height: 1000 }, locale: 'en-US' })
