@@ -6,7 +6,6 @@
  * Screenshots go to test-results/studio-*.png.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, rmSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
@@ -15,6 +14,7 @@ import { PLACEHOLDER_PROJECT_ID, DEFAULT_DATASET } from '../../studio/env'
 import { locales } from '../../schemas/locales'
 import { label } from '../../schemas/lib/label'
 import { provenanceRecord, sourceHashOf } from '../../schemas/lib/provenance'
+import { buildStudio } from '../support/studio-build'
 
 const root = resolve(import.meta.dirname, '../..')
 /** Debian's Chromium; CHROMIUM_PATH overrides it (e.g. to check that a missing browser fails the run). */
@@ -141,16 +141,9 @@ describe('Studio in Chromium', () => {
       throw new Error(`${CHROMIUM} not found. Install it: apt-get install -y --no-install-recommends chromium fonts-noto-cjk`)
     }
     // A fresh production build of the Studio (offline: no project id in the environment).
-    rmSync(outDir, { recursive: true, force: true })
     const env: NodeJS.ProcessEnv = { ...process.env, CI: '1', NO_COLOR: '1' }
     for (const key of ['SANITY_STUDIO_PROJECT_ID', 'SANITY_STUDIO_DATASET', 'SANITY_STUDIO_SITE_URL']) delete env[key]
-    const build = spawnSync(process.execPath, [join(root, 'node_modules/sanity/bin/sanity'), 'build', outDir, '--yes'], {
-      cwd: join(root, 'studio'),
-      env,
-      encoding: 'utf8',
-      timeout: 240_000,
-    })
-    if (build.status !== 0) throw new Error(`sanity build failed (${build.status}):\n${build.stdout}\n${build.stderr}`)
+    buildStudio(outDir, env)
 
     server = await serveStatic(outDir)
     browser = await chromium.launch({
