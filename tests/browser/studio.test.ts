@@ -456,11 +456,15 @@ describe('Studio in Chromium', () => {
     await page.goto(`${server.url}/translations`)
     const tool = page.getByTestId('translations-tool')
     await tool.locator('[data-testid="translations-document"]').first().waitFor({ timeout: 60_000 })
-    const rows = await tool
-      .locator('[data-testid="translations-row"]')
-      .evaluateAll((els) => els.map((e) => `${e.closest('[data-document]')!.getAttribute('data-document')} ${e.getAttribute('data-path')} ${e.getAttribute('data-status')}`))
+    // Polled: the Studio may mount the tool again (and load again) just as the list is read.
+    const rows = () =>
+      tool
+        .locator('[data-testid="translations-row"]')
+        .evaluateAll((els) => els.map((e) => `${e.closest('[data-document]')?.getAttribute('data-document')} ${e.getAttribute('data-path')} ${e.getAttribute('data-status')}`))
     // The test double does not apply writes, so the stale definition is still stale here.
-    expect(rows).toEqual(['glossary-stale-test definition.en stale', 'glossary-untranslated-test term.en missing', 'glossary-untranslated-test definition.en missing'])
+    await expect
+      .poll(rows, { timeout: 30_000 })
+      .toEqual(['glossary-stale-test definition.en stale', 'glossary-untranslated-test term.en missing', 'glossary-untranslated-test definition.en missing'])
     const english = tool.locator('[data-testid="translations-counts"] [data-locale="en"]')
     await expect(english.getAttribute('data-stale')).resolves.toBe('1')
     await expect(english.getAttribute('data-missing')).resolves.toBe('2')
