@@ -1,6 +1,6 @@
 /**
  * `npm run build`: the all-or-nothing site build. It reads top to bottom, one phase after
- * another:
+ * another (only pages and files run side by side):
  *
  *   content   pick the source (the embedded dataset, or Sanity when SANITY_PROJECT_ID and
  *             SANITY_DATASET are set), fetch every document and run the one site query
@@ -8,9 +8,11 @@
  *   views     build every locale's view once (src/content/views.ts) and write it to a JSON
  *             snapshot, the only thing Astro's pages read
  *   pages     Astro renders the pages from the snapshot into a fresh folder under .tmp/
- *   files     the files to take away (each figure's JSON, CSV and SVG, /data/metrics.*) are
- *             written into the same folder from the views in memory (src/open-data/), with
- *             build.json: each published document's revision and its pages (lib/build-manifest.ts)
+ *   files     at the same time, the files to take away (each figure's JSON, CSV, SVG and PNG,
+ *             /data/metrics.*, share cards) are written from the views in memory
+ *             (src/open-data/) into a folder of their own, with build.json: each published
+ *             document's revision and its pages (lib/build-manifest.ts); when both are done
+ *             they move in beside the pages
  *   search    Pagefind indexes the rendered pages (scripts/lib/search-index.ts)
  *   swap      only now does the finished site replace the output: dist/ is a link to the
  *             finished build, flipped in one rename (scripts/lib/swap.ts)
@@ -43,7 +45,7 @@ import { redact, sourceFromEnv, type ContentSource } from '../src/content/source
 import { documentsForValidation, failedReport, formatReport, lookupIdsIn, strictI18nFromEnv, validateDocuments, type ValidationReport } from '../src/content/validation/index.ts'
 import { buildSiteViews } from '../src/content/views.ts'
 import { FALLBACK_SITE_URL } from '../schemas/site-paths.ts'
-import { siteUrlFromEnv } from '../src/utils/site-url.ts'
+import { checkedSiteUrl } from '../src/utils/site-url.ts'
 import { buildManifest, writeBuildManifest } from './lib/build-manifest.ts'
 import { writeBuildReport, type BuildOutcome } from './lib/build-report.ts'
 import { packageBin, runTool, stopTools } from './lib/child.ts'
@@ -51,6 +53,7 @@ import { countHtml } from './lib/files.ts'
 import { assertWritable, describeFsError } from './lib/fs-errors.ts'
 import { acquireOutputLock, type OutputLock } from './lib/output-lock.ts'
 import { writeOpenDataFiles } from './lib/open-data.ts'
+import { moveInto } from './lib/site-file.ts'
 import { Phases } from './lib/phases.ts'
 import { buildSearchIndex } from './lib/search-index.ts'
 import { assertSafeOutDir, buildsDir, flipSite, stageSite, sweepLeftovers } from './lib/swap.ts'
@@ -64,7 +67,8 @@ const tmpDir = join(projectRoot, '.tmp')
 const work = join(tmpDir, `build-${new Date().toISOString().replace(/[:.]/g, '-')}-${process.pid}`)
 let lock: OutputLock | undefined
 
-const phases = new Phases()
+// Listed in this order: pages and files run side by side and may end in either order.
+const phases = new Phases(['content', 'validate', 'views', 'pages', 'files', 'search', 'swap'])
 const outcome: BuildOutcome = { startedAt: new Date() }
 const print = (text: string) => console.log(redact(text))
 const printError = (text: string) => console.error(redact(text))
@@ -116,6 +120,8 @@ async function build(): Promise<void> {
       `Note: SITE_URL is not set, so the site's addresses (canonical links, sitemap, feeds, figure files) use the placeholder ${FALLBACK_SITE_URL}. Fix: set SITE_URL to the public address, e.g. SITE_URL=https://your-domain.example npm run build.`,
     )
   }
+  // Checked before anything runs: every address the site writes is made from it.
+  const siteUrl = args.check ? undefined : checkedSiteUrl()
   if (!args.check) prepareOutput()
   const strictI18n = strictI18nFromEnv()
 
@@ -154,24 +160,32 @@ async function build(): Promise<void> {
   if (args.check) return
 
   const siteDir = join(work, 'site')
-  outcome.pages = await phases.run('pages', async () => {
-    await runTool({
-      name: 'Astro',
-      script: packageBin(projectRoot, 'astro'),
-      args: ['build', '--root', projectRoot, '--outDir', siteDir],
-      cwd: projectRoot,
-      env: { ...process.env, [SNAPSHOT_VARIABLE]: snapshot },
-      hint: "Astro's messages are printed above.",
-    })
-    const pages = countHtml(siteDir)
-    if (pages === 0) throw new HintedError('Astro rendered no HTML page.', 'Check src/pages/ and the loaded content.', 'pages.none')
-    return pages
-  })
-
-  outcome.files = await phases.run('files', () => {
-    writeBuildManifest(siteDir, buildManifest({ builtAt: outcome.startedAt, origin: from.origin, changes: loaded.content.changes, views }))
-    return writeOpenDataFiles(projectRoot, views, new URL(siteUrlFromEnv()), siteDir)
-  })
+  const filesDir = join(work, 'files')
+  // Astro (a child process) and the files (this process, and its PNG threads) run side by
+  // side: neither reads the other's output. Astro empties its folder first, so the files go
+  // into a folder of their own and move in beside the pages when both are done.
+  const [pages, files] = await Promise.all([
+    phases.run('pages', async () => {
+      await runTool({
+        name: 'Astro',
+        script: packageBin(projectRoot, 'astro'),
+        args: ['build', '--root', projectRoot, '--outDir', siteDir],
+        cwd: projectRoot,
+        env: { ...process.env, [SNAPSHOT_VARIABLE]: snapshot },
+        hint: "Astro's messages are printed above.",
+      })
+      const pages = countHtml(siteDir)
+      if (pages === 0) throw new HintedError('Astro rendered no HTML page.', 'Check src/pages/ and the loaded content.', 'pages.none')
+      return pages
+    }),
+    phases.run('files', () => {
+      writeBuildManifest(filesDir, buildManifest({ builtAt: outcome.startedAt, origin: from.origin, changes: loaded.content.changes, views }))
+      return writeOpenDataFiles(projectRoot, views, siteUrl!, filesDir)
+    }),
+  ])
+  moveInto(filesDir, siteDir)
+  outcome.pages = pages
+  outcome.files = files
   outcome.search = await phases.run('search', () => buildSearchIndex(siteDir))
   await phases.run('swap', async () => {
     const staged = stageSite(siteDir, outDir, basename(work))
@@ -198,6 +212,8 @@ try {
   // A disk that is full or read-only is said with its path and the fix, not as a bare errno.
   const error = describeFsError(caught) ?? caught
   outcome.failure = toContentIssue(error, 'build.failed')
+  // When the files fail, Astro may still be rendering into the work folder: stop it first.
+  stopTools()
   // Not a known failure but a bug: its stack is what a developer needs.
   if (!(error instanceof ContentError || error instanceof HintedError)) printError(String((error as Error).stack ?? error))
 } finally {

@@ -17,7 +17,8 @@
  * Pure and synchronous, so the Studio (in the browser) and validation and the build (in
  * Node) compute the same thing: sha256 comes from @noble/hashes, which runs in both.
  */
-import { stegaClean } from '@sanity/client/stega'
+// The encoding Sanity's stegaClean wraps, without loading the Sanity client.
+import { vercelStegaClean as stegaClean } from '@vercel/stega'
 import { toPlainText } from '@portabletext/toolkit'
 import type { PortableTextBlock } from '@portabletext/types'
 import { sha256 } from '@noble/hashes/sha2.js'

@@ -1,24 +1,25 @@
 /**
  * Phase `files` of the build: every file to take away (src/open-data/: each figure's and
  * group's JSON, CSV, SVG and PNG, /data/metrics.csv and .json, every page's share card), made
- * from the views the build holds and written next to the pages Astro wrote.
+ * from the views the build holds, written into a folder of their own while Astro renders the
+ * pages, then moved in beside them (site-file.ts `moveInto`).
  *
  * The open data code is loaded through Vite's module runner, as Astro loads it for the pages
  * (the chart renderer imports its own source with `?raw`, which Node alone cannot load).
  */
 import { join } from 'node:path'
-import { runnerImport } from 'vite'
 import type { SiteViews } from '../../src/content/views.ts'
 import { writeSiteFile } from './site-file.ts'
 
 type OpenDataModule = typeof import('../../src/open-data/index.ts')
 
-/** Writes every open data file under `siteDir`; returns how many. */
-export async function writeOpenDataFiles(projectRoot: string, views: SiteViews, site: URL, siteDir: string): Promise<number> {
+/** Writes every open data file under `dir`; returns how many. */
+export async function writeOpenDataFiles(projectRoot: string, views: SiteViews, site: URL, dir: string): Promise<number> {
+  // Vite is loaded here, not at the top: the build starts Astro before it needs the files.
+  const { runnerImport } = await import('vite')
   const { module } = await runnerImport<OpenDataModule>(join(projectRoot, 'src/open-data/index.ts'), { configFile: false, root: projectRoot, logLevel: 'error' })
   // Charts of the files are cached apart from the pages' (src/charts/render.ts says why).
   module.setChartDiskCacheFile('charts-files.json')
-  const files = await module.openDataFiles(views, site)
-  for (const file of files) writeSiteFile(siteDir, file.path, file.bytes)
-  return files.length
+  // Each file is written as soon as it is made: a 100× site's files never sit in memory together.
+  return module.writeOpenDataFiles(views, site, (file) => writeSiteFile(dir, file.path, file.bytes))
 }

@@ -1,32 +1,46 @@
 /**
- * Writing a file of the build's own (the open data files, build.json) into the folder Astro
- * rendered: one way for every such file, so each is kept inside the site and none silently
- * replaces a file Astro wrote.
+ * Writing the build's own files (the open data files, build.json): into a folder of their own
+ * while Astro renders the pages, then moved in beside the pages. One way for every such file,
+ * so each is kept inside the site and none silently replaces another or a file Astro wrote.
  *
  * Runs on Node's own type stripping (imported by scripts/build.ts).
  */
-import { mkdirSync, writeFileSync } from 'node:fs'
-import { dirname, relative, resolve, sep } from 'node:path'
+import { existsSync, mkdirSync, readdirSync, renameSync, writeFileSync } from 'node:fs'
+import { dirname, join, relative, resolve, sep } from 'node:path'
 import { HintedError } from '../../src/content/content-error.ts'
 
-/** Writes `bytes` at the site path `path` (`/data/x.csv`) under `siteDir`. */
-export function writeSiteFile(siteDir: string, path: string, bytes: string | Uint8Array): void {
-  const target = resolve(siteDir, `.${path}`)
-  if (!target.startsWith(siteDir + sep)) {
+/** Writes `bytes` at the site path `path` (`/data/x.csv`) under `dir`. */
+export function writeSiteFile(dir: string, path: string, bytes: string | Uint8Array): void {
+  const target = resolve(dir, `.${path}`)
+  if (!target.startsWith(dir + sep)) {
     throw new HintedError(`The file ${path} would be written outside the site.`, 'Check the slugs of figures and groups: a slug is letters, digits and hyphens.', 'files.outside')
   }
   mkdirSync(dirname(target), { recursive: true })
   try {
     // Plain writes, not atomic ones: this is the build's own fresh folder, which replaces the
     // site only as a whole and only after every phase succeeded, so nobody reads a half file.
-    // `wx`: a file Astro already wrote at that path is a clash to report, never to overwrite.
+    // `wx`: a second file at the same path is a mistake to report, never to overwrite.
     writeFileSync(target, bytes, { flag: 'wx' })
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
-    throw new HintedError(
-      `Astro already wrote ${relative(siteDir, target)}, a file the build writes itself.`,
-      'Remove the page, route or file under src/pages/ or public/ that writes it.',
-      'files.clash',
-    )
+    throw new HintedError(`The build made two files at ${relative(dir, target)}.`, 'Give each figure, group and page a slug of its own.', 'files.twice')
+  }
+}
+
+const clash = (path: string) =>
+  new HintedError(`Astro already wrote ${path}, a file the build writes itself.`, 'Remove the page, route or file under src/pages/ or public/ that writes it.', 'files.clash')
+
+/**
+ * Moves every file under `from` to the same place under `siteDir` (the files the build wrote
+ * while Astro rendered, which empties its own folder first): a folder Astro has not made moves
+ * whole, in one rename. A file Astro wrote at the same path is a clash, never replaced.
+ */
+export function moveInto(from: string, siteDir: string, path = ''): void {
+  for (const entry of readdirSync(join(from, path), { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    const name = join(path, entry.name)
+    const target = join(siteDir, name)
+    if (!existsSync(target)) renameSync(join(from, name), target)
+    else if (entry.isDirectory()) moveInto(from, siteDir, name)
+    else throw clash(name)
   }
 }

@@ -18,7 +18,7 @@ import { figureCitations } from './citation.ts'
 import { figureCsv, metricsCsv } from './csv.ts'
 import type { Figure } from './figure.ts'
 import { byCodePoint, openDataModel, type OpenDataModel, type OpenMetric } from './model.ts'
-import { renderPngs, type PngJob } from './png.ts'
+import { eachPng, type PngJob } from './png.ts'
 import { searchTermFiles } from './search-terms.ts'
 import { shareCards } from './share-card.ts'
 import { figureSvg } from './standalone-svg.ts'
@@ -39,22 +39,46 @@ export const CHART_PNG_ZOOM = 2
 /** A file not made yet: its path and type, and how to make it (a text, or a picture to render). */
 type Planned = { path: string; type: string } & ({ make: () => string | Uint8Array<ArrayBuffer> } | { render: () => PngJob })
 
-/** Every file to take away, sorted by path; the pictures rendered in one batch (png.ts). */
+/**
+ * Writes every file to take away: each is handed to `write` as soon as it is made (in no set
+ * order), so a whole site's files never sit in memory together. Returns how many.
+ */
+export async function writeOpenDataFiles(views: SiteViews, site: URL, write: (file: OpenDataFile) => void): Promise<number> {
+  const planned = plan(views, site)
+  await make(planned, true, write)
+  return planned.length
+}
+
+/** Every file to take away, sorted by path (for tests: a whole site's files, in memory). */
 export async function openDataFiles(views: SiteViews, site: URL): Promise<OpenDataFile[]> {
-  return make(plan(views, site), true)
+  const files: OpenDataFile[] = []
+  await writeOpenDataFiles(views, site, (file) => files.push(file))
+  return files.sort((a, b) => byCodePoint(a.path, b.path))
 }
 
 /** The one file at `path`, made alone; undefined when the site has no such file. */
 export async function openDataFile(views: SiteViews, site: URL, path: string): Promise<OpenDataFile | undefined> {
   const planned = plan(views, site).find((p) => p.path === path)
-  return planned && (await make([planned], false))[0]
+  let file: OpenDataFile | undefined
+  if (planned)
+    await make([planned], false, (made) => {
+      file = made
+    })
+  return file
 }
 
-async function make(planned: Planned[], whole: boolean): Promise<OpenDataFile[]> {
-  const pictures = planned.flatMap((p) => ('render' in p ? [p.render()] : []))
-  const pngs = await renderPngs(pictures, { whole })
-  let next = 0
-  return planned.map((p) => ({ path: p.path, type: p.type, bytes: 'make' in p ? p.make() : pngs[next++]! }))
+/** Makes the texts one by one, then the pictures (png.ts), handing each file to `write`. */
+async function make(planned: Planned[], whole: boolean, write: (file: OpenDataFile) => void): Promise<void> {
+  const pictures: Extract<Planned, { render: unknown }>[] = []
+  for (const p of planned) {
+    if ('make' in p) write({ path: p.path, type: p.type, bytes: p.make() })
+    else pictures.push(p)
+  }
+  await eachPng(
+    pictures.map((p) => p.render),
+    (i, png) => write({ path: pictures[i]!.path, type: pictures[i]!.type, bytes: png }),
+    { whole },
+  )
 }
 
 function plan(views: SiteViews, site: URL): Planned[] {
@@ -91,7 +115,7 @@ function plan(views: SiteViews, site: URL): Planned[] {
     ),
     ...shareCards(views, site).map((card) => ({ path: card.path, type: TYPES.png, render: () => ({ svg: card.svg(), zoom: 1 }) })),
   ]
-  return all.sort((a, b) => byCodePoint(a.path, b.path))
+  return all
 }
 
 function figureIn(model: OpenDataModel, view: SiteView, what: Figure['what'], slug: string): Figure {

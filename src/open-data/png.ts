@@ -119,11 +119,22 @@ function renderOnWorker(file: string, jobs: PngJob[], fontFiles: readonly string
   })
 }
 
-/** Renders SVGs on worker threads, as many at a time as there are cores, a few dozen each; same order back. */
-async function renderOnWorkers(jobs: PngJob[], fontFiles: readonly string[], file: string): Promise<Buffer[]> {
-  const chunks = Array.from({ length: Math.ceil(jobs.length / PICTURES_PER_WORKER) }, (_, k) => jobs.slice(k * PICTURES_PER_WORKER, (k + 1) * PICTURES_PER_WORKER))
-  const done = await pMap(chunks, (chunk) => renderOnWorker(file, chunk, fontFiles), { concurrency: availableParallelism() })
-  return done.flat().map((png) => Buffer.from(png))
+/**
+ * Renders pictures on worker threads, as many at a time as there are cores, a few dozen
+ * each; each PNG handed to `each` with its index in `jobs`. A job's SVG is made only when its
+ * thread starts, so only the pictures in flight are in memory.
+ */
+async function renderOnWorkers(jobs: readonly (() => PngJob)[], fontFiles: readonly string[], file: string, each: (index: number, png: Buffer) => void): Promise<void> {
+  const starts = Array.from({ length: Math.ceil(jobs.length / PICTURES_PER_WORKER) }, (_, k) => k * PICTURES_PER_WORKER)
+  await pMap(
+    starts,
+    async (start) => {
+      const chunk = jobs.slice(start, start + PICTURES_PER_WORKER).map((job) => job())
+      const pngs = await renderOnWorker(file, chunk, fontFiles)
+      for (const [n, png] of pngs.entries()) each(start + n, Buffer.from(png))
+    },
+    { concurrency: availableParallelism() },
+  )
 }
 
 /** PNGs rendered by earlier builds, one file each under `png/` in the cache folder. */
@@ -153,30 +164,62 @@ function pngStore(dir = cacheFolder()) {
 export const pngStats = { hits: 0, misses: 0, threads: 0 }
 
 /**
- * Renders every job (same order), from the cache where it can. `whole`: these are all the
- * site's PNGs, so the cache keeps exactly them.
+ * Renders every picture, from the cache where it can, and hands each PNG to `each` with its
+ * index as soon as it is there (in no set order). Each job is a function that makes its SVG:
+ * called once to look the picture up and again when it must be drawn, so a whole site's
+ * pictures and PNGs never sit in memory together. `whole`: these are all the site's PNGs, so
+ * the cache keeps exactly them.
  */
-export async function renderPngs(jobs: PngJob[], options: { whole?: boolean; cacheDir?: string } = {}): Promise<Buffer[]> {
+export async function eachPng(jobs: readonly (() => PngJob)[], each: (index: number, png: Buffer) => void, options: { whole?: boolean; cacheDir?: string } = {}): Promise<void> {
   const dir = options.cacheDir ?? cacheFolder()
   const store = pngStore(dir)
-  const keys = jobs.map(cacheKey)
-  const out: (Buffer | undefined)[] = keys.map((key) => store.get(key))
-  const missing = jobs.filter((_, i) => !out[i])
+  const keys: string[] = []
+  const missing: number[] = []
+  const chars = new Set<string>()
+  jobs.forEach((job, i) => {
+    const picture = job()
+    keys.push(cacheKey(picture))
+    const png = store.get(keys[i]!)
+    if (png) {
+      each(i, png)
+    } else {
+      missing.push(i)
+      for (const c of svgCharacters([picture.svg])) chars.add(c)
+    }
+  })
   pngStats.hits = jobs.length - missing.length
   pngStats.misses = missing.length
   if (missing.length > 0) {
     // resvg is loaded only when something is to be rendered (a warm build needs neither), with
     // Node's own require: the build loads this module through Vite's runner, closed by then.
-    const fonts = await subsetFontFiles(svgCharacters(missing.map((j) => j.svg)), dir)
-    const file = missing.length > 1 ? workerFile() : undefined
-    pngStats.threads = file ? Math.min(availableParallelism(), Math.ceil(missing.length / PICTURES_PER_WORKER)) : 0
-    const drawn = file ? await renderOnWorkers(missing, fonts, file) : renderHere(missing, fonts)
-    const todo = keys.flatMap((_, i) => (out[i] ? [] : [i]))
-    todo.forEach((i, n) => {
-      out[i] = drawn[n]!
-      store.set(keys[i]!, out[i]!)
-    })
+    const fonts = await subsetFontFiles([...chars].sort().join(''), dir)
+    const todo = missing.map((i) => jobs[i]!)
+    const file = todo.length > 1 ? workerFile() : undefined
+    pngStats.threads = file ? Math.min(availableParallelism(), Math.ceil(todo.length / PICTURES_PER_WORKER)) : 0
+    const drawn = (n: number, png: Buffer) => {
+      store.set(keys[missing[n]!]!, png)
+      each(missing[n]!, png)
+    }
+    if (file) await renderOnWorkers(todo, fonts, file, drawn)
+    else
+      for (const [n, png] of renderHere(
+        todo.map((job) => job()),
+        fonts,
+      ).entries())
+        drawn(n, png)
   }
   if (options.whole) store.prune(new Set(keys))
-  return out as Buffer[]
+}
+
+/** Renders every job ({@link eachPng}), the PNGs in the order of `jobs`: for a few pictures. */
+export async function renderPngs(jobs: PngJob[], options: { whole?: boolean; cacheDir?: string } = {}): Promise<Buffer[]> {
+  const out: Buffer[] = new Array(jobs.length)
+  await eachPng(
+    jobs.map((job) => () => job),
+    (i, png) => {
+      out[i] = png
+    },
+    options,
+  )
+  return out
 }

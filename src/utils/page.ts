@@ -1,4 +1,6 @@
-import { stegaClean } from '@sanity/client/stega'
+// @vercel/stega is the encoding Sanity's stegaClean wraps; importing it alone keeps the whole
+// Sanity client (and its RxJS) out of every page render.
+import { vercelStegaClean as stegaClean } from '@vercel/stega'
 import { FALLBACK_SITE_URL } from '../../schemas/site-paths'
 
 /**

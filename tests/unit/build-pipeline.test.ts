@@ -60,6 +60,18 @@ const leftovers = (pid: number) => {
   return existsSync(tmp) ? readdirSync(tmp).filter((n) => n.startsWith('build-') && n.endsWith(`-${pid}`)) : []
 }
 
+/** The Astro processes rendering for the build with process id `pid` (their output folder names it). */
+const astrosOf = (pid: number) =>
+  readdirSync('/proc')
+    .filter((p) => /^\d+$/.test(p))
+    .filter((p) => {
+      try {
+        const cmdline = readFileSync(`/proc/${p}/cmdline`, 'utf8')
+        return cmdline.includes('astro') && !cmdline.includes('tool-guard') && cmdline.includes(`-${pid}/site`)
+      } catch {
+        return false
+      }
+    })
 const lastLine = (text: string) => text.trim().split('\n').pop() ?? ''
 const readReport = (file: string) => JSON.parse(readFileSync(file, 'utf8'))
 
@@ -205,17 +217,44 @@ describe('scripts/build.ts stops before Astro on bad content', () => {
 })
 
 describe('scripts/build.ts when a tool fails or the build is stopped', () => {
-  it('Astro fails (an invalid SITE_URL): exit 1 in pages, the output folder untouched, the fix named', async () => {
-    const out = join(scratch, 'dist-astro-fails')
+  it('an invalid SITE_URL: exit 1 before anything runs, the variable and the fix named', async () => {
+    const out = join(scratch, 'dist-bad-url')
     const before = oldSite(out)
-    const reportFile = join(scratch, 'astro-report.json')
+    const reportFile = join(scratch, 'bad-url-report.json')
     const run = await build(out, reportFile, { CONTENT_FILE: fixture('valid-small.ndjson'), SITE_URL: 'not a url' })
 
     expect(run.code, run.all).toBe(1)
     expect(run.all).not.toMatch(/SITE_URL is not set/)
+    expect(run.stdout).not.toMatch(/\[build\]/) // Astro never started
     expect(fingerprint(out)).toEqual(before)
     expect(leftovers(run.pid)).toEqual([])
-    expect(run.stderr).toMatch(/Build failed in pages: Astro exited with code 1\.\n {2}Fix: Astro's messages are printed above\./)
+    expect(run.stderr).toMatch(/Build failed: SITE_URL "not a url" is not a web address\.\n {2}Fix: Set SITE_URL to the site's public address/)
+    expect(readReport(reportFile)).toMatchObject({ ok: false, error: { code: 'build.site-url' } })
+  })
+
+  it('Astro dies while it renders (killed, as when out of memory): exit 1 in pages, the output folder untouched, the likely cause named', async () => {
+    const out = join(scratch, 'dist-astro-dies')
+    const before = oldSite(out)
+    const reportFile = join(scratch, 'astro-dies.json')
+    const child = spawn(process.execPath, [join(projectRoot, 'scripts/build.ts'), '--out', out, '--report', reportFile], {
+      cwd: projectRoot,
+      env: childEnv({ CONTENT_FILE: fixture('valid-small.ndjson') }),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
+    let output = ''
+    child.stdout.on('data', (c: Buffer) => (output += c.toString()))
+    child.stderr.on('data', (c: Buffer) => (output += c.toString()))
+    const closed = new Promise<number | null>((done) => child.on('close', done))
+    const deadline = Date.now() + 120_000
+    while (!/\[build\]/.test(output) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50))
+    const astro = astrosOf(child.pid!)
+    expect(astro, 'Astro never started').toHaveLength(1)
+    process.kill(Number(astro[0]), 'SIGKILL')
+
+    expect(await closed).toBe(1)
+    expect(output).toMatch(/Build failed in pages: Astro was stopped by SIGKILL\.\n {2}Fix: It may have run out of memory/)
+    expect(fingerprint(out)).toEqual(before)
+    expect(leftovers(child.pid!)).toEqual([])
     expect(readReport(reportFile)).toMatchObject({ ok: false, failedPhase: 'pages', error: { code: 'build.tool-failed' } })
   })
 
@@ -241,16 +280,7 @@ describe('scripts/build.ts when a tool fails or the build is stopped', () => {
     expect(fingerprint(out)).toEqual(before)
     expect(leftovers(child.pid!)).toEqual([])
     // No Astro of this build is left running: nothing writes into the removed folder.
-    const astros = readdirSync('/proc')
-      .filter((pid) => /^\d+$/.test(pid))
-      .filter((pid) => {
-        try {
-          return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(`build-`) && readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(`-${child.pid}/site`)
-        } catch {
-          return false
-        }
-      })
-    expect(astros).toEqual([])
+    expect(astrosOf(child.pid!)).toEqual([])
   })
 })
 
