@@ -103,9 +103,9 @@ function workerFile(): string | undefined {
 }
 
 /**
- * How many pictures one worker thread draws before it exits. resvg's pixels live outside the
- * JavaScript heap, which the garbage collector does not count, so a thread that drew thousands
- * would hold gigabytes; a thread's memory is all given back when it ends.
+ * How many pictures one worker thread draws before it exits: their PNGs come back together,
+ * and whatever resvg held outside the JavaScript heap that the thread's collections
+ * (png-worker.mjs) did not give back is given back when it ends.
  */
 const PICTURES_PER_WORKER = 64
 
