@@ -164,28 +164,29 @@ async function build(): Promise<void> {
   // Astro (a child process) and the files (this process, and its PNG threads) run side by
   // side: neither reads the other's output. Astro empties its folder first, so the files go
   // into a folder of their own and move in beside the pages when both are done.
-  const [pages, files] = await Promise.all([
-    phases.run('pages', async () => {
-      await runTool({
-        name: 'Astro',
-        script: packageBin(projectRoot, 'astro'),
-        args: ['build', '--root', projectRoot, '--outDir', siteDir],
-        cwd: projectRoot,
-        env: { ...process.env, [SNAPSHOT_VARIABLE]: snapshot },
-        hint: "Astro's messages are printed above.",
-      })
-      const pages = countHtml(siteDir)
-      if (pages === 0) throw new HintedError('Astro rendered no HTML page.', 'Check src/pages/ and the loaded content.', 'pages.none')
-      return pages
-    }),
-    phases.run('files', () => {
-      writeBuildManifest(filesDir, buildManifest({ builtAt: outcome.startedAt, origin: from.origin, changes: loaded.content.changes, views }))
-      return writeOpenDataFiles(projectRoot, views, siteUrl!, filesDir)
-    }),
-  ])
+  const pages = phases.run('pages', async () => {
+    await runTool({
+      name: 'Astro',
+      script: packageBin(projectRoot, 'astro'),
+      args: ['build', '--root', projectRoot, '--outDir', siteDir],
+      cwd: projectRoot,
+      env: { ...process.env, [SNAPSHOT_VARIABLE]: snapshot },
+      hint: "Astro's messages are printed above.",
+    })
+    const pages = countHtml(siteDir)
+    if (pages === 0) throw new HintedError('Astro rendered no HTML page.', 'Check src/pages/ and the loaded content.', 'pages.none')
+    return pages
+  })
+  const files = phases.run('files', () => {
+    writeBuildManifest(filesDir, buildManifest({ builtAt: outcome.startedAt, origin: from.origin, changes: loaded.content.changes, views }))
+    // Pictures the cache lacks are drawn once Astro is done: drawing takes every core and
+    // most of the memory, which added to Astro's was the build's peak.
+    return writeOpenDataFiles(projectRoot, views, siteUrl!, filesDir, pages)
+  })
+  const [pageCount, fileCount] = await Promise.all([pages, files])
+  outcome.pages = pageCount
+  outcome.files = fileCount
   moveInto(filesDir, siteDir)
-  outcome.pages = pages
-  outcome.files = files
   outcome.search = await phases.run('search', () => buildSearchIndex(siteDir))
   await phases.run('swap', async () => {
     const staged = stageSite(siteDir, outDir, basename(work))

@@ -9,17 +9,22 @@
  */
 import { join } from 'node:path'
 import type { SiteViews } from '../../src/content/views.ts'
-import { writeSiteFile } from './site-file.ts'
+import { linkSiteFile, writeSiteFile } from './site-file.ts'
 
 type OpenDataModule = typeof import('../../src/open-data/index.ts')
 
-/** Writes every open data file under `dir`; returns how many. */
-export async function writeOpenDataFiles(projectRoot: string, views: SiteViews, site: URL, dir: string): Promise<number> {
+/**
+ * Writes every open data file under `dir`; returns how many. Pictures not in the cache are
+ * drawn only after `drawAfter` (Astro's pages), so the two never hold their memory at once.
+ */
+export async function writeOpenDataFiles(projectRoot: string, views: SiteViews, site: URL, dir: string, drawAfter?: Promise<unknown>): Promise<number> {
   // Vite is loaded here, not at the top: the build starts Astro before it needs the files.
   const { runnerImport } = await import('vite')
   const { module } = await runnerImport<OpenDataModule>(join(projectRoot, 'src/open-data/index.ts'), { configFile: false, root: projectRoot, logLevel: 'error' })
   // Charts of the files are cached apart from the pages' (src/charts/render.ts says why).
   module.setChartDiskCacheFile('charts-files.json')
   // Each file is written as soon as it is made: a 100× site's files never sit in memory together.
-  return module.writeOpenDataFiles(views, site, (file) => writeSiteFile(dir, file.path, file.bytes))
+  return module.writeOpenDataFiles(views, site, (file) => (file.cacheFile ? linkSiteFile(dir, file.path, file.cacheFile) : writeSiteFile(dir, file.path, file.bytes)), {
+    drawAfter,
+  })
 }

@@ -24,11 +24,13 @@ import { shareCards } from './share-card.ts'
 import { figureSvg } from './standalone-svg.ts'
 import { zipFiles } from './zip.ts'
 
-/** One file to take away: its path on the site, its content (text, or bytes for a ZIP) and its Content-Type. */
+/** One file to take away: its path on the site, its content (text, or bytes for a ZIP or PNG) and its Content-Type. */
 export interface OpenDataFile {
   path: string
   bytes: string | Uint8Array
   type: string
+  /** A file in the build's cache with exactly these bytes (a PNG): the build links it instead of writing a copy. */
+  cacheFile?: string
 }
 
 const TYPES = { json: 'application/json; charset=utf-8', csv: 'text/csv; charset=utf-8', svg: 'image/svg+xml; charset=utf-8', png: 'image/png' }
@@ -43,9 +45,9 @@ type Planned = { path: string; type: string } & ({ make: () => string | Uint8Arr
  * Writes every file to take away: each is handed to `write` as soon as it is made (in no set
  * order), so a whole site's files never sit in memory together. Returns how many.
  */
-export async function writeOpenDataFiles(views: SiteViews, site: URL, write: (file: OpenDataFile) => void): Promise<number> {
+export async function writeOpenDataFiles(views: SiteViews, site: URL, write: (file: OpenDataFile) => void, options: { drawAfter?: Promise<unknown> } = {}): Promise<number> {
   const planned = plan(views, site)
-  await make(planned, true, write)
+  await make(planned, write, { whole: true, ...options })
   return planned.length
 }
 
@@ -61,14 +63,18 @@ export async function openDataFile(views: SiteViews, site: URL, path: string): P
   const planned = plan(views, site).find((p) => p.path === path)
   let file: OpenDataFile | undefined
   if (planned)
-    await make([planned], false, (made) => {
-      file = made
-    })
+    await make(
+      [planned],
+      (made) => {
+        file = made
+      },
+      { whole: false },
+    )
   return file
 }
 
 /** Makes the texts one by one, then the pictures (png.ts), handing each file to `write`. */
-async function make(planned: Planned[], whole: boolean, write: (file: OpenDataFile) => void): Promise<void> {
+async function make(planned: Planned[], write: (file: OpenDataFile) => void, options: { whole: boolean; drawAfter?: Promise<unknown> }): Promise<void> {
   const pictures: Extract<Planned, { render: unknown }>[] = []
   for (const p of planned) {
     if ('make' in p) write({ path: p.path, type: p.type, bytes: p.make() })
@@ -76,8 +82,17 @@ async function make(planned: Planned[], whole: boolean, write: (file: OpenDataFi
   }
   await eachPng(
     pictures.map((p) => p.render),
-    (i, png) => write({ path: pictures[i]!.path, type: pictures[i]!.type, bytes: png }),
-    { whole },
+    (i, png) =>
+      write({
+        path: pictures[i]!.path,
+        type: pictures[i]!.type,
+        cacheFile: png.cacheFile,
+        // Read only by a caller that asks: the build links the cache file.
+        get bytes() {
+          return png.bytes
+        },
+      }),
+    options,
   )
 }
 

@@ -11,6 +11,7 @@
  * only what changed.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import writeFileAtomic from 'write-file-atomic'
 import { createRequire } from 'node:module'
 import { availableParallelism, tmpdir } from 'node:os'
 import { basename, dirname, join } from 'node:path'
@@ -142,14 +143,20 @@ function pngStore(dir = cacheFolder()) {
   const folder = dir && join(dir, 'png')
   const path = (key: string) => join(folder!, `${key}.png`)
   return {
-    get: (key: string): Buffer | undefined => (folder && existsSync(path(key)) ? readFileSync(path(key)) : undefined),
-    set(key: string, png: Buffer) {
-      if (!folder) return
+    /** The stored file of `key`, if there is one. */
+    find: (key: string): string | undefined => (folder && existsSync(path(key)) ? path(key) : undefined),
+    /** Stores a PNG; returns its file, or undefined when it could not be stored. */
+    set(key: string, png: Buffer): string | undefined {
+      if (!folder) return undefined
       try {
         mkdirSync(folder, { recursive: true })
-        writeFileSync(path(key), png)
+        // A new file by rename, never rewritten in place: built sites link these files, and two
+        // builds sharing a cache may store the same picture at once.
+        writeFileAtomic.sync(path(key), png, { fsync: false })
+        return path(key)
       } catch {
         // A read-only checkout or a full disk: the next build renders again.
+        return undefined
       }
     },
     /** Removes every stored PNG but `keep` (a whole site's set: the build's files phase). */
@@ -160,6 +167,24 @@ function pngStore(dir = cacheFolder()) {
   }
 }
 
+/**
+ * A PNG made or found: its bytes, and the cache file that holds exactly them when there is
+ * one, which a writer may link instead of writing a copy (`bytes` is read from it only when
+ * asked for).
+ */
+export interface Png {
+  readonly bytes: Buffer
+  readonly cacheFile?: string
+}
+
+const drawnPng = (bytes: Buffer, cacheFile: string | undefined): Png => ({ bytes, cacheFile })
+const storedPng = (cacheFile: string): Png => ({
+  cacheFile,
+  get bytes() {
+    return readFileSync(cacheFile)
+  },
+})
+
 /** Statistics of the last `renderPngs` call, for tests and the build's log. */
 export const pngStats = { hits: 0, misses: 0, threads: 0 }
 
@@ -168,9 +193,15 @@ export const pngStats = { hits: 0, misses: 0, threads: 0 }
  * index as soon as it is there (in no set order). Each job is a function that makes its SVG:
  * called once to look the picture up and again when it must be drawn, so a whole site's
  * pictures and PNGs never sit in memory together. `whole`: these are all the site's PNGs, so
- * the cache keeps exactly them.
+ * the cache keeps exactly them. `drawAfter`: pictures to draw wait for it (the build: until
+ * Astro is done, so drawing, which takes every core and most memory, never adds its memory to
+ * Astro's); cached ones do not wait.
  */
-export async function eachPng(jobs: readonly (() => PngJob)[], each: (index: number, png: Buffer) => void, options: { whole?: boolean; cacheDir?: string } = {}): Promise<void> {
+export async function eachPng(
+  jobs: readonly (() => PngJob)[],
+  each: (index: number, png: Png) => void,
+  options: { whole?: boolean; cacheDir?: string; drawAfter?: Promise<unknown> } = {},
+): Promise<void> {
   const dir = options.cacheDir ?? cacheFolder()
   const store = pngStore(dir)
   const keys: string[] = []
@@ -179,9 +210,9 @@ export async function eachPng(jobs: readonly (() => PngJob)[], each: (index: num
   jobs.forEach((job, i) => {
     const picture = job()
     keys.push(cacheKey(picture))
-    const png = store.get(keys[i]!)
-    if (png) {
-      each(i, png)
+    const stored = store.find(keys[i]!)
+    if (stored) {
+      each(i, storedPng(stored))
     } else {
       missing.push(i)
       for (const c of svgCharacters([picture.svg])) chars.add(c)
@@ -190,16 +221,14 @@ export async function eachPng(jobs: readonly (() => PngJob)[], each: (index: num
   pngStats.hits = jobs.length - missing.length
   pngStats.misses = missing.length
   if (missing.length > 0) {
+    await options.drawAfter
     // resvg is loaded only when something is to be rendered (a warm build needs neither), with
     // Node's own require: the build loads this module through Vite's runner, closed by then.
     const fonts = await subsetFontFiles([...chars].sort().join(''), dir)
     const todo = missing.map((i) => jobs[i]!)
     const file = todo.length > 1 ? workerFile() : undefined
     pngStats.threads = file ? Math.min(availableParallelism(), Math.ceil(todo.length / PICTURES_PER_WORKER)) : 0
-    const drawn = (n: number, png: Buffer) => {
-      store.set(keys[missing[n]!]!, png)
-      each(missing[n]!, png)
-    }
+    const drawn = (n: number, png: Buffer) => each(missing[n]!, drawnPng(png, store.set(keys[missing[n]!]!, png)))
     if (file) await renderOnWorkers(todo, fonts, file, drawn)
     else
       for (const [n, png] of renderHere(
@@ -217,7 +246,7 @@ export async function renderPngs(jobs: PngJob[], options: { whole?: boolean; cac
   await eachPng(
     jobs.map((job) => () => job),
     (i, png) => {
-      out[i] = png
+      out[i] = png.bytes
     },
     options,
   )

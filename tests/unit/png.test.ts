@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, readdirSync, realpathSync } from 'node:fs'
+import { mkdtempSync, readFileSync, readdirSync, realpathSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve, sep } from 'node:path'
 import { DOMParser } from '@xmldom/xmldom'
@@ -9,7 +9,7 @@ import { loadSiteContent } from '../../src/content/load'
 import { createLocalSource } from '../../src/content/source/local'
 import { buildSiteViews, type SiteViews } from '../../src/content/views'
 import { FONT_FAMILY } from '../../src/open-data/fonts'
-import { FONT_FILES, pngStats, renderPngs, svgCharacters } from '../../src/open-data/png'
+import { eachPng, FONT_FILES, type Png, pngStats, renderPngs, svgCharacters } from '../../src/open-data/png'
 import { cardText, shareCardSvg } from '../../src/open-data/share-card'
 import { figureSvg, svgFontStack } from '../../src/open-data/standalone-svg'
 
@@ -103,6 +103,22 @@ describe('the PNG renderer', () => {
     await renderPngs([{ ...job, zoom: 2 }], { cacheDir: dir, whole: true })
     expect(pngStats).toMatchObject({ hits: 0, misses: 1 })
     expect(readdirSync(join(dir, 'png'))).toHaveLength(1)
+  })
+
+  it('hands a PNG with the cache file that holds it, drawn or found, with the same bytes', async () => {
+    const dir = cacheDir()
+    const job = () => ({ svg: textSvg('連結', FONT_FAMILY.chinese), zoom: 1 })
+    const got: Png[] = []
+    await eachPng([job], (_, png) => got.push(png), { cacheDir: dir })
+    expect(pngStats).toMatchObject({ hits: 0, misses: 1 })
+    const drawn = got[0]!
+    expect(drawn.cacheFile).toBe(join(dir, 'png', readdirSync(join(dir, 'png'))[0]!))
+    expect(readFileSync(drawn.cacheFile!).equals(drawn.bytes)).toBe(true)
+
+    await eachPng([job], (_, png) => got.push(png), { cacheDir: dir })
+    expect(pngStats).toMatchObject({ hits: 1, misses: 0 })
+    expect(got[1]!.cacheFile).toBe(drawn.cacheFile)
+    expect(got[1]!.bytes.equals(drawn.bytes)).toBe(true)
   })
 
   it('draws a batch on worker threads, byte for byte what it draws one picture at a time', async () => {

@@ -1,9 +1,9 @@
 /** The build's own files (open data, build.json) are written inside the site and never over a file Astro wrote. */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { moveInto, writeSiteFile } from '../../scripts/lib/site-file'
+import { linkSiteFile, moveInto, writeSiteFile } from '../../scripts/lib/site-file'
 import { listFiles } from '../../scripts/lib/files'
 
 let dir: string
@@ -21,6 +21,16 @@ describe('writeSiteFile', () => {
     writeSiteFile(dir, '/data/x.csv', 'first')
     expect(() => writeSiteFile(dir, '/data/x.csv', 'second')).toThrow(/two files at data\/x\.csv/)
     expect(readFileSync(join(dir, 'data/x.csv'), 'utf8')).toBe('first')
+  })
+
+  it('links a cached file in (same bytes, no copy), and refuses a second file at its path', () => {
+    dir = mkdtempSync(join(tmpdir(), 'site-file-'))
+    const cached = join(dir, 'cache.png')
+    writeFileSync(cached, 'png bytes')
+    linkSiteFile(join(dir, 'site'), '/og/en/x.png', cached)
+    expect(readFileSync(join(dir, 'site/og/en/x.png'), 'utf8')).toBe('png bytes')
+    expect(statSync(join(dir, 'site/og/en/x.png')).ino).toBe(statSync(cached).ino)
+    expect(() => linkSiteFile(join(dir, 'site'), '/og/en/x.png', cached)).toThrow(/two files at og\/en\/x\.png/)
   })
 
   it('refuses a path that leaves the site', () => {
