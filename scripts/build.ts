@@ -45,7 +45,7 @@ import { redact, sourceFromEnv, type ContentSource } from '../src/content/source
 import { documentsForValidation, failedReport, formatReport, lookupIdsIn, strictI18nFromEnv, validateDocuments, type ValidationReport } from '../src/content/validation/index.ts'
 import { buildSiteViews } from '../src/content/views.ts'
 import { FALLBACK_SITE_URL } from '../schemas/site-paths.ts'
-import { checkedSiteUrl } from '../src/utils/site-url.ts'
+import { siteUrlFromEnv } from '../src/utils/site-url.ts'
 import { buildManifest, writeBuildManifest } from './lib/build-manifest.ts'
 import { writeBuildReport, type BuildOutcome } from './lib/build-report.ts'
 import { packageBin, runTool, stopTools } from './lib/child.ts'
@@ -85,6 +85,21 @@ function contentFailed(report: ValidationReport): never {
       ? 'Add or update the translations listed above (document, field, language), mark them up to date in the Studio, or build without STRICT_I18N=1.'
       : 'Fix each problem listed above (document, field, fix), then build again.',
     'content.invalid',
+  )
+}
+
+/**
+ * The site's address as a URL, checked before a build starts: every canonical link, feed and
+ * figure file is made from it, so a value that is no web address stops the build at once.
+ */
+function checkedSiteUrl(): URL {
+  const value = siteUrlFromEnv()
+  const url = URL.canParse(value) ? new URL(value) : undefined
+  if (url && (url.protocol === 'https:' || url.protocol === 'http:')) return url
+  throw new HintedError(
+    `SITE_URL "${process.env.SITE_URL?.trim()}" is not a web address.`,
+    "Set SITE_URL to the site's public address, e.g. SITE_URL=https://your-domain.example, or leave it unset.",
+    'build.site-url',
   )
 }
 

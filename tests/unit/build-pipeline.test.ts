@@ -72,6 +72,21 @@ const astrosOf = (pid: number) =>
         return false
       }
     })
+/** Starts a build of the small fixture and returns once Astro is under way (it prints its build banner). */
+async function buildUntilAstroRenders(out: string, reportFile: string) {
+  const child = spawn(process.execPath, [join(projectRoot, 'scripts/build.ts'), '--out', out, '--report', reportFile], {
+    cwd: projectRoot,
+    env: childEnv({ CONTENT_FILE: fixture('valid-small.ndjson') }),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let output = ''
+  child.stdout.on('data', (c: Buffer) => (output += c.toString()))
+  child.stderr.on('data', (c: Buffer) => (output += c.toString()))
+  const closed = new Promise<number | null>((done) => child.on('close', done))
+  const deadline = Date.now() + 120_000
+  while (!/\[build\]/.test(output) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50))
+  return { child, output: () => output, closed }
+}
 const lastLine = (text: string) => text.trim().split('\n').pop() ?? ''
 const readReport = (file: string) => JSON.parse(readFileSync(file, 'utf8'))
 
@@ -236,23 +251,13 @@ describe('scripts/build.ts when a tool fails or the build is stopped', () => {
     const out = join(scratch, 'dist-astro-dies')
     const before = oldSite(out)
     const reportFile = join(scratch, 'astro-dies.json')
-    const child = spawn(process.execPath, [join(projectRoot, 'scripts/build.ts'), '--out', out, '--report', reportFile], {
-      cwd: projectRoot,
-      env: childEnv({ CONTENT_FILE: fixture('valid-small.ndjson') }),
-      stdio: ['ignore', 'pipe', 'pipe'],
-    })
-    let output = ''
-    child.stdout.on('data', (c: Buffer) => (output += c.toString()))
-    child.stderr.on('data', (c: Buffer) => (output += c.toString()))
-    const closed = new Promise<number | null>((done) => child.on('close', done))
-    const deadline = Date.now() + 120_000
-    while (!/\[build\]/.test(output) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50))
+    const { child, output, closed } = await buildUntilAstroRenders(out, reportFile)
     const astro = astrosOf(child.pid!)
     expect(astro, 'Astro never started').toHaveLength(1)
     process.kill(Number(astro[0]), 'SIGKILL')
 
     expect(await closed).toBe(1)
-    expect(output).toMatch(/Build failed in pages: Astro was stopped by SIGKILL\.\n {2}Fix: It may have run out of memory/)
+    expect(output()).toMatch(/Build failed in pages: Astro was stopped by SIGKILL\.\n {2}Fix: It may have run out of memory/)
     expect(fingerprint(out)).toEqual(before)
     expect(leftovers(child.pid!)).toEqual([])
     expect(readReport(reportFile)).toMatchObject({ ok: false, failedPhase: 'pages', error: { code: 'build.tool-failed' } })
@@ -261,22 +266,11 @@ describe('scripts/build.ts when a tool fails or the build is stopped', () => {
   it('a SIGTERM while Astro renders stops Astro too, and leaves the output folder and no temporary folder', async () => {
     const out = join(scratch, 'dist-stopped')
     const before = oldSite(out)
-    const child = spawn(process.execPath, [join(projectRoot, 'scripts/build.ts'), '--out', out, '--report', join(scratch, 'stopped.json')], {
-      cwd: projectRoot,
-      env: childEnv({ CONTENT_FILE: fixture('valid-small.ndjson') }),
-      stdio: ['ignore', 'pipe', 'pipe'],
-    })
-    let output = ''
-    child.stdout.on('data', (c: Buffer) => (output += c.toString()))
-    child.stderr.on('data', (c: Buffer) => (output += c.toString()))
-    const closed = new Promise<number | null>((done) => child.on('close', done))
-    // Poll until Astro is under way (it prints its build banner), then stop the build.
-    const deadline = Date.now() + 120_000
-    while (!/\[build\]/.test(output) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50))
-    expect(output, 'Astro never started').toMatch(/\[build\]/)
+    const { child, output, closed } = await buildUntilAstroRenders(out, join(scratch, 'stopped.json'))
+    expect(output(), 'Astro never started').toMatch(/\[build\]/)
     child.kill('SIGTERM')
     expect(await closed).toBe(143)
-    expect(output).toMatch(/Build stopped by SIGTERM/)
+    expect(output()).toMatch(/Build stopped by SIGTERM/)
     expect(fingerprint(out)).toEqual(before)
     expect(leftovers(child.pid!)).toEqual([])
     // No Astro of this build is left running: nothing writes into the removed folder.
