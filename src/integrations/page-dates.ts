@@ -10,12 +10,20 @@ import { fileURLToPath } from 'node:url'
 import type { AstroIntegration } from 'astro'
 
 /** `<p data-page-updated>…<time datetime="…">`: the first time element inside the marked element. */
-const PAGE_UPDATED = /<[a-z]+[^>]*\sdata-page-updated(?:[\s=>])[\s\S]*?<time\b[^>]*\sdatetime="([^"]+)"/
+const PAGE_UPDATED = /^<[a-z]+[^>]*\sdata-page-updated(?:[\s=>])[\s\S]*?<time\b[^>]*\sdatetime="([^"]+)"/
 
 /** The date a built page states, or undefined when it states none. */
 export function pageUpdatedIn(html: string): string | undefined {
-  return PAGE_UPDATED.exec(html)?.[1]
+  // Each mention of the marker is found with indexOf and the expression runs from the tag
+  // around it: run over the whole page, it would try every tag of every page.
+  for (let at = html.indexOf(MARKER); at >= 0; at = html.indexOf(MARKER, at + 1)) {
+    const found = PAGE_UPDATED.exec(html.slice(html.lastIndexOf('<', at)))
+    if (found) return found[1]
+  }
+  return undefined
 }
+
+const MARKER = 'data-page-updated'
 
 /** The integration and the lookup the sitemap's `serialize` uses (by absolute URL). */
 export function pageDates(): { integration: AstroIntegration; lastmod: (url: string) => string | undefined } {

@@ -36,6 +36,9 @@ describe('page dates for the sitemap', () => {
   it('reads the date inside the marked element only', () => {
     expect(pageUpdatedIn(`<time datetime="2020-01-01">x</time>${page('2026-11-27T16:06:01Z')}`)).toBe('2026-11-27T16:06:01Z')
     expect(pageUpdatedIn('<p><time datetime="2020-01-01">x</time></p>')).toBeUndefined()
+    // The marker's name in text (a page about the site) is not the marked element.
+    expect(pageUpdatedIn(`<p>The data-page-updated mark: <time datetime="2020-01-01">x</time></p>${page('2026-11-27T16:06:01Z')}`)).toBe('2026-11-27T16:06:01Z')
+    expect(pageUpdatedIn('<p>data-page-updated <time datetime="2020-01-01">x</time></p>')).toBeUndefined()
   })
 
   it('gives each page its own date by URL, as an ISO instant; pages without one have none', () => {
