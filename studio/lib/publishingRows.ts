@@ -1,5 +1,7 @@
+import { isPublishedId } from '@sanity/client/csm'
 import { locales } from '../../schemas/locales'
 import { LABEL_SEPARATOR } from '../../schemas/lib/label'
+import { documentTitle } from './documentTitle'
 import { manifestEntry, siteStatus, type ManifestState, type SiteStatus } from './siteStatus'
 import { normalizeSiteUrl } from './siteUrls'
 
@@ -50,21 +52,6 @@ const TONES: Record<NonNullable<SiteStatus['color']>, BadgeTone> = { primary: 'p
 
 export const statusTone = (status: SiteStatus | undefined): BadgeTone => (status?.color ? TONES[status.color] : 'default')
 
-/** Fields that name a document, in the order the schema previews use them. */
-const TITLE_FIELDS = ['title', 'name', 'label', 'term'] as const
-
-/** A document's name in every language (Chinese first), from its title-like field, else its id. */
-export function documentTitle(doc: PublishedDocument): string {
-  for (const name of TITLE_FIELDS) {
-    const field = doc[name]
-    if (typeof field === 'string' && field.trim() !== '') return field
-    if (typeof field !== 'object' || field === null) continue
-    const texts = locales.map((l) => (field as Record<string, unknown>)[l.id]).filter((t): t is string => typeof t === 'string' && t.trim() !== '')
-    if (texts.length) return texts.join(LABEL_SEPARATOR)
-  }
-  return doc._id
-}
-
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ['year', 365 * 86_400_000],
   ['month', 30 * 86_400_000],
@@ -91,7 +78,6 @@ function pagesOf(state: ManifestState, id: string, siteUrl: string | undefined):
   return (manifestEntry(state.manifest, id)?.pages ?? []).map((path) => (base ? { path, url: `${base}${path}` } : { path }))
 }
 
-const isPublishedId = (id: string) => !id.startsWith('drafts.') && !id.startsWith('versions.')
 const time = (doc: PublishedDocument) => {
   const at = doc._updatedAt ? Date.parse(doc._updatedAt) : Number.NaN
   return Number.isNaN(at) ? Number.NEGATIVE_INFINITY : at

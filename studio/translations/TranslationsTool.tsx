@@ -5,17 +5,8 @@ import { Badge, Box, Button, Card, Container, Flex, Heading, Spinner, Stack, Tex
 import { RefreshIcon, TranslateIcon } from '@sanity/icons'
 import { documentTypes } from '../../schemas'
 import { localeById, locales } from '../../schemas/locales'
+import { documentTitle } from '../lib/documentTitle'
 import { translationProblems, type StudioDocument, type TranslationProblem } from './problems'
-
-/** A document's name in every language, from its title-like field, else its id. */
-function documentTitle(doc: StudioDocument | undefined, id: string): string {
-  for (const name of ['title', 'name', 'label', 'term']) {
-    const field = doc?.[name] as Record<string, unknown> | undefined
-    const texts = locales.map((l) => field?.[l.id]).filter((t): t is string => typeof t === 'string' && t.trim() !== '')
-    if (texts.length) return texts.join(' · ')
-  }
-  return id
-}
 
 const STATUS = {
   stale: { tone: 'caution', label: 'Outdated · 待更新' },
@@ -96,10 +87,7 @@ function TranslationsTool() {
             <Stack gap={3}>
               <Stack gap={2}>
                 <Text size={1} weight="semibold">
-                  {documentTitle(
-                    documents?.find((d) => d._id === id),
-                    id,
-                  )}
+                  {documentTitle(documents?.find((d) => d._id === id) ?? { _id: id })}
                 </Text>
                 <Text size={0} muted>
                   {list[0]!.documentType} · {id} · {list.length}
