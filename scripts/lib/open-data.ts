@@ -18,7 +18,7 @@ type OpenDataModule = typeof import('../../src/open-data/index.ts')
  * drawn only after `drawAfter` (Astro's pages), so the two never hold their memory at once.
  */
 export async function writeOpenDataFiles(projectRoot: string, views: SiteViews, site: URL, dir: string, drawAfter?: Promise<unknown>): Promise<number> {
-  // Vite is loaded here, not at the top: the build starts Astro before it needs the files.
+  // Vite is loaded here, not at the top: the build's start-up, before Astro starts, does not wait for it.
   const { runnerImport } = await import('vite')
   const { module } = await runnerImport<OpenDataModule>(join(projectRoot, 'src/open-data/index.ts'), { configFile: false, root: projectRoot, logLevel: 'error' })
   // Charts of the files are cached apart from the pages' (src/charts/render.ts says why).

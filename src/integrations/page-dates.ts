@@ -12,6 +12,9 @@ import type { AstroIntegration } from 'astro'
 /** `<p data-page-updated>…<time datetime="…">`: the first time element inside the marked element. */
 const PAGE_UPDATED = /^<[a-z]+[^>]*\sdata-page-updated(?:[\s=>])[\s\S]*?<time\b[^>]*\sdatetime="([^"]+)"/
 
+/** The attribute that marks the element holding a page's date. */
+const MARKER = 'data-page-updated'
+
 /** The date a built page states, or undefined when it states none. */
 export function pageUpdatedIn(html: string): string | undefined {
   // Each mention of the marker is found with indexOf and the expression runs from the tag
@@ -22,8 +25,6 @@ export function pageUpdatedIn(html: string): string | undefined {
   }
   return undefined
 }
-
-const MARKER = 'data-page-updated'
 
 /** The integration and the lookup the sitemap's `serialize` uses (by absolute URL). */
 export function pageDates(): { integration: AstroIntegration; lastmod: (url: string) => string | undefined } {
