@@ -1,13 +1,16 @@
 /**
  * `npm run build`: the all-or-nothing site build. It reads top to bottom, one phase after
- * another (only pages and files run side by side):
+ * another (Astro runs beside them; see pages):
  *
  *   content   pick the source (the embedded dataset, or Sanity when SANITY_PROJECT_ID and
  *             SANITY_DATASET are set), fetch every document and run the one site query
  *   validate  Sanity's rules from schemas/ plus the dataset checks (src/content/validation/)
  *   views     build every locale's view once (src/content/views.ts) and write it to a JSON
  *             snapshot, the only thing Astro's pages read
- *   pages     Astro renders the pages from the snapshot into a fresh folder under .tmp/
+ *   pages     Astro renders the pages from the snapshot into a fresh folder under .tmp/. It
+ *             starts with the build (its start-up and bundling need no content) and its first
+ *             page waits for the snapshot; its messages are kept back until the content
+ *             passes, and bad content stops it unseen
  *   files     at the same time, the files to take away (each figure's JSON, CSV, SVG and PNG,
  *             /data/metrics.*, share cards) are written from the views in memory
  *             (src/open-data/) into a folder of their own, with build.json: each published
@@ -40,7 +43,7 @@ import { fileURLToPath } from 'node:url'
 import writeFileAtomic from 'write-file-atomic'
 import { ContentError, HintedError, toContentIssue } from '../src/content/content-error.ts'
 import { loadSiteContent } from '../src/content/load.ts'
-import { SNAPSHOT_VARIABLE, type ContentSnapshot } from '../src/content/render-views.ts'
+import { SNAPSHOT_PENDING_VARIABLE, SNAPSHOT_VARIABLE, type ContentSnapshot } from '../src/content/render-views.ts'
 import { redact, sourceFromEnv, type ContentSource } from '../src/content/source/index.ts'
 import { documentsForValidation, failedReport, formatReport, lookupIdsIn, strictI18nFromEnv, validateDocuments, type ValidationReport } from '../src/content/validation/index.ts'
 import { buildSiteViews } from '../src/content/views.ts'
@@ -119,6 +122,23 @@ function prepareOutput(): void {
   if (swept.length) print(`Swept what stopped builds left: ${swept.map((path) => relative(process.cwd(), path) || path).join(', ')}`)
 }
 
+/** Astro's build of the pages from the snapshot (written later, by the views phase) into `siteDir`. */
+function startAstro(siteDir: string, snapshot: string, holdOutput: Promise<boolean>): { done: Promise<void>; startedAt: number } {
+  const startedAt = performance.now()
+  const done = runTool({
+    name: 'Astro',
+    script: packageBin(projectRoot, 'astro'),
+    args: ['build', '--root', projectRoot, '--outDir', siteDir],
+    cwd: projectRoot,
+    env: { ...process.env, [SNAPSHOT_VARIABLE]: snapshot, [SNAPSHOT_PENDING_VARIABLE]: '1' },
+    hint: "Astro's messages are printed above.",
+    holdOutput,
+  })
+  // Awaited once the content passed; a failure before then is the content's, not Astro's.
+  done.catch(() => {})
+  return { done, startedAt }
+}
+
 /** A test hook, read by tests only: widens the moment between staging the site and the flip. */
 async function testPauseBeforeSwap(): Promise<void> {
   const ms = Number(process.env.BUILD_TEST_PAUSE_BEFORE_SWAP_MS ?? 0)
@@ -140,6 +160,14 @@ async function build(): Promise<void> {
   if (!args.check) prepareOutput()
   const strictI18n = strictI18nFromEnv()
 
+  // Astro starts now, while the content is loaded and checked: its start-up and Vite's
+  // bundling need no content, and its first page waits for the snapshot. What it prints is
+  // kept back until the content passes; bad content stops it (the catch below), unseen.
+  const snapshot = join(work, 'content.json')
+  const siteDir = join(work, 'site')
+  const { promise: contentChecked, resolve: contentPassed } = Promise.withResolvers<boolean>()
+  const astro = args.check ? undefined : startAstro(siteDir, snapshot, contentChecked)
+
   let source: ContentSource | undefined
   const loaded = await phases.run('content', async () => {
     try {
@@ -158,7 +186,6 @@ async function build(): Promise<void> {
     return checked.ok ? checked : contentFailed(checked)
   })
 
-  const snapshot = join(work, 'content.json')
   const views = await phases.run('views', () => {
     try {
       const views = buildSiteViews(loaded.content, { preview: from.preview })
@@ -174,24 +201,22 @@ async function build(): Promise<void> {
   print(formatReport(report))
   if (args.check) return
 
-  const siteDir = join(work, 'site')
+  // The content passed: Astro's messages may show, and its pages are what the build waits for.
+  contentPassed(true)
   const filesDir = join(work, 'files')
   // Astro (a child process) and the files (this process, and its PNG threads) run side by
   // side: neither reads the other's output. Astro empties its folder first, so the files go
   // into a folder of their own and move in beside the pages when both are done.
-  const pages = phases.run('pages', async () => {
-    await runTool({
-      name: 'Astro',
-      script: packageBin(projectRoot, 'astro'),
-      args: ['build', '--root', projectRoot, '--outDir', siteDir],
-      cwd: projectRoot,
-      env: { ...process.env, [SNAPSHOT_VARIABLE]: snapshot },
-      hint: "Astro's messages are printed above.",
-    })
-    const pages = countHtml(siteDir)
-    if (pages === 0) throw new HintedError('Astro rendered no HTML page.', 'Check src/pages/ and the loaded content.', 'pages.none')
-    return pages
-  })
+  const pages = phases.run(
+    'pages',
+    async () => {
+      await astro!.done
+      const pages = countHtml(siteDir)
+      if (pages === 0) throw new HintedError('Astro rendered no HTML page.', 'Check src/pages/ and the loaded content.', 'pages.none')
+      return pages
+    },
+    astro!.startedAt,
+  )
   const files = phases.run('files', () => {
     writeBuildManifest(filesDir, buildManifest({ builtAt: outcome.startedAt, origin: from.origin, changes: loaded.content.changes, views }))
     // Pictures the cache lacks are drawn once Astro is done: drawing takes every core and
@@ -228,7 +253,7 @@ try {
   // A disk that is full or read-only is said with its path and the fix, not as a bare errno.
   const error = describeFsError(caught) ?? caught
   outcome.failure = toContentIssue(error, 'build.failed')
-  // When the files fail, Astro may still be rendering into the work folder: stop it first.
+  // Astro may still be starting (the content failed) or rendering (the files failed): stop it first.
   stopTools()
   // Not a known failure but a bug: its stack is what a developer needs.
   if (!(error instanceof ContentError || error instanceof HintedError)) printError(String((error as Error).stack ?? error))

@@ -34,13 +34,23 @@ export interface ToolRun {
   env: NodeJS.ProcessEnv
   /** What to do when it exits with an error. */
   hint: string
+  /**
+   * For a tool started before its input is known good: its output is kept back until this
+   * settles true; a tool stopped before then is never heard.
+   */
+  holdOutput?: Promise<boolean>
 }
 
 /** Runs a tool to the end; rejects with a {@link HintedError} when it cannot start or fails. */
 export function runTool(tool: ToolRun): Promise<void> {
   return new Promise((resolveRun, reject) => {
-    // stdin is the guard's life line: it is never written, and closes when this process dies.
-    const child = spawn(process.execPath, [guard, tool.script, ...tool.args], { cwd: tool.cwd, env: tool.env, stdio: ['pipe', 'inherit', 'inherit'], detached: true })
+    // stdin is the guard's life line: it closes when this process dies, and carries only `show`.
+    // Held output passes through a pipe, which is plain unless asked: keep a terminal's colours.
+    const colour = tool.holdOutput && process.stdout.isTTY && !tool.env.NO_COLOR && !tool.env.FORCE_COLOR ? { FORCE_COLOR: '1' } : {}
+    const guardArgs = [guard, ...(tool.holdOutput ? ['--hold-output'] : []), tool.script, ...tool.args]
+    const child = spawn(process.execPath, guardArgs, { cwd: tool.cwd, env: { ...tool.env, ...colour }, stdio: ['pipe', 'inherit', 'inherit'], detached: true })
+    // The guard keeps the output (tool-guard.ts says why there); `show` lets it through.
+    void tool.holdOutput?.then((show) => show && child.stdin?.write('show\n'))
     child.stdin?.on('error', () => {}) // the guard gone first: nothing to tell it
     if (child.pid) running.add(child.pid)
     child.on('error', (error) => reject(new HintedError(`Could not run ${tool.name}: ${error.message}.`, 'Reinstall the packages: npm ci.', 'build.tool-failed')))

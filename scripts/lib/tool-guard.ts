@@ -5,21 +5,36 @@
  * pipe is: the build holds the write end of this process's stdin, and the kernel closes it
  * when the build dies, however it dies, so stdin ends here at once.
  *
- * Usage (scripts/lib/child.ts): `node tool-guard.ts <script> [args…]`, started as the leader
- * of a process group of its own; the tool and its children stay in that group, so ending the
- * group ends them all. The guard exits as the tool did (its code, or its signal).
+ * With `--hold-output`, what the tool prints is kept here until the build writes `show` on
+ * that pipe (its input turned out good). The guard holds it, not the build: the build's main
+ * thread can be busy for seconds, and a tool whose pipe is full queues its writes and loses
+ * them when it exits; this process does nothing else and always reads.
+ *
+ * Usage (scripts/lib/child.ts): `node tool-guard.ts [--hold-output] <script> [args…]`, started
+ * as the leader of a process group of its own; the tool and its children stay in that group,
+ * so ending the group ends them all. The guard exits as the tool did (its code, or its signal).
  *
  * Runs on Node's own type stripping: node built-ins only.
  */
 import { spawn } from 'node:child_process'
+import type { Readable, Writable } from 'node:stream'
 
-const [script, ...args] = process.argv.slice(2)
+const argv = process.argv.slice(2)
+const hold = argv[0] === '--hold-output'
+const [script, ...args] = hold ? argv.slice(1) : argv
 if (!script) {
   console.error('tool-guard: no script to run.')
   process.exit(2)
 }
 
-const tool = spawn(process.execPath, [script, ...args], { stdio: ['ignore', 'inherit', 'inherit'] })
+const output = hold ? 'pipe' : 'inherit'
+const tool = spawn(process.execPath, [script, ...args], { stdio: ['ignore', output, output] })
+
+/** Chunks kept back until the build says `show`; undefined once shown. */
+let held: [Writable, Buffer][] | undefined = hold ? [] : undefined
+const relay = (from: Readable | null, to: Writable) => from?.on('data', (chunk: Buffer) => (held ? held.push([to, chunk]) : to.write(chunk)))
+relay(tool.stdout, process.stdout)
+relay(tool.stderr, process.stderr)
 
 /** The build is gone: end this process group (the tool, what it started, and this guard). */
 function buildGone(): void {
@@ -31,6 +46,14 @@ function buildGone(): void {
     process.exit(1)
   }
 }
+/** Set when the tool ended while its output was held: the guard ends once it is shown. */
+let endWhenShown: (() => void) | undefined
+process.stdin.on('data', (message: Buffer) => {
+  if (!held || !message.toString().includes('show')) return
+  for (const [to, chunk] of held) to.write(chunk)
+  held = undefined
+  endWhenShown?.()
+})
 process.stdin.on('end', buildGone)
 process.stdin.on('error', buildGone)
 process.stdin.resume()
@@ -39,9 +62,16 @@ tool.on('error', (error) => {
   console.error(`tool-guard: could not start ${script}: ${error.message}`)
   process.exit(127)
 })
-tool.on('exit', (code, signal) => {
-  process.stdin.pause()
-  process.stdin.removeListener('end', buildGone)
-  if (signal) process.kill(process.pid, signal)
-  else process.exit(code ?? 1)
+// `close`, not `exit`: the tool's output has all been read by then. A tool that failed before
+// its output may show waits here, so the build can still show why.
+tool.on('close', (code, signal) => {
+  const end = () => {
+    process.stdin.removeListener('end', buildGone)
+    process.stdin.destroy()
+    if (signal) process.kill(process.pid, signal)
+    // Not process.exit(): what is still being written to a pipe would be lost.
+    else process.exitCode = code ?? 1
+  }
+  if (held) endWhenShown = end
+  else end()
 })

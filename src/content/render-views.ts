@@ -1,20 +1,31 @@
 /**
  * The views a render reads, in one place. Every page asks {@link getSiteViews}; who fills it
  * depends on who renders:
- * - the static build (`npm run build`, `npm run dev`) writes the views to a snapshot file and
- *   names it in CONTENT_SNAPSHOT before Astro starts: read once per process;
+ * - the static build (`npm run build`, `npm run dev`) writes the views to a snapshot file named
+ *   in CONTENT_SNAPSHOT: read once per process. `npm run build` starts Astro while it still
+ *   loads and checks the content (CONTENT_SNAPSHOT_PENDING=1): the first page then waits for
+ *   the file to appear (it is written whole, by a rename);
  * - the preview server loads views per request and renders the page inside
  *   {@link withViews}, so concurrent requests never see each other's content.
  * Outside both there is nothing to render from, and asking is an error that names the fix.
  */
 import { AsyncLocalStorage } from 'node:async_hooks'
-import { readFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
+import { setTimeout as sleep } from 'node:timers/promises'
 import type { LocaleId } from '../../schemas/locales.ts'
 import { HintedError } from './content-error.ts'
 import type { SiteView, SiteViews } from './views.ts'
 
 /** The environment variable through which the build tells Astro where the snapshot is. */
 export const SNAPSHOT_VARIABLE = 'CONTENT_SNAPSHOT'
+/**
+ * Set to 1 by the build when the snapshot is still being made: wait for it. No limit on the
+ * wait: a build whose content fails stops Astro, and a build that dies takes Astro with it
+ * (scripts/lib/tool-guard.ts).
+ */
+export const SNAPSHOT_PENDING_VARIABLE = 'CONTENT_SNAPSHOT_PENDING'
+/** How often a pending snapshot is looked for. */
+const PENDING_POLL_MS = 20
 
 /** What the build writes for Astro: every locale's view. */
 export interface ContentSnapshot {
@@ -28,7 +39,8 @@ export function withViews<T>(views: SiteViews, render: () => Promise<T>): Promis
   return current.run(views, render)
 }
 
-function readSnapshot(file: string): SiteViews {
+async function readSnapshot(file: string, pending: boolean): Promise<SiteViews> {
+  while (pending && !existsSync(file)) await sleep(PENDING_POLL_MS)
   try {
     return (JSON.parse(readFileSync(file, 'utf8')) as ContentSnapshot).views
   } catch (error) {
@@ -60,7 +72,7 @@ export function getSiteViews(): Promise<SiteViews> {
     )
   }
   if (snapshot?.file !== file) {
-    const views = (async () => readSnapshot(file))()
+    const views = readSnapshot(file, process.env[SNAPSHOT_PENDING_VARIABLE] === '1')
     snapshot = { file, views }
   }
   return snapshot.views

@@ -24,7 +24,7 @@ export interface RunResult {
  * strictness variable, plus a build cache of the tests' own, plus `env`.
  */
 export function childEnv(env: Record<string, string | undefined>): NodeJS.ProcessEnv {
-  const dropped = new Set(['CONTENT_FILE', 'CONTENT_SNAPSHOT', 'STRICT_I18N', 'BUILD_CACHE', 'BUILD_CACHE_DIR'])
+  const dropped = new Set(['CONTENT_FILE', 'CONTENT_SNAPSHOT', 'CONTENT_SNAPSHOT_PENDING', 'STRICT_I18N', 'BUILD_CACHE', 'BUILD_CACHE_DIR'])
   const base = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('SANITY_') && !dropped.has(key)))
   return { ...base, ASTRO_TELEMETRY_DISABLED: '1', BUILD_CACHE_DIR: testCacheDir(), ...env }
 }

@@ -2,7 +2,8 @@
  * The all-or-nothing build (scripts/build.ts) and `npm run content:validate` (the build's
  * `--check`), run as processes the way npm runs them, on the small fixtures (tests/fixtures/):
  * - bad content stops the build after validate or views: exit 1, the report names document,
- *   field and fix, Astro never starts, and the output folder is left byte for byte as it was;
+ *   field and fix, Astro (started beside the content phases) is stopped unheard, and the output
+ *   folder is left byte for byte as it was;
  * - a tool that fails, or a build that is stopped, leaves the output folder and no temporary
  *   folder behind;
  * - valid content lands in the output folder (old files gone), with a search index, a build
@@ -149,7 +150,7 @@ describe('npm run content:validate', () => {
   })
 })
 
-describe('scripts/build.ts stops before Astro on bad content', () => {
+describe('scripts/build.ts stops Astro, unheard, on bad content', () => {
   it('a reference to nothing: exit 1 in validate, the output folder untouched, no temporary folder left', async () => {
     const out = join(scratch, 'dist-invalid')
     const before = oldSite(out)
@@ -163,7 +164,8 @@ describe('scripts/build.ts stops before Astro on bad content', () => {
     expect(run.stdout).toContain('refers to "metric-x", which does not exist')
     expect(run.stdout).toMatch(/Fix: Point the reference at an existing document/)
     expect(run.stderr).toMatch(/Build failed in validate: The content has errors: nothing was built\.\n {2}Fix: /)
-    expect(run.stdout).not.toMatch(/\[build\]/) // Astro never started
+    expect(run.all).not.toMatch(/\[build\]/) // Astro's messages never shown
+    expect(astrosOf(run.pid)).toEqual([]) // and Astro stopped
     expect(lastLine(run.stdout)).toMatch(/^content \d+\.\ds · validate \d+\.\ds · total \d+\.\ds \(failed in validate\)$/)
 
     const report = readReport(reportFile)
@@ -240,7 +242,8 @@ describe('scripts/build.ts when a tool fails or the build is stopped', () => {
 
     expect(run.code, run.all).toBe(1)
     expect(run.all).not.toMatch(/SITE_URL is not set/)
-    expect(run.stdout).not.toMatch(/\[build\]/) // Astro never started
+    expect(run.all).not.toMatch(/\[build\]/) // Astro's messages never shown
+    expect(astrosOf(run.pid)).toEqual([]) // and Astro stopped
     expect(fingerprint(out)).toEqual(before)
     expect(leftovers(run.pid)).toEqual([])
     expect(run.stderr).toMatch(/Build failed: SITE_URL "not a url" is not a web address\.\n {2}Fix: Set SITE_URL to the site's public address/)
@@ -357,5 +360,12 @@ describe('build helpers', () => {
     await expect(phases.run('validate', async () => Promise.reject(new Error('bad')))).rejects.toThrow('bad')
     expect(phases.line()).toMatch(/^content 0\.\ds · validate 0\.\ds · total \d+\.\ds \(failed in validate\)$/)
     expect(Object.keys(phases.toJSON())).toEqual(['content', 'validate', 'total'])
+  })
+
+  it('a phase whose work began earlier (Astro, started beside the content) is timed from then', async () => {
+    const phases = new Phases()
+    await phases.run('pages', async () => undefined, performance.now() - 1500)
+    expect(phases.toJSON().pages).toBeGreaterThanOrEqual(1.5)
+    expect(phases.toJSON().pages).toBeLessThan(3)
   })
 })

@@ -3,7 +3,7 @@
  * `npm run dev`, from the snapshot file written before Astro starts; on the preview server,
  * the views of the request being rendered (`withViews`); with neither, an error naming the fix.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
@@ -14,7 +14,7 @@ let dir: string
 
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'snapshot-'))
-  for (const name of Object.keys(process.env)) if (name.startsWith('SANITY_') || name === 'CONTENT_SNAPSHOT' || name === 'CONTENT_FILE') delete process.env[name]
+  for (const name of Object.keys(process.env)) if (name.startsWith('SANITY_') || name.startsWith('CONTENT_SNAPSHOT') || name === 'CONTENT_FILE') delete process.env[name]
   vi.resetModules() // the snapshot is read once per module instance
 })
 afterEach(() => {
@@ -32,6 +32,21 @@ describe('getSiteViews', () => {
     const { getSiteView } = await import('../../src/content/render-views')
     expect(await getSiteView('en')).toEqual({ marker: 'snap' })
     expect(await getSiteView('zhTW')).toEqual({ marker: 'snap中' })
+  })
+
+  it('with CONTENT_SNAPSHOT_PENDING=1 (the build still checking the content), waits for the file to appear', async () => {
+    const file = join(dir, 'content.json')
+    process.env.CONTENT_SNAPSHOT = file
+    process.env.CONTENT_SNAPSHOT_PENDING = '1'
+    const { getSiteView } = await import('../../src/content/render-views')
+    let settled = false
+    const view = getSiteView('en').finally(() => (settled = true))
+    await new Promise((resolve) => setTimeout(resolve, 150))
+    expect(settled).toBe(false)
+    // Written as the build writes it: whole, then renamed into place.
+    writeFileSync(`${file}.part`, JSON.stringify({ views: fakeViews('late') }))
+    renameSync(`${file}.part`, file)
+    expect(await view).toEqual({ marker: 'late' })
   })
 
   it('a snapshot that cannot be read is an error naming the file and the fix', async () => {
