@@ -1,6 +1,6 @@
 /**
- * `npm run build`: the all-or-nothing site build. It reads top to bottom, one phase after
- * another (Astro runs beside them; see pages):
+ * `npm run build`: the all-or-nothing site build. It reads top to bottom, the phases in their
+ * order, but Astro starts with the build and the files and Pagefind run beside it (see each):
  *
  *   content   pick the source (the embedded dataset, or Sanity when SANITY_PROJECT_ID and
  *             SANITY_DATASET are set), fetch every document and run the one site query
@@ -14,9 +14,11 @@
  *   files     at the same time, the files to take away (each figure's JSON, CSV, SVG and PNG,
  *             /data/metrics.*, share cards) are written from the views in memory
  *             (src/open-data/) into a folder of their own, with build.json: each published
- *             document's revision and its pages (lib/build-manifest.ts); when both are done
- *             they move in beside the pages
- *   search    Pagefind indexes the rendered pages (scripts/lib/search-index.ts)
+ *             document's revision and its pages (lib/build-manifest.ts); pictures the cache
+ *             lacks (and every file, when no chart is cached) wait for Astro and Pagefind;
+ *             when all are done the files move in beside the pages
+ *   search    Pagefind indexes the rendered pages (scripts/lib/search-index.ts) as soon as
+ *             Astro is done, beside what is left of the files
  *   swap      only now does the finished site replace the output: dist/ is a link to the
  *             finished build, flipped in one rename (scripts/lib/swap.ts)
  *
@@ -182,7 +184,7 @@ async function build(): Promise<void> {
   const from = source!
 
   const report = await phases.run('validate', async () => {
-    const checked = await validateDocuments(loaded.documents, { source: from.description, lookupIds: lookupIdsIn(from), strictI18n })
+    const checked = await validateDocuments(loaded.documents, { source: from.description, lookupIds: lookupIdsIn(from), strictI18n, ownThread: true })
     return checked.ok ? checked : contentFailed(checked)
   })
 
@@ -217,17 +219,20 @@ async function build(): Promise<void> {
     },
     astro!.startedAt,
   )
+  // Pagefind indexes the pages alone, so it starts as soon as they are done.
+  const search = pages.then(() => phases.run('search', () => buildSearchIndex(siteDir)))
   const files = phases.run('files', () => {
     writeBuildManifest(filesDir, buildManifest({ builtAt: outcome.startedAt, origin: from.origin, changes: loaded.content.changes, views }))
-    // Pictures the cache lacks are drawn once Astro is done: drawing takes every core and
-    // most of the memory, which added to Astro's was the build's peak.
-    return writeOpenDataFiles(projectRoot, views, siteUrl!, filesDir, pages)
+    // Pictures the cache lacks, and every file when no chart is cached, are made once Astro and
+    // Pagefind are done: drawing takes every core and most of the memory, which added to
+    // either tool's was the build's peak.
+    return writeOpenDataFiles(projectRoot, views, siteUrl!, filesDir, search)
   })
-  const [pageCount, fileCount] = await Promise.all([pages, files])
+  const [pageCount, fileCount, searched] = await Promise.all([pages, files, search])
   outcome.pages = pageCount
   outcome.files = fileCount
+  outcome.search = searched
   moveInto(filesDir, siteDir)
-  outcome.search = await phases.run('search', () => buildSearchIndex(siteDir))
   await phases.run('swap', async () => {
     const staged = stageSite(siteDir, outDir, basename(work))
     await testPauseBeforeSwap()

@@ -113,6 +113,14 @@ export function setChartDiskCacheFile(name: string): void {
   cache.diskFile = name
 }
 
+/**
+ * Whether earlier builds left charts for this renderer in this process's disk cache. Without
+ * them every chart is drawn anew, which is most of the memory the build's files take.
+ */
+export function hasChartsFromEarlierBuilds(): boolean {
+  return (diskCache()?.stats().loaded ?? 0) > 0
+}
+
 /** How many charts were asked for and how many were actually rendered in this process. */
 export function chartStats(): { requests: number; renders: number; cached: number } {
   return { requests: cache.requests, renders: cache.renders, cached: cache.svgs.size }

@@ -13,9 +13,11 @@
  */
 import { locales, type Locale } from '../../schemas/locales.ts'
 import { paths } from '../../schemas/site-paths.ts'
+import { hasChartsFromEarlierBuilds } from '../charts/render.ts'
 import type { SiteView, SiteViews } from '../content/views.ts'
 import { figureCitations } from './citation.ts'
 import { figureCsv, metricsCsv } from './csv.ts'
+import { collectWhenGrown } from './heap.ts'
 import type { Figure } from './figure.ts'
 import { byCodePoint, openDataModel, type OpenDataModel, type OpenMetric } from './model.ts'
 import { eachPng, type PngJob } from './png.ts'
@@ -75,10 +77,15 @@ export async function openDataFile(views: SiteViews, site: URL, path: string): P
 
 /** Makes the texts one by one, then the pictures (png.ts), handing each file to `write`. */
 async function make(planned: Planned[], write: (file: OpenDataFile) => void, options: { whole: boolean; drawAfter?: Promise<unknown> }): Promise<void> {
+  // With no charts from earlier builds (a first build, a new renderer, the cache off), every
+  // chart is drawn here: like the pictures, that waits until Astro is done, so the two never
+  // hold their memory at once. A warm cache draws the few changed charts beside Astro.
+  if (options.drawAfter && !hasChartsFromEarlierBuilds()) await options.drawAfter
   const pictures: Extract<Planned, { render: unknown }>[] = []
   for (const p of planned) {
     if ('make' in p) write({ path: p.path, type: p.type, bytes: p.make() })
     else pictures.push(p)
+    collectWhenGrown()
   }
   await eachPng(
     pictures.map((p) => p.render),

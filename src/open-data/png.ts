@@ -22,6 +22,7 @@ import { HintedError } from '../content/content-error.ts'
 import { cacheFolder } from '../utils/cache-folder.ts'
 import { sha256 } from '../utils/hash.ts'
 import { FONT_FAMILY, FONT_PACKAGE_FILES, FONT_PACKAGES } from './fonts.ts'
+import { collectWhenGrown } from './heap.ts'
 
 const require = createRequire(import.meta.url)
 
@@ -208,6 +209,7 @@ export async function eachPng(
   const missing: number[] = []
   const chars = new Set<string>()
   jobs.forEach((job, i) => {
+    collectWhenGrown()
     const picture = job()
     keys.push(cacheKey(picture))
     const stored = store.find(keys[i]!)

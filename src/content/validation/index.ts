@@ -2,7 +2,8 @@
  * Content validation before any page is built, in four steps:
  * 1. the checks Sanity does not make on a dataset file (structure.ts),
  * 2. Sanity's own rules from `schemas/` over an offline client (rules.ts), each document's
- *    result reused from the rule cache while nothing it depended on changed (rule-cache.ts),
+ *    result reused from the rule cache while nothing it depended on changed (rule-cache.ts);
+ *    for the build, on a thread of their own (rules-thread.ts),
  * 3. Sanity's markers turned into entries naming document, field and fix (hints.ts),
  * 4. one report (report.ts), printed by print.ts.
  * Local and live content go through the same code; nothing here touches the network, and
@@ -13,7 +14,8 @@ import { fieldsByType, issuesFromMarkers } from './hints.ts'
 import { createDatasetFetch } from './offline-client.ts'
 import { buildReport, strictI18nFromEnv, type Findings, type ValidationReport } from './report.ts'
 import { openRuleCache, type ValidationCacheOptions } from './rule-cache.ts'
-import { runRules, type RuleContext } from './rules.ts'
+import { runRules, type RuleContext, type RuleResult } from './rules.ts'
+import { runRulesOnThread } from './rules-thread.ts'
 import type { DocumentValidationMarker } from './sanity-adapter.ts'
 import { checkStructure, type LookupIds } from './structure.ts'
 
@@ -37,6 +39,11 @@ export interface ValidateOptions {
   lookupIds?: LookupIds
   /** The rule cache: `false` turns it off; an object sets its folder or adds to its key. Default: on, unless `BUILD_CACHE=0`. */
   cache?: boolean | ValidationCacheOptions
+  /**
+   * Run the rules on a thread of their own (rules-thread.ts), whose memory is returned when it
+   * ends: for the build, where Astro renders beside. Default: in this thread.
+   */
+  ownThread?: boolean
 }
 
 /**
@@ -49,7 +56,10 @@ export async function validateDocuments(documents: readonly SanityDocumentLike[]
   const schema = await import('../../../schemas/index.ts')
   const structure = await checkStructure(documents, schema, options.lookupIds)
   const context: RuleContext = { exists: (id) => structure.existingIds.has(id), fetch: createDatasetFetch(structure.valid) }
-  const rules = await sanityMarkers(structure.toValidate, context, options)
+  const run: RunRules = options.ownThread
+    ? (pending, concurrency) => runRulesOnThread({ documents: pending, existingIds: [...structure.existingIds], dataset: structure.valid, concurrency })
+    : (pending, concurrency) => runRules(pending, context, concurrency)
+  const rules = await sanityMarkers(structure.toValidate, context, run, options)
   const findings: Findings = { errors: [...structure.errors], missingTranslations: [], staleTranslations: [], warnings: [] }
   const fields = fieldsByType(schema.schemaTypes, schema.documentTypes)
   structure.toValidate.forEach((doc, i) => {
@@ -66,13 +76,15 @@ export async function validateDocuments(documents: readonly SanityDocumentLike[]
   })
 }
 
-/** Each document's markers: from the rule cache where they still hold, else from the rules. */
-async function sanityMarkers(documents: readonly SanityDocumentLike[], context: RuleContext, options: ValidateOptions) {
+type RunRules = (documents: readonly SanityDocumentLike[], concurrency: number) => Promise<RuleResult[]>
+
+/** Each document's markers: from the rule cache where they still hold, else from the rules (`run`). */
+async function sanityMarkers(documents: readonly SanityDocumentLike[], context: RuleContext, run: RunRules, options: ValidateOptions) {
   const cache = await openRuleCache(options.cache ?? true)
   const markers: (DocumentValidationMarker[] | undefined)[] = []
   for (const doc of documents) markers.push(await cache?.reuse(doc, context))
   const pending = documents.filter((_, i) => markers[i] === undefined)
-  const fresh = await runRules(pending, context, options.concurrency ?? 8)
+  const fresh = pending.length ? await run(pending, options.concurrency ?? 8) : []
   pending.forEach((doc, j) => {
     cache?.keep(doc, fresh[j]!)
   })

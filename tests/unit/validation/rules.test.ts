@@ -130,6 +130,20 @@ describe('missing translations', () => {
   })
 })
 
+describe("the build's own thread for the rules", () => {
+  it('gives the same report as the rules run in this thread: every entry, in the same order', async () => {
+    const docs = datasetWith((_docs, byId) => {
+      byId('metric-foundry-share').value = '75%'
+      byId('metric-packaging-share').slug = { _type: 'slug', current: 'foundry-market-share' }
+      byId('source-ndc-2020').url = 'javascript:alert(1)'
+    })
+    const [here, thread] = await Promise.all([validate(docs), validate(docs, false, { ownThread: true })])
+    expect(here.errors.length).toBeGreaterThanOrEqual(4)
+    const entries = (report: typeof here) => ({ errors: report.errors, warnings: report.warnings, missing: report.missingTranslations, stale: report.staleTranslations })
+    expect(entries(thread)).toEqual(entries(here))
+  }, 120_000)
+})
+
 describe('paths and the schema', () => {
   it('formats Sanity paths with keys resolved to indexes', () => {
     const doc = { points: [{ _key: 'a' }, { _key: 'b', description: {} }] }
