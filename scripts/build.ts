@@ -149,6 +149,12 @@ async function testPauseBeforeSwap(): Promise<void> {
   await new Promise((done) => setTimeout(done, ms))
 }
 
+/** A test hook, read by tests only: the files phase fails at once, while Astro is still at work. */
+function testFailFiles(): void {
+  if (process.env.BUILD_TEST_FAIL_FILES !== '1') return
+  throw new HintedError('(test hook) the files failed.', 'Unset BUILD_TEST_FAIL_FILES: it is for tests only.', 'build.test-hook')
+}
+
 async function build(): Promise<void> {
   // Said once, before anything is built: a site published with placeholder addresses has
   // canonical links, a sitemap and feeds that point somewhere else.
@@ -222,6 +228,7 @@ async function build(): Promise<void> {
   // Pagefind indexes the pages alone, so it starts as soon as they are done.
   const search = pages.then(() => phases.run('search', () => buildSearchIndex(siteDir)))
   const files = phases.run('files', () => {
+    testFailFiles()
     writeBuildManifest(filesDir, buildManifest({ builtAt: outcome.startedAt, origin: from.origin, changes: loaded.content.changes, views }))
     // Pictures the cache lacks, and every file when no chart is cached, are made once Astro and
     // Pagefind are done: drawing takes every core and most of the memory, which added to

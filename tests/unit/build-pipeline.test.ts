@@ -266,6 +266,19 @@ describe('scripts/build.ts when a tool fails or the build is stopped', () => {
     expect(readReport(reportFile)).toMatchObject({ ok: false, failedPhase: 'pages', error: { code: 'build.tool-failed' } })
   })
 
+  it('the files fail while Astro is at work: exit 1 in files, Astro stopped, the output folder untouched', async () => {
+    const out = join(scratch, 'dist-files-fail')
+    const before = oldSite(out)
+    const reportFile = join(scratch, 'files-fail.json')
+    const run = await build(out, reportFile, { CONTENT_FILE: fixture('valid-small.ndjson'), BUILD_TEST_FAIL_FILES: '1' })
+    expect(run.code, run.all).toBe(1)
+    expect(run.stderr).toMatch(/Build failed in files: \(test hook\) the files failed\./)
+    expect(astrosOf(run.pid)).toEqual([])
+    expect(fingerprint(out)).toEqual(before)
+    expect(leftovers(run.pid)).toEqual([])
+    expect(readReport(reportFile)).toMatchObject({ ok: false, failedPhase: 'files', error: { code: 'build.test-hook' } })
+  })
+
   it('a SIGTERM while Astro renders stops Astro too, and leaves the output folder and no temporary folder', async () => {
     const out = join(scratch, 'dist-stopped')
     const before = oldSite(out)
