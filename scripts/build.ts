@@ -125,7 +125,7 @@ function prepareOutput(): void {
 }
 
 /** Astro's build of the pages from the snapshot (written later, by the views phase) into `siteDir`. */
-function startAstro(siteDir: string, snapshot: string, holdOutput: Promise<boolean>): { done: Promise<void>; startedAt: number } {
+function startAstro(siteDir: string, snapshot: string, holdOutput: Promise<void>): { done: Promise<void>; startedAt: number } {
   const startedAt = performance.now()
   const done = runTool({
     name: 'Astro',
@@ -173,7 +173,7 @@ async function build(): Promise<void> {
   // kept back until the content passes; bad content stops it (the catch below), unseen.
   const snapshot = join(work, 'content.json')
   const siteDir = join(work, 'site')
-  const { promise: contentChecked, resolve: contentPassed } = Promise.withResolvers<boolean>()
+  const { promise: contentChecked, resolve: contentPassed } = Promise.withResolvers<void>()
   const astro = args.check ? undefined : startAstro(siteDir, snapshot, contentChecked)
 
   let source: ContentSource | undefined
@@ -210,7 +210,7 @@ async function build(): Promise<void> {
   if (args.check) return
 
   // The content passed: Astro's messages may show, and its pages are what the build waits for.
-  contentPassed(true)
+  contentPassed()
   const filesDir = join(work, 'files')
   // Astro (a child process) and the files (this process, and its PNG threads) run side by
   // side: neither reads the other's output. Astro empties its folder first, so the files go

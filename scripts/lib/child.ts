@@ -36,9 +36,9 @@ export interface ToolRun {
   hint: string
   /**
    * For a tool started before its input is known good: its output is kept back until this
-   * settles true; a tool stopped before then is never heard.
+   * resolves; a tool stopped before then is never heard.
    */
-  holdOutput?: Promise<boolean>
+  holdOutput?: Promise<void>
 }
 
 /** Runs a tool to the end; rejects with a {@link HintedError} when it cannot start or fails. */
@@ -50,7 +50,7 @@ export function runTool(tool: ToolRun): Promise<void> {
     const guardArgs = [guard, ...(tool.holdOutput ? ['--hold-output'] : []), tool.script, ...tool.args]
     const child = spawn(process.execPath, guardArgs, { cwd: tool.cwd, env: { ...tool.env, ...colour }, stdio: ['pipe', 'inherit', 'inherit'], detached: true })
     // The guard keeps the output (tool-guard.ts says why there); `show` lets it through.
-    void tool.holdOutput?.then((show) => show && child.stdin?.write('show\n'))
+    void tool.holdOutput?.then(() => child.stdin?.write('show\n'))
     child.stdin?.on('error', () => {}) // the guard gone first: nothing to tell it
     if (child.pid) running.add(child.pid)
     child.on('error', (error) => reject(new HintedError(`Could not run ${tool.name}: ${error.message}.`, 'Reinstall the packages: npm ci.', 'build.tool-failed')))

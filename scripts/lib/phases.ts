@@ -19,12 +19,11 @@ export class Phases {
   failed: string | undefined
 
   /**
-   * Runs one phase; records its time even when it throws, and which phase failed. `since`
+   * Runs one phase; records its time even when it throws, and which phase failed. `start`
    * (a `performance.now()` time) is when the phase's work really began, for work started
    * before its outcome was wanted (Astro, started while the content is checked).
    */
-  async run<T>(name: string, work: () => T | Promise<T>, since = performance.now()): Promise<T> {
-    const start = since
+  async run<T>(name: string, work: () => T | Promise<T>, start = performance.now()): Promise<T> {
     try {
       return await work()
     } catch (error) {

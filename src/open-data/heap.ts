@@ -4,7 +4,8 @@
  * it collects: at 100× content about a gigabyte, which the process then keeps as its memory
  * while Astro or Pagefind runs beside it. Called once per file, {@link collectWhenGrown} runs a
  * full collection whenever the heap has grown by {@link GROWTH} since the last one, so it stays
- * near its live size. `gc` is V8's, reached the documented way (as in png-worker.mjs).
+ * near its live size. {@link collectGarbage} is V8's `gc`, reached the documented way; the
+ * PNG threads (png-worker.mjs) call it too.
  */
 import v8 from 'node:v8'
 import vm from 'node:vm'
@@ -18,14 +19,19 @@ let gc: (() => void) | undefined
 let leftByLast = 0
 let calls = 0
 
-/** Collects garbage when the heap has grown by {@link GROWTH} since the last collection. */
-export function collectWhenGrown(): void {
-  if (++calls % LOOK_EVERY !== 0) return
-  if (v8.getHeapStatistics().used_heap_size - leftByLast < GROWTH) return
+/** A full garbage collection now. */
+export function collectGarbage(): void {
   if (!gc) {
     v8.setFlagsFromString('--expose-gc')
     gc = vm.runInNewContext('gc') as () => void
   }
   gc()
+}
+
+/** Collects garbage when the heap has grown by {@link GROWTH} since the last collection. */
+export function collectWhenGrown(): void {
+  if (++calls % LOOK_EVERY !== 0) return
+  if (v8.getHeapStatistics().used_heap_size - leftByLast < GROWTH) return
+  collectGarbage()
   leftByLast = v8.getHeapStatistics().used_heap_size
 }

@@ -97,6 +97,23 @@ async function build(out: string, report: string, env: Record<string, string>) {
   return { ...run, all: run.stdout + run.stderr }
 }
 
+/**
+ * A build over an old output folder that must fail, as `npm run build` runs it: exit 1, the
+ * output byte for byte as it was, no temporary folder and no Astro of it left running. Returns
+ * the run and its report.
+ */
+async function failingBuild(name: string, env: Record<string, string>) {
+  const out = join(scratch, `dist-${name}`)
+  const before = oldSite(out)
+  const reportFile = join(scratch, `${name}-report.json`)
+  const run = await build(out, reportFile, env)
+  expect(run.code, run.all).toBe(1)
+  expect(fingerprint(out)).toEqual(before)
+  expect(leftovers(run.pid)).toEqual([])
+  expect(astrosOf(run.pid)).toEqual([])
+  return { ...run, report: readReport(reportFile) }
+}
+
 describe('npm run content:validate', () => {
   it('a malformed NDJSON line: exit 1, the file, the line number, the parse error and the fix', async () => {
     const file = fixture('malformed.ndjson')
@@ -152,32 +169,19 @@ describe('npm run content:validate', () => {
 
 describe('scripts/build.ts stops Astro, unheard, on bad content', () => {
   it('a reference to nothing: exit 1 in validate, the output folder untouched, no temporary folder left', async () => {
-    const out = join(scratch, 'dist-invalid')
-    const before = oldSite(out)
-    const reportFile = join(scratch, 'invalid-report.json')
-    const run = await build(out, reportFile, { CONTENT_FILE: fixture('dangling-reference.ndjson') })
-
-    expect(run.code, run.all).toBe(1)
-    expect(fingerprint(out)).toEqual(before)
-    expect(leftovers(run.pid)).toEqual([])
+    const { report, ...run } = await failingBuild('invalid', { CONTENT_FILE: fixture('dangling-reference.ndjson') })
     expect(run.stdout).toContain('industry-cybersecurity (industry) · metrics[2]')
     expect(run.stdout).toContain('refers to "metric-x", which does not exist')
     expect(run.stdout).toMatch(/Fix: Point the reference at an existing document/)
     expect(run.stderr).toMatch(/Build failed in validate: The content has errors: nothing was built\.\n {2}Fix: /)
     expect(run.all).not.toMatch(/\[build\]/) // Astro's messages never shown
-    expect(astrosOf(run.pid)).toEqual([]) // and Astro stopped
     expect(lastLine(run.stdout)).toMatch(/^content \d+\.\ds · validate \d+\.\ds · total \d+\.\ds \(failed in validate\)$/)
-
-    const report = readReport(reportFile)
     expect(report).toMatchObject({ ok: false, failedPhase: 'validate', source: { kind: 'local' }, error: { code: 'content.invalid', hint: expect.any(String) } })
     expect(report.errors).toEqual([expect.objectContaining({ documentId: 'industry-cybersecurity', documentType: 'industry', field: 'metrics[2]', code: 'reference.missing' })])
     expect(Object.keys(report.phases)).toEqual(['content', 'validate', 'total'])
   })
 
   it('a stale translation with STRICT_I18N=1: exit 1 in validate, the report lists it under translations.stale', async () => {
-    const out = join(scratch, 'dist-stale')
-    const before = oldSite(out)
-    const reportFile = join(scratch, 'stale-report.json')
     const file = writeNdjson(
       join(scratch, 'stale-strict.ndjson'),
       datasetWith((_docs, byId) => {
@@ -185,11 +189,8 @@ describe('scripts/build.ts stops Astro, unheard, on bad content', () => {
         delete (byId('glossaryTerm-five-plus-two').definition as Record<string, unknown>).en
       }),
     )
-    const run = await build(out, reportFile, { CONTENT_FILE: file, STRICT_I18N: '1' })
-    expect(run.code, run.all).toBe(1)
-    expect(fingerprint(out)).toEqual(before)
+    const { report, ...run } = await failingBuild('stale', { CONTENT_FILE: file, STRICT_I18N: '1' })
     expect(run.stdout).not.toMatch(/\[build\]/)
-    const report = readReport(reportFile)
     expect(report).toMatchObject({ ok: false, failedPhase: 'validate', strictI18n: true, counts: { errors: 0, missingTranslations: 1, staleTranslations: 1 } })
     expect(report.translations.missing).toEqual([
       expect.objectContaining({ documentId: 'glossaryTerm-five-plus-two', documentType: 'glossaryTerm', path: 'definition', locale: 'en' }),
@@ -217,17 +218,9 @@ describe('scripts/build.ts stops Astro, unheard, on bad content', () => {
         ;(byId('industry-cybersecurity').metrics as { _ref: string }[])[0]!._ref = 'source-ndc-2020'
       }),
     )
-    const out = join(scratch, 'dist-views')
-    const before = oldSite(out)
-    const reportFile = join(scratch, 'views-report.json')
-    const run = await build(out, reportFile, { CONTENT_FILE: file })
-
-    expect(run.code, run.all).toBe(1)
-    expect(fingerprint(out)).toEqual(before)
-    expect(leftovers(run.pid)).toEqual([])
+    const { report, ...run } = await failingBuild('views', { CONTENT_FILE: file })
     expect(run.stdout).toContain('industry-cybersecurity (industry) · metrics[0]')
     expect(run.stdout).not.toMatch(/\[build\]/)
-    const report = readReport(reportFile)
     expect(report).toMatchObject({ ok: false, failedPhase: 'views' })
     expect(report.errors).toEqual([expect.objectContaining({ documentId: 'industry-cybersecurity', field: 'metrics[0]', code: 'reference.unresolved', hint: expect.any(String) })])
   })
@@ -235,19 +228,11 @@ describe('scripts/build.ts stops Astro, unheard, on bad content', () => {
 
 describe('scripts/build.ts when a tool fails or the build is stopped', () => {
   it('an invalid SITE_URL: exit 1 before anything runs, the variable and the fix named', async () => {
-    const out = join(scratch, 'dist-bad-url')
-    const before = oldSite(out)
-    const reportFile = join(scratch, 'bad-url-report.json')
-    const run = await build(out, reportFile, { CONTENT_FILE: fixture('valid-small.ndjson'), SITE_URL: 'not a url' })
-
-    expect(run.code, run.all).toBe(1)
+    const run = await failingBuild('bad-url', { CONTENT_FILE: fixture('valid-small.ndjson'), SITE_URL: 'not a url' })
     expect(run.all).not.toMatch(/SITE_URL is not set/)
-    expect(run.all).not.toMatch(/\[build\]/) // Astro's messages never shown
-    expect(astrosOf(run.pid)).toEqual([]) // and Astro stopped
-    expect(fingerprint(out)).toEqual(before)
-    expect(leftovers(run.pid)).toEqual([])
+    expect(run.all).not.toMatch(/\[build\]/) // Astro never started
     expect(run.stderr).toMatch(/Build failed: SITE_URL "not a url" is not a web address\.\n {2}Fix: Set SITE_URL to the site's public address/)
-    expect(readReport(reportFile)).toMatchObject({ ok: false, error: { code: 'build.site-url' } })
+    expect(run.report).toMatchObject({ ok: false, error: { code: 'build.site-url' } })
   })
 
   it('Astro dies while it renders (killed, as when out of memory): exit 1 in pages, the output folder untouched, the likely cause named', async () => {
@@ -267,16 +252,9 @@ describe('scripts/build.ts when a tool fails or the build is stopped', () => {
   })
 
   it('the files fail while Astro is at work: exit 1 in files, Astro stopped, the output folder untouched', async () => {
-    const out = join(scratch, 'dist-files-fail')
-    const before = oldSite(out)
-    const reportFile = join(scratch, 'files-fail.json')
-    const run = await build(out, reportFile, { CONTENT_FILE: fixture('valid-small.ndjson'), BUILD_TEST_FAIL_FILES: '1' })
-    expect(run.code, run.all).toBe(1)
+    const run = await failingBuild('files-fail', { CONTENT_FILE: fixture('valid-small.ndjson'), BUILD_TEST_FAIL_FILES: '1' })
     expect(run.stderr).toMatch(/Build failed in files: \(test hook\) the files failed\./)
-    expect(astrosOf(run.pid)).toEqual([])
-    expect(fingerprint(out)).toEqual(before)
-    expect(leftovers(run.pid)).toEqual([])
-    expect(readReport(reportFile)).toMatchObject({ ok: false, failedPhase: 'files', error: { code: 'build.test-hook' } })
+    expect(run.report).toMatchObject({ ok: false, failedPhase: 'files', error: { code: 'build.test-hook' } })
   })
 
   it('a SIGTERM while Astro renders stops Astro too, and leaves the output folder and no temporary folder', async () => {
