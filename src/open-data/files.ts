@@ -105,10 +105,17 @@ async function make(planned: Planned[], write: (file: OpenDataFile) => void, opt
 
 function plan(views: SiteViews, site: URL): Planned[] {
   const model = openDataModel(views, site)
-  const csvOf = (what: Figure['what'], slug: string, l: Locale) => figureCsv(metricsOf(model, what, slug), l, views[l.id].settings.licence)
+  // A figure's JSON goes into its own file and into its ZIP in each language, its CSV into its
+  // file and its ZIP: each text is made once and kept (a few tens of MB at a hundred times this
+  // site's content).
+  const made = new Map<string, string>()
+  const once = (key: string, make: () => string) => made.get(key) ?? made.set(key, make()).get(key)!
+  const csvOf = (what: Figure['what'], slug: string, l: Locale) =>
+    once(`${what}/${slug}.${l.id}.csv`, () => figureCsv(metricsOf(model, what, slug), l, views[l.id].settings.licence))
+  const jsonOf = (what: Figure['what'], slug: string) => once(`${what}/${slug}.json`, () => figureJson(model, what, slug, site))
   const perFigure = (what: Figure['what'], slugs: string[]): Planned[] =>
     slugs.flatMap((slug) => [
-      { path: paths.dataFile(what, slug, 'json'), type: TYPES.json, make: () => figureJson(model, what, slug, site) },
+      { path: paths.dataFile(what, slug, 'json'), type: TYPES.json, make: () => jsonOf(what, slug) },
       ...locales.flatMap((l) => {
         const view = views[l.id]
         const figure = () => figureIn(model, view, what, slug)
@@ -131,7 +138,7 @@ function plan(views: SiteViews, site: URL): Planned[] {
       { metric: model.metricSlugs, group: model.groupSlugs },
       {
         csv: csvOf,
-        json: (what, slug) => figureJson(model, what, slug, site),
+        json: jsonOf,
         figure: (view, what, slug) => figureIn(model, view, what, slug),
       },
     ),
