@@ -39,12 +39,22 @@ function put(dir: string, path: string, make: (target: string) => void): void {
   if (!target.startsWith(dir + sep)) {
     throw new HintedError(`The file ${path} would be written outside the site.`, 'Check the slugs of figures and groups: a slug is letters, digits and hyphens.', 'files.outside')
   }
-  mkdirSync(dirname(target), { recursive: true })
   try {
-    make(target)
+    makeInFolder(target, make)
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
     throw new HintedError(`The build made two files at ${relative(dir, target)}.`, 'Give each figure, group and page a slug of its own.', 'files.twice')
+  }
+}
+
+/** Makes the file; its folder is made only when it is missing, the first time (a build writes thousands of files into a few folders). */
+function makeInFolder(target: string, make: (target: string) => void): void {
+  try {
+    make(target)
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
+    mkdirSync(dirname(target), { recursive: true })
+    make(target)
   }
 }
 
