@@ -6,9 +6,15 @@
  *
  * The open data code is loaded through Vite's module runner, as Astro loads it for the pages
  * (the chart renderer imports its own source with `?raw`, which Node alone cannot load).
+ *
+ * Every file is linked from the build's cache where it can be: the PNGs from the pictures'
+ * cache, the texts from a store of files by content (file-store.ts says why).
  */
 import { join } from 'node:path'
 import type { SiteViews } from '../../src/content/views.ts'
+import type { OpenDataFile } from '../../src/open-data/index.ts'
+import { cacheFolder } from '../../src/utils/cache-folder.ts'
+import { fileStore, type FileStore } from './file-store.ts'
 import { linkSiteFile, writeSiteFile } from './site-file.ts'
 
 type OpenDataModule = typeof import('../../src/open-data/index.ts')
@@ -23,8 +29,25 @@ export async function writeOpenDataFiles(projectRoot: string, views: SiteViews, 
   const { module } = await runnerImport<OpenDataModule>(join(projectRoot, 'src/open-data/index.ts'), { configFile: false, root: projectRoot, logLevel: 'error' })
   // Charts of the files are cached apart from the pages' (src/charts/render.ts says why).
   module.setChartDiskCacheFile('charts-files.json')
+  const store = fileStore(cacheFolder())
   // Each file is written as soon as it is made: a 100× site's files never sit in memory together.
-  return module.writeOpenDataFiles(views, site, (file) => (file.cacheFile ? linkSiteFile(dir, file.path, file.cacheFile) : writeSiteFile(dir, file.path, file.bytes)), {
-    drawAfter,
-  })
+  const count = await module.writeOpenDataFiles(views, site, (file) => putFile(dir, file, store), { drawAfter })
+  store.prune()
+  return count
+}
+
+/** Puts one file into the site under `dir`: a link to the cache file with its bytes, or the bytes written. */
+function putFile(dir: string, file: OpenDataFile, store: FileStore): void {
+  const cached = file.cacheFile ?? store.fileOf(file.bytes)
+  if (!cached) {
+    writeSiteFile(dir, file.path, file.bytes)
+    return
+  }
+  try {
+    linkSiteFile(dir, file.path, cached)
+  } catch (error) {
+    // Removed since it was found, by another build sharing the cache: the bytes are written instead.
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || file.cacheFile) throw error
+    writeSiteFile(dir, file.path, file.bytes)
+  }
 }

@@ -1,0 +1,106 @@
+/**
+ * The build links the files phase's texts from a store of files by content (scripts/lib/file-store.ts):
+ * the same bytes as a plain write, one stored file per content, and the store keeps exactly
+ * the last whole build's files.
+ */
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, relative } from 'node:path'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { fileStore } from '../../scripts/lib/file-store'
+import { listFiles } from '../../scripts/lib/files'
+import { writeOpenDataFiles } from '../../scripts/lib/open-data'
+import { clearChartCache } from '../../src/charts/render'
+import { loadSiteContent } from '../../src/content/load'
+import { createLocalSource } from '../../src/content/source/local'
+import { buildSiteViews, type SiteViews } from '../../src/content/views'
+import { openDataFiles } from '../../src/open-data/files'
+
+const projectRoot = join(import.meta.dirname, '../..')
+const site = new URL('https://example.org')
+const saved = { ...process.env }
+const dirs: string[] = []
+const tempDir = (name: string) => {
+  const dir = mkdtempSync(join(tmpdir(), name))
+  dirs.push(dir)
+  return dir
+}
+
+afterEach(() => {
+  process.env = { ...saved }
+  clearChartCache()
+})
+afterAll(() => {
+  for (const dir of dirs) rmSync(dir, { recursive: true, force: true })
+})
+
+describe('fileStore', () => {
+  it('stores each content once and gives the same file for the same bytes, text or binary', () => {
+    const cache = tempDir('file-store-')
+    const store = fileStore(cache)
+    const a = store.fileOf('a,b\r\n1,2\r\n')!
+    expect(readFileSync(a, 'utf8')).toBe('a,b\r\n1,2\r\n')
+    expect(store.fileOf('a,b\r\n1,2\r\n')).toBe(a)
+    expect(store.fileOf(new TextEncoder().encode('a,b\r\n1,2\r\n'))).toBe(a)
+    const b = store.fileOf(new Uint8Array([0x50, 0x4b, 3, 4]))!
+    expect(b).not.toBe(a)
+    expect([...readFileSync(b)]).toEqual([0x50, 0x4b, 3, 4])
+    expect(readdirSync(join(cache, 'files'))).toHaveLength(2)
+  })
+
+  it('prunes what the build did not ask for, and what a killed build left half-written', () => {
+    const cache = tempDir('file-store-')
+    const earlier = fileStore(cache)
+    const kept = earlier.fileOf('kept')!
+    const dropped = earlier.fileOf('dropped')!
+    writeFileSync(`${kept}.12345.part`, 'half')
+    const store = fileStore(cache)
+    expect(store.fileOf('kept')).toBe(kept)
+    store.prune()
+    expect(readdirSync(join(cache, 'files'))).toEqual([relative(join(cache, 'files'), kept)])
+    expect(() => statSync(dropped)).toThrow()
+  })
+
+  it('stores nothing with the cache off, or where it cannot write: the caller writes the bytes', () => {
+    expect(fileStore(undefined).fileOf('x')).toBeUndefined()
+    // Something in the way of the store's folder (a file where it should be): even root cannot write there.
+    const cache = tempDir('file-store-')
+    writeFileSync(join(cache, 'files'), 'not a folder')
+    expect(fileStore(cache).fileOf('x')).toBeUndefined()
+  })
+})
+
+describe('the files phase with the store', () => {
+  let views: SiteViews
+  beforeAll(async () => {
+    views = buildSiteViews(await loadSiteContent(createLocalSource()))
+  })
+
+  /** Runs the build's files phase into a new folder; returns the folder. */
+  async function filesPhase(cache: string): Promise<string> {
+    process.env.BUILD_CACHE_DIR = cache
+    clearChartCache()
+    const out = tempDir('files-phase-')
+    await writeOpenDataFiles(projectRoot, views, site, out, Promise.resolve())
+    return out
+  }
+
+  it('links every text from the store, with the bytes the open data makes; a second build stores nothing new', async () => {
+    const cache = tempDir('files-cache-')
+    const first = await filesPhase(cache)
+    const stored = readdirSync(join(cache, 'files')).sort()
+    const second = await filesPhase(cache)
+    expect(readdirSync(join(cache, 'files')).sort()).toEqual(stored)
+
+    const expected = await openDataFiles(views, site)
+    const texts = expected.filter((f) => !f.path.endsWith('.png'))
+    expect(texts.length).toBeGreaterThan(100)
+    for (const file of texts) {
+      const path = join(second, file.path)
+      expect(readFileSync(path), file.path).toEqual(Buffer.from(file.bytes))
+      expect(statSync(path).nlink, `${file.path} is a link to the store`).toBeGreaterThan(1)
+      expect(statSync(path).ino).toBe(statSync(join(first, file.path)).ino)
+    }
+    expect(listFiles(second).length).toBe(expected.length)
+  })
+})
