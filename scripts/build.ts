@@ -42,25 +42,21 @@ import { existsSync, mkdirSync, rmSync } from 'node:fs'
 import { basename, dirname, join, relative, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { fileURLToPath } from 'node:url'
-import writeFileAtomic from 'write-file-atomic'
 import { ContentError, HintedError, toContentIssue } from '../src/content/content-error.ts'
-import { loadSiteContent } from '../src/content/load.ts'
 import { SNAPSHOT_PENDING_VARIABLE, SNAPSHOT_VARIABLE, type ContentSnapshot } from '../src/content/render-views.ts'
-import { redact, sourceFromEnv, type ContentSource } from '../src/content/source/index.ts'
-import { documentsForValidation, failedReport, formatReport, lookupIdsIn, strictI18nFromEnv, validateDocuments, type ValidationReport } from '../src/content/validation/index.ts'
-import { buildSiteViews } from '../src/content/views.ts'
+import { redact } from '../src/content/source/errors.ts'
+import type { ContentSource } from '../src/content/source/index.ts'
+import { formatReport } from '../src/content/validation/print.ts'
+import { failedReport, strictI18nFromEnv, type ValidationReport } from '../src/content/validation/report.ts'
 import { FALLBACK_SITE_URL } from '../schemas/site-paths.ts'
 import { siteUrlFromEnv } from '../src/utils/site-url.ts'
-import { buildManifest, writeBuildManifest } from './lib/build-manifest.ts'
-import { writeBuildReport, type BuildOutcome } from './lib/build-report.ts'
+import type { BuildOutcome } from './lib/build-report.ts'
 import { packageBin, runTool, stopTools } from './lib/child.ts'
 import { countHtml } from './lib/files.ts'
 import { assertWritable, describeFsError } from './lib/fs-errors.ts'
 import { acquireOutputLock, type OutputLock } from './lib/output-lock.ts'
-import { writeOpenDataFiles } from './lib/open-data.ts'
 import { moveInto } from './lib/site-file.ts'
 import { Phases } from './lib/phases.ts'
-import { buildSearchIndex } from './lib/search-index.ts'
 import { assertSafeOutDir, buildsDir, flipSite, stageSite, sweepLeftovers } from './lib/swap.ts'
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..')
@@ -175,6 +171,27 @@ async function build(): Promise<void> {
   const siteDir = join(work, 'site')
   const { promise: contentChecked, resolve: contentPassed } = Promise.withResolvers<void>()
   const astro = args.check ? undefined : startAstro(siteDir, snapshot, contentChecked)
+  // What the phases below run is loaded only now, with Astro started: it is most of what this
+  // script loads, and loaded first it held Astro's start back by more than a tenth of a second.
+  const [
+    { default: writeFileAtomic },
+    { loadSiteContent },
+    { sourceFromEnv },
+    { documentsForValidation, lookupIdsIn, validateDocuments },
+    { buildSiteViews },
+    { buildManifest, writeBuildManifest },
+    { writeOpenDataFiles },
+    { buildSearchIndex },
+  ] = await Promise.all([
+    import('write-file-atomic'),
+    import('../src/content/load.ts'),
+    import('../src/content/source/index.ts'),
+    import('../src/content/validation/index.ts'),
+    import('../src/content/views.ts'),
+    import('./lib/build-manifest.ts'),
+    import('./lib/open-data.ts'),
+    import('./lib/search-index.ts'),
+  ])
 
   let source: ContentSource | undefined
   const loaded = await phases.run('content', async () => {
@@ -281,7 +298,10 @@ if (outcome.failure) {
 } else if (!args.check) {
   print(`✓ Built ${outcome.pages} pages (${outcome.search?.pages} in search) into ${shownOut}.`)
 }
-if (!args.check) writeBuildReport(reportFile, outcome, phases, { projectRoot, outDir }, printError)
+if (!args.check) {
+  const { writeBuildReport } = await import('./lib/build-report.ts')
+  writeBuildReport(reportFile, outcome, phases, { projectRoot, outDir }, printError)
+}
 // The phase line comes last: people and the benchmark read it there.
 print(phases.line())
 process.exit(outcome.failure ? 1 : 0)
