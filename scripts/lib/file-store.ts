@@ -3,7 +3,7 @@
  * content in the build's cache folder (`files/`), so that the build links each one into the
  * site instead of writing it, as it does for the PNGs. A publish changes a few figures, so
  * nearly every file is there from the build before; and on the disks builds run on here,
- * making a file with data costs ten to thirty times what a link costs (docs/build.md).
+ * making a file with data costs many times what a link costs (docs/build.md, *Caches*).
  *
  * A stored file is never rewritten in place (built sites link it): a new one arrives whole, by
  * rename. The store keeps exactly the files of the last whole build.
