@@ -106,8 +106,7 @@ async function make(planned: Planned[], write: (file: OpenDataFile) => void, opt
 function plan(views: SiteViews, site: URL): Planned[] {
   const model = openDataModel(views, site)
   // A figure's JSON goes into its own file and into its ZIP in each language, its CSV into its
-  // file and its ZIP: each text is made once and kept (a few tens of MB at a hundred times this
-  // site's content).
+  // file and its ZIP: each is made once and kept for the phase (texts, small beside the pictures).
   const made = new Map<string, string>()
   const once = (key: string, make: () => string) => made.get(key) ?? made.set(key, make()).get(key)!
   const csvOf = (what: Figure['what'], slug: string, l: Locale) =>
