@@ -9,8 +9,8 @@
  * changed), shown as the day it was in Taiwan (Asia/Taipei), in both languages.
  */
 import type { Locale } from '../locales'
-import { spaceCjk } from './format'
-import { t } from './t'
+import { spaceCjk } from './format.ts'
+import { t } from './t.ts'
 
 /** How zh-TW pages write dates (Site settings, `dateCalendar`). */
 export type DateCalendar = 'both' | 'roc' | 'gregorian'

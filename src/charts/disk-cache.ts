@@ -16,8 +16,8 @@
 import { mkdirSync, readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import writeFileAtomic from 'write-file-atomic'
-import { cacheFolder } from '../utils/cache-folder'
-import { sha256 } from '../utils/hash'
+import { cacheFolder } from '../utils/cache-folder.ts'
+import { sha256 } from '../utils/hash.ts'
 
 /** A chart cache file: the version it was written for and SVGs by spec hash. */
 interface StoredCharts {

@@ -5,10 +5,10 @@
  * per build however many pages show it.
  */
 import type { MetricGroupView, MetricView } from '../content/views'
-import { formatMetricValue, formatPlainNumber } from '../../schemas/i18n/format'
+import { formatMetricValue, formatPlainNumber } from '../../schemas/i18n/format.ts'
 import type { Locale } from '../../schemas/locales'
-import { plainText } from '../utils/page'
-import { renderBarChart, type BarChartSpec } from './render'
+import { plainText } from '../utils/page.ts'
+import { renderBarChart, type BarChartSpec } from './render.ts'
 
 /** One row of a group's table and chart: the same numbers, so they cannot disagree. */
 export interface GroupRow {

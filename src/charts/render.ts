@@ -10,8 +10,8 @@
  * size) render once per process, i.e. once per build, however many pages show the chart.
  */
 import { createRequire } from 'node:module'
-import { sha256 } from '../utils/hash'
-import { openChartDiskCache, type ChartDiskCache } from './disk-cache'
+import { sha256 } from '../utils/hash.ts'
+import { openChartDiskCache, type ChartDiskCache } from './disk-cache.ts'
 // This file's own source: part of the disk cache's version, so any change to the layout or
 // the post-processing below invalidates charts rendered by earlier builds.
 import renderSource from './render.ts?raw'

@@ -1,7 +1,7 @@
 // @vercel/stega is the encoding Sanity's stegaClean wraps; importing it alone keeps the whole
 // Sanity client (and its RxJS) out of every page render.
 import { vercelStegaClean as stegaClean } from '@vercel/stega'
-import { FALLBACK_SITE_URL } from '../../schemas/site-paths'
+import { FALLBACK_SITE_URL } from '../../schemas/site-paths.ts'
 
 /**
  * Text for places that are not shown as text (`<title>`, meta, attributes, JSON-LD): without
