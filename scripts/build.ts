@@ -250,7 +250,7 @@ async function build(): Promise<void> {
     // Pictures the cache lacks, and every file when no chart is cached, are made once Astro and
     // Pagefind are done: drawing takes every core and most of the memory, which added to
     // either tool's was the build's peak.
-    return writeOpenDataFiles(projectRoot, views, siteUrl!, filesDir, search)
+    return writeOpenDataFiles(views, siteUrl!, filesDir, search)
   })
   const [pageCount, fileCount, searched] = await Promise.all([pages, files, search])
   outcome.pages = pageCount

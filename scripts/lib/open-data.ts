@@ -4,17 +4,17 @@
  * from the views the build holds, written into a folder of their own while Astro renders the
  * pages, then moved in beside them (site-file.ts `moveInto`).
  *
- * The open data code is loaded through Vite's module runner, as Astro loads it for the pages
- * (the chart renderer imports its own source with `?raw`, which Node alone cannot load).
+ * The open data code runs on Node's own loader, as the rest of the build does; the chart
+ * renderer's one Vite-only import (`?raw`) is taught to it first (raw-imports.ts).
  *
  * Every file is linked from the build's cache where it can be: the PNGs from the pictures'
  * cache, the texts from a store of files by content (file-store.ts says why).
  */
-import { join } from 'node:path'
 import type { SiteViews } from '../../src/content/views.ts'
 import type { OpenDataFile } from '../../src/open-data/index.ts'
 import { cacheFolder } from '../../src/utils/cache-folder.ts'
 import { fileStore, type FileStore } from './file-store.ts'
+import { allowRawImports } from './raw-imports.ts'
 import { linkSiteFile, writeSiteFile } from './site-file.ts'
 
 type OpenDataModule = typeof import('../../src/open-data/index.ts')
@@ -23,10 +23,10 @@ type OpenDataModule = typeof import('../../src/open-data/index.ts')
  * Writes every open data file under `dir`; returns how many. Pictures not in the cache are
  * drawn only after `drawAfter` (Astro's pages), so the two never hold their memory at once.
  */
-export async function writeOpenDataFiles(projectRoot: string, views: SiteViews, site: URL, dir: string, drawAfter?: Promise<unknown>): Promise<number> {
-  // Vite is loaded here, not at the top: the build's start-up, before Astro starts, does not wait for it.
-  const { runnerImport } = await import('vite')
-  const { module } = await runnerImport<OpenDataModule>(join(projectRoot, 'src/open-data/index.ts'), { configFile: false, root: projectRoot, logLevel: 'error' })
+export async function writeOpenDataFiles(views: SiteViews, site: URL, dir: string, drawAfter?: Promise<unknown>): Promise<number> {
+  allowRawImports()
+  // Imported here, not at the top: the loader must know `?raw` first.
+  const module: OpenDataModule = await import('../../src/open-data/index.ts')
   // Charts of the files are cached apart from the pages' (src/charts/render.ts says why).
   module.setChartDiskCacheFile('charts-files.json')
   const store = fileStore(cacheFolder())

@@ -16,7 +16,6 @@ import { createLocalSource } from '../../src/content/source/local'
 import { buildSiteViews, type SiteViews } from '../../src/content/views'
 import { openDataFiles } from '../../src/open-data/files'
 
-const projectRoot = join(import.meta.dirname, '../..')
 const site = new URL('https://example.org')
 const saved = { ...process.env }
 const dirs: string[] = []
@@ -81,7 +80,7 @@ describe('the files phase with the store', () => {
     process.env.BUILD_CACHE_DIR = cache
     clearChartCache()
     const out = tempDir('files-phase-')
-    await writeOpenDataFiles(projectRoot, views, site, out, Promise.resolve())
+    await writeOpenDataFiles(views, site, out, Promise.resolve())
     return out
   }
 
