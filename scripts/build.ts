@@ -172,7 +172,7 @@ async function build(): Promise<void> {
   const { promise: contentChecked, resolve: contentPassed } = Promise.withResolvers<void>()
   const astro = args.check ? undefined : startAstro(siteDir, snapshot, contentChecked)
   // What the phases below run is loaded only now, with Astro started: it is most of what this
-  // script loads, and loaded first it held Astro's start back by more than a tenth of a second.
+  // script loads, and loaded first it held Astro's start back (docs/build.md).
   const [
     { default: writeFileAtomic },
     { loadSiteContent },
@@ -299,6 +299,7 @@ if (outcome.failure) {
   print(`✓ Built ${outcome.pages} pages (${outcome.search?.pages} in search) into ${shownOut}.`)
 }
 if (!args.check) {
+  // Loaded last, like the phases' code above: it imports the content source.
   const { writeBuildReport } = await import('./lib/build-report.ts')
   writeBuildReport(reportFile, outcome, phases, { projectRoot, outDir }, printError)
 }
