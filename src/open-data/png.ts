@@ -10,8 +10,7 @@
  * folder by input (the SVG's bytes, the zoom and RENDERER_VERSION), so a warm build renders
  * only what changed.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import writeFileAtomic from 'write-file-atomic'
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { availableParallelism, tmpdir } from 'node:os'
 import { basename, dirname, join } from 'node:path'
@@ -22,6 +21,7 @@ import { HintedError } from '../content/content-error.ts'
 import { cacheFolder } from '../utils/cache-folder.ts'
 import { sha256 } from '../utils/hash.ts'
 import { FONT_FAMILY, FONT_PACKAGE_FILES, FONT_PACKAGES } from './fonts.ts'
+import { cacheStore } from './cache-store.ts'
 import { collectWhenGrown } from './heap.ts'
 
 const require = createRequire(import.meta.url)
@@ -139,35 +139,6 @@ async function renderOnWorkers(jobs: readonly (() => PngJob)[], fontFiles: reado
   )
 }
 
-/** PNGs rendered by earlier builds, one file each under `png/` in the cache folder. */
-function pngStore(dir = cacheFolder()) {
-  const folder = dir && join(dir, 'png')
-  const path = (key: string) => join(folder!, `${key}.png`)
-  return {
-    /** The stored file of `key`, if there is one. */
-    find: (key: string): string | undefined => (folder && existsSync(path(key)) ? path(key) : undefined),
-    /** Stores a PNG; returns its file, or undefined when it could not be stored. */
-    set(key: string, png: Buffer): string | undefined {
-      if (!folder) return undefined
-      try {
-        mkdirSync(folder, { recursive: true })
-        // A new file by rename, never rewritten in place: built sites link these files, and two
-        // builds sharing a cache may store the same picture at once.
-        writeFileAtomic.sync(path(key), png, { fsync: false })
-        return path(key)
-      } catch {
-        // A read-only checkout or a full disk: the next build renders again.
-        return undefined
-      }
-    },
-    /** Removes every stored PNG but `keep` (a whole site's set: the build's files phase). */
-    prune(keep: Set<string>) {
-      if (!folder || !existsSync(folder)) return
-      for (const name of readdirSync(folder)) if (!keep.has(name.replace(/\.png$/, ''))) rmSync(join(folder, name), { force: true })
-    },
-  }
-}
-
 /**
  * A PNG made or found: its bytes, and the cache file that holds exactly them when there is
  * one, which a writer may link instead of writing a copy (`bytes` is read from it only when
@@ -204,7 +175,8 @@ export async function eachPng(
   options: { whole?: boolean; cacheDir?: string; drawAfter?: Promise<unknown> } = {},
 ): Promise<void> {
   const dir = options.cacheDir ?? cacheFolder()
-  const store = pngStore(dir)
+  // PNGs rendered by earlier builds, one file each under `png/` in the cache folder.
+  const store = cacheStore(dir && join(dir, 'png'), '.png')
   const keys: string[] = []
   const missing: number[] = []
   const chars = new Set<string>()
@@ -230,7 +202,7 @@ export async function eachPng(
     const todo = missing.map((i) => jobs[i]!)
     const file = todo.length > 1 ? workerFile() : undefined
     pngStats.threads = file ? Math.min(availableParallelism(), Math.ceil(todo.length / PICTURES_PER_WORKER)) : 0
-    const drawn = (n: number, png: Buffer) => each(missing[n]!, drawnPng(png, store.set(keys[missing[n]!]!, png)))
+    const drawn = (n: number, png: Buffer) => each(missing[n]!, drawnPng(png, store.put(keys[missing[n]!]!, png)))
     if (file) await renderOnWorkers(todo, fonts, file, drawn)
     else
       for (const [n, png] of renderHere(

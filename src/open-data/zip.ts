@@ -96,13 +96,8 @@ function zipOf(entries: [name: string, text: string][]): Uint8Array<ArrayBuffer>
     entry.push(strToU8(text), true)
   }
   zip.end()
-  const bytes = new Uint8Array(chunks.reduce((sum, chunk) => sum + chunk.length, 0))
-  let at = 0
-  for (const chunk of chunks) {
-    bytes.set(chunk, at)
-    at += chunk.length
-  }
-  return bytes
+  // Buffer.concat may hand out a slice of Node's shared pool: copied onto a buffer of its own.
+  return new Uint8Array(Buffer.concat(chunks))
 }
 
 /** The README of a figure's ZIP, in `view`'s language; CRLF line ends, so that every text editor shows its lines. */

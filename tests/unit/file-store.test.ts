@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os'
 import { join, relative } from 'node:path'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { fileStore } from '../../scripts/lib/file-store'
+import { cacheStore } from '../../src/open-data/cache-store'
 import { listFiles } from '../../scripts/lib/files'
 import { writeOpenDataFiles } from '../../scripts/lib/open-data'
 import { clearChartCache } from '../../src/charts/render'
@@ -66,6 +67,30 @@ describe('fileStore', () => {
     const cache = tempDir('file-store-')
     writeFileSync(join(cache, 'files'), 'not a folder')
     expect(fileStore(cache).fileOf('x')).toBeUndefined()
+  })
+})
+
+describe('cacheStore, under the PNGs and the texts alike', () => {
+  it('finds what it stored by key, with its extension, and prunes all but the keys kept', () => {
+    const folder = join(tempDir('cache-store-'), 'png')
+    const store = cacheStore(folder, '.png')
+    expect(store.find('a')).toBeUndefined()
+    const a = store.put('a', new Uint8Array([1, 2, 3]))!
+    expect(a).toBe(join(folder, 'a.png'))
+    expect(store.find('a')).toBe(a)
+    store.put('b', 'b')
+    writeFileSync(`${a}.999.part`, 'half')
+    writeFileSync(join(folder, 'a'), 'no extension')
+    store.prune(new Set(['a']))
+    expect(readdirSync(folder)).toEqual(['a.png'])
+    expect([...readFileSync(a)]).toEqual([1, 2, 3])
+  })
+
+  it('stores and finds nothing with no folder', () => {
+    const store = cacheStore(undefined, '.png')
+    expect(store.put('a', 'x')).toBeUndefined()
+    expect(store.find('a')).toBeUndefined()
+    expect(() => store.prune(new Set())).not.toThrow()
   })
 })
 
