@@ -149,7 +149,10 @@ export function headersFileIntegration(): AstroIntegration {
         for (const path of files) {
           const file = path.endsWith('.html') ? join(root, path) : join(root, path, 'index.html')
           if (!existsSync(file)) continue
-          const policy = metaPolicy(readFileSync(file, 'utf8'))
+          // Only the head is decoded: the policy is there, and decoding whole pages was most of the work.
+          const bytes = readFileSync(file)
+          const headEnd = bytes.indexOf('</head>')
+          const policy = metaPolicy(bytes.toString('utf8', 0, headEnd < 0 ? bytes.length : headEnd))
           if (policy) policies.set(path, policy)
         }
         const text = headersFile(policies)

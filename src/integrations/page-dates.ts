@@ -14,13 +14,19 @@ const PAGE_UPDATED = /^<[a-z]+[^>]*\sdata-page-updated(?:[\s=>])[\s\S]*?<time\b[
 
 /** The attribute that marks the element holding a page's date. */
 const MARKER = 'data-page-updated'
+const TIME_END = '</time>'
 
-/** The date a built page states, or undefined when it states none. */
-export function pageUpdatedIn(html: string): string | undefined {
+/**
+ * The date a built page states, or undefined when it states none. Pages are read as bytes and
+ * only the marked element is decoded: decoding every page whole cost more than all the rest.
+ */
+export function pageUpdatedIn(page: string | Buffer): string | undefined {
+  const bytes = typeof page === 'string' ? Buffer.from(page) : page
   // Each mention of the marker is found with indexOf and the expression runs from the tag
-  // around it: run over the whole page, it would try every tag of every page.
-  for (let at = html.indexOf(MARKER); at >= 0; at = html.indexOf(MARKER, at + 1)) {
-    const found = PAGE_UPDATED.exec(html.slice(html.lastIndexOf('<', at)))
+  // around it to the first </time> after it: run over the whole page, it would try every tag.
+  for (let at = bytes.indexOf(MARKER); at >= 0; at = bytes.indexOf(MARKER, at + 1)) {
+    const end = bytes.indexOf(TIME_END, at)
+    const found = PAGE_UPDATED.exec(bytes.toString('utf8', bytes.lastIndexOf('<', at), end < 0 ? bytes.length : end + TIME_END.length))
     if (found) return found[1]
   }
   return undefined
@@ -38,7 +44,7 @@ export function pageDates(): { integration: AstroIntegration; lastmod: (url: str
           const path = `/${pathname.replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/')
           const file = join(fileURLToPath(dir), path, 'index.html')
           if (!existsSync(file)) continue
-          const date = pageUpdatedIn(readFileSync(file, 'utf8'))
+          const date = pageUpdatedIn(readFileSync(file))
           if (!date) continue
           const instant = new Date(date)
           if (Number.isNaN(instant.getTime()))
