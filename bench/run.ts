@@ -15,9 +15,8 @@ import { availableParallelism, cpus, loadavg, totalmem } from 'node:os'
 import { join, relative, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { countHtml } from '../scripts/lib/files.ts'
-import { pagefindCommand } from '../scripts/lib/search-index.ts'
 import { locales } from '../schemas/locales.ts'
-import { astroBuild, lowerBoundCommand, writeFloorProject } from './lib/floor.ts'
+import { astroBuild, lowerBoundCommand, pagefindCommand, writeFloorProject } from './lib/floor.ts'
 import { lighthousePages, requireChromium, runLighthouse } from './lib/lighthouse.ts'
 import { benchPreview } from './lib/preview.ts'
 import { checkBudgets, ratio, renderReport, type Results, type SizeResult } from './lib/report.ts'
@@ -86,7 +85,7 @@ async function benchSize(factor: number, real: Doc[]): Promise<SizeResult> {
 
   // Pagefind indexes the pages the site's last run wrote. Its environment (the build's without
   // PAGEFIND_*) is every command's, so all three see the same.
-  const pagefind = await pagefindCommand(siteOut, searchOut, env)
+  const pagefind = pagefindCommand(siteOut, searchOut, env)
   // Untimed before each run: delete the last output (as in CI, every build starts without one),
   // and write out the page cache so no run pays for the last one's writes.
   const clean = (...paths: string[]) => `rm -rf ${paths.map(shellQuote).join(' ')} && sync`

@@ -18,7 +18,8 @@
  *             lacks (and every file, when no chart is cached) wait for Astro and Pagefind;
  *             when all are done the files move in beside the pages
  *   search    Pagefind indexes the rendered pages (scripts/lib/search-index.ts) as soon as
- *             Astro is done, beside what is left of the files
+ *             Astro is done, beside what is left of the files; its service starts when the
+ *             content passes, so only the indexing waits for the pages
  *   swap      only now does the finished site replace the output: dist/ is a link to the
  *             finished build, flipped in one rename (scripts/lib/swap.ts)
  *
@@ -67,6 +68,8 @@ const reportFile = args.report ? resolve(args.report) : join(projectRoot, 'build
 const tmpDir = join(projectRoot, '.tmp')
 const work = join(tmpDir, `build-${new Date().toISOString().replace(/[:.]/g, '-')}-${process.pid}`)
 let lock: OutputLock | undefined
+/** Stops Pagefind's service (set once it is loaded): a failed or stopped build ends it with Astro. */
+let stopSearch = () => {}
 
 // Listed in this order: pages and files run side by side and may end in either order.
 const phases = new Phases(['content', 'validate', 'views', 'pages', 'files', 'search', 'swap'])
@@ -181,7 +184,7 @@ async function build(): Promise<void> {
     { buildSiteViews },
     { buildManifest, writeBuildManifest },
     { writeOpenDataFiles },
-    { buildSearchIndex },
+    { openSearchIndex, stopSearchIndex },
   ] = await Promise.all([
     import('write-file-atomic'),
     import('../src/content/load.ts'),
@@ -228,6 +231,9 @@ async function build(): Promise<void> {
 
   // The content passed: Astro's messages may show, and its pages are what the build waits for.
   contentPassed()
+  stopSearch = stopSearchIndex
+  const searchIndex = openSearchIndex()
+  searchIndex.catch(() => {})
   const filesDir = join(work, 'files')
   // Astro (a child process) and the files (this process, and its PNG threads) run side by
   // side: neither reads the other's output. Astro empties its folder first, so the files go
@@ -243,7 +249,7 @@ async function build(): Promise<void> {
     astro!.startedAt,
   )
   // Pagefind indexes the pages alone, so it starts as soon as they are done.
-  const search = pages.then(() => phases.run('search', () => buildSearchIndex(siteDir)))
+  const search = pages.then(() => phases.run('search', async () => (await searchIndex).write(siteDir)))
   const files = phases.run('files', () => {
     testFailFiles()
     writeBuildManifest(filesDir, buildManifest({ builtAt: outcome.startedAt, origin: from.origin, changes: loaded.content.changes, views }))
@@ -270,6 +276,7 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
   process.once(signal, () => {
     printError(`✗ Build stopped by ${signal}: ${shownOut} was left as it was.`)
     stopTools()
+    stopSearch()
     rmSync(work, { recursive: true, force: true })
     lock?.release()
     process.exit(signal === 'SIGINT' ? 130 : signal === 'SIGHUP' ? 129 : 143)
@@ -282,8 +289,10 @@ try {
   // A disk that is full or read-only is said with its path and the fix, not as a bare errno.
   const error = describeFsError(caught) ?? caught
   outcome.failure = toContentIssue(error, 'build.failed')
-  // Astro may still be starting (the content failed) or rendering (the files failed): stop it first.
+  // Astro may still be starting (the content failed) or rendering (the files failed), Pagefind
+  // indexing: stop them first.
   stopTools()
+  stopSearch()
   // Not a known failure but a bug: its stack is what a developer needs.
   if (!(error instanceof ContentError || error instanceof HintedError)) printError(String((error as Error).stack ?? error))
 } finally {

@@ -6,13 +6,16 @@
  *
  * The stack floor is the same project with the site's integrations (MDX, sitemap, Tailwind
  * through its Vite plugin) and `data-pagefind-body`. Followed by Pagefind on the site's pages,
- * it is the lower bound: the least a build of these pages with this stack can take.
+ * it is the lower bound: the least a build of these pages with this stack can take. Pagefind
+ * runs there as its own command (`npx pagefind`), one program after the other; the site's build
+ * runs the same program through Pagefind's Node API, started while Astro renders.
  *
  * Generated under bench/work/; `astro` and the integrations resolve from the repository's
  * node_modules by Node's upward lookup, so the projects need no package.json or install.
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { join, resolve } from 'node:path'
+import { packageBin } from '../../scripts/lib/child.ts'
 import { shellLine, shellQuote } from './timing.ts'
 
 const ASTRO = join(import.meta.dirname, '..', '..', 'node_modules', 'astro', 'bin', 'astro.mjs')
@@ -90,8 +93,24 @@ export function writeFloorProject(dir: string, pages: number, { stack = false } 
 /** Astro's CLI building the project at `root` on this Node: what the site's pages phase runs. */
 export const astroBuild = (root: string): string[] => [process.execPath, ASTRO, 'build', '--root', root]
 
+/** The environment without `PAGEFIND_*` variables: Pagefind's command reads options from them. */
+export function pagefindEnv(env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(env).filter(([name]) => !/^PAGEFIND_/i.test(name)))
+}
+
 /**
- * The lower bound as one command: the stack floor's build, then Pagefind as the build runs it
+ * Pagefind's own command (the `pagefind` bin of its npm package, what `npx pagefind` runs) on
+ * this Node: index every HTML file under `siteDir`, write the index to `outputDir`, print only
+ * warnings and errors. Run it in an empty folder, with `env`: no `pagefind.*` file or
+ * `PAGEFIND_*` variable changes what is indexed, as none does in the site's build.
+ */
+export function pagefindCommand(siteDir: string, outputDir: string, env: NodeJS.ProcessEnv = process.env): { command: string; args: string[]; env: NodeJS.ProcessEnv } {
+  const bin = packageBin(join(import.meta.dirname, '..', '..'), 'pagefind')
+  return { command: process.execPath, args: [bin, '--site', resolve(siteDir), '--output-path', resolve(outputDir), '--quiet'], env: pagefindEnv(env) }
+}
+
+/**
+ * The lower bound as one command: the stack floor's build, then Pagefind's command
  * (`pagefindCommand`), started in `cwd`, an empty folder, so no `pagefind.*` config file applies.
  */
 export function lowerBoundCommand(stackDir: string, pagefind: { command: string; args: string[] }, cwd: string): string[] {

@@ -8,8 +8,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { countHtml, listFiles } from '../../scripts/lib/files.ts'
-import { pagefindCommand } from '../../scripts/lib/search-index.ts'
-import { astroBuild, lowerBoundCommand, STACK_IMPORTS, writeFloorProject } from '../lib/floor.ts'
+import { astroBuild, lowerBoundCommand, pagefindCommand, pagefindEnv, STACK_IMPORTS, writeFloorProject } from '../lib/floor.ts'
 
 const repo = join(import.meta.dirname, '..', '..')
 // Inside the repository, so the projects resolve astro and the integrations from its node_modules.
@@ -62,7 +61,7 @@ describe('floor projects', () => {
     }
     const cwd = join(tmp, 'cwd')
     mkdirSync(cwd)
-    const pagefind = await pagefindCommand(site, join(tmp, 'index'))
+    const pagefind = pagefindCommand(site, join(tmp, 'index'))
     const [command, ...args] = lowerBoundCommand(stack, pagefind, cwd)
     execFileSync(command!, args, { env: pagefind.env, stdio: 'ignore' })
 
@@ -70,5 +69,13 @@ describe('floor projects', () => {
     expect(listFiles(join(stack, 'dist'))).toEqual(expect.arrayContaining(['sitemap-index.xml', expect.stringMatching(/^_astro\/.+\.css$/)]))
     const entry = JSON.parse(read(tmp, 'index', 'pagefind-entry.json')) as { languages: Record<string, { page_count: number }> }
     expect(Object.values(entry.languages).map((l) => l.page_count)).toEqual([1, 1])
+  })
+  it("runs Pagefind's own command on this Node, without PAGEFIND_* variables", () => {
+    const { command, args, env } = pagefindCommand('site', 'out', { PAGEFIND_SERVE: 'true', PATH: '/bin' })
+    expect(command).toBe(process.execPath)
+    expect(args[0]).toMatch(/node_modules\/pagefind\/lib\/runner\/bin\.cjs$/)
+    expect(args.slice(1)).toEqual(['--site', join(process.cwd(), 'site'), '--output-path', join(process.cwd(), 'out'), '--quiet'])
+    expect(env).toEqual({ PATH: '/bin' })
+    expect(pagefindEnv({ PAGEFIND_GLOB: 'x', pagefind_serve: 'true', PATH: '/bin' })).toEqual({ PATH: '/bin' })
   })
 })

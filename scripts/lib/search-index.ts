@@ -1,17 +1,18 @@
 /**
- * The build's search phase: Pagefind's own command (the `pagefind` bin of its npm package,
- * what `npx pagefind` runs) indexes the rendered site and writes the index into
+ * The build's search phase: Pagefind indexes the rendered site and writes the index into
  * `<site>/pagefind/`. One index per language: Pagefind reads each page's `<html lang>`, and
  * segments Chinese only on pages whose language starts with `zh`.
+ *
+ * It runs through Pagefind's Node API, which drives Pagefind's own program as a service. The
+ * build opens the index while Astro is still rendering (`openSearchIndex`), so only the indexing
+ * itself waits for the pages. The service takes its options from the API alone (no `PAGEFIND_*`
+ * variable, no `pagefind.*` file where the build runs), so the index depends on the pages only.
+ * It ends when its input closes, which the kernel does when the build dies, however it dies.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { dirname, join, resolve } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { readFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import * as pagefind from 'pagefind'
 import { HintedError } from '../../src/content/content-error.ts'
-import { packageBin, runTool } from './child.ts'
-
-const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..')
 
 /** What the index holds: pages per Pagefind language (e.g. `en`, `zh-hant-tw`). */
 export interface SearchIndexSummary {
@@ -21,31 +22,61 @@ export interface SearchIndexSummary {
   languages: Record<string, number>
 }
 
-/**
- * The environment for Pagefind: the build's, without `PAGEFIND_*` variables. Pagefind reads
- * options from them (and from a `pagefind.*` file in its working folder, hence the empty one
- * it runs in): `PAGEFIND_SERVE` would make the build hang serving the site, `PAGEFIND_GLOB`
- * would change what is indexed. The index depends on the pages only.
- */
-export function pagefindEnv(env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
-  return Object.fromEntries(Object.entries(env).filter(([name]) => !/^PAGEFIND_/i.test(name)))
+/** An index waiting for its pages. */
+export interface SearchIndex {
+  /** Indexes every HTML file under `siteDir`, writes the index to `outputDir` and says what it holds. */
+  write(siteDir: string, outputDir?: string): Promise<SearchIndexSummary>
 }
 
-/**
- * The build's Pagefind run as a command (run it with this process's Node, in an empty folder):
- * index every HTML file under `siteDir`, write the index to `outputDir`, print only warnings
- * and errors. The benchmark times this same command.
- */
-export async function pagefindCommand(
-  siteDir: string,
-  outputDir: string,
-  env: NodeJS.ProcessEnv = process.env,
-): Promise<{ command: string; args: string[]; env: NodeJS.ProcessEnv }> {
-  return {
-    command: process.execPath,
-    args: [packageBin(projectRoot, 'pagefind'), '--site', resolve(siteDir), '--output-path', resolve(outputDir), '--quiet'],
-    env: pagefindEnv(env),
+const HINT = "Pagefind's messages are printed above; it needs HTML pages with <html lang> and data-pagefind-body on their main content."
+
+/** Indexes still to be written: the service is closed when none is left, which frees its memory. */
+let open = 0
+
+/** Throws what Pagefind reported, if anything. */
+function check(step: string, errors: string[]): void {
+  if (errors.length > 0) throw new HintedError(`Pagefind could not ${step}: ${errors.join('; ')}.`, HINT, 'search.failed')
+}
+
+/** A call to the service that was stopped (the build failed or was stopped) says so. */
+async function call<T>(work: Promise<T>): Promise<T> {
+  try {
+    return await work
+  } catch (error) {
+    throw new HintedError(`Pagefind stopped: ${(error as Error).message ?? error}.`, HINT, 'search.failed')
   }
+}
+
+/** Starts Pagefind's service (if it is not running) with a new, empty index. */
+export async function openSearchIndex(): Promise<SearchIndex> {
+  open += 1
+  const created = await call(pagefind.createIndex({}))
+  check('start', created.errors)
+  const index = created.index!
+  return {
+    async write(siteDir, outputDir = join(siteDir, 'pagefind')) {
+      try {
+        const added = await call(index.addDirectory({ path: resolve(siteDir) }))
+        check(`index ${siteDir}`, added.errors)
+        check(`write the index to ${outputDir}`, (await call(index.writeFiles({ outputPath: resolve(outputDir) }))).errors)
+      } finally {
+        open = Math.max(0, open - 1)
+        if (open === 0) await pagefind.close()
+      }
+      return readSearchIndexSummary(resolve(outputDir))
+    },
+  }
+}
+
+/** Stops Pagefind's service, and with it any indexing under way (the build failed or was stopped). */
+export function stopSearchIndex(): void {
+  open = 0
+  void pagefind.close()
+}
+
+/** Indexes `siteDir` into `outputDir` (the build's: `<siteDir>/pagefind/`) and says what the index holds. */
+export async function buildSearchIndex(siteDir: string, outputDir?: string): Promise<SearchIndexSummary> {
+  return (await openSearchIndex()).write(siteDir, outputDir)
 }
 
 /** Reads `pagefind-entry.json` of a written index: the pages Pagefind indexed per language. */
@@ -62,23 +93,4 @@ export function readSearchIndexSummary(indexDir: string): SearchIndexSummary {
   const pages = Object.values(languages).reduce((sum, n) => sum + n, 0)
   if (pages === 0) throw new HintedError('Pagefind indexed no page.', 'Pages need <html lang> and data-pagefind-body on their main content.', 'search.failed')
   return { pages, languages }
-}
-
-/** Indexes `siteDir` into `outputDir` (the build's: `<siteDir>/pagefind/`) and says what the index holds. */
-export async function buildSearchIndex(siteDir: string, outputDir = join(siteDir, 'pagefind')): Promise<SearchIndexSummary> {
-  const { args, env } = await pagefindCommand(siteDir, outputDir)
-  const cwd = mkdtempSync(join(tmpdir(), 'pagefind-run-'))
-  try {
-    await runTool({
-      name: 'Pagefind',
-      script: args[0]!,
-      args: args.slice(1),
-      cwd,
-      env,
-      hint: "Pagefind's messages are printed above; it needs HTML pages with <html lang> and data-pagefind-body on their main content.",
-    })
-  } finally {
-    rmSync(cwd, { recursive: true, force: true })
-  }
-  return readSearchIndexSummary(resolve(outputDir))
 }

@@ -1,29 +1,38 @@
 /**
- * The build's search phase (scripts/lib/search-index.ts): Pagefind's own command, the bin of
- * its npm package, indexes a small site; what it indexed is read back from the index it wrote;
- * a folder Pagefind cannot index, an index without pages and a stopped run fail with a clear
- * message.
+ * The build's search phase (scripts/lib/search-index.ts): Pagefind, through its Node API,
+ * indexes a small site; what it indexed is read back from the index it wrote; a folder without
+ * pages and an index without pages fail with a clear message; Pagefind's service is closed when
+ * the index is written, stops when told to, and ends with the process that started it even
+ * when that process is killed.
  */
+import { spawn } from 'node:child_process'
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { stopTools } from '../../scripts/lib/child'
-import { buildSearchIndex, pagefindCommand, pagefindEnv, readSearchIndexSummary } from '../../scripts/lib/search-index'
+import { buildSearchIndex, openSearchIndex, readSearchIndexSummary, stopSearchIndex } from '../../scripts/lib/search-index'
 
 const scratch = mkdtempSync(join(tmpdir(), 'search-index-'))
 afterAll(() => rmSync(scratch, { recursive: true, force: true }))
 
-/** Processes whose command line names `dir` (Pagefind's wrapper and binary indexing it). */
-function processesOn(dir: string): string[] {
+/** Pagefind services (`pagefind --service`) whose parent is the process `parent`. */
+function servicesOf(parent: number): string[] {
   return readdirSync('/proc').filter((pid) => {
     if (!/^\d+$/.test(pid)) return false
     try {
-      return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').includes(dir)
+      const command = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0')
+      const ppid = Number(readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ')[1])
+      return ppid === parent && command.includes('--service') && /pagefind/.test(command[0]!)
     } catch {
       return false
     }
   })
+}
+
+/** Polls `check` every 20 ms until it holds or `ms` pass. */
+async function until(check: () => boolean, ms: number): Promise<void> {
+  const deadline = Date.now() + ms
+  while (!check() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20))
 }
 
 /** Writes `files` (path → HTML) under a new folder and returns it. */
@@ -57,38 +66,50 @@ describe('search index (Pagefind program)', () => {
     expect(readdirSync(join(dir, 'pagefind', 'fragment'))).toHaveLength(3)
   })
 
-  it('fails with the exit code and a hint when Pagefind cannot index the folder', async () => {
+  it('closes the service once the index is written', async () => {
+    const dir = site('closed', { 'en/a/index.html': page('en', 'Offshore wind', 'Taiwan builds offshore wind farms.') })
+    const index = await openSearchIndex()
+    expect(servicesOf(process.pid), 'started before the pages are indexed').toHaveLength(1)
+    expect(await index.write(dir)).toEqual({ pages: 1, languages: { en: 1 } })
+    await until(() => servicesOf(process.pid).length === 0, 5_000)
+    expect(servicesOf(process.pid)).toEqual([])
+  })
+
+  it('fails with a hint when the folder holds no page to index', async () => {
     await expect(buildSearchIndex(join(scratch, 'no-such-folder'))).rejects.toMatchObject({
-      message: 'Pagefind exited with code 1.',
+      message: 'Pagefind indexed no page.',
       hint: expect.stringContaining('data-pagefind-body'),
     })
   })
 
-  it('a running Pagefind that is stopped is killed with what it started, and the run fails', async () => {
+  it('an indexing that is stopped ends the service, writes nothing and fails', async () => {
     const files: Record<string, string> = {}
     for (let i = 0; i < 2000; i++) files[`en/p${i}/index.html`] = page('en', `Page ${i}`, `Text number ${i} about offshore wind and wafers.`)
     const dir = site('stopped', files)
     const done = buildSearchIndex(dir)
     done.catch(() => undefined)
-    // Poll until Pagefind's binary (started by its npm wrapper) runs on this folder.
-    const deadline = Date.now() + 60_000
-    while (processesOn(dir).length < 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20))
-    expect(processesOn(dir).length, 'the wrapper and the Pagefind binary').toBeGreaterThanOrEqual(2)
-    stopTools()
-    await expect(done).rejects.toMatchObject({ message: 'Pagefind was stopped by SIGKILL.' })
-    // The binary, no longer the wrapper's child, goes a moment later: poll for it.
-    const gone = Date.now() + 5_000
-    while (processesOn(dir).length > 0 && Date.now() < gone) await new Promise((r) => setTimeout(r, 20))
-    expect(processesOn(dir)).toEqual([])
+    await until(() => servicesOf(process.pid).length === 1, 60_000)
+    expect(servicesOf(process.pid)).toHaveLength(1)
+    stopSearchIndex()
+    await expect(done).rejects.toMatchObject({ message: expect.stringMatching(/^Pagefind stopped: /), code: 'search.failed' })
+    await until(() => servicesOf(process.pid).length === 0, 5_000)
+    expect(servicesOf(process.pid)).toEqual([])
     expect(existsSync(join(dir, 'pagefind', 'pagefind-entry.json'))).toBe(false)
   })
 
-  it('runs the pagefind bin of its npm package on the Node running the build, without PAGEFIND_* variables', async () => {
-    const { command, args, env } = await pagefindCommand('site', 'out', { PAGEFIND_SERVE: 'true', PATH: '/bin' })
-    expect(command).toBe(process.execPath)
-    expect(args[0]).toMatch(/node_modules\/pagefind\/lib\/runner\/bin\.cjs$/)
-    expect(args.slice(1)).toEqual(['--site', join(process.cwd(), 'site'), '--output-path', join(process.cwd(), 'out'), '--quiet'])
-    expect(env).toEqual({ PATH: '/bin' })
+  it('the service ends with the process that started it, even one killed in the middle of indexing', async () => {
+    const files: Record<string, string> = {}
+    for (let i = 0; i < 4000; i++) files[`en/p${i}/index.html`] = page('en', `Page ${i}`, `Text number ${i} about offshore wind and wafers.`)
+    const dir = site('killed', files)
+    const module = join(import.meta.dirname, '../../scripts/lib/search-index.ts')
+    const script = `import { buildSearchIndex } from ${JSON.stringify(module)}; await buildSearchIndex(${JSON.stringify(dir)})`
+    const child = spawn(process.execPath, ['--input-type=module', '-e', script], { stdio: 'ignore' })
+    await until(() => servicesOf(child.pid!).length === 1, 60_000)
+    const [service] = servicesOf(child.pid!)
+    expect(service, 'the service indexing for the child').toBeDefined()
+    child.kill('SIGKILL')
+    await until(() => !existsSync(`/proc/${service}`), 5_000)
+    expect(existsSync(`/proc/${service}`), 'the service outlived the killed build').toBe(false)
   })
 
   it('ignores PAGEFIND_* variables and a pagefind config file where the build runs', async () => {
@@ -98,9 +119,9 @@ describe('search index (Pagefind program)', () => {
     })
     const saved = { ...process.env }
     const cwd = process.cwd()
-    // Each of these would change what is indexed (or, PAGEFIND_SERVE, never finish).
-    Object.assign(process.env, { PAGEFIND_EXCLUDE_SELECTORS: 'main', PAGEFIND_GLOB: 'nothing/*.html', PAGEFIND_SERVE: 'true' })
-    writeFileSync(join(scratch, 'pagefind.json'), JSON.stringify({ glob: 'nothing/*.html' }))
+    // Each of these would change what is indexed (or, PAGEFIND_SERVE, never finish) if read.
+    Object.assign(process.env, { PAGEFIND_EXCLUDE_SELECTORS: 'main', PAGEFIND_GLOB: 'nothing/*.html', PAGEFIND_SERVE: 'true', PAGEFIND_FORCE_LANGUAGE: 'fr' })
+    writeFileSync(join(scratch, 'pagefind.json'), JSON.stringify({ glob: 'nothing/*.html', force_language: 'fr' }))
     try {
       process.chdir(scratch)
       expect(await buildSearchIndex(dir)).toEqual({ pages: 2, languages: { en: 2 } })
@@ -109,7 +130,6 @@ describe('search index (Pagefind program)', () => {
       for (const name of Object.keys(process.env)) if (!(name in saved)) delete process.env[name]
       rmSync(join(scratch, 'pagefind.json'))
     }
-    expect(pagefindEnv({ PAGEFIND_GLOB: 'x', pagefind_serve: 'true', PATH: '/bin' })).toEqual({ PATH: '/bin' })
   })
 
   it('reads an index entry without pages, or no entry, as a failure that says so', () => {
