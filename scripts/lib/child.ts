@@ -3,7 +3,7 @@
  * when they exit (Astro's heap and Pagefind's index never coexist), and a build that is
  * stopped can stop them. Each runs in a process group of its own, so stopping it also stops
  * what it started (Pagefind's npm wrapper starts the Pagefind binary). Each is started under
- * a guard (tool-guard.ts) that ends the group when the build dies, even by SIGKILL, when the
+ * a guard (tool-guard.mjs) that ends the group when the build dies, even by SIGKILL, when the
  * build cannot stop anything itself.
  */
 import { spawn } from 'node:child_process'
@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url'
 import { HintedError } from '../../src/content/content-error.ts'
 
 const running = new Set<number>()
-const guard = join(dirname(fileURLToPath(import.meta.url)), 'tool-guard.ts')
+const guard = join(dirname(fileURLToPath(import.meta.url)), 'tool-guard.mjs')
 
 /** The script behind an npm bin link (`node_modules/.bin/<name>`), the command a package declares. */
 export function packageBin(projectRoot: string, name: string): string {
@@ -49,7 +49,7 @@ export function runTool(tool: ToolRun): Promise<void> {
     const colour = tool.holdOutput && process.stdout.isTTY && !tool.env.NO_COLOR && !tool.env.FORCE_COLOR ? { FORCE_COLOR: '1' } : {}
     const guardArgs = [guard, ...(tool.holdOutput ? ['--hold-output'] : []), tool.script, ...tool.args]
     const child = spawn(process.execPath, guardArgs, { cwd: tool.cwd, env: { ...tool.env, ...colour }, stdio: ['pipe', 'inherit', 'inherit'], detached: true })
-    // The guard keeps the output (tool-guard.ts says why there); `show` lets it through.
+    // The guard keeps the output (tool-guard.mjs says why there); `show` lets it through.
     void tool.holdOutput?.then(() => child.stdin?.write('show\n'))
     child.stdin?.on('error', () => {}) // the guard gone first: nothing to tell it
     if (child.pid) running.add(child.pid)

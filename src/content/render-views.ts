@@ -21,7 +21,7 @@ export const SNAPSHOT_VARIABLE = 'CONTENT_SNAPSHOT'
 /**
  * Set to 1 by the build when the snapshot is still being made: wait for it. No limit on the
  * wait: a build whose content fails stops Astro, and a build that dies takes Astro with it
- * (scripts/lib/tool-guard.ts).
+ * (scripts/lib/tool-guard.mjs).
  */
 export const SNAPSHOT_PENDING_VARIABLE = 'CONTENT_SNAPSHOT_PENDING'
 /** How often a pending snapshot is looked for. */

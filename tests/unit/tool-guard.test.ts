@@ -1,5 +1,5 @@
 /**
- * The guard every build tool runs under (scripts/lib/tool-guard.ts), as the build starts it:
+ * The guard every build tool runs under (scripts/lib/tool-guard.mjs), as the build starts it:
  * its own process group, the build holding its stdin. With `--hold-output` (Astro, started
  * while the content is still checked) the tool's output is kept until the build says `show`,
  * and none of it is lost however slowly it is read; a build that dies takes the tool with it,
@@ -39,7 +39,7 @@ writeFileSync(
 /** The guard running the chatty tool, its output collected only from when `read()` is called. */
 function guarded(flags: string[], exitCode = 0) {
   const done = join(scratch, `done-${Math.random().toString(36).slice(2)}`)
-  const child = spawn(process.execPath, [projectFile('scripts/lib/tool-guard.ts'), ...flags, chatty, done, String(exitCode)], {
+  const child = spawn(process.execPath, [projectFile('scripts/lib/tool-guard.mjs'), ...flags, chatty, done, String(exitCode)], {
     stdio: ['pipe', 'pipe', 'pipe'],
     detached: true,
   })
@@ -60,7 +60,7 @@ function guarded(flags: string[], exitCode = 0) {
 
 const lines = (text: string) => text.split('\n').filter(Boolean)
 
-describe('scripts/lib/tool-guard.ts --hold-output', () => {
+describe('scripts/lib/tool-guard.mjs --hold-output', () => {
   it('shows nothing until the build says show, then every line in order, though nobody read while the tool printed', async () => {
     const run = guarded(['--hold-output'])
     await run.toolDone()
@@ -100,7 +100,7 @@ describe('scripts/lib/tool-guard.ts --hold-output', () => {
   })
 })
 
-describe('scripts/lib/tool-guard.ts', () => {
+describe('scripts/lib/tool-guard.mjs', () => {
   it('without --hold-output, the tool prints straight through', async () => {
     const run = guarded([])
     run.read()

@@ -10,14 +10,16 @@
  * thread can be busy for seconds, and a tool whose pipe is full queues its writes and loses
  * them when it exits; this process does nothing else and always reads.
  *
- * Usage (scripts/lib/child.ts): `node tool-guard.ts [--hold-output] <script> [args…]`, started
+ * Usage (scripts/lib/child.ts): `node tool-guard.mjs [--hold-output] <script> [args…]`, started
  * as the leader of a process group of its own; the tool and its children stay in that group,
  * so ending the group ends them all. The guard exits as the tool did (its code, or its signal).
  *
- * Runs on Node's own type stripping: node built-ins only.
+ * Plain JavaScript, checked by TypeScript through its JSDoc: the guard starts before its tool,
+ * so it is on the way of every build, and Node's type stripping would take longer to start
+ * than the guard itself. Node built-ins only.
  */
+// @ts-check
 import { spawn } from 'node:child_process'
-import type { Readable, Writable } from 'node:stream'
 
 const argv = process.argv.slice(2)
 const hold = argv[0] === '--hold-output'
@@ -30,14 +32,15 @@ if (!script) {
 const output = hold ? 'pipe' : 'inherit'
 const tool = spawn(process.execPath, [script, ...args], { stdio: ['ignore', output, output] })
 
-/** Chunks kept back until the build says `show`; undefined once shown. */
-let held: [Writable, Buffer][] | undefined = hold ? [] : undefined
-const relay = (from: Readable | null, to: Writable) => from?.on('data', (chunk: Buffer) => (held ? held.push([to, chunk]) : to.write(chunk)))
+/** Chunks kept back until the build says `show`; undefined once shown. @type {[NodeJS.WritableStream, Buffer][] | undefined} */
+let held = hold ? [] : undefined
+/** @param {NodeJS.ReadableStream | null} from @param {NodeJS.WritableStream} to */
+const relay = (from, to) => from?.on('data', (/** @type {Buffer} */ chunk) => (held ? held.push([to, chunk]) : to.write(chunk)))
 relay(tool.stdout, process.stdout)
 relay(tool.stderr, process.stderr)
 
 /** The build is gone: end this process group (the tool, what it started, and this guard). */
-function buildGone(): void {
+function buildGone() {
   try {
     process.kill(-process.pid, 'SIGKILL')
   } catch {
@@ -47,8 +50,9 @@ function buildGone(): void {
   }
 }
 /** Set when the tool ended while its output was held: the guard ends once it is shown. */
-let endWhenShown: (() => void) | undefined
-process.stdin.on('data', (message: Buffer) => {
+/** @type {(() => void) | undefined} */
+let endWhenShown
+process.stdin.on('data', (/** @type {Buffer} */ message) => {
   if (!held || !message.toString().includes('show')) return
   for (const [to, chunk] of held) to.write(chunk)
   held = undefined
