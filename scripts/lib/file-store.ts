@@ -12,9 +12,18 @@ import { join } from 'node:path'
 import { cacheStore } from '../../src/open-data/cache-store.ts'
 import { sha256 } from '../../src/utils/hash.ts'
 
+/** A file's content, and what names it without reading it when there is such a name (a ZIP's entries). */
+export interface StoredContent {
+  bytes: string | Uint8Array
+  key?: string
+}
+
 export interface FileStore {
-  /** The stored file holding exactly `bytes`, stored now when new; undefined with no cache folder, or when it cannot be stored. */
-  fileOf(bytes: string | Uint8Array): string | undefined
+  /**
+   * The stored file holding exactly `file.bytes`, found by `file.key` (else by a hash of the
+   * bytes) and stored now when new; undefined with no cache folder, or when it cannot be stored.
+   */
+  fileOf(file: StoredContent): string | undefined
   /** Removes every stored file the build did not ask for (call once the whole site's files are made). */
   prune(): void
 }
@@ -24,11 +33,12 @@ export function fileStore(cacheDir: string | undefined): FileStore {
   const store = cacheStore(cacheDir && join(cacheDir, 'files'))
   const used = new Set<string>()
   return {
-    fileOf(bytes) {
+    fileOf(file) {
       if (!cacheDir) return undefined
-      const key = sha256(bytes)
+      // A key of the content itself is the hash of its bytes; a given key is a hash of other things, never the same.
+      const key = file.key ?? sha256(file.bytes)
       used.add(key)
-      return store.find(key) ?? store.put(key, bytes)
+      return store.find(key) ?? store.put(key, file.bytes)
     },
     prune: () => store.prune(used),
   }

@@ -8,7 +8,8 @@
  * renderer's one Vite-only import (`?raw`) is taught to it first (raw-imports.ts).
  *
  * Every file is linked from the build's cache where it can be: the PNGs from the pictures'
- * cache, the texts from a store of files by content (file-store.ts says why).
+ * cache, the texts and ZIPs from a store of files by content (file-store.ts says why); a ZIP
+ * found there by its entries is never deflated again.
  */
 import type { SiteViews } from '../../src/content/views.ts'
 import type { OpenDataFile } from '../../src/open-data/index.ts'
@@ -38,7 +39,7 @@ export async function writeOpenDataFiles(views: SiteViews, site: URL, dir: strin
 
 /** Puts one file into the site under `dir`: a link to the cache file with its bytes, or the bytes written. */
 function putFile(dir: string, file: OpenDataFile, store: FileStore): void {
-  const cached = file.cacheFile ?? store.fileOf(file.bytes)
+  const cached = file.cacheFile ?? store.fileOf(file)
   if (!cached) {
     writeSiteFile(dir, file.path, file.bytes)
     return

@@ -24,7 +24,7 @@ import { eachPng, type PngJob } from './png.ts'
 import { searchTermFiles } from './search-terms.ts'
 import { shareCards } from './share-card.ts'
 import { figureSvg } from './standalone-svg.ts'
-import { zipFiles } from './zip.ts'
+import { zipFiles, zipKey, zipOf, type ZipEntries } from './zip.ts'
 
 /** One file to take away: its path on the site, its content (text, or bytes for a ZIP or PNG) and its Content-Type. */
 export interface OpenDataFile {
@@ -33,6 +33,11 @@ export interface OpenDataFile {
   type: string
   /** A file in the build's cache with exactly these bytes (a PNG): the build links it instead of writing a copy. */
   cacheFile?: string
+  /**
+   * Names the bytes without making them (a ZIP: its entries, zip.ts `zipKey`): the build links
+   * the file an earlier build stored under this key, and reads `bytes` only when there is none.
+   */
+  key?: string
 }
 
 const TYPES = { json: 'application/json; charset=utf-8', csv: 'text/csv; charset=utf-8', svg: 'image/svg+xml; charset=utf-8', png: 'image/png' }
@@ -40,8 +45,8 @@ const TYPES = { json: 'application/json; charset=utf-8', csv: 'text/csv; charset
 /** Pixels per SVG unit of a chart's PNG: 640 units wide, 1280 pixels. */
 export const CHART_PNG_ZOOM = 2
 
-/** A file not made yet: its path and type, and how to make it (a text, or a picture to render). */
-type Planned = { path: string; type: string } & ({ make: () => string | Uint8Array<ArrayBuffer> } | { render: () => PngJob })
+/** A file not made yet: its path and type, and how to make it (a text, a ZIP's entries, or a picture to render). */
+type Planned = { path: string; type: string } & ({ make: () => string } | { entries: () => ZipEntries } | { render: () => PngJob })
 
 /**
  * Writes every file to take away: each is handed to `write` as soon as it is made (in no set
@@ -84,6 +89,7 @@ async function make(planned: Planned[], write: (file: OpenDataFile) => void, opt
   const pictures: Extract<Planned, { render: unknown }>[] = []
   for (const p of planned) {
     if ('make' in p) write({ path: p.path, type: p.type, bytes: p.make() })
+    else if ('entries' in p) write(zipFile(p.path, p.type, p.entries()))
     else pictures.push(p)
     collectWhenGrown()
   }
@@ -101,6 +107,20 @@ async function make(planned: Planned[], write: (file: OpenDataFile) => void, opt
       }),
     options,
   )
+}
+
+/** A ZIP, named by its entries and deflated only when its bytes are asked for. */
+function zipFile(path: string, type: string, entries: ZipEntries): OpenDataFile {
+  let bytes: Uint8Array<ArrayBuffer> | undefined
+  return {
+    path,
+    type,
+    key: zipKey(entries),
+    get bytes() {
+      bytes ??= zipOf(entries)
+      return bytes
+    },
+  }
 }
 
 function plan(views: SiteViews, site: URL): Planned[] {

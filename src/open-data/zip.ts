@@ -9,6 +9,9 @@
  * entry class fflate offers for other compressors: a site has thousands of these small ZIPs, and
  * fflate's own deflate, in JavaScript, was the slower part of making them.
  *
+ * A ZIP is named by its entries (`zipKey`) before it is made: the build finds the ZIP an earlier
+ * build made of the same entries in its cache and links it, so only changed figures are deflated.
+ *
  * Builds must be byte-stable (the build test compares every file with what this code makes):
  * every entry has the same fixed modification time, 1980-01-01 00:00, the earliest a ZIP can
  * record. fflate writes that time from the local clock's fields, so the date is made from local
@@ -21,17 +24,29 @@ import { paths } from '../../schemas/site-paths.ts'
 import { formatDate } from '../../schemas/i18n/calendar.ts'
 import { formatMetricValue } from '../../schemas/i18n/format.ts'
 import { t } from '../../schemas/i18n/t.ts'
+import { sha256 } from '../utils/hash.ts'
 import type { SiteView, SiteViews } from '../content/views.ts'
 import { figureCitations, sourceCitation } from './citation.ts'
 import { figureCsvColumns } from './csv.ts'
 import { figureMetrics, figurePage, uniqueSources, type Figure } from './figure.ts'
 
-/** A file the ZIPs add to the site: its path, its type and how to make its bytes. */
+/** A ZIP's entries: name and text, in the archive's order. */
+export type ZipEntries = [name: string, text: string][]
+
+/** A file the ZIPs add to the site: its path, its type and how to make its entries. */
 export interface PlannedZip {
   path: string
   type: string
-  make: () => Uint8Array<ArrayBuffer>
+  entries: () => ZipEntries
 }
+
+/**
+ * The bytes zipOf makes of these entries, named without making them. Change ZIP_FORMAT with
+ * anything that changes those bytes for the same entries (the compression, the dates), so that
+ * no build links a ZIP made the old way.
+ */
+const ZIP_FORMAT = 'zip 1: zlib level 9, 1980-01-01'
+export const zipKey = (entries: ZipEntries): string => sha256([ZIP_FORMAT, ...entries.flat()].join('\0'))
 
 /** What a figure's ZIP holds besides its README: the CSV in one language and the JSON. */
 export interface ZipParts {
@@ -50,23 +65,23 @@ export function zipFiles(views: SiteViews, site: URL, slugs: Record<Figure['what
       locales.map((locale) => ({
         path: paths.dataFile(what, slug, 'zip', locale),
         type: ZIP_TYPE,
-        make: () => figureZip(views[locale.id], site, what, slug, parts),
+        entries: () => figureZipEntries(views[locale.id], site, what, slug, parts),
       })),
     ),
   )
 }
 
-/** One figure's or group's ZIP in `view`'s language: CSV, JSON, README.txt, in that order. */
-export function figureZip(view: SiteView, site: URL, what: Figure['what'], slug: string, parts: ZipParts): Uint8Array<ArrayBuffer> {
+/** What one figure's or group's ZIP in `view`'s language holds: CSV, JSON, README.txt, in that order. */
+export function figureZipEntries(view: SiteView, site: URL, what: Figure['what'], slug: string, parts: ZipParts): ZipEntries {
   const locale = view.locale
   const csvName = fileName(paths.dataFile(what, slug, 'csv', locale))
   const jsonName = fileName(paths.dataFile(what, slug, 'json'))
   const readme = figureReadme(view, parts.figure(view, what, slug), site, { csv: csvName, json: jsonName })
-  return zipOf([
+  return [
     [csvName, parts.csv(what, slug, locale)],
     [jsonName, parts.json(what, slug)],
     ['README.txt', readme],
-  ])
+  ]
 }
 
 /** An entry deflated by zlib at its best compression; fflate adds its size and checksum. */
@@ -83,7 +98,7 @@ class ZlibEntry extends ZipPassThrough {
 }
 
 /** A ZIP of the named texts, in this order, as bytes on their own ArrayBuffer (what a Response body and a file write take). */
-function zipOf(entries: [name: string, text: string][]): Uint8Array<ArrayBuffer> {
+export function zipOf(entries: ZipEntries): Uint8Array<ArrayBuffer> {
   const chunks: Uint8Array[] = []
   // fflate calls back at once, within add, push and end: the archive is whole when end returns.
   const zip = new Zip((error, chunk) => {

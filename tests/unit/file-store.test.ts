@@ -1,7 +1,7 @@
 /**
  * The build links the files phase's texts from a store of files by content (scripts/lib/file-store.ts):
- * the same bytes as a plain write, one stored file per content, and the store keeps exactly
- * the last whole build's files.
+ * the same bytes as a plain write, one stored file per content, a ZIP found by its entries
+ * without being made again, and the store keeps exactly the last whole build's files.
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -16,6 +16,7 @@ import { loadSiteContent } from '../../src/content/load'
 import { createLocalSource } from '../../src/content/source/local'
 import { buildSiteViews, type SiteViews } from '../../src/content/views'
 import { openDataFiles } from '../../src/open-data/files'
+import { zipKey, type ZipEntries } from '../../src/open-data/zip'
 
 const site = new URL('https://example.org')
 const saved = { ...process.env }
@@ -38,11 +39,11 @@ describe('fileStore', () => {
   it('stores each content once and gives the same file for the same bytes, text or binary', () => {
     const cache = tempDir('file-store-')
     const store = fileStore(cache)
-    const a = store.fileOf('a,b\r\n1,2\r\n')!
+    const a = store.fileOf({ bytes: 'a,b\r\n1,2\r\n' })!
     expect(readFileSync(a, 'utf8')).toBe('a,b\r\n1,2\r\n')
-    expect(store.fileOf('a,b\r\n1,2\r\n')).toBe(a)
-    expect(store.fileOf(new TextEncoder().encode('a,b\r\n1,2\r\n'))).toBe(a)
-    const b = store.fileOf(new Uint8Array([0x50, 0x4b, 3, 4]))!
+    expect(store.fileOf({ bytes: 'a,b\r\n1,2\r\n' })).toBe(a)
+    expect(store.fileOf({ bytes: new TextEncoder().encode('a,b\r\n1,2\r\n') })).toBe(a)
+    const b = store.fileOf({ bytes: new Uint8Array([0x50, 0x4b, 3, 4]) })!
     expect(b).not.toBe(a)
     expect([...readFileSync(b)]).toEqual([0x50, 0x4b, 3, 4])
     expect(readdirSync(join(cache, 'files'))).toHaveLength(2)
@@ -51,22 +52,41 @@ describe('fileStore', () => {
   it('prunes what the build did not ask for, and what a killed build left half-written', () => {
     const cache = tempDir('file-store-')
     const earlier = fileStore(cache)
-    const kept = earlier.fileOf('kept')!
-    const dropped = earlier.fileOf('dropped')!
+    const kept = earlier.fileOf({ bytes: 'kept' })!
+    const dropped = earlier.fileOf({ bytes: 'dropped' })!
     writeFileSync(`${kept}.12345.part`, 'half')
     const store = fileStore(cache)
-    expect(store.fileOf('kept')).toBe(kept)
+    expect(store.fileOf({ bytes: 'kept' })).toBe(kept)
     store.prune()
     expect(readdirSync(join(cache, 'files'))).toEqual([relative(join(cache, 'files'), kept)])
     expect(() => statSync(dropped)).toThrow()
   })
 
+  it('finds a file by the key it was stored under without reading its bytes again (a ZIP by its entries)', () => {
+    const store = fileStore(tempDir('file-store-'))
+    let reads = 0
+    const keyed = (bytes: string) => ({
+      key: 'entries-of-a-zip',
+      get bytes() {
+        reads += 1
+        return bytes
+      },
+    })
+    const stored = store.fileOf(keyed('zip bytes'))!
+    expect(reads).toBe(1)
+    expect(readFileSync(stored, 'utf8')).toBe('zip bytes')
+    expect(store.fileOf(keyed('never read'))).toBe(stored)
+    expect(reads, 'found by its key, not made again').toBe(1)
+    // The same bytes without the key are another file: a key names other things than the bytes.
+    expect(store.fileOf({ bytes: 'zip bytes' })).not.toBe(stored)
+  })
+
   it('stores nothing with the cache off, or where it cannot write: the caller writes the bytes', () => {
-    expect(fileStore(undefined).fileOf('x')).toBeUndefined()
+    expect(fileStore(undefined).fileOf({ bytes: 'x' })).toBeUndefined()
     // Something in the way of the store's folder (a file where it should be): even root cannot write there.
     const cache = tempDir('file-store-')
     writeFileSync(join(cache, 'files'), 'not a folder')
-    expect(fileStore(cache).fileOf('x')).toBeUndefined()
+    expect(fileStore(cache).fileOf({ bytes: 'x' })).toBeUndefined()
   })
 })
 
@@ -126,5 +146,21 @@ describe('the files phase with the store', () => {
       expect(statSync(path).ino).toBe(statSync(join(first, file.path)).ino)
     }
     expect(listFiles(second).length).toBe(expected.length)
+  })
+
+  it('names each ZIP by its entries: the same entries, one key; any change in a name or a text, another', async () => {
+    const zips = (await openDataFiles(views, site)).filter((f) => f.path.endsWith('.zip'))
+    expect(zips.length).toBeGreaterThan(10)
+    const keys = zips.map((f) => f.key)
+    expect(keys.every((k) => /^[0-9a-f]{64}$/.test(k ?? ''))).toBe(true)
+    expect(new Set(keys).size, 'every ZIP of the site has its own entries').toBe(zips.length)
+    const entries: ZipEntries = [
+      ['a.csv', 'x,y\r\n1,2\r\n'],
+      ['README.txt', 'About a'],
+    ]
+    expect(zipKey(structuredClone(entries))).toBe(zipKey(entries))
+    expect(zipKey([entries[0]!, ['README.txt', 'About b']])).not.toBe(zipKey(entries))
+    expect(zipKey([entries[0]!, ['readme.txt', 'About a']])).not.toBe(zipKey(entries))
+    expect(zipKey([entries[1]!, entries[0]!])).not.toBe(zipKey(entries))
   })
 })
