@@ -6,8 +6,7 @@
  *             SANITY_DATASET are set), fetch every document and run the one site query
  *   validate  Sanity's rules from schemas/ plus the dataset checks (src/content/validation/)
  *   views     build every locale's view once (src/content/views.ts) and write it to a JSON
- *             snapshot, the only thing Astro's pages read; made before the rules run, so
- *             Astro renders while they do
+ *             snapshot, the only thing Astro's pages read
  *   pages     Astro renders the pages from the snapshot into a fresh folder under .tmp/. It
  *             starts with the build (its start-up and bundling need no content) and its first
  *             page waits for the snapshot; its messages are kept back until the content
@@ -210,31 +209,22 @@ async function build(): Promise<void> {
   })
   const from = source!
 
-  // The views go to Astro before the rules run, so Astro renders while they do: nothing it
-  // makes shows or lands unless they pass (bad content stops it unseen, as above). Content that
-  // breaks the rules may break the views too: then the rules' report is what the build says.
-  const built = await phases.run('views', () => {
-    try {
-      const views = buildSiteViews(loaded.content, { preview: from.preview })
-      mkdirSync(work, { recursive: true })
-      writeFileAtomic.sync(snapshot, JSON.stringify({ views } satisfies ContentSnapshot))
-      return { views }
-    } catch (error) {
-      return { error }
-    }
-  })
-
   const report = await phases.run('validate', async () => {
     const checked = await validateDocuments(loaded.documents, { source: from.description, lookupIds: lookupIdsIn(from), strictI18n, ownThread: true })
     return checked.ok ? checked : contentFailed(checked)
   })
 
-  if (!built.views) {
-    phases.failed = 'views'
-    if (!(built.error instanceof ContentError)) throw built.error
-    contentFailed({ ...report, ok: false, errors: [...report.errors, toContentIssue(built.error)] })
-  }
-  const views = built.views
+  const views = await phases.run('views', () => {
+    try {
+      const views = buildSiteViews(loaded.content, { preview: from.preview })
+      mkdirSync(work, { recursive: true })
+      writeFileAtomic.sync(snapshot, JSON.stringify({ views } satisfies ContentSnapshot))
+      return views
+    } catch (error) {
+      if (!(error instanceof ContentError)) throw error
+      return contentFailed({ ...report, ok: false, errors: [...report.errors, toContentIssue(error)] })
+    }
+  })
   outcome.report = report
   print(formatReport(report))
   if (args.check) return
