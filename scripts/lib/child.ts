@@ -1,10 +1,10 @@
 /**
- * The build's two tools, Astro and Pagefind, run as child processes: their memory is returned
- * when they exit (Astro's heap and Pagefind's index never coexist), and a build that is
- * stopped can stop them. Each runs in a process group of its own, so stopping it also stops
- * what it started (Pagefind's npm wrapper starts the Pagefind binary). Each is started under
- * a guard (tool-guard.mjs) that ends the group when the build dies, even by SIGKILL, when the
- * build cannot stop anything itself.
+ * Astro, run by the build, `npm run dev` and the preview server's build as a child process: its
+ * memory is returned when it exits, and a script that is stopped can stop it. It runs in a
+ * process group of its own, so stopping it also stops what it started. It is started under a
+ * guard (tool-guard.mjs) that ends the group when the script dies, even by SIGKILL, when the
+ * script cannot stop anything itself. (Pagefind has a lifeline of its own:
+ * scripts/lib/search-index.ts.)
  */
 import { spawn } from 'node:child_process'
 import { realpathSync } from 'node:fs'

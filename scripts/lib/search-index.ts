@@ -30,9 +30,6 @@ export interface SearchIndex {
 
 const HINT = "Pagefind's messages are printed above; it needs HTML pages with <html lang> and data-pagefind-body on their main content."
 
-/** Indexes still to be written: the service is closed when none is left, which frees its memory. */
-let open = 0
-
 /** Throws what Pagefind reported, if anything. */
 function check(step: string, errors: string[]): void {
   if (errors.length > 0) throw new HintedError(`Pagefind could not ${step}: ${errors.join('; ')}.`, HINT, 'search.failed')
@@ -47,9 +44,8 @@ async function call<T>(work: Promise<T>): Promise<T> {
   }
 }
 
-/** Starts Pagefind's service (if it is not running) with a new, empty index. */
+/** Starts Pagefind's service with a new, empty index (one at a time: writing it closes the service). */
 export async function openSearchIndex(): Promise<SearchIndex> {
-  open += 1
   const created = await call(pagefind.createIndex({}))
   check('start', created.errors)
   const index = created.index!
@@ -60,8 +56,8 @@ export async function openSearchIndex(): Promise<SearchIndex> {
         check(`index ${siteDir}`, added.errors)
         check(`write the index to ${outputDir}`, (await call(index.writeFiles({ outputPath: resolve(outputDir) }))).errors)
       } finally {
-        open = Math.max(0, open - 1)
-        if (open === 0) await pagefind.close()
+        // Written or failed, the service is done: closing it frees the index's memory.
+        await pagefind.close()
       }
       return readSearchIndexSummary(resolve(outputDir))
     },
@@ -70,7 +66,6 @@ export async function openSearchIndex(): Promise<SearchIndex> {
 
 /** Stops Pagefind's service, and with it any indexing under way (the build failed or was stopped). */
 export function stopSearchIndex(): void {
-  open = 0
   void pagefind.close()
 }
 

@@ -23,16 +23,15 @@ import { sha256 } from '../utils/hash.ts'
 import { FONT_FAMILY, FONT_PACKAGE_FILES, FONT_PACKAGES } from './fonts.ts'
 import { cacheStore } from './cache-store.ts'
 import { collectWhenGrown } from './heap.ts'
+import { packageVersion } from './package-version.ts'
 
 const require = createRequire(import.meta.url)
 
 /** The font files, resolved inside their npm packages. */
 export const FONT_FILES: readonly string[] = FONT_PACKAGE_FILES.map((file) => require.resolve(file))
 
-const versionOf = (pkg: string) => (JSON.parse(readFileSync(require.resolve(`${pkg}/package.json`), 'utf8')) as { version: string }).version
-
 /** What a cached PNG depends on besides its SVG: the renderer, the fonts and this module's options. */
-export const RENDERER_VERSION = ['png-1', ...['@resvg/resvg-js', 'subset-font', ...FONT_PACKAGES].map((p) => `${p}@${versionOf(p)}`)].join(' ')
+export const RENDERER_VERSION = ['png-1', ...['@resvg/resvg-js', 'subset-font', ...FONT_PACKAGES].map(packageVersion)].join(' ')
 
 /** One picture to render: the SVG document and how many pixels per SVG unit. */
 export interface PngJob {
@@ -197,7 +196,8 @@ export async function eachPng(
   if (missing.length > 0) {
     await options.drawAfter
     // resvg is loaded only when something is to be rendered (a warm build needs neither), with
-    // Node's own require: the build loads this module through Vite's runner, closed by then.
+    // Node's own require, which loads resvg's native addon whichever loader (the build's, or
+    // Vite's in the preview server) loaded this module.
     const fonts = await subsetFontFiles([...chars].sort().join(''), dir)
     const todo = missing.map((i) => jobs[i]!)
     const file = todo.length > 1 ? workerFile() : undefined

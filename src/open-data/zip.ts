@@ -29,6 +29,7 @@ import type { SiteView, SiteViews } from '../content/views.ts'
 import { figureCitations, sourceCitation } from './citation.ts'
 import { figureCsvColumns } from './csv.ts'
 import { figureMetrics, figurePage, uniqueSources, type Figure } from './figure.ts'
+import { packageVersion } from './package-version.ts'
 
 /** A ZIP's entries: name and text, in the archive's order. */
 export type ZipEntries = [name: string, text: string][]
@@ -41,11 +42,13 @@ export interface PlannedZip {
 }
 
 /**
- * The bytes zipOf makes of these entries, named without making them. Change ZIP_FORMAT with
- * anything that changes those bytes for the same entries (the compression, the dates), so that
- * no build links a ZIP made the old way.
+ * What the bytes of a ZIP depend on besides its entries: the archiver, the deflater, and the
+ * options below (change `zip-1` with the compression level or the dates), so that no build links
+ * a ZIP made another way.
  */
-const ZIP_FORMAT = 'zip 1: zlib level 9, 1980-01-01'
+export const ZIP_FORMAT = ['zip-1', packageVersion('fflate'), `zlib@${process.versions.zlib}`].join(' ')
+
+/** The bytes zipOf makes of these entries, named without making them. */
 export const zipKey = (entries: ZipEntries): string => sha256([ZIP_FORMAT, ...entries.flat()].join('\0'))
 
 /** What a figure's ZIP holds besides its README: the CSV in one language and the JSON. */

@@ -16,7 +16,8 @@ import { loadSiteContent } from '../../src/content/load'
 import { createLocalSource } from '../../src/content/source/local'
 import { buildSiteViews, type SiteViews } from '../../src/content/views'
 import { openDataFiles } from '../../src/open-data/files'
-import { zipKey, type ZipEntries } from '../../src/open-data/zip'
+import { ZIP_FORMAT, zipKey, type ZipEntries } from '../../src/open-data/zip'
+import { sha256 } from '../../src/utils/hash'
 
 const site = new URL('https://example.org')
 const saved = { ...process.env }
@@ -162,5 +163,10 @@ describe('the files phase with the store', () => {
     expect(zipKey([entries[0]!, ['README.txt', 'About b']])).not.toBe(zipKey(entries))
     expect(zipKey([entries[0]!, ['readme.txt', 'About a']])).not.toBe(zipKey(entries))
     expect(zipKey([entries[1]!, entries[0]!])).not.toBe(zipKey(entries))
+    // What made the bytes is part of the name: another fflate or zlib (a Node upgrade) makes new ZIPs.
+    const fflate = JSON.parse(readFileSync(join(process.cwd(), 'node_modules/fflate/package.json'), 'utf8')) as { version: string }
+    expect(ZIP_FORMAT).toContain(`fflate@${fflate.version}`)
+    expect(ZIP_FORMAT).toContain(`zlib@${process.versions.zlib}`)
+    expect(zipKey(entries)).toBe(sha256([ZIP_FORMAT, ...entries.flat()].join('\0')))
   })
 })
